@@ -1,0 +1,99 @@
+/**
+ * The one list of the wiring (DESIGN.md "One list of the wiring"): which functions exist, which
+ * routes the API serves, which stream events each consumer takes, with which filter and batch
+ * settings. The CDK stack (infra/stack.ts) and the local twin's poller (infra/local/poller.ts) both
+ * read this module; neither has its own copy.
+ */
+import { routes } from '../shared/http/routes';
+
+/**
+ * A Lambda event filter pattern (the EventBridge pattern subset Lambda supports). Only value lists
+ * and `{ prefix }`, `{ exists }`, `{ 'anything-but' }` matchers are used: DynamoDB stream filters
+ * cannot compare numbers (toolchain notes), so events are filtered on string attributes.
+ */
+export type FilterValue = string | { prefix: string } | { exists: boolean } | { 'anything-but': string[] };
+export interface FilterPattern {
+  [key: string]: FilterPattern | FilterValue[];
+}
+
+export interface StreamSubscription {
+  /** Any one of these patterns lets a record through (Lambda ORs the filters of one mapping). */
+  filters: FilterPattern[];
+  batchSize: number;
+  maxBatchingWindowSeconds: number;
+  /** Retries of a failing batch before its records go to the on-failure destination. */
+  retryAttempts: number;
+  maxRecordAgeSeconds: number;
+  bisectBatchOnError: boolean;
+  parallelizationFactor: number;
+}
+
+export interface FunctionSpec {
+  /** Entry file, relative to the project root. */
+  entry: string;
+  description: string;
+  memorySize: number;
+  timeoutSeconds: number;
+  /** Table access the function gets: least privilege per function. */
+  table: 'read' | 'readWrite';
+  /** Whether the function sends email through SES. */
+  sendsEmail?: boolean;
+  api?: { routes: typeof routes };
+  stream?: StreamSubscription;
+}
+
+/** Records inserted for a domain event of the given type. */
+const eventInserted = (type: string): FilterPattern => ({
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [type] } } },
+});
+
+export const functions = {
+  api: {
+    entry: 'functions/api.ts',
+    description: 'HTTP API: directory, campaigns, issuing, audit trail and deliveries',
+    memorySize: 512,
+    timeoutSeconds: 10,
+    table: 'readWrite',
+    api: { routes },
+  },
+  onCampaignIssued: {
+    entry: 'functions/on-campaign-issued.ts',
+    description: 'CampaignIssued → resolves the Nơi nhận list into one outbox item per address',
+    memorySize: 512,
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    stream: {
+      filters: [eventInserted('CampaignIssued')],
+      batchSize: 10,
+      maxBatchingWindowSeconds: 0,
+      retryAttempts: 5,
+      maxRecordAgeSeconds: 86400,
+      bisectBatchOnError: true,
+      parallelizationFactor: 1,
+    },
+  },
+  mailer: {
+    entry: 'functions/mailer.ts',
+    description: 'Outbox → SES v2: sends each pending delivery once, at no more than the send rate',
+    memorySize: 512,
+    timeoutSeconds: 120,
+    table: 'readWrite',
+    sendsEmail: true,
+    stream: {
+      // A pending delivery: new (INSERT) or put back by an Office retry (MODIFY to pending).
+      filters: [{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['Delivery'] }, status: { S: ['pending'] } } } }],
+      batchSize: 100,
+      maxBatchingWindowSeconds: 1,
+      retryAttempts: 8,
+      maxRecordAgeSeconds: 86400,
+      bisectBatchOnError: true,
+      parallelizationFactor: 1,
+    },
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+export type FunctionName = keyof typeof functions;
+
+/** Environment every function gets; values are filled in by the stack or the local twin. */
+export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'MAIL_SEND_RATE', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { CampaignInput, Campaign, CampaignList } from '../schemas/campaign';
+import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
+import { Delivery, DomainEvent } from '../schemas/events';
+
+export type Role = 'admin' | 'unit' | 'council' | 'viewer';
+export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path template, e.g. `/campaigns/{id}`. */
+  path: string;
+  /** `none`: no token needed (health, the API document). `jwt`: the JWT authorizer runs first. */
+  auth: 'none' | 'jwt';
+  roles?: readonly Role[];
+  summary: string;
+  body?: z.ZodType;
+  response?: z.ZodType;
+  successStatus?: number;
+}
+
+/**
+ * Every route of the HTTP API. The CDK stack adds exactly these routes, the local gateway matches
+ * exactly these, and the OpenAPI document is generated from them (DESIGN.md "One list of the wiring").
+ */
+export const routes = [
+  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness' },
+  { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
+  { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
+  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory' },
+  { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
+  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units' },
+  { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
+  { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', response: CampaignList },
+  { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
+  { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
+  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: DomainEvent },
+  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: Delivery },
+  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed' },
+] as const satisfies readonly RouteSpec[];
+
+export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
+export const routeKey = (r: RouteSpec) => `${r.method} ${r.path}`;

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
+
+/**
+ * Số và ký hiệu (NĐ 30/2020/NĐ-CP, Phụ lục I; domain-rules §5.1): number, optional year, then
+ * groups joined by "-". Ký hiệu is written in capitals, but real agency abbreviations keep a
+ * lower-case letter ("SNgV" for Sở Ngoại vụ), so lower case is accepted after a group's first letter.
+ */
+export const documentNumber = z
+  .string()
+  .transform((s) => s.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .regex(
+        /^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u,
+        'must be a số/ký hiệu such as "15/KH-SNgV" or "86/2025/QĐ-UBND"',
+      ),
+  );
+
+export const Signer = z.object({ name: text(200), position: text(200) }).strict();
+
+export const Deadlines = z
+  .object({
+    registration: isoDateTime.optional(),
+    reports: isoDateTime.optional(),
+    nominations: isoDateTime,
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    const order = [['registration', d.registration], ['reports', d.reports], ['nominations', d.nominations]] as const;
+    let prev: { key: string; at: number } | undefined;
+    for (const [key, value] of order) {
+      if (!value) continue;
+      const at = Date.parse(value);
+      if (prev && at < prev.at) ctx.addIssue({ code: 'custom', path: [key], message: `must not be before ${prev.key}` });
+      prev = { key, at };
+    }
+  });
+
+const paragraphs = (what: string) => z.array(text(20000)).max(100).describe(what);
+
+export const CampaignInput = z
+  .object({
+    documentNumber: documentNumber.describe('Số, ký hiệu, e.g. "15/KH-SNgV"'),
+    title: text(500).describe('Trích yếu, e.g. "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023"'),
+    issuingBody: text(300).describe('Tên cơ quan ban hành, e.g. "SỞ NGOẠI VỤ"'),
+    parentBody: optionalText(300).describe('Cơ quan chủ quản, e.g. "UBND TỈNH LẠNG SƠN"'),
+    place: text(100).describe('Địa danh, e.g. "Lạng Sơn"'),
+    date: isoDate.optional().describe('Ngày ban hành; defaults to the day it is issued'),
+    theme: text(5000).describe('Chủ đề'),
+    slogan: optionalText(500).describe('Khẩu hiệu'),
+    legalBases: paragraphs('Căn cứ').min(1),
+    goals: paragraphs('Mục tiêu').min(1),
+    contents: paragraphs('Nội dung').min(1),
+    implementation: paragraphs('Tổ chức thực hiện').min(1),
+    closing: optionalText(5000).describe('Lời kêu gọi cuối thư'),
+    signer: Signer,
+    recipientGroups: z
+      .array(code)
+      .min(1)
+      .max(50)
+      .refine((a) => new Set(a).size === a.length, 'must not repeat a code')
+      .describe('Nơi nhận: directory codes, in the letter’s order'),
+    participatingUnits: z
+      .array(id)
+      .max(1000)
+      .refine((a) => new Set(a).size === a.length, 'must not repeat a unit')
+      .default([]),
+    deadlines: Deadlines,
+  })
+  .strict();
+export type CampaignInput = z.infer<typeof CampaignInput>;
+
+export const CampaignStatus = z.enum(['draft', 'issued']);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+
+export const Campaign = CampaignInput.extend({
+  id: z.string(),
+  status: CampaignStatus,
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  issuedAt: z.string().optional(),
+  issuedBy: z.string().optional(),
+});
+export type Campaign = z.infer<typeof Campaign>;
+
+export const CampaignList = z.object({ items: z.array(Campaign), nextCursor: z.string().optional() });
+
+export const ListQuery = z
+  .object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() })
+  .strict();

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** Domain events are items in the campaign's partition (DESIGN.md "Domain events are items"). */
+export const EventType = z.enum(['CampaignCreated', 'CampaignIssued']);
+export type EventType = z.infer<typeof EventType>;
+
+export const DomainEvent = z.object({
+  eventId: z.string(),
+  type: EventType,
+  campaignId: z.string(),
+  /** The campaign version this event produced: events of one campaign are ordered by it. */
+  version: z.number().int(),
+  occurredAt: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type DomainEvent = z.infer<typeof DomainEvent>;
+
+export const DeliveryChannel = z.enum(['email', 'archive', 'publication']);
+export type DeliveryChannel = z.infer<typeof DeliveryChannel>;
+
+export const DeliveryStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'suppressed', 'archived', 'published']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** One row per resolved address (or per archive/publication entry) of one event: the outbox. */
+export const Delivery = z.object({
+  campaignId: z.string(),
+  eventId: z.string(),
+  eventType: EventType,
+  channel: DeliveryChannel,
+  /** Email address for the `email` channel, else the directory code of the entry. */
+  address: z.string(),
+  /** Nơi nhận entries this address was resolved from, in the letter's order. */
+  groups: z.array(z.object({ code: z.string(), name: z.string() })),
+  status: DeliveryStatus,
+  attempts: z.number().int(),
+  messageId: z.string().optional(),
+  lastError: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Delivery = z.infer<typeof Delivery>;
