@@ -1,2 +1,38 @@
-// placeholder: being written; exports handler
-export const handler = async () => ({});
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { httpApi, type Request } from '#shared/http/handler';
+import { openApiDocument } from '#shared/http/openapi';
+import { ListQuery, type CampaignInput } from '#shared/schemas/campaign';
+import type { RecipientGroupInput, UnitInput } from '#shared/schemas/directory';
+import { listCampaigns, listEvents } from '#shared/store/campaigns';
+import { listDeliveries } from '#shared/store/deliveries';
+import { listRecipientGroups, listUnits } from '#shared/store/directory';
+import { logger } from '#shared/powertools';
+import { createCampaign, findCampaign, issue, retryFailedDeliveries } from '#shared/usecases/campaigns';
+import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
+import { parseParam } from '#shared/usecases/params';
+
+const now = () => new Date().toISOString();
+const principal = (req: Request) => req.principal!;
+
+/** One entry per route of `shared/http/routes.ts`; the type makes a missing route a compile error. */
+const api = httpApi({
+  'GET /health': async () => ({ status: 'ok' }),
+  'GET /openapi.json': async () => openApiDocument(),
+  'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.params.code, req.body as RecipientGroupInput, now()),
+  'GET /recipient-groups': async () => ({ items: await listRecipientGroups() }),
+  'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body as UnitInput, now()),
+  'GET /units': async () => ({ items: await listUnits() }),
+  'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body as CampaignInput, principal(req), now()) }),
+  'GET /campaigns': async (req) => {
+    const q = parseParam(ListQuery, req.query, 'query');
+    return listCampaigns(q.limit, q.cursor);
+  },
+  'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
+  'POST /campaigns/{id}/issue': (req) => issue(req.params.id, principal(req), new Date()),
+  'GET /campaigns/{id}/events': async (req) => ({ items: await listEvents((await findCampaign(req.params.id)).id) }),
+  'GET /campaigns/{id}/deliveries': async (req) => ({ items: await listDeliveries((await findCampaign(req.params.id)).id) }),
+  'POST /campaigns/{id}/deliveries/retry': async (req) => ({ statusCode: 202, body: { requeued: await retryFailedDeliveries(req.params.id, now()) } }),
+});
+
+export const handler = middy(api).use(injectLambdaContext(logger));

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { CampaignInput, Campaign, CampaignList } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';
@@ -24,20 +24,22 @@ export interface RouteSpec {
  * exactly these, and the OpenAPI document is generated from them (DESIGN.md "One list of the wiring").
  */
 export const routes = [
-  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness' },
+  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.object({ status: z.literal('ok') }) },
   { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
-  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory' },
+  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory', response: z.object({ items: z.array(RecipientGroup) }) },
   { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
-  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units' },
+  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units', response: z.object({ items: z.array(Unit) }) },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
-  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: DomainEvent },
-  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: Delivery },
-  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed' },
+  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: z.object({ items: z.array(DomainEvent) }) },
+  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: z.object({ items: z.array(Delivery) }) },
+  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed', response: z.object({ requeued: z.number().int() }), successStatus: 202 },
 ] as const satisfies readonly RouteSpec[];
 
-export type RouteKey = `${(typeof routes)[number]['method']} ${(typeof routes)[number]['path']}`;
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** The `routeKey` API Gateway puts on each event, e.g. `"POST /campaigns/{id}/issue"`. */
+export type RouteKey = KeyOf<(typeof routes)[number]>;
 export const routeKey = (r: RouteSpec) => `${r.method} ${r.path}`;

@@ -36,6 +36,9 @@ export const Delivery = z.object({
   attempts: z.number().int(),
   messageId: z.string().optional(),
   lastError: z.string().optional(),
+  /** Whether a failure may succeed on another try (throttling, 5xx) or will not (a rejected address). */
+  retryable: z.boolean().optional(),
+  sentAt: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

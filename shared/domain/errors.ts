@@ -1,0 +1,11 @@
+/** A rule of the domain refused the change. Adapters map `code` to an HTTP status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: 'conflict' | 'not-found' | 'invalid',
+    message: string,
+    readonly details?: { path: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

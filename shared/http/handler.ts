@@ -1,0 +1,100 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors';
+import { logger } from '../powertools';
+import { authorize, principalOf, type Principal } from './auth';
+import { badRequest, fieldErrors, HttpError } from './errors';
+import { routes, routeKey, type RouteKey, type RouteSpec } from './routes';
+
+/** Bodies above this are refused before parsing: a launch letter is a few tens of KB. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface Request<B = unknown> {
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: B;
+  principal?: Principal;
+  event: APIGatewayProxyEventV2;
+}
+
+export interface Reply {
+  statusCode?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A body that is already text (the CSV exports of later issues). */
+  raw?: string;
+}
+
+export type RouteHandler = (req: Request) => Promise<Reply | unknown>;
+
+const jsonResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  body: JSON.stringify(body),
+});
+
+function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) throw new HttpError(413, `Body too large: ${raw.byteLength} bytes, the limit is ${MAX_BODY_BYTES}`);
+  return raw.toString('utf8');
+}
+
+function parseBody(spec: RouteSpec, event: APIGatewayProxyEventV2): unknown {
+  const text = decodeBody(event);
+  if (!spec.body) return undefined;
+  if (text === undefined) throw badRequest([{ path: '(body)', message: 'a JSON body is required' }]);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw badRequest([{ path: '(body)', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  const parsed = (spec.body as z.ZodType).safeParse(json);
+  if (!parsed.success) throw badRequest(fieldErrors(parsed.error));
+  return parsed.data;
+}
+
+function toResponse(reply: Reply | unknown, spec: RouteSpec): APIGatewayProxyStructuredResultV2 {
+  const r = (reply && typeof reply === 'object' && ('body' in reply || 'raw' in reply || 'statusCode' in reply) ? reply : { body: reply }) as Reply;
+  const statusCode = r.statusCode ?? spec.successStatus ?? 200;
+  if (r.raw !== undefined) return { statusCode, headers: { 'cache-control': 'no-store', ...r.headers }, body: r.raw };
+  return jsonResponse(statusCode, r.body ?? null, r.headers);
+}
+
+function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
+  if (error instanceof HttpError) return jsonResponse(error.statusCode, { message: error.message, ...(error.errors ? { errors: error.errors } : {}) });
+  if (error instanceof DomainError) {
+    const status = { conflict: 409, 'not-found': 404, invalid: 400 }[error.code];
+    return jsonResponse(status, { message: error.message, ...(error.details ? { errors: error.details } : {}) });
+  }
+  logger.error('unhandled error', { error: error as Error });
+  return jsonResponse(500, { message: 'Internal Server Error' });
+}
+
+/**
+ * The API adapter: finds the route the gateway matched (`routeKey`), checks the caller's role,
+ * parses the body with the route's zod schema, runs the use case, and maps errors to statuses.
+ */
+export function httpApi(handlers: Record<RouteKey, RouteHandler>) {
+  const specs = new Map<string, RouteSpec>((routes as readonly RouteSpec[]).map((r) => [routeKey(r), r]));
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+    const spec = specs.get(event.routeKey);
+    const handle = handlers[event.routeKey as RouteKey];
+    if (!spec || !handle) return jsonResponse(404, { message: 'Not Found' });
+    try {
+      const principal = spec.auth === 'jwt' ? authorize(principalOf(event), spec.roles ?? []) : undefined;
+      const body = parseBody(spec, event);
+      const req: Request = {
+        params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+        query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+        body,
+        ...(principal ? { principal } : {}),
+        event,
+      };
+      return toResponse(await handle(req), spec);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,119 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '../domain/errors';
+import { Campaign } from '../schemas/campaign';
+import { DomainEvent, type EventType } from '../schemas/events';
+import { documentClient, tableName } from './client';
+import { CAMPAIGN_INDEX, campaignPk, keys, prefixes, withoutKeys } from './keys';
+
+const campaignItem = (c: Campaign) => ({
+  ...keys.campaign(c.id),
+  entity: 'Campaign',
+  gsi1pk: CAMPAIGN_INDEX.pk,
+  gsi1sk: `${c.createdAt}#${c.id}`,
+  ...c,
+});
+
+export function newEvent(campaign: Campaign, type: EventType, actor: string, now: string, data: Record<string, unknown> = {}): DomainEvent {
+  return { eventId: randomUUID(), type, campaignId: campaign.id, version: campaign.version, occurredAt: now, actor, data };
+}
+
+const eventItem = (e: DomainEvent) => ({ ...keys.event(e.campaignId, e.version), entity: 'Event', ...e });
+
+/** A new campaign and its `CampaignCreated` event, in one transaction. */
+export async function createCampaign(campaign: Campaign, event: DomainEvent): Promise<void> {
+  await documentClient.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Put: { TableName: tableName(), Item: campaignItem(campaign), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName(), Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+      ],
+    }),
+  );
+}
+
+/**
+ * Save a state change with its event in one transaction (DESIGN.md "Domain events are items").
+ * Optimistic: the stored version must still be the one the change was computed from, and the
+ * stored status must still allow it, so two racing requests produce one event.
+ */
+export async function saveTransition(next: Campaign, from: { version: number; status: string }, event: DomainEvent): Promise<void> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName(),
+              Item: campaignItem(next),
+              ConditionExpression: '#version = :version AND #status = :status',
+              ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+              ExpressionAttributeValues: { ':version': from.version, ':status': from.status },
+            },
+          },
+          { Put: { TableName: tableName(), Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+      throw new DomainError('conflict', 'Phong trào vừa được thay đổi bởi một yêu cầu khác; không thực hiện thay đổi này.');
+    }
+    throw error;
+  }
+}
+
+export async function getCampaign(campaignId: string): Promise<Campaign | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.campaign(campaignId), ConsistentRead: true }));
+  return Item ? Campaign.parse(withoutKeys(Item)) : undefined;
+}
+
+/** Newest first, through GSI1; the cursor is the opaque LastEvaluatedKey. */
+export async function listCampaigns(limit: number, cursor?: string): Promise<{ items: Campaign[]; nextCursor?: string }> {
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  if (cursor) {
+    try {
+      ExclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      throw new DomainError('invalid', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
+    }
+  }
+  const page = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: CAMPAIGN_INDEX.name,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': CAMPAIGN_INDEX.pk },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey,
+    }),
+  );
+  return {
+    items: (page.Items ?? []).map((i) => Campaign.parse(withoutKeys(i))),
+    ...(page.LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') } : {}),
+  };
+}
+
+/** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
+export async function queryCampaignItems(campaignId: string, prefix: string): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': campaignPk(campaignId), ':prefix': prefix },
+        ExclusiveStartKey,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+export const listEvents = async (campaignId: string) =>
+  (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { issueCampaign, newCampaign } from '../domain/campaign';
+import { DomainError } from '../domain/errors';
+import { todayInVietnam } from '../domain/vn-date';
+import type { Principal } from '../http/auth';
+import { id } from '../schemas/common';
+import type { Campaign, CampaignInput } from '../schemas/campaign';
+import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
+import { listDeliveries, requeueFailed } from '../store/deliveries';
+import { loadDirectory } from '../store/directory';
+import { parseParam } from './params';
+
+/** Every code in the letter must exist in the directory when it is written, so a typo is a 400, not a lost recipient. */
+async function checkReferences(input: CampaignInput): Promise<void> {
+  const { groups, units } = await loadDirectory();
+  const groupCodes = new Set(groups.map((g) => g.code));
+  const unitIds = new Set(units.map((u) => u.unitId));
+  const details = [
+    ...input.recipientGroups.flatMap((c, i) => (groupCodes.has(c) ? [] : [{ path: `recipientGroups.${i}`, message: `no recipient group "${c}" in the directory` }])),
+    ...input.participatingUnits.flatMap((u, i) => (unitIds.has(u) ? [] : [{ path: `participatingUnits.${i}`, message: `no unit "${u}" in the directory` }])),
+  ];
+  if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
+}
+
+export async function createCampaign(input: CampaignInput, actor: Principal, now: string): Promise<Campaign> {
+  await checkReferences(input);
+  const campaign = newCampaign(input, { id: randomUUID(), now, actor: actor.sub });
+  await storeCampaign(campaign, newEvent(campaign, 'CampaignCreated', actor.sub, now));
+  return campaign;
+}
+
+export async function findCampaign(rawId: unknown): Promise<Campaign> {
+  const campaignId = parseParam(id, rawId, 'id');
+  const campaign = await getCampaign(campaignId);
+  if (!campaign) throw new DomainError('not-found', `Không tìm thấy phong trào "${campaignId}".`);
+  return campaign;
+}
+
+/** draft → issued, with its `CampaignIssued` event in the same transaction; the stream does the mailing. */
+export async function issue(rawId: unknown, actor: Principal, now: Date): Promise<Campaign> {
+  const current = await findCampaign(rawId);
+  const next = issueCampaign(current, { now: now.toISOString(), today: todayInVietnam(now), actor: actor.sub });
+  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()));
+  return next;
+}
+
+/** The Office's "send again" for deliveries that failed; returns how many went back to the outbox. */
+export async function retryFailedDeliveries(rawId: unknown, now: string): Promise<number> {
+  const campaign = await findCampaign(rawId);
+  // A row for a code the directory lost has no address to send to; retrying it cannot help.
+  const failed = (await listDeliveries(campaign.id)).filter((d) => d.status === 'failed' && d.channel === 'email' && d.address.includes('@'));
+  const results = await Promise.all(failed.map((d) => requeueFailed(d, now)));
+  return results.filter(Boolean).length;
+}

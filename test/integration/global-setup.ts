@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/**
+ * Starts the local twin exactly as `npm start` does (DynamoDB Local, the SES emulator, the gateway,
+ * the stream poller), on free loopback ports, and hands its addresses to the tests through env.
+ */
+const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    DYNAMODB_PORT: String(dynamodbPort),
+    SES_PORT: String(sesPort),
+    TABLE_NAME: 'thidua-test',
+    MAIL_SEND_RATE: '200',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'ERROR',
+  };
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (output += b.toString()));
+  (globalThis as { __TWIN__?: unknown }).__TWIN__ = child;
+
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the local twin exited with ${child.exitCode}:\n${output}`);
+    try {
+      const res = await fetch(`${apiUrl}/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`the local twin did not become ready in 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  Object.assign(process.env, {
+    API_URL: apiUrl,
+    SES_URL: `http://127.0.0.1:${sesPort}`,
+    DYNAMODB_ENDPOINT: `http://127.0.0.1:${dynamodbPort}`,
+    TABLE_NAME: 'thidua-test',
+  });
+}
