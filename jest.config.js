@@ -1,8 +1,16 @@
 // Three projects, as in aws-samples/serverless-test-samples: pure units, the CDK stack,
 // and integration tests against the local twin's real components (DynamoDB Local, SES emulator).
-const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }] };
-const moduleNameMapper = { '^#shared/(.*)$': '<rootDir>/shared/$1', '^#infra/(.*)$': '<rootDir>/infra/$1' };
-const common = { transform, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const swc = ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
+const transform = { '^.+\\.(ts|js|mjs)$': swc };
+// middy ships ESM only, exported under the `import` condition alone: map it to its file and let swc
+// turn it into CommonJS like our own code (jest's module system is CommonJS).
+const moduleNameMapper = {
+  '^#shared/(.*)$': '<rootDir>/shared/$1',
+  '^#infra/(.*)$': '<rootDir>/infra/$1',
+  '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
+};
+const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
+const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
 
 module.exports = {
   projects: [

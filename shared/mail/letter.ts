@@ -67,7 +67,9 @@ type Block =
   | { kind: 'heading'; text: string; size: 'large' | 'normal' }
   | { kind: 'rule' }
   | { kind: 'section'; text: string }
-  | { kind: 'para'; spans: Span[]; indent: boolean };
+  | { kind: 'para'; spans: Span[]; indent: boolean }
+  /** Short lines printed one under the other (the deadlines), without paragraph spacing between them. */
+  | { kind: 'list'; lines: string[] };
 
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
@@ -164,9 +166,7 @@ function bodyBlocks(campaign: Campaign): Block[] {
   });
   if (lines.length > 0) {
     section(SECTION_TITLES.deadlines);
-    lines.forEach((line, i) =>
-      blocks.push({ kind: 'para', spans: [{ text: `- ${line}${i === lines.length - 1 ? '.' : ';'}` }], indent: true }),
-    );
+    blocks.push({ kind: 'list', lines: lines.map((line, i) => `- ${line}${i === lines.length - 1 ? '.' : ';'}`) });
   }
 
   if (campaign.closing) blocks.push({ kind: 'para', spans: emphasise(campaign.closing, slogan), indent: true });
@@ -201,6 +201,8 @@ function blockHtml(b: Block): string {
       return `<p style="margin:14px 0 6px;font-weight:bold;">${html(b.text)}</p>`;
     case 'para':
       return `<p style="margin:0 0 8px;text-align:justify;${b.indent ? 'text-indent:32px;' : ''}">${spansHtml(b.spans)}</p>`;
+    case 'list':
+      return `<p style="margin:0 0 8px;padding-left:32px;">${b.lines.map(html).join('<br>')}</p>`;
   }
 }
 
@@ -316,6 +318,8 @@ function blockText(b: Block): string[] {
       return [b.text, ''];
     case 'para':
       return [(b.indent ? '    ' : '') + b.spans.map((s) => s.text).join(''), ''];
+    case 'list':
+      return [...b.lines.map((l) => `    ${l}`), ''];
   }
 }
 
@@ -341,7 +345,8 @@ function renderText(campaign: Campaign, placeDate: string, blocks: readonly Bloc
     '-- ',
     FOOTER,
   ];
-  return lines.map((l) => l.trimEnd()).join('\n') + '\n';
+  // "-- " keeps its space: it is the signature delimiter mail clients recognise (RFC 3676 §4.3).
+  return lines.map((l) => (l === '-- ' ? l : l.trimEnd())).join('\n') + '\n';
 }
 
 /**

@@ -10,5 +10,10 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 export function streamConsumer(recordHandler: (record: DynamoDBRecord) => Promise<void>, options: { inParallel?: boolean } = {}) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
   return (event: DynamoDBStreamEvent, context: Context) =>
-    processPartialResponse(event, recordHandler, processor, { context, processInParallel: options.inParallel ?? false });
+    processPartialResponse(event, recordHandler, processor, {
+      context,
+      processInParallel: options.inParallel ?? false,
+      // Report a fully failed batch the same way as a partial one; the mapping then retries or bisects it.
+      throwOnFullBatchFailure: false,
+    });
 }

@@ -1,0 +1,55 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+/** Starts `infra/local/start.ts` (what `npm start` runs) on free ports, for benchmarks and scripts. */
+export const root = path.resolve(__dirname, '..');
+
+export const freePort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+export interface TwinProcess {
+  apiUrl: string;
+  sesUrl: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startTwinProcess(env: Record<string, string> = {}): Promise<TwinProcess> {
+  const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), SES_PORT: String(sesPort), LOG_LEVEL: 'ERROR', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`twin exited:\n${output}`);
+    const ok = await fetch(`${apiUrl}/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`twin not ready in 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { apiUrl, sesUrl: `http://127.0.0.1:${sesPort}`, child, stop };
+}

@@ -1,0 +1,199 @@
+/**
+ * The seed scenario end to end against a running local twin (`npm start` in another terminal):
+ * load the directory, create the 2023 launch letter, issue it, and watch the outbox deliver it.
+ *
+ *   API_URL  the HTTP gateway      (default http://127.0.0.1:3000)
+ *   SES_URL  the SES v2 emulator   (default http://127.0.0.1:8005)
+ */
+import type { Campaign } from '../shared/schemas/campaign';
+import type { Delivery, DeliveryStatus } from '../shared/schemas/events';
+import { distinctSeedAddresses, seedCampaign, seedDirectory } from '../seed/launch-letter-2023';
+
+const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+const SES_URL = (process.env.SES_URL ?? 'http://127.0.0.1:8005').replace(/\/+$/, '');
+
+const POLL_EVERY_MS = 500;
+const POLL_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const IN_FLIGHT: ReadonlySet<DeliveryStatus> = new Set(['pending', 'sending']);
+
+class HttpError extends Error {
+  constructor(
+    readonly method: string,
+    readonly url: string,
+    readonly status: number,
+    readonly statusText: string,
+    readonly body: string,
+  ) {
+    super(`${method} ${url} → HTTP ${status} ${statusText}\n${pretty(body)}`);
+  }
+}
+
+function pretty(body: string): string {
+  if (!body) return '(empty body)';
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
+  const url = `${API_URL}${path}`;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+  } catch (err) {
+    const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
+    throw new Error(`${method} ${url}: no answer (${cause}). Is the local twin running (npm start)?`);
+  }
+  const text = await res.text();
+  if (!res.ok) throw new HttpError(method, url, res.status, res.statusText, text);
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new Error(`${method} ${url} → HTTP ${res.status}, but the body is not JSON:\n${text.slice(0, 2000)}`);
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  const w = (s: string) => [...s].length;
+  const widths = headers.map((h, i) => Math.max(w(h), ...rows.map((r) => w(r[i] ?? ''))));
+  const line = (cells: readonly string[]) =>
+    cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - w(c))).join('  ').trimEnd();
+  return [line(headers), widths.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const CHANNEL_ORDER = { email: 0, publication: 1, archive: 2 } as const;
+
+function printDeliveries(items: readonly Delivery[]) {
+  const sorted = [...items].sort(
+    (a, b) => CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.address.localeCompare(b.address),
+  );
+  console.log(
+    table(
+      ['ADDRESS', 'NƠI NHẬN', 'STATUS', 'ATTEMPTS'],
+      sorted.map((d) => [d.address, d.groups.map((g) => g.code).join(', ') || '—', d.status, String(d.attempts)]),
+    ),
+  );
+  // The legend in the letter's order, then any code the seed does not know.
+  const names = new Map<string, string>();
+  for (const d of sorted) for (const g of d.groups) names.set(g.code, g.name);
+  const codes = [...seedCampaign.recipientGroups.filter((c) => names.has(c)), ...[...names.keys()].filter((c) => !seedCampaign.recipientGroups.includes(c))];
+  if (codes.length > 0) {
+    console.log('\nNơi nhận:');
+    for (const code of codes) console.log(`  ${code.padEnd(14)} ${names.get(code) ?? ''}`);
+  }
+  for (const d of sorted.filter((x) => x.lastError)) console.log(`  ! ${d.address}: ${d.lastError}`);
+}
+
+function summarise(items: readonly Delivery[]) {
+  const count = (s: DeliveryStatus) => items.filter((d) => d.status === s).length;
+  const parts = [`${count('sent')} sent`, `${count('archived')} archived`, `${count('published')} published`, `${count('failed')} failed`];
+  for (const other of ['suppressed', 'pending', 'sending'] as const) if (count(other) > 0) parts.push(`${count(other)} ${other}`);
+  return { line: `${items.length} deliveries: ${parts.join(', ')}`, failed: count('failed') };
+}
+
+/** How many copies of this letter the SES emulator holds since `sinceSec`; undefined when it cannot be asked. */
+async function sesCount(subjectPrefix: string, sinceSec: number): Promise<number | undefined> {
+  try {
+    const res = await fetch(`${SES_URL}/store?since=${sinceSec}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    if (!res.ok) return undefined;
+    const store = (await res.json()) as { emails?: { subject?: string; destination?: { to?: string[] } }[] };
+    return (store.emails ?? [])
+      .filter((e) => e.subject?.startsWith(subjectPrefix))
+      .reduce((n, e) => n + (e.destination?.to?.length ?? 1), 0);
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const startedSec = Math.floor(Date.now() / 1000);
+  console.log(`API ${API_URL}   SES emulator ${SES_URL}\n`);
+
+  const { token } = await request<{ token?: string }>('POST', '/local/token', { body: { sub: 'demo-admin', groups: ['admin'] } });
+  if (typeof token !== 'string' || token === '') throw new Error('POST /local/token answered without a token');
+  console.log('✓ admin token for demo-admin');
+
+  for (const { code, ...group } of seedDirectory.groups) {
+    await request('PUT', `/recipient-groups/${encodeURIComponent(code)}`, { token, body: group });
+  }
+  console.log(`✓ ${seedDirectory.groups.length} Nơi nhận groups`);
+  for (const { unitId, ...unit } of seedDirectory.units) {
+    await request('PUT', `/units/${encodeURIComponent(unitId)}`, { token, body: unit });
+  }
+  console.log(`✓ ${seedDirectory.units.length} units`);
+
+  const created = await request<Campaign>('POST', '/campaigns', { token, body: seedCampaign });
+  console.log(`✓ campaign ${created.id} (${created.documentNumber}) created, status ${created.status}`);
+
+  const issued = await request<Campaign>('POST', `/campaigns/${encodeURIComponent(created.id)}/issue`, { token });
+  console.log(`✓ issued (status ${issued.status}); waiting for the outbox…\n`);
+
+  // Done when something was written, nothing is in flight, and the count held still for one poll
+  // (the consumer may write the outbox in more than one batch).
+  const deadline = Date.now() + POLL_TIMEOUT_MS;
+  let items: Delivery[] = [];
+  let previousCount = -1;
+  for (;;) {
+    const page = await request<{ items: Delivery[] }>('GET', `/campaigns/${encodeURIComponent(created.id)}/deliveries`, { token });
+    items = page.items ?? [];
+    const settled = items.length > 0 && !items.some((d) => IN_FLIGHT.has(d.status)) && items.length === previousCount;
+    if (settled) break;
+    previousCount = items.length;
+    if (Date.now() > deadline) {
+      if (items.length > 0) printDeliveries(items);
+      console.error(
+        `\n✗ timed out after ${POLL_TIMEOUT_MS / 1000} s: ${items.length === 0 ? 'no deliveries were written' : summarise(items).line}`,
+      );
+      return 1;
+    }
+    await sleep(POLL_EVERY_MS);
+  }
+
+  printDeliveries(items);
+  const { line, failed } = summarise(items);
+  console.log(`\n${line}`);
+
+  const expectedEmails = distinctSeedAddresses().length;
+  const emails = items.filter((d) => d.channel === 'email').length;
+  if (emails !== expectedEmails) {
+    console.warn(`! expected ${expectedEmails} distinct email addresses (Nơi nhận groups + participating units), got ${emails}`);
+  }
+
+  const inSes = await sesCount(`[${created.documentNumber}]`, startedSec);
+  console.log(
+    inSes === undefined
+      ? `SES emulator: could not read ${SES_URL}/store`
+      : `SES emulator: ${inSes} recipient(s) of "[${created.documentNumber}] …" since the demo started`,
+  );
+  console.log(`Read the letters at ${SES_URL}/`);
+
+  if (failed > 0) {
+    console.error(`\n✗ ${failed} delivery(ies) failed; POST /campaigns/${created.id}/deliveries/retry sends them again`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(`\n✗ ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,90 @@
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+
+/** Talks to the local twin started by global-setup.ts, over loopback, as any client would. */
+export const apiUrl = () => process.env.API_URL ?? 'http://127.0.0.1:3000';
+export const sesUrl = () => process.env.SES_URL ?? 'http://127.0.0.1:8005';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  const res = await fetch(`${apiUrl()}${path}`, {
+    method,
+    headers: {
+      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+      ...(opts.body !== undefined || opts.rawBody !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
+    ...(opts.rawBody !== undefined ? { body: opts.rawBody } : opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON */
+  }
+  return { status: res.status, body: body as T };
+}
+
+export async function tokenFor(groups: string[], sub = `test-${groups.join('-') || 'nobody'}`, unitId?: string): Promise<string> {
+  const res = await call<{ token: string }>('POST', '/local/token', { body: { sub, groups, ...(unitId ? { unitId } : {}) } });
+  if (res.status !== 200) throw new Error(`token: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.token;
+}
+
+export interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { html?: string; text?: string };
+  at: number;
+}
+
+export async function sentEmails(): Promise<StoredEmail[]> {
+  const res = await fetch(`${sesUrl()}/store`);
+  return ((await res.json()) as { emails: StoredEmail[] }).emails;
+}
+
+/** Polls until `check` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Waits until every delivery of the campaign has an outcome (none pending or sending). */
+export async function settledDeliveries(token: string, campaignId: string, expected: number) {
+  return eventually(`${expected} settled deliveries of ${campaignId}`, async () => {
+    const res = await call<{ items: { status: string; address: string; channel: string; groups: { code: string }[]; attempts: number; messageId?: string }[] }>('GET', `/campaigns/${campaignId}/deliveries`, { token });
+    const items = res.body.items ?? [];
+    return items.length >= expected && items.every((d) => !['pending', 'sending'].includes(d.status)) ? items : undefined;
+  });
+}
+
+/** Every item in the table, for proving that a refused request wrote nothing. Tests only: never on a request path. */
+export async function allItems(): Promise<Record<string, unknown>[]> {
+  const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, any> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: process.env.TABLE_NAME, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []).map((i) => unmarshall(i)));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  client.destroy();
+  return items;
+}

@@ -1,0 +1,100 @@
+import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
+import { allItems, call, sentEmails, settledDeliveries, tokenFor } from './client';
+
+/**
+ * The first whole slice on the local twin's real components: load the seed letter (Sở Ngoại vụ
+ * Lạng Sơn, 2023) with its eight Nơi nhận entries, issue it, and read what the SES emulator got.
+ */
+describe('issuing the seed campaign', () => {
+  let admin: string;
+  let campaignId: string;
+  const documentNumber = seedCampaign.documentNumber;
+  const expected = new Set<string>();
+
+  beforeAll(async () => {
+    admin = await tokenFor(['admin'], 'office-clerk');
+    for (const { code, ...group } of seedDirectory.groups) {
+      const res = await call('PUT', `/recipient-groups/${code}`, { token: admin, body: group });
+      expect(res.status).toBe(200);
+      if (group.kind === 'email') for (const e of group.emails ?? []) expected.add(e.trim().toLowerCase());
+    }
+    for (const { unitId, ...unit } of seedDirectory.units) {
+      expect((await call('PUT', `/units/${unitId}`, { token: admin, body: unit })).status).toBe(200);
+      if (seedCampaign.participatingUnits?.includes(unitId)) for (const e of unit.emails) expected.add(e.trim().toLowerCase());
+    }
+    const created = await call('POST', '/campaigns', { token: admin, body: seedCampaign });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'draft', version: 1, documentNumber });
+    campaignId = created.body.id;
+  });
+
+  const ourEmails = async () => (await sentEmails()).filter((e) => e.subject.includes(documentNumber));
+
+  it('sends nothing while the campaign is a draft', async () => {
+    expect(await ourEmails()).toHaveLength(0);
+  });
+
+  it('issues: exactly one email per distinct address, none to the archive or publication entries', async () => {
+    const issued = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ status: 'issued', version: 2, date: seedCampaign.date });
+
+    const deliveries = await settledDeliveries(admin, campaignId, expected.size + 2);
+    const emailRows = deliveries.filter((d) => d.channel === 'email');
+    expect(emailRows.map((d) => d.address).sort()).toEqual([...expected].sort());
+    expect(emailRows.every((d) => d.status === 'sent' && d.attempts === 1 && d.messageId)).toBe(true);
+    expect(deliveries.filter((d) => d.channel === 'archive')).toEqual([expect.objectContaining({ address: 'LUU_VT_VP', status: 'archived' })]);
+    expect(deliveries.filter((d) => d.channel === 'publication')).toEqual([expect.objectContaining({ address: 'TRANG_TTDT', status: 'published' })]);
+
+    const emails = await ourEmails();
+    const recipients = emails.flatMap((e) => [...e.destination.to, ...e.destination.cc, ...e.destination.bcc]);
+    expect(recipients.sort()).toEqual([...expected].sort()); // one each: no duplicate, nobody missing
+    expect(recipients.some((r) => !r.includes('@'))).toBe(false);
+    expect(emails.every((e) => e.from === 'no-reply@thidua.example.org')).toBe(true);
+  });
+
+  it('a person on two groups gets one email that names both entries', async () => {
+    const deliveries = await settledDeliveries(admin, campaignId, expected.size + 2);
+    const multi = deliveries.filter((d) => d.groups.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    const emails = await ourEmails();
+    for (const d of multi) expect(emails.filter((e) => e.destination.to.includes(d.address))).toHaveLength(1);
+  });
+
+  it('the Vietnamese subject and body arrive intact, as the letter reads', async () => {
+    const [email] = await ourEmails();
+    expect(email).toBeDefined();
+    expect(email!.subject).toBe(`[${documentNumber}] ${seedCampaign.title}`);
+    expect(email!.subject.normalize('NFC')).toBe(email!.subject);
+    for (const part of [email!.body.text!, email!.body.html!]) {
+      expect(part).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+      expect(part).toContain('Độc lập - Tự do - Hạnh phúc');
+      expect(part).toContain('Lạng Sơn, ngày 05 tháng 3 năm 2023');
+      expect(part).toContain('Nơi nhận');
+      expect(part).toContain('Trịnh Tuyết Mai');
+      expect(part).toContain('Hội đồng TĐKT tỉnh');
+    }
+    expect(email!.body.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('the audit trail holds CampaignCreated then CampaignIssued', async () => {
+    const events = await call('GET', `/campaigns/${campaignId}/events`, { token: await tokenFor(['viewer']) });
+    expect(events.status).toBe(200);
+    expect(events.body.items.map((e: { type: string; version: number }) => [e.type, e.version])).toEqual([
+      ['CampaignCreated', 1],
+      ['CampaignIssued', 2],
+    ]);
+  });
+
+  it('issuing again is a 409 and sends nothing more', async () => {
+    const before = (await ourEmails()).length;
+    const ours = async () => (await allItems()).filter((i) => i.pk === `CAMPAIGN#${campaignId}`).length;
+    const itemsBefore = await ours();
+    const again = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
+    expect(again.status).toBe(409);
+    expect(again.body.message).toMatch(/issued/);
+    await new Promise((r) => setTimeout(r, 1500)); // give a wrongly queued mail time to show up
+    expect((await ourEmails()).length).toBe(before);
+    expect(await ours()).toBe(itemsBefore);
+  });
+});

@@ -1,0 +1,117 @@
+import './env';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { SESv2Client, SendEmailCommand, SESv2ServiceException } from '@aws-sdk/client-sesv2';
+import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { handler } from '../../../functions/mailer';
+
+/**
+ * Unit test of the mailer's branching only (the guide allows aws-sdk-client-mock here); that mail
+ * really arrives is proven against DynamoDB Local and the SES emulator in test/integration.
+ */
+const ddb = mockClient(DynamoDBDocumentClient);
+const ses = mockClient(SESv2Client);
+const context = { awsRequestId: 'r', functionName: 'mailer', getRemainingTimeInMillis: () => 60000 } as unknown as Context;
+
+const delivery = (over: Record<string, unknown> = {}) => ({
+  pk: 'CAMPAIGN#c1',
+  sk: 'DELIVERY#e1#a@example.org',
+  entity: 'Delivery',
+  campaignId: 'c1',
+  eventId: 'e1',
+  eventType: 'CampaignIssued',
+  channel: 'email',
+  address: 'a@example.org',
+  groups: [{ code: 'LANH_DAO_SO', name: 'Lãnh đạo Sở' }],
+  status: 'pending',
+  attempts: 0,
+  createdAt: 't',
+  updatedAt: 't',
+  ...over,
+});
+const streamEvent = (...items: Record<string, unknown>[]): DynamoDBStreamEvent => ({
+  Records: items.map((item, i) => ({
+    eventID: `id${i}`,
+    eventName: 'INSERT',
+    eventSource: 'aws:dynamodb',
+    dynamodb: { NewImage: marshall(item) as never, SequenceNumber: String(100 + i), StreamViewType: 'NEW_AND_OLD_IMAGES' },
+  })),
+});
+const sesError = (name: string, status: number) =>
+  new SESv2ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: name });
+
+const updates = (expr: string) => ddb.commandCalls(UpdateCommand).filter((c) => c.args[0].input.UpdateExpression?.includes(expr));
+
+beforeEach(() => {
+  ddb.reset();
+  ses.reset();
+  ddb.on(GetCommand).resolves({ Item: { subject: 'Phát động thi đua', html: '<p>Thư</p>', text: 'Thư' } });
+  ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
+});
+
+describe('mailer', () => {
+  it('claims, sends once in UTF-8 from MAIL_FROM, and records the SES message id', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    const sent = ses.commandCalls(SendEmailCommand);
+    expect(sent).toHaveLength(1);
+    const input = sent[0]!.args[0].input;
+    expect(input.FromEmailAddress).toBe('no-reply@thidua.example.org');
+    expect(input.Destination?.ToAddresses).toEqual(['a@example.org']);
+    expect(input.Content?.Simple?.Subject).toEqual({ Data: 'Phát động thi đua', Charset: 'UTF-8' });
+    expect(updates(':sending')).toHaveLength(1);
+    expect(updates('messageId = :messageId')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':messageId': 'm-1', ':status': 'sent' });
+  });
+
+  it('sends nothing when another invocation holds or finished the claim', async () => {
+    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('retries throttling in place, since SES accepted nothing', async () => {
+    ses.on(SendEmailCommand).rejectsOnce(sesError('TooManyRequestsException', 429)).rejectsOnce(sesError('TooManyRequestsException', 429)).resolves({ MessageId: 'm-2' });
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
+  });
+
+  it('records a rejected address as failed, not retryable, and does not fail the batch', async () => {
+    ses.on(SendEmailCommand).rejects(sesError('MessageRejected', 400));
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    const failed = updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues;
+    expect(failed).toMatchObject({ ':status': 'failed', ':retryable': false });
+    expect(String(failed?.[':error'])).toContain('MessageRejected');
+  });
+
+  it('records a 5xx as failed and retryable, and reports the record so the stream retries it', async () => {
+    ses.on(SendEmailCommand).rejects(sesError('InternalFailure', 500));
+    const res = await handler(streamEvent(delivery(), delivery({ address: 'b@example.org', sk: 'DELIVERY#e1#b@example.org' })), context);
+    expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['100', '101']);
+    expect(updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':retryable': true });
+  });
+
+  it('stops retrying after the last attempt and leaves the delivery failed for the Office', async () => {
+    ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 5 } });
+    ses.on(SendEmailCommand).rejects(sesError('InternalFailure', 500));
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    expect(updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':retryable': false });
+  });
+
+  it('ignores archive and publication rows', async () => {
+    await handler(streamEvent(delivery({ channel: 'archive', status: 'archived', address: 'LUU' })), context);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+  });
+
+  it('reports a record that does not parse as a failure, for the dead-letter queue', async () => {
+    const res = await handler(streamEvent({ pk: 'x', sk: 'y', entity: 'Delivery', status: 'pending' }), context);
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: '100' }]);
+  });
+});
