@@ -1,0 +1,91 @@
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { FunctionSpec } from '../wiring';
+import { acknowledge } from './nag';
+
+/** The project root: entries in `infra/wiring.ts` are relative to it. */
+export const projectRoot = path.join(__dirname, '..', '..');
+
+/** The Lambda runtime every function runs on (Node 24, the version the project is tested with). */
+export const runtime = Runtime.NODEJS_24_X;
+
+/**
+ * Defines `require` inside the ESM bundle: some CommonJS dependencies bundled into it call
+ * `require()` for Node built-ins, which ESM output does not provide by itself.
+ */
+export const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface ThiduaFunctionProps {
+  spec: FunctionSpec;
+  /** Environment shared by every function (TABLE_NAME, MAIL_FROM, …), plus the function's own. */
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * One function of the wiring with the project's defaults: Node 24 on arm64, an ESM bundle built
+ * by the local esbuild (never Docker) with the tested AWS SDK inside, source maps, X-Ray tracing,
+ * its own log group with a retention, and its own role that may write to that log group and
+ * nothing else until the stack grants more.
+ */
+export class ThiduaFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: iam.Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ThiduaFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+
+    // An own role instead of the managed AWSLambdaBasicExecutionRole (AwsSolutions-IAM4), which
+    // allows writing to every log group of the account.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      // IAM descriptions allow Latin-1 only; the wiring's descriptions are Vietnamese.
+      description: `Execution role of the thidua ${id} function (${spec.entry})`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: path.join(projectRoot, spec.entry),
+      handler: 'handler',
+      projectRoot,
+      depsLockFilePath: path.join(projectRoot, 'package-lock.json'),
+      runtime,
+      architecture: Architecture.ARM_64,
+      memorySize: spec.memorySize,
+      timeout: Duration.seconds(spec.timeoutSeconds),
+      description: spec.description,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: Tracing.ACTIVE,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        bundleAwsSDK: true,
+        mainFields: ['module', 'main'],
+        banner: esmRequireBanner,
+        forceDockerBundling: false,
+      },
+    });
+
+    // Tracing.ACTIVE adds xray:PutTraceSegments and xray:PutTelemetryRecords on `*` to the role.
+    acknowledge(
+      this.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'Only X-Ray tracing (Tracing.ACTIVE) puts Resource "*" here: xray:PutTraceSegments and xray:PutTelemetryRecords ' +
+        'support no resource-level permissions. Table, queue and SES grants are scoped to ARNs (asserted in test/infra).',
+    );
+  }
+}

@@ -1,0 +1,324 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
+import type { Construct } from 'constructs';
+import type { Role } from '../shared/http/routes';
+import { acknowledge } from './constructs/nag';
+import { StreamConsumer } from './constructs/stream-consumer';
+import { bindTable, createTable } from './constructs/table';
+import { ThiduaFunction } from './constructs/thidua-function';
+import { type FunctionName, type FunctionSpec, functions } from './wiring';
+
+/** The groups of the user pool; tokens carry them in `cognito:groups`. */
+export const groups = {
+  admin: 'Văn phòng: directory, campaigns, issuing, deliveries',
+  unit: 'A unit: registers, reports and nominates for its own unit (custom:unitId)',
+  council: 'Hội đồng thi đua - khen thưởng: reviews the scoring proposal',
+  viewer: 'Reads campaigns and their audit trail',
+} as const satisfies Record<Role, string>;
+
+export interface ThiduaConfig {
+  /** The sender address; its domain (or the address) must be a verified SES identity. */
+  mailFrom: string;
+  /** Emails per second per mailer process: the account's SES maximum send rate. */
+  sendRate: number;
+  /** Origins the browser may call the API from (CORS); none: no CORS configuration. */
+  allowedOrigins?: string[];
+  logLevel: string;
+  /** Keep the table, the user pool and the logs when the stack is deleted (production). */
+  retainData: boolean;
+  configurationSetName: string;
+  logRetention: RetentionDays;
+  /** Stage-wide throttling defaults of the HTTP API. */
+  throttle: { rateLimit: number; burstLimit: number };
+}
+
+export const defaults = {
+  mailFrom: 'no-reply@thidua.example.org',
+  sendRate: 14,
+  logLevel: 'INFO',
+  configurationSetName: 'thidua',
+} as const;
+
+const EMAIL = /^[^@\s]+@([^@\s]+\.[^@\s]+)$/;
+
+/**
+ * The stack's configuration from CDK context only (`-c mailFrom=… -c sendRate=…`, or cdk.json).
+ * Not from the environment: the local twin's MAIL_SEND_RATE or LOG_LEVEL, exported in a shell,
+ * must not leak into a deploy. `removalPolicy=destroy` makes a throw-away dev stack.
+ */
+export function readConfig(scope: Construct): ThiduaConfig {
+  const ctx = (key: string): unknown => scope.node.tryGetContext(key);
+  const str = (key: string, fallback: string): string => {
+    const v = ctx(key);
+    return v === undefined || v === null || v === '' ? fallback : String(v);
+  };
+
+  const mailFrom = str('mailFrom', defaults.mailFrom).trim();
+  if (!EMAIL.test(mailFrom)) throw new Error(`mailFrom must be an email address (name@domain), got "${mailFrom}"`);
+
+  const sendRate = Number(str('sendRate', String(defaults.sendRate)));
+  if (!Number.isFinite(sendRate) || sendRate <= 0) throw new Error(`sendRate must be a positive number of emails per second, got "${sendRate}"`);
+
+  const originsRaw = ctx('allowedOrigins');
+  const allowedOrigins = (Array.isArray(originsRaw) ? originsRaw.map(String) : typeof originsRaw === 'string' ? originsRaw.split(',') : [])
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of allowedOrigins) {
+    if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`allowedOrigins: "${o}" is not an origin (scheme://host[:port], no path)`);
+  }
+
+  const removal = str('removalPolicy', 'retain').toLowerCase();
+  if (removal !== 'retain' && removal !== 'destroy') throw new Error(`removalPolicy must be "retain" or "destroy", got "${removal}"`);
+
+  const retentionDays = Number(str('logRetentionDays', String(RetentionDays.THREE_MONTHS)));
+  if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`logRetentionDays: ${retentionDays} is not a CloudWatch Logs retention`);
+
+  return {
+    mailFrom,
+    sendRate,
+    allowedOrigins: allowedOrigins.length ? allowedOrigins : undefined,
+    logLevel: str('logLevel', defaults.logLevel).toUpperCase(),
+    retainData: removal === 'retain',
+    configurationSetName: str('configurationSetName', defaults.configurationSetName),
+    logRetention: retentionDays as RetentionDays,
+    throttle: {
+      rateLimit: Number(str('apiRateLimit', '50')),
+      burstLimit: Number(str('apiBurstLimit', '100')),
+    },
+  };
+}
+
+export interface ThiduaStackProps extends StackProps {
+  config: ThiduaConfig;
+}
+
+/**
+ * The whole backend (DESIGN.md "Shape"), built from `infra/wiring.ts` and
+ * `infra/table-definition.ts`: one table with a stream, the functions, the HTTP API with its JWT
+ * authorizer, the Cognito user pool, the stream subscriptions with their dead-letter queues, and
+ * the SES permissions of the function that sends email.
+ */
+export class ThiduaStack extends Stack {
+  readonly table: TableV2;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Record<FunctionName, ThiduaFunction>;
+  readonly consumers: Partial<Record<FunctionName, StreamConsumer>> = {};
+  /** The ARNs the email-sending functions may send from / through. */
+  readonly sesResources: { identities: string[]; configurationSet: string };
+
+  constructor(scope: Construct, id: string, props: ThiduaStackProps) {
+    super(scope, id, props);
+    const config = props.config;
+    const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    // ── Data ──────────────────────────────────────────────────────────────────────────────────
+    this.table = createTable(this, 'Table', { removalPolicy, deletionProtection: config.retainData });
+
+    // ── Identity ─────────────────────────────────────────────────────────────────────────────
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      // Plus feature plan with full-function threat protection (AwsSolutions-COG8): these accounts
+      // can email an agency's whole Nơi nhận list and decide commendations.
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      customAttributes: {
+        // The unit a `unit` user reports for; set by an administrator, never by the user.
+        unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+      },
+      removalPolicy,
+    });
+    for (const [groupName, description] of Object.entries(groups)) {
+      this.userPool.addGroup(`Group-${groupName}`, { groupName, description });
+    }
+    this.userPoolClient = this.userPool.addClient('SpaClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      disableOAuth: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(7),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('unitId'),
+      // Not custom:unitId: a user who could write it could report for any unit.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+    const issuer = `https://${this.userPool.userPoolProviderUrl}`;
+
+    // ── Mail (SES v2) ────────────────────────────────────────────────────────────────────────
+    // The sender's domain is verified by the operator, outside the stack: no EmailIdentity here.
+    const configurationSet = new CfnConfigurationSet(this, 'MailConfigurationSet', {
+      name: config.configurationSetName,
+      reputationOptions: { reputationMetricsEnabled: true },
+      sendingOptions: { sendingEnabled: true },
+      suppressionOptions: { suppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    const mailDomain = config.mailFrom.split('@')[1]!;
+    this.sesResources = {
+      // SES authorizes a send against the identity it uses: the verified domain, or the address
+      // if the operator verified that instead.
+      identities: [mailDomain, config.mailFrom].map((resourceName) => this.formatArn({ service: 'ses', resource: 'identity', resourceName })),
+      configurationSet: this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: config.configurationSetName }),
+    };
+
+    // ── Functions, from the wiring ───────────────────────────────────────────────────────────
+    const commonEnvironment = {
+      TABLE_NAME: this.table.tableName,
+      MAIL_FROM: config.mailFrom,
+      MAIL_SEND_RATE: String(config.sendRate),
+      POWERTOOLS_SERVICE_NAME: 'thidua',
+      LOG_LEVEL: config.logLevel,
+    };
+    const built: Partial<Record<FunctionName, ThiduaFunction>> = {};
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      const f = new ThiduaFunction(this, pascal(name), {
+        spec,
+        environment: { ...commonEnvironment, ...(spec.sendsEmail ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}) },
+        logRetention: config.logRetention,
+        removalPolicy,
+      });
+      built[name] = f;
+      bindTable(this.table, f.role, spec.table);
+
+      if (spec.sendsEmail) {
+        f.role.addToPrincipalPolicy(
+          new iam.PolicyStatement({
+            sid: 'SendThroughSes',
+            actions: ['ses:SendEmail'],
+            resources: [...this.sesResources.identities, this.sesResources.configurationSet],
+          }),
+        );
+        f.fn.node.addDependency(configurationSet);
+      }
+
+      if (spec.stream) {
+        this.consumers[name] = new StreamConsumer(this, `${pascal(name)}Stream`, {
+          table: this.table,
+          fn: f.fn,
+          subscription: spec.stream,
+          removalPolicy,
+        });
+      }
+    }
+    this.functions = built as Record<FunctionName, ThiduaFunction>;
+
+    // ── HTTP API ─────────────────────────────────────────────────────────────────────────────
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${this.stackName}-api`,
+      description: 'thidua: emulation and commendation campaigns',
+      createDefaultStage: false,
+      corsPreflight: config.allowedOrigins
+        ? {
+            allowOrigins: config.allowedOrigins,
+            allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+            allowHeaders: ['authorization', 'content-type'],
+            maxAge: Duration.hours(1),
+          }
+        : undefined,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: config.logRetention, removalPolicy });
+    this.stage = new HttpStage(this, 'ApiStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            user: '$context.authorizer.claims.sub',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpJwtAuthorizer('CognitoJwt', issuer, {
+      authorizerName: 'cognito-jwt',
+      jwtAudience: [this.userPoolClient.userPoolClientId],
+    });
+    const noAuth = new HttpNoneAuthorizer();
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      if (!spec.api) continue;
+      const integration = new HttpLambdaIntegration(`${pascal(name)}Integration`, built[name]!.fn);
+      for (const route of spec.api.routes) {
+        const [added] = this.api.addRoutes({
+          path: route.path,
+          methods: [HttpMethod[route.method]],
+          integration,
+          authorizer: route.auth === 'jwt' ? authorizer : noAuth,
+        });
+        if (route.auth === 'none') {
+          acknowledge(
+            added!,
+            'AwsSolutions-APIG4',
+            `${route.method} ${route.path} is public by design (shared/http/routes.ts auth: 'none', "${route.summary}"): ` +
+              'it returns no campaign or directory data. Every other route requires a Cognito JWT.',
+          );
+        }
+      }
+    }
+
+    // ── Outputs ──────────────────────────────────────────────────────────────────────────────
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'JwtIssuer', { value: issuer, description: 'Issuer the API accepts tokens from' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client of the SPA (no secret)' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'SesConfigurationSet', { value: configurationSet.name! });
+    for (const [name, consumer] of Object.entries(this.consumers)) {
+      new CfnOutput(this, `${pascal(name)}DeadLetterQueueUrl`, {
+        value: consumer!.deadLetterQueue.queueUrl,
+        description: `Batches of ${name} that failed after all retries`,
+      });
+    }
+  }
+}
+
+const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,336 @@
+/**
+ * The stack, proven against the one list of the wiring: every expectation below is derived from
+ * infra/wiring.ts, infra/table-definition.ts and shared/http/routes.ts, so adding a route, a
+ * consumer or a filter there is checked here without editing this file.
+ */
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { bindTable, createTable } from '../../infra/constructs/table';
+import { routeKey } from '../../shared/http/routes';
+import { table as tableDefinition } from '../../infra/table-definition';
+import { environmentKeys, type FunctionName, type FunctionSpec, functions } from '../../infra/wiring';
+import { groups } from '../../infra/stack';
+import { buildStack, cdkContext } from './build';
+
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Sid?: string; Condition?: unknown };
+type Resource = { Type: string; Properties: Record<string, any> };
+
+const wiring = Object.entries(functions) as [FunctionName, FunctionSpec][];
+const consumers = wiring.filter(([, spec]) => spec.stream);
+const apiFunctions = wiring.filter(([, spec]) => spec.api);
+
+const { stack, logicalId } = buildStack();
+const template = Template.fromStack(stack);
+const resources = template.toJSON().Resources as Record<string, Resource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const actionsOf = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resourcesOf = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** Every statement of the policies attached to a function's role. */
+function statementsOf(name: FunctionName): Statement[] {
+  const role = logicalId(stack.functions[name].role);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => (p.Properties.Roles as unknown[]).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: role })))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+}
+const tableArn = () => ({ 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] });
+const streamArn = () => ({ 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] });
+const onTable = (s: Statement) =>
+  resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify(tableArn()) || JSON.stringify(r).includes(`${JSON.stringify(tableArn())},"/index/*"`));
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+describe('the table, from infra/table-definition.ts', () => {
+  it('has the keys, the GSIs, TTL, the stream, PITR and on-demand billing', () => {
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    const attributes = new Set<string>([tableDefinition.partitionKey, tableDefinition.sortKey]);
+    for (const i of tableDefinition.indexes) (attributes.add(i.partitionKey), attributes.add(i.sortKey));
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+        { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: Match.arrayEquals([...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))),
+      GlobalSecondaryIndexes: tableDefinition.indexes.map((i) => ({
+        IndexName: i.name,
+        KeySchema: [
+          { AttributeName: i.partitionKey, KeyType: 'HASH' },
+          { AttributeName: i.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+      StreamSpecification: { StreamViewType: tableDefinition.stream },
+      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      BillingMode: 'PAY_PER_REQUEST',
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+    });
+  });
+
+  it('is retained (and deletion-protected) unless the context asks for a throw-away stack', () => {
+    template.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain' });
+    const dev = Template.fromStack(buildStack({ context: { removalPolicy: 'destroy' } }).stack);
+    dev.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Delete' });
+    dev.hasResourceProperties('AWS::DynamoDB::GlobalTable', { Replicas: [Match.objectLike({ DeletionProtectionEnabled: false })] });
+  });
+});
+
+describe('functions, from infra/wiring.ts', () => {
+  it('exist once each, with nodejs24.x on arm64, active tracing and the wiring’s sizes', () => {
+    template.resourceCountIs('AWS::Lambda::Function', wiring.length);
+    for (const [name, spec] of wiring) {
+      const fn = resources[logicalId(stack.functions[name].fn)]!;
+      expect(fn.Type).toBe('AWS::Lambda::Function');
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: spec.memorySize,
+        Timeout: spec.timeoutSeconds,
+        Description: spec.description,
+        TracingConfig: { Mode: 'Active' },
+        LoggingConfig: { LogGroup: { Ref: logicalId(stack.functions[name].logGroup) } },
+      });
+    }
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+    }
+  });
+
+  it('get the environment the handlers read', () => {
+    for (const [name, spec] of wiring) {
+      const vars = resources[logicalId(stack.functions[name].fn)]!.Properties.Environment.Variables;
+      for (const key of environmentKeys) expect(vars).toHaveProperty(key);
+      expect(vars).toMatchObject({
+        TABLE_NAME: { Ref: logicalId(stack.table) },
+        MAIL_FROM: 'no-reply@thidua.example.org',
+        MAIL_SEND_RATE: '14',
+        POWERTOOLS_SERVICE_NAME: 'thidua',
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+      if (spec.sendsEmail) expect(vars.SES_CONFIGURATION_SET).toBe('thidua');
+      else expect(vars).not.toHaveProperty('SES_CONFIGURATION_SET');
+    }
+  });
+
+  it('log to their own log group, with a retention', () => {
+    for (const [name] of wiring) {
+      expect(resources[logicalId(stack.functions[name].logGroup)]!.Properties.RetentionInDays).toBeGreaterThan(0);
+    }
+  });
+
+  it('take mailFrom, sendRate and allowedOrigins from the context', () => {
+    const { stack: s, logicalId: lid } = buildStack({
+      context: { mailFrom: 'thidua@songoaivu.langson.gov.vn', sendRate: '3', allowedOrigins: 'https://a.example.vn, https://b.example.vn' },
+    });
+    const t = Template.fromStack(s);
+    const [mailer] = wiring.find(([, spec]) => spec.sendsEmail)!;
+    expect(t.toJSON().Resources[lid(s.functions[mailer].fn)].Properties.Environment.Variables).toMatchObject({
+      MAIL_FROM: 'thidua@songoaivu.langson.gov.vn',
+      MAIL_SEND_RATE: '3',
+    });
+    t.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://a.example.vn', 'https://b.example.vn'] }),
+    });
+    expect(JSON.stringify(t.toJSON())).toContain('identity/songoaivu.langson.gov.vn');
+    // No origins configured, no CORS.
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+
+  it('refuse a configuration that cannot work', () => {
+    expect(() => buildStack({ context: { mailFrom: 'not-an-address' } })).toThrow(/mailFrom/);
+    expect(() => buildStack({ context: { sendRate: '0' } })).toThrow(/sendRate/);
+    expect(() => buildStack({ context: { allowedOrigins: 'https://a.example.vn/path' } })).toThrow(/allowedOrigins/);
+  });
+});
+
+describe('stream subscriptions, from infra/wiring.ts', () => {
+  it('one event source mapping per consumer, and none else', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
+  });
+
+  it.each(consumers)('%s: filters, batching, retries, bisection, record age, partial failures, on-failure queue', (name, spec) => {
+    const s = spec.stream!;
+    const fn = logicalId(stack.functions[name].fn);
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, r]) => r.Properties.FunctionName?.Ref === fn);
+    expect(mappings).toHaveLength(1);
+    const p = mappings[0]![1].Properties;
+
+    expect(p.EventSourceArn).toEqual(streamArn());
+    expect(p.FilterCriteria.Filters).toEqual(s.filters.map((pattern) => ({ Pattern: JSON.stringify(pattern) })));
+    // A filter that lost its pattern would let nothing or everything through.
+    for (const f of p.FilterCriteria.Filters) expect(Object.keys(JSON.parse(f.Pattern)).length).toBeGreaterThan(0);
+    expect(p.FunctionResponseTypes).toContain('ReportBatchItemFailures');
+    expect(p).toMatchObject({
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: s.batchSize,
+      MaximumBatchingWindowInSeconds: s.maxBatchingWindowSeconds,
+      MaximumRetryAttempts: s.retryAttempts,
+      MaximumRecordAgeInSeconds: s.maxRecordAgeSeconds,
+      BisectBatchOnFunctionError: s.bisectBatchOnError,
+      ParallelizationFactor: s.parallelizationFactor,
+    });
+
+    const destination = p.DestinationConfig.OnFailure.Destination;
+    expect(destination).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    const queue = resources[destination['Fn::GetAtt'][0]]!;
+    expect(queue.Type).toBe('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+  });
+
+  it('dead-letter queues refuse requests without TLS', () => {
+    for (const [id] of ofType('AWS::SQS::Queue')) {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    }
+  });
+
+  it('each dead-letter queue URL is an output', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    for (const [name] of consumers) {
+      const queue = logicalId(stack.consumers[name]!.deadLetterQueue);
+      expect(Object.values(outputs).map((o) => o.Value)).toContainEqual({ Ref: queue });
+    }
+  });
+});
+
+describe('the HTTP API, from shared/http/routes.ts', () => {
+  const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
+
+  it('has one JWT authorizer: the user pool is the issuer, the SPA client the audience', () => {
+    expect(authorizers).toHaveLength(1);
+    expect(authorizers[0]![1].Properties).toMatchObject({
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Issuer: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(stack.userPool), 'ProviderURL'] }]] },
+        Audience: [{ Ref: logicalId(stack.userPoolClient) }],
+      },
+    });
+  });
+
+  it('serves exactly the routes of the wiring', () => {
+    const expected = apiFunctions.flatMap(([, spec]) => spec.api!.routes.map(routeKey)).sort();
+    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()).toEqual(expected);
+  });
+
+  for (const [name, spec] of apiFunctions) {
+    it.each(spec.api!.routes.map((r) => [routeKey(r), r.auth] as const))(`${name}: %s has authorization %s`, (key, auth) => {
+      const [, route] = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === key)!;
+      if (auth === 'jwt') {
+        expect(route.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: { Ref: authorizers[0]![0] } });
+      } else {
+        expect(route.Properties.AuthorizationType).toBe('NONE');
+        expect(route.Properties.AuthorizerId).toBeUndefined();
+      }
+      // …and reaches this function.
+      const integration = resources[route.Properties.Target['Fn::Join'][1][1].Ref]!;
+      expect(integration.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [logicalId(stack.functions[name].fn), 'Arn'] });
+    });
+  }
+
+  it('logs access and throttles on its stage', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context\\.requestId') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});
+
+describe('the user pool', () => {
+  it('is admin-only, with a strong password policy, MFA and threat protection', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: Match.objectLike({ RequireUppercase: true, RequireNumbers: true, RequireSymbols: true }) },
+      MfaConfiguration: 'ON',
+      UserPoolTier: 'PLUS',
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'unitId', AttributeDataType: 'String' })]),
+    });
+  });
+
+  it('has the groups the API authorizes against', () => {
+    const names = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
+    expect(names).toEqual(Object.keys(groups).sort());
+    // Every role a route names is a group.
+    for (const [, spec] of apiFunctions) for (const r of spec.api!.routes) for (const role of 'roles' in r ? r.roles : []) expect(names).toContain(role);
+  });
+
+  it('has a public SPA client that can read custom:unitId but not write it', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      GenerateSecret: false,
+      ReadAttributes: Match.arrayWith(['custom:unitId']),
+      WriteAttributes: Match.not(Match.arrayWith(['custom:unitId'])),
+    });
+  });
+});
+
+describe('IAM: least privilege per function', () => {
+  it.each(wiring)('%s gets the table access its wiring entry names', (name, spec) => {
+    const actions = statementsOf(name).filter(onTable).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    if (spec.table === 'read') for (const a of WRITE_ACTIONS) expect(actions).not.toContain(a);
+    else expect(actions).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+  });
+
+  it("bindTable: 'read' grants reads and no write action (no function of the wiring uses it yet)", () => {
+    const s = new Stack(new App({ builtinCloudFormationValidation: false, context: cdkContext }), 'ReadOnly');
+    const t = createTable(s, 'Table', { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
+    const role = new Role(s, 'Reader', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    bindTable(t, role, 'read');
+    const [policy] = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy'));
+    const actions = (policy!.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf);
+    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
+    for (const a of WRITE_ACTIONS) expect(actions).not.toContain(a);
+  });
+
+  it.each(wiring)('%s reads the stream only if it subscribes to it', (name, spec) => {
+    const onStream = statementsOf(name).filter((s) => resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify(streamArn())));
+    if (spec.stream) expect(onStream.flatMap(actionsOf)).toEqual(expect.arrayContaining(['dynamodb:GetRecords', 'dynamodb:GetShardIterator']));
+    else expect(onStream).toHaveLength(0);
+  });
+
+  it.each(wiring)('%s may send email only if its wiring entry says so, and only as the sender, through the configuration set', (name, spec) => {
+    const ses = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    if (!spec.sendsEmail) return expect(ses).toHaveLength(0);
+    expect(ses).toHaveLength(1);
+    expect(actionsOf(ses[0]!)).toEqual(['ses:SendEmail']);
+    const expected = stack.resolve([...stack.sesResources.identities, stack.sesResources.configurationSet]);
+    expect(resourcesOf(ses[0]!)).toEqual(expect.arrayContaining(expected));
+    expect(resourcesOf(ses[0]!)).toHaveLength(expected.length);
+    const rendered = JSON.stringify(resourcesOf(ses[0]!));
+    expect(rendered).toContain(':identity/thidua.example.org');
+    expect(rendered).toContain(':identity/no-reply@thidua.example.org');
+    expect(rendered).toContain(':configuration-set/thidua');
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'thidua' });
+    template.resourceCountIs('AWS::SES::EmailIdentity', 0);
+  });
+
+  it('no statement grants a service wildcard, and Resource "*" only for X-Ray', () => {
+    const statements = ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements.filter((s) => s.Effect === 'Allow')) {
+      for (const a of actionsOf(s)) expect(a).not.toMatch(/^(\*|dynamodb:\*|ses:\*|sqs:\*|[a-z0-9-]+:\*)$/);
+      if (resourcesOf(s).includes('*')) expect(actionsOf(s).every((a) => a.startsWith('xray:'))).toBe(true);
+    }
+    // No managed policies (AWSLambdaBasicExecutionRole would allow writing to every log group).
+    for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+describe('outputs', () => {
+  it('name the API URL, the user pool, its client and the table', () => {
+    const outputs = template.toJSON().Outputs as Record<string, unknown>;
+    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
+  });
+});
