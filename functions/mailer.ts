@@ -20,10 +20,10 @@ const limiter = new RateLimiter(Number(process.env.MAIL_SEND_RATE ?? '14'));
 const messages = new Map<string, Promise<RenderedMessage | undefined>>();
 
 function messageFor(d: Delivery) {
-  const key = `${d.campaignId}/${d.eventId}`;
+  const key = `${d.campaignId}/${d.eventId}/${d.message}`;
   let m = messages.get(key);
   if (!m) {
-    m = getMessage(d.campaignId, d.eventId);
+    m = getMessage(d.campaignId, d.eventId, d.message);
     messages.set(key, m);
     m.then((v) => v ?? messages.delete(key), () => messages.delete(key));
   }
@@ -37,7 +37,7 @@ function messageFor(d: Delivery) {
 async function sendDelivery(record: DynamoDBRecord): Promise<void> {
   const d = newImage(record, Delivery);
   if (d.channel !== 'email' || d.status !== 'pending') return;
-  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: `${d.eventId}#${d.address}` } });
+  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: `${d.eventId}#${d.message}#${d.address}` } });
 
   const attempt = await claimDelivery(d, new Date().toISOString(), MAX_ATTEMPTS);
   if (attempt === undefined) {

@@ -27,6 +27,8 @@ export const Delivery = z.object({
   campaignId: z.string(),
   eventId: z.string(),
   eventType: EventType,
+  /** Which of the event's mails this is (`letter`, `ack`, `office-notice`, …): its rendered message. */
+  message: z.string().default('letter'),
   channel: DeliveryChannel,
   /** Email address for the `email` channel, else the directory code of the entry. */
   address: z.string(),

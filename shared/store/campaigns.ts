@@ -19,7 +19,7 @@ export function newEvent(campaign: Campaign, type: EventType, actor: string, now
   return { eventId: randomUUID(), type, campaignId: campaign.id, version: campaign.version, occurredAt: now, actor, data };
 }
 
-const eventItem = (e: DomainEvent) => ({ ...keys.event(e.campaignId, e.version), entity: 'Event', ...e });
+export const eventItem = (e: DomainEvent) => ({ ...keys.event(e.campaignId, e.occurredAt, e.eventId), entity: 'Event', ...e });
 
 /** A new campaign and its `CampaignCreated` event, in one transaction. */
 export async function createCampaign(campaign: Campaign, event: DomainEvent): Promise<void> {

@@ -22,7 +22,7 @@ export async function putDeliveryIfAbsent(delivery: Delivery): Promise<boolean> 
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.delivery(delivery.campaignId, delivery.eventId, delivery.address), entity: 'Delivery', ...delivery },
+        Item: { ...keys.delivery(delivery.campaignId, delivery.eventId, delivery.message, delivery.address), entity: 'Delivery', ...delivery },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -34,12 +34,12 @@ export async function putDeliveryIfAbsent(delivery: Delivery): Promise<boolean> 
 }
 
 /** The mail of one event, rendered once and shared by all its deliveries. */
-export async function putMessageIfAbsent(campaignId: string, eventId: string, message: RenderedMessage): Promise<void> {
+export async function putMessageIfAbsent(campaignId: string, eventId: string, name: string, message: RenderedMessage): Promise<void> {
   try {
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.message(campaignId, eventId), entity: 'Message', campaignId, eventId, ...message },
+        Item: { ...keys.message(campaignId, eventId, name), entity: 'Message', campaignId, eventId, name, ...message },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -48,13 +48,13 @@ export async function putMessageIfAbsent(campaignId: string, eventId: string, me
   }
 }
 
-export async function getMessage(campaignId: string, eventId: string): Promise<RenderedMessage | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(campaignId, eventId), ConsistentRead: true }));
+export async function getMessage(campaignId: string, eventId: string, name: string): Promise<RenderedMessage | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(campaignId, eventId, name), ConsistentRead: true }));
   return Item ? { subject: String(Item.subject), html: String(Item.html), text: String(Item.text) } : undefined;
 }
 
-type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'address'>;
-const keyOf = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.address);
+type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
+const keyOf = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.message, d.address);
 
 /**
  * Claim a delivery before sending it: only one invocation moves it from `pending` or `failed`

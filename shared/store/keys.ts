@@ -4,9 +4,9 @@
  *
  * | item            | pk               | sk                               | gsi1pk     | gsi1sk            |
  * | campaign        | CAMPAIGN#<id>    | CAMPAIGN                         | CAMPAIGNS  | <createdAt>#<id>  |
- * | domain event    | CAMPAIGN#<id>    | EVENT#<version, 6 digits>        |            |                   |
- * | rendered mail   | CAMPAIGN#<id>    | MESSAGE#<eventId>                |            |                   |
- * | delivery/outbox | CAMPAIGN#<id>    | DELIVERY#<eventId>#<address>     |            |                   |
+ * | domain event    | CAMPAIGN#<id>    | EVENT#<occurredAt>#<eventId>     |            |                   |
+ * | rendered mail   | CAMPAIGN#<id>    | MESSAGE#<eventId>#<name>         |            |                   |
+ * | delivery/outbox | CAMPAIGN#<id>    | DELIVERY#<eventId>#<name>#<addr> |            |                   |
  * | recipient group | DIRECTORY        | GROUP#<code>                     |            |                   |
  * | unit            | DIRECTORY        | UNIT#<unitId>                    |            |                   |
  */
@@ -14,11 +14,13 @@ export const campaignPk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
 
 export const keys = {
   campaign: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'CAMPAIGN' }),
-  event: (campaignId: string, version: number) => ({ pk: campaignPk(campaignId), sk: `EVENT#${String(version).padStart(6, '0')}` }),
-  message: (campaignId: string, eventId: string) => ({ pk: campaignPk(campaignId), sk: `MESSAGE#${eventId}` }),
-  delivery: (campaignId: string, eventId: string, address: string) => ({
+  /** Events sort by time (ISO 8601 UTC sorts as text); the id keeps two events of one millisecond apart. */
+  event: (campaignId: string, occurredAt: string, eventId: string) => ({ pk: campaignPk(campaignId), sk: `EVENT#${occurredAt}#${eventId}` }),
+  /** One event may send more than one mail (an acknowledgement to the unit, a notice to the Office). */
+  message: (campaignId: string, eventId: string, name: string) => ({ pk: campaignPk(campaignId), sk: `MESSAGE#${eventId}#${name}` }),
+  delivery: (campaignId: string, eventId: string, name: string, address: string) => ({
     pk: campaignPk(campaignId),
-    sk: `DELIVERY#${eventId}#${address}`,
+    sk: `DELIVERY#${eventId}#${name}#${address}`,
   }),
   group: (code: string) => ({ pk: 'DIRECTORY', sk: `GROUP#${code}` }),
   unit: (unitId: string) => ({ pk: 'DIRECTORY', sk: `UNIT#${unitId}` }),

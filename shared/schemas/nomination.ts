@@ -1,0 +1,346 @@
+import { z } from 'zod';
+import { id, isoDate, text } from './common';
+
+/**
+ * Nominations (đề nghị khen thưởng) and the per-campaign configuration of the decision engine.
+ * The legal notes are ../shared/reference/domain-rules.md; §-references below point there.
+ * Types are inferred from these schemas (STYLE.md "What we add").
+ */
+
+/**
+ * Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023; §2.4): the gate of every title.
+ * The scoring core may define the same enum; the two must stay identical (one can re-export the other).
+ */
+export const TaskRating = z.enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
+export type TaskRating = z.infer<typeof TaskRating>;
+
+/** Danh hiệu thi đua and hình thức khen thưởng a Sở handles (§2). */
+export const Title = z.enum([
+  'LDTT', // Lao động tiên tiến
+  'CSTDCS', // Chiến sĩ thi đua cơ sở
+  'CSTD_TINH', // Chiến sĩ thi đua cấp tỉnh
+  'TTLDTT', // Tập thể lao động tiên tiến
+  'TTLDXS', // Tập thể lao động xuất sắc
+  'GIAY_KHEN', // Giấy khen (hình thức)
+  'BANG_KHEN_TINH', // Bằng khen của Chủ tịch UBND tỉnh (hình thức)
+  'CO_THI_DUA_TINH', // Cờ thi đua của UBND tỉnh
+]);
+export type Title = z.infer<typeof Title>;
+
+export const INDIVIDUAL_TITLES: readonly Title[] = ['LDTT', 'CSTDCS', 'CSTD_TINH', 'GIAY_KHEN', 'BANG_KHEN_TINH'];
+export const COLLECTIVE_TITLES: readonly Title[] = ['TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH'];
+/** Forms of commendation (Law Art 9) as opposed to emulation titles (Art 19, 20): registration does not gate them. */
+export const FORMS: readonly Title[] = ['GIAY_KHEN', 'BANG_KHEN_TINH'];
+
+/** Hình thức kỷ luật, lightest first (Luật Cán bộ, công chức; Luật Viên chức). */
+export const DisciplineLevel = z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']);
+export type DisciplineLevel = z.infer<typeof DisciplineLevel>;
+
+const year = z.number().int().min(1945).max(2200);
+
+/**
+ * `pending`: being considered for discipline, or under investigation/inspection/complaint (NĐ 152/2025 Art 4.4: defer).
+ * `in-effect`: serving a disciplinary period. `served`: the period ended on `endedOn`; achievements count only from then.
+ */
+export const Discipline = z
+  .object({
+    status: z.enum(['none', 'pending', 'in-effect', 'served']),
+    level: DisciplineLevel.optional(),
+    endedOn: isoDate.optional(),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if ((d.status === 'in-effect' || d.status === 'served') && !d.level) {
+      ctx.addIssue({ code: 'custom', path: ['level'], message: `is required when status is ${d.status}` });
+    }
+    if (d.status === 'served' && !d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'is required when status is served' });
+    if (d.status !== 'served' && d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'is only meaningful when status is served' });
+  });
+export type Discipline = z.infer<typeof Discipline>;
+
+/** A sáng kiến or an accepted đề tài/đề án/công trình khoa học, with the level that recognised it. */
+export const Initiative = z
+  .object({
+    id,
+    title: text(500),
+    recognisedBy: z.enum(['unit', 'province', 'national']),
+    recognisedOn: isoDate,
+    kind: z.enum(['initiative', 'research']),
+  })
+  .strict();
+export type Initiative = z.infer<typeof Initiative>;
+
+export const PastTitle = z.object({ year, title: Title }).strict();
+export const PastRating = z.object({ year, rating: TaskRating }).strict();
+
+export const IndividualNominee = z
+  .object({
+    kind: z.literal('individual'),
+    /** Stable person id; links one person's LĐTT, CSTĐCS and Bằng khen nominations. Default: unitId|name|hireDate. */
+    personId: id.optional(),
+    name: text(200),
+    gender: z.enum(['female', 'male']),
+    /** The unit whose standing ranks this person in quota cuts. */
+    unitId: id,
+    /** The collective (phòng, ban) whose member shares this person counts in; default `unitId`. */
+    memberOf: id.optional(),
+    hireDate: isoDate,
+    taskRating: TaskRating,
+    discipline: Discipline.default({ status: 'none' }),
+    initiatives: z.array(Initiative).max(100).default([]),
+    pastTitles: z.array(PastTitle).max(200).default([]),
+    /** Past years' task ratings: the "02 năm liên tục HTXSNV" route of Bằng khen needs them. */
+    pastRatings: z.array(PastRating).max(200).default([]),
+  })
+  .strict();
+export type IndividualNominee = z.infer<typeof IndividualNominee>;
+
+const count = z.number().int().min(0);
+
+export const CollectiveNominee = z
+  .object({
+    kind: z.literal('collective'),
+    unitId: id,
+    name: text(200).optional(),
+    taskRating: TaskRating,
+    members: z
+      .object({
+        total: z.number().int().min(1),
+        byRating: z.object({ HTXSNV: count, HTTNV: count, HTNV: count, KHTNV: count }).strict(),
+        women: count,
+        /** Members already LĐTT this year who are NOT nominated in this campaign. */
+        ldtt: count.optional(),
+        /** Members already CSTĐCS this year who are NOT nominated in this campaign (TTLĐXS needs one). */
+        cstdcs: count.optional(),
+      })
+      .strict(),
+    disciplinedMembers: z.object({ khienTrach: count, canhCao: count, higher: count }).strict().default({ khienTrach: 0, canhCao: 0, higher: 0 }),
+    /** The collective's own situation (NĐ 152/2025 Art 4.4 covers "cá nhân, tập thể"). */
+    discipline: Discipline.default({ status: 'none' }),
+    pastTitles: z.array(PastTitle).max(200).default([]),
+    pastRatings: z.array(PastRating).max(200).default([]),
+    /** Led its provincial cụm/khối this year (Cờ thi đua, Bắc Ninh QĐ 86/2025 Art 3.1). */
+    ledCluster: z.boolean().optional(),
+    /** Exceeded the year's emulation targets and assigned tasks (Cờ thi đua). */
+    exceededTargets: z.boolean().optional(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const m = c.members;
+    const sum = m.byRating.HTXSNV + m.byRating.HTTNV + m.byRating.HTNV + m.byRating.KHTNV;
+    if (sum !== m.total) ctx.addIssue({ code: 'custom', path: ['members', 'byRating'], message: `must add up to members.total (${m.total}), got ${sum}` });
+    for (const key of ['women', 'ldtt', 'cstdcs'] as const) {
+      const v = m[key];
+      if (v !== undefined && v > m.total) ctx.addIssue({ code: 'custom', path: ['members', key], message: `must not exceed members.total (${m.total})` });
+    }
+    const d = c.disciplinedMembers;
+    if (d.khienTrach + d.canhCao + d.higher > m.total) {
+      ctx.addIssue({ code: 'custom', path: ['disciplinedMembers'], message: `must not exceed members.total (${m.total})` });
+    }
+  });
+export type CollectiveNominee = z.infer<typeof CollectiveNominee>;
+
+export const Nominee = z.discriminatedUnion('kind', [IndividualNominee, CollectiveNominee]);
+export type Nominee = z.infer<typeof Nominee>;
+
+const nominationShape = {
+  nominee: Nominee,
+  title: Title,
+  achievementSummary: text(8000),
+  /**
+   * Bằng khen only: `record` = the consecutive-year routes of Law Art 74 (02 lần liên tục CSTĐCS, or 02 năm liên tục
+   * HTXSNV with 02 initiatives; collectives 02 năm HTXSNV or TTLĐXS); `movement` = outstanding in the province-launched
+   * movement this campaign is (Art 74, Bắc Ninh QĐ 86/2025 Art 3.3 first route). Default `record`.
+   */
+  grounds: z.enum(['record', 'movement']).optional(),
+};
+
+function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'record' | 'movement' | undefined }, ctx: z.RefinementCtx) {
+  const allowed = n.nominee.kind === 'individual' ? INDIVIDUAL_TITLES : COLLECTIVE_TITLES;
+  if (!allowed.includes(n.title)) {
+    ctx.addIssue({ code: 'custom', path: ['title'], message: `${n.title} is not awarded to ${n.nominee.kind === 'individual' ? 'an individual' : 'a collective'}` });
+  }
+  if (n.grounds !== undefined && n.title !== 'BANG_KHEN_TINH') {
+    ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'is only used for BANG_KHEN_TINH' });
+  }
+}
+
+export const Nomination = z.object(nominationShape).strict().superRefine(checkTitleFitsNominee);
+export type Nomination = z.infer<typeof Nomination>;
+
+/** A nomination as the engine decides it: its id, and whether the nominee registered for the emulation (§1.4). */
+export const NominationEntry = z
+  .object({ ...nominationShape, id, registered: z.boolean() })
+  .strict()
+  .superRefine(checkTitleFitsNominee);
+export type NominationEntry = z.infer<typeof NominationEntry>;
+
+const pct = z.number().int().min(0).max(100);
+
+export const QuotaRule = z
+  .object({
+    individualsPct: pct.optional().describe('At most this % of the individuals base may receive the title or form (rounded down).'),
+    collectivesPct: pct.optional().describe('At most this % of the collectives base may receive the title or form (rounded down).'),
+    individualsBase: count
+      .optional()
+      .describe('Headcount the % applies to ("cá nhân trực tiếp tham gia"). Default: distinct individuals nominated in this campaign, any title.'),
+    collectivesBase: count
+      .optional()
+      .describe('Number of collectives the % applies to ("tập thể tham gia"). Default: distinct units in the unit standings or nominated as collectives.'),
+    minimum: count
+      .default(0)
+      .describe('Seats granted even when the % rounds below it. Default 0: "không quá x%" is an upper bound, so rounding is down with no floor unless the plan says otherwise.'),
+    source: text(400)
+      .optional()
+      .describe('The legal basis of the quota, cited in every quota check, e.g. "Quyết định số 10/2024/QĐ-UBND của UBND thành phố Cần Thơ, điểm a khoản 2 Điều 9".'),
+  })
+  .strict()
+  .refine((q) => q.individualsPct !== undefined || q.collectivesPct !== undefined, { message: 'set individualsPct or collectivesPct' });
+export type QuotaRule = z.infer<typeof QuotaRule>;
+
+/** Titles a campaign quota may cover. CSTĐCS has its own cap (`cstdcsCapPct`), whose base is the number of LĐTT. */
+export const QuotaTitle = z.enum(['LDTT', 'CSTD_TINH', 'TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']);
+export type QuotaTitle = z.infer<typeof QuotaTitle>;
+
+/**
+ * The [U] rules of the notes, configurable per campaign. Every field is optional: an absent field takes the default of
+ * the rule set in force on the reference date (shared/domain/rules/vn-*.ts), and the decision output lists the value
+ * used and where it came from.
+ */
+export const RuleOptions = z
+  .object({
+    registrationRequired: z
+      .boolean()
+      .optional()
+      .describe(
+        'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, domain-rules §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
+      ),
+    cstdcsCapPct: pct
+      .nullable()
+      .optional()
+      .describe(
+        'CSTĐCS may not exceed this % of the number of LĐTT (rounded down); null = no cap. Default vn-2017: 15 (NĐ 91/2017/NĐ-CP Điều 9 khoản 3 [S]); vn-2024, vn-2025: null (Law 2022 Art 23 and NĐ 98/2023 set none [S]); a province or sector may still set one [U].',
+      ),
+    ldttCountForCap: count
+      .optional()
+      .describe('Number of LĐTT the CSTĐCS cap is computed on. Default: distinct persons meeting LĐTT in this campaign (LĐTT or CSTĐCS nominations).'),
+    ttldttLdttShare: z
+      .object({ pct, inclusive: z.boolean() })
+      .strict()
+      .optional()
+      .describe(
+        'Share of members who must be LĐTT for TTLĐTT. Default vn-2017: more than 50% (pct 50, inclusive false; Luật TĐKT 2003 Điều 28 "trên 50%" [V]); vn-2024, vn-2025: at least 70% (pct 70, inclusive true; Law 2022 Art 28 as reproduced by Bắc Ninh QĐ 86/2025 Art 4.2 [U-ish]).',
+      ),
+    ldttMinTenureMonths: z
+      .number()
+      .int()
+      .min(0)
+      .max(12)
+      .optional()
+      .describe(
+        'LĐTT is not awarded to people hired fewer than this many months before the end of the assessment year. Default vn-2017: 10 (NĐ 91/2017 [S]); vn-2024: 6 (TT 01/2024/TT-BNV [S]); vn-2025: 6 (TT 15/2025 replaces TT 01/2024; the figure is assumed kept [U]).',
+      ),
+    ldttExcludesKhienTrach: z
+      .boolean()
+      .optional()
+      .describe(
+        'No LĐTT for anyone disciplined at khiển trách or above during the assessment year. Default vn-2017: true (NĐ 91/2017 [S]); vn-2024, vn-2025: false ([U] whether TT 01/2024, TT 15/2025 keep it; discipline in the year already rates the person KHTNV).',
+      ),
+    quotas: z
+      .partialRecord(QuotaTitle, QuotaRule)
+      .optional()
+      .describe(
+        'Campaign quotas per title or form. Default: none (no national quota on Bằng khen; provinces set them, e.g. Cần Thơ QĐ 10/2024/QĐ-UBND Art 9.2.a: ≤ 10% of participating collectives and ≤ 5% of individuals [V]).',
+      ),
+  })
+  .strict();
+export type RuleOptions = z.infer<typeof RuleOptions>;
+
+/** The scoring core's ranking of units: rank 1 is best; tied units share a rank; `tie` = the chain could not separate it. */
+export const UnitStanding = z.object({ unitId: id, rank: z.number().int().min(1), tie: z.boolean().optional() }).strict();
+export type UnitStanding = z.infer<typeof UnitStanding>;
+
+export const DecideInput = z
+  .object({
+    /** Ngày xét / ngày trình: chooses the rule set (domain-rules §0). */
+    referenceDate: isoDate,
+    /** The assessment year (năm xét). */
+    campaignYear: year,
+    nominations: z.array(NominationEntry),
+    unitStandings: z.array(UnitStanding).default([]),
+    options: RuleOptions.default({}),
+    /** Initiative ids already used as the basis of an award in earlier campaigns (CV 5007/BNV-TĐKT). */
+    usedInitiatives: z.array(id).default([]),
+  })
+  .strict()
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.nominations.forEach((n, i) => {
+      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'id'], message: `duplicate nomination id ${n.id}` });
+      seen.add(n.id);
+    });
+    const units = new Set<string>();
+    input.unitStandings.forEach((s, i) => {
+      if (units.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['unitStandings', i, 'unitId'], message: `duplicate unit ${s.unitId}` });
+      units.add(s.unitId);
+    });
+  });
+export type DecideInput = z.infer<typeof DecideInput>;
+
+export const RuleSetId = z.enum(['vn-2017', 'vn-2024', 'vn-2025']);
+export type RuleSetId = z.infer<typeof RuleSetId>;
+
+/** One council ballot (Hội đồng Thi đua - Khen thưởng), domain-rules §1.8 and §3.5. */
+export const CouncilVote = z
+  .object({
+    ruleSet: RuleSetId,
+    membersTotal: z.number().int().min(1),
+    present: count,
+    /** Written opinions of absent members (ý kiến bằng văn bản), counted in the votes. */
+    writtenVotes: count,
+    /** `award` sessions need ≥ 80% present, others ≥ 2/3 (Bắc Ninh QĐ 86/2025 Art 8.4.b, a province example). */
+    session: z.enum(['award', 'general']).default('award'),
+    votes: z
+      .array(
+        z
+          .object({
+            nominationId: id,
+            title: Title,
+            yes: count,
+            /** Name of the nominee, for the sentence of the minutes. */
+            nominee: text(200).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    options: z
+      .object({
+        quorumPct: pct
+          .optional()
+          .describe('Members present needed, in % of all members. Default: 80 for award sessions, 2/3 otherwise (Bắc Ninh QĐ 86/2025 Art 8.4.b [V], a province example).'),
+        quorumCountsWritten: z
+          .boolean()
+          .optional()
+          .describe('Count written opinions toward the quorum. Default false: the source requires members present; written opinions count in the votes only.'),
+        thresholds: z
+          .partialRecord(Title, pct)
+          .optional()
+          .describe('Approval needed, in % of ALL members, per title. Default: CSTĐCS, Cờ thi đua 80; CSTĐ tỉnh 90 (NĐ 98/2023 Art 30.7 [S]; vn-2025 keeps them [U]); others: more than 50%.'),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `must not exceed membersTotal (${v.membersTotal})` });
+    if (v.present + v.writtenVotes > v.membersTotal) {
+      ctx.addIssue({ code: 'custom', path: ['writtenVotes'], message: `present + writtenVotes must not exceed membersTotal (${v.membersTotal})` });
+    }
+    v.votes.forEach((b, i) => {
+      if (b.yes > v.present + v.writtenVotes) {
+        ctx.addIssue({ code: 'custom', path: ['votes', i, 'yes'], message: `must not exceed the members who voted (${v.present + v.writtenVotes})` });
+      }
+    });
+  });
+export type CouncilVote = z.infer<typeof CouncilVote>;
+export type CouncilVoteInput = z.input<typeof CouncilVote>;

@@ -1,0 +1,276 @@
+import { z } from 'zod';
+import { MAX_DECIMAL_INPUT, isTwoDecimal, toHundredths } from '../domain/points';
+import { id, optionalText, text } from './common';
+import { TaskRating } from './ratings';
+
+export { TaskRating } from './ratings';
+
+/**
+ * The scoring table (bảng tiêu chí, thang điểm) a campaign carries, fixed once it is issued
+ * (domain-rules §3.1): criteria grouped in sections, each with its maximum (điểm chuẩn) and a rule;
+ * bonus (điểm cộng) and penalty (điểm trừ) sections with their own caps; the legal basis; the
+ * tie-break chain. Points are written as JSON decimals with at most two decimals and kept so:
+ * parsing never rewrites them, so a stored table parses to itself. The scoring core turns them into
+ * integer hundredths (shared/domain/points.ts) when it reads them.
+ */
+
+/** A scale of 1,000 points exists (domain-rules §3.1.8); 100,000 leaves room and keeps hundredths exact. */
+export const MAX_POINTS = 100_000;
+
+const TWO_DECIMALS = 'must have at most 2 decimals (e.g. 0.25, not 0.125)';
+
+const points = z.number().min(0).max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
+const positivePoints = z.number().gt(0, 'must be greater than 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
+/** A step bound, in the unit of the criterion's value (a percentage when the value is a ratio). */
+const bound = z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
+
+/** Half-open [from, to); no `to` is +∞. */
+export const Step = z
+  .object({ from: bound, to: bound.optional(), points })
+  .strict()
+  .refine((s) => s.to === undefined || s.to > s.from, { message: 'to must be greater than from', path: ['to'] });
+export type Step = z.infer<typeof Step>;
+
+/** Points given directly, 0..max. */
+export const ManualRule = z.object({ kind: z.literal('manual') }).strict();
+/** From { numerator, denominator }: min(max, numerator / denominator × max); denominator 0 → 0. */
+export const ProportionalRule = z.object({ kind: z.literal('proportional') }).strict();
+/** true → max, false → 0 (Cần Thơ 157/KH-UBND bonus 5.1 and 5.3: "all or nothing"). */
+export const AllOrNothingRule = z.object({ kind: z.literal('all-or-nothing') }).strict();
+/**
+ * A value mapped through half-open intervals [from, to) to points (Cần Thơ 157/KH-UBND bonus 5.2,
+ * whose printed bands overlap at 90% and 95%; half-open bands remove the overlap). The value is a
+ * number in the unit of the bounds, or a { numerator, denominator } ratio compared exactly as a
+ * percentage. A value in no band scores 0. Bands may come in any order but must not overlap.
+ */
+export const StepsRule = z
+  .object({ kind: z.literal('steps'), steps: z.array(Step).min(1).max(100) })
+  .strict()
+  .superRefine((rule, ctx) => {
+    const order = rule.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || a.i - b.i);
+    for (let k = 1; k < order.length; k++) {
+      const prev = order[k - 1]!;
+      const next = order[k]!;
+      if (prev.s.to === undefined || prev.s.to > next.s.from) {
+        const a = `[${prev.s.from}, ${prev.s.to ?? '∞'})`;
+        const b = `[${next.s.from}, ${next.s.to ?? '∞'})`;
+        ctx.addIssue({ code: 'custom', path: ['steps', next.i], message: `overlaps step ${prev.i} ${a}: steps are half-open [from, to) and must not overlap, ${b} does` });
+      }
+    }
+  });
+
+export const InnerRule = z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]);
+export type InnerRule = z.infer<typeof InnerRule>;
+
+/** Scores 0 unless the report carries evidence (minh chứng) for this criterion, else as its inner rule (§3.2 criterion 1). */
+export const GatedRule = z.object({ kind: z.literal('gated'), inner: InnerRule }).strict();
+
+export const Rule = z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]);
+export type Rule = z.infer<typeof Rule>;
+export type RuleKind = Rule['kind'];
+
+export const Criterion = z
+  .object({
+    id: id.describe('Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
+    name: text(1000).describe('Tiêu chí'),
+    max: positivePoints.describe('Điểm chuẩn (for a penalty criterion: the most it can deduct)'),
+    guidance: optionalText(10000).describe('Hướng dẫn chấm điểm'),
+    evidenceRequired: optionalText(2000).describe('Minh chứng cần nộp; required for a gated criterion'),
+    rule: Rule,
+  })
+  .strict();
+export type Criterion = z.infer<typeof Criterion>;
+
+export const SectionKind = z.enum(['base', 'bonus', 'penalty']);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+export const Section = z
+  .object({
+    id,
+    name: text(1000),
+    kind: SectionKind.describe('base: counted up to the sum of maxima; bonus (điểm cộng): added up to cap; penalty (điểm trừ): subtracted up to cap'),
+    cap: points.optional().describe('For bonus and penalty sections: most points the section adds or deducts; defaults to the sum of its maxima'),
+    criteria: z.array(Criterion).min(1).max(500),
+  })
+  .strict();
+export type Section = z.infer<typeof Section>;
+
+export const ScoringTable = z
+  .object({
+    version: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._\/+-]{0,63}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, ., _, /, + or -')
+      .describe('Rule version, e.g. "thang-diem-v1"'),
+    legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
+    sections: z.array(Section).min(1).max(50),
+    tieBreak: z.array(id).max(50).describe('Criterion ids compared in order when totals are equal; after them the council votes'),
+  })
+  .strict()
+  .superRefine((table, ctx) => {
+    const sectionIds = new Set<string>();
+    const criteria = new Map<string, Section['kind']>();
+    table.sections.forEach((section, si) => {
+      if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section id "${section.id}" is used twice` });
+      sectionIds.add(section.id);
+      if (section.kind === 'base' && section.cap !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'a base section has no cap: it counts up to the sum of its criteria’s maxima' });
+      }
+      section.criteria.forEach((c, ci) => {
+        const at = ['sections', si, 'criteria', ci];
+        if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `criterion id "${c.id}" is used twice in the table` });
+        criteria.set(c.id, section.kind);
+        const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
+        const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
+        steps.forEach((s, k) => {
+          if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `must not exceed the criterion’s maximum ${c.max}` });
+        });
+        if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
+          ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'a gated criterion must say which evidence opens it' });
+        }
+      });
+    });
+    const seen = new Set<string>();
+    table.tieBreak.forEach((cid, i) => {
+      if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `no criterion "${cid}" in the table` });
+      if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `criterion "${cid}" appears twice in the tie-break chain` });
+      seen.add(cid);
+    });
+  });
+export type ScoringTable = z.infer<typeof ScoringTable>;
+
+// ---------------------------------------------------------------------------------------------
+// Reports and the Office's verification
+
+const amount = z.number().min(0, 'must not be negative').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
+
+/** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
+export const Ratio = z.object({ numerator: amount, denominator: amount }).strict();
+export type Ratio = z.infer<typeof Ratio>;
+
+/** A number (manual points, or a steps value), a boolean (all-or-nothing) or a ratio (proportional). */
+export const CriterionValue = z.union([amount, z.boolean(), Ratio]);
+export type CriterionValue = z.infer<typeof CriterionValue>;
+
+const Evidence = z.array(text(2000)).max(100).describe('References to the evidence files (minh chứng)');
+
+const reportValuesShape = {
+  values: z.record(id, CriterionValue).default({}).describe('criterionId → value'),
+  evidence: z.record(id, Evidence).default({}).describe('criterionId → evidence references'),
+};
+
+export const ReportValues = z.object(reportValuesShape).strict();
+export type ReportValues = z.infer<typeof ReportValues>;
+
+export const ReportPeriod = z.enum(['mid-year', 'final']).describe('sơ kết (mid-year) or tổng kết (final)');
+export type ReportPeriod = z.infer<typeof ReportPeriod>;
+
+/** A unit's report (báo cáo sơ kết / tổng kết) with its self-assessment (tự chấm). */
+export const UnitReport = z
+  .object({
+    unitId: id,
+    period: ReportPeriod,
+    taskRating: TaskRating,
+    ...reportValuesShape,
+    summary: optionalText(50000).describe('Báo cáo: the narrative'),
+  })
+  .strict();
+export type UnitReport = z.infer<typeof UnitReport>;
+
+/**
+ * The Office's verification (kiểm tra, chấm chéo) of one unit's report. A criterion named in
+ * `values` is scored from the Office's value, one named in `evidence` with the Office's evidence
+ * list (an empty list closes a gate the Office found unsupported), and one named only in `reasons`
+ * is confirmed as self-assessed. Every verified criterion carries its reason.
+ */
+export const Verification = z
+  .object({
+    values: z.record(id, CriterionValue).default({}),
+    evidence: z.record(id, Evidence).default({}),
+    reasons: z.record(id, text(5000)).describe('criterionId → the Office’s reason'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    for (const key of ['values', 'evidence'] as const) {
+      for (const cid of Object.keys(v[key])) {
+        if (v.reasons[cid] === undefined) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `a reason is required for the verified ${key === 'values' ? 'value' : 'evidence'} of "${cid}"` });
+      }
+    }
+  });
+export type Verification = z.infer<typeof Verification>;
+
+export type FieldError = { path: string; message: string };
+
+const criterionIndex = new WeakMap<ScoringTable, Map<string, Criterion>>();
+function criteriaById(table: ScoringTable): Map<string, Criterion> {
+  let m = criterionIndex.get(table);
+  if (!m) {
+    m = new Map(table.sections.flatMap((s) => s.criteria.map((c) => [c.id, c] as const)));
+    criterionIndex.set(table, m);
+  }
+  return m;
+}
+
+const isAmount = (x: unknown): x is number => typeof x === 'number' && x >= 0 && isTwoDecimal(x);
+const isRatio = (x: unknown): x is Ratio =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && isAmount((x as Ratio).numerator) && isAmount((x as Ratio).denominator) && Object.keys(x).length === 2;
+
+/** Why `value` does not fit criterion `c`, or undefined when it does. */
+function valueProblem(c: Criterion, value: unknown): string | undefined {
+  const rule = c.rule.kind === 'gated' ? c.rule.inner : c.rule;
+  switch (rule.kind) {
+    case 'manual':
+      if (!isAmount(value)) return `must be a number of points from 0 to ${c.max} with at most 2 decimals (manual criterion)`;
+      if (toHundredths(value) > toHundredths(c.max)) return `must not exceed the criterion’s maximum ${c.max}`;
+      return undefined;
+    case 'proportional':
+      return isRatio(value) ? undefined : 'must be { numerator, denominator }, non-negative with at most 2 decimals (proportional criterion)';
+    case 'steps':
+      return isAmount(value) || isRatio(value) ? undefined : 'must be a non-negative number with at most 2 decimals, or { numerator, denominator } (steps criterion)';
+    case 'all-or-nothing':
+      return typeof value === 'boolean' ? undefined : 'must be true or false (all-or-nothing criterion)';
+  }
+}
+
+function checkValues(table: ScoringTable, values: Record<string, unknown> | undefined, evidence: Record<string, unknown> | undefined): FieldError[] {
+  const byId = criteriaById(table);
+  const errors: FieldError[] = [];
+  for (const [cid, value] of Object.entries(values ?? {})) {
+    const c = byId.get(cid);
+    const problem = c ? valueProblem(c, value) : `no criterion "${cid}" in the scoring table`;
+    if (problem) errors.push({ path: `values.${cid}`, message: problem });
+  }
+  for (const [cid, refs] of Object.entries(evidence ?? {})) {
+    if (!byId.has(cid)) errors.push({ path: `evidence.${cid}`, message: `no criterion "${cid}" in the scoring table` });
+    else if (!Array.isArray(refs) || !refs.every((r) => typeof r === 'string' && r.trim() !== '')) {
+      errors.push({ path: `evidence.${cid}`, message: 'must be a list of non-empty evidence references' });
+    }
+  }
+  return errors;
+}
+
+/**
+ * Field errors for report values that do not fit the table: unknown criteria, a value of the wrong
+ * shape for the criterion's kind, manual points above the maximum, negative numbers, more than two
+ * decimals. A missing value is not an error (it scores 0, and says so). Empty list: the values fit.
+ */
+export function validateReportValues(table: ScoringTable, report: { values?: Record<string, unknown>; evidence?: Record<string, unknown> }): FieldError[] {
+  return checkValues(table, report.values, report.evidence);
+}
+
+/** As {@link validateReportValues} for the Office's verification, plus: every verified criterion has a reason, and every reason names a criterion. */
+export function validateVerification(
+  table: ScoringTable,
+  v: { values?: Record<string, unknown>; evidence?: Record<string, unknown>; reasons?: Record<string, unknown> },
+): FieldError[] {
+  const errors = checkValues(table, v.values, v.evidence);
+  const byId = criteriaById(table);
+  const reasons = v.reasons ?? {};
+  for (const [cid, reason] of Object.entries(reasons)) {
+    if (!byId.has(cid)) errors.push({ path: `reasons.${cid}`, message: `no criterion "${cid}" in the scoring table` });
+    else if (typeof reason !== 'string' || reason.trim() === '') errors.push({ path: `reasons.${cid}`, message: 'must be a non-empty reason' });
+  }
+  for (const cid of new Set([...Object.keys(v.values ?? {}), ...Object.keys(v.evidence ?? {})])) {
+    if (byId.has(cid) && reasons[cid] === undefined) errors.push({ path: `reasons.${cid}`, message: `the Office must give a reason for verifying "${cid}"` });
+  }
+  return errors;
+}
