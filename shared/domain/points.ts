@@ -19,6 +19,7 @@ const TWO_DECIMALS = /^(-?)(\d+)(?:\.(\d{1,2}))?$/;
  */
 export function tryToHundredths(x: number): Hundredths | undefined {
   if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > MAX_DECIMAL_INPUT) return undefined;
+  if (Number.isInteger(x)) return x === 0 ? 0 : x * 100; // whole numbers (head counts) are the common case, and exact
   // Exponent spellings only appear below 1e-6 (more than two decimals) or above 1e21 (out of range).
   const m = TWO_DECIMALS.exec(String(x));
   if (!m) return undefined;
@@ -59,7 +60,8 @@ export function formatHundredths(h: Hundredths): string {
 export function formatVi(h: Hundredths, opts: { trim?: boolean } = {}): string {
   const sign = h < 0 ? '-' : '';
   const a = Math.abs(h);
-  const whole = String(Math.trunc(a / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const w = Math.trunc(a / 100);
+  const whole = w < 1000 ? String(w) : String(w).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   let frac = String(a % 100).padStart(2, '0');
   if (opts.trim) frac = frac.replace(/0+$/, '');
   return frac ? `${sign}${whole},${frac}` : `${sign}${whole}`;
@@ -128,9 +130,12 @@ export function rateTimesMax(numerator: number, denominator: number, maxHundredt
 
 /** numerator / denominator as hundredths of a percent (440/500 → 8800, "88,00%"), half up; and whether it is exact. */
 export function percentHundredths(numerator: number, denominator: number): { value: Hundredths; exact: boolean } {
-  const n = toHundredths(numerator);
-  const d = toHundredths(denominator);
-  if (d <= 0 || n < 0) throw new RangeError('percentHundredths needs a positive denominator and a non-negative numerator');
+  return percentOfHundredths(toHundredths(numerator), toHundredths(denominator));
+}
+
+/** As {@link percentHundredths}, for a numerator and denominator already in hundredths (the ratio is the same). */
+export function percentOfHundredths(n: Hundredths, d: Hundredths): { value: Hundredths; exact: boolean } {
+  if (d <= 0 || n < 0) throw new RangeError('a percentage needs a positive denominator and a non-negative numerator');
   return { value: mulDivHalfUp(n, 10_000, d), exact: dividesExactly(n, 10_000, d) };
 }
 
@@ -140,11 +145,25 @@ export function percentHundredths(numerator: number, denominator: number): { val
  * (89,98%) and 4500/5000 as different, whatever a rounded percentage would show.
  */
 export function comparePercentToBound(numerator: number, denominator: number, boundHundredths: Hundredths): -1 | 0 | 1 {
-  const n = toHundredths(numerator);
-  const d = toHundredths(denominator);
+  return comparePercentOfHundredths(toHundredths(numerator), toHundredths(denominator), boundHundredths);
+}
+
+/** As {@link comparePercentToBound}, for a numerator and denominator already in hundredths. */
+export function comparePercentOfHundredths(n: Hundredths, d: Hundredths, boundHundredths: Hundredths): -1 | 0 | 1 {
   if (d <= 0) throw new RangeError('comparePercentToBound needs a positive denominator');
   // n/d × 100 vs B/100  ⇔  n × 10 000 vs B × d
-  const left = BigInt(n) * 10_000n;
-  const right = BigInt(boundHundredths) * BigInt(d);
-  return left < right ? -1 : left > right ? 1 : 0;
+  const left = n * 10_000;
+  const right = boundHundredths * d;
+  if (left <= HALF_SAFE && right <= HALF_SAFE) return left < right ? -1 : left > right ? 1 : 0;
+  const L = BigInt(n) * 10_000n;
+  const R = BigInt(boundHundredths) * BigInt(d);
+  return L < R ? -1 : L > R ? 1 : 0;
+}
+
+/**
+ * `record[key]` when it is the record's own property. Ids are user data: a unit or criterion
+ * called "constructor" must not read Object.prototype.constructor from a plain record.
+ */
+export function own<V>(record: Readonly<Record<string, V>> | undefined, key: string): V | undefined {
+  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -11,7 +11,7 @@ import {
   type Verification,
 } from '../schemas/scoring';
 import { DomainError } from './errors';
-import { comparePercentToBound, formatVi, mulDivHalfUp, percentHundredths, rateTimesMax, toHundredths, type Hundredths } from './points';
+import { comparePercentOfHundredths, formatVi, mulDivHalfUp, own, percentOfHundredths, toHundredths, type Hundredths } from './points';
 
 /**
  * Scoring of one unit's report against the campaign's table (domain-rules §3.1–3.2): per criterion
@@ -184,13 +184,31 @@ export function maxTotal(table: ScoringTable): Hundredths {
 // ---------------------------------------------------------------------------------------------
 // One criterion
 
+/**
+ * Template tag for explanations: joins its parts into one flat string. A plain template literal
+ * leaves a rope of its pieces behind, about three times the memory of the flat text; standings
+ * hold one explanation per criterion per unit (1.5 million at 50,000 units × 30 criteria).
+ */
+function vi(strings: TemplateStringsArray, ...values: (string | number)[]): string {
+  const parts: (string | number)[] = [strings[0]!];
+  for (let i = 0; i < values.length; i++) parts.push(values[i]!, strings[i + 1]!);
+  return parts.join('');
+}
+
 const pts = (h: Hundredths) => `${formatVi(h)} điểm`;
-const num = (x: number) => formatVi(toHundredths(x), { trim: true });
-const ratioText = (r: Ratio) => `${num(r.numerator)}/${num(r.denominator)}`;
-const percentText = (r: Ratio) => {
-  const p = percentHundredths(r.numerator, r.denominator);
+const trim = (h: Hundredths) => formatVi(h, { trim: true });
+
+/** A ratio value in hundredths (the ratio is unchanged), with its Vietnamese spelling. */
+function ratioOf(r: Ratio): { n: Hundredths; d: Hundredths; text: string } {
+  const n = toHundredths(r.numerator);
+  const d = toHundredths(r.denominator);
+  return { n, d, text: `${trim(n)}/${trim(d)}` };
+}
+
+function percentText(n: Hundredths, d: Hundredths): string {
+  const p = percentOfHundredths(n, d);
   return `${p.exact ? '' : '≈ '}${formatVi(p.value)}%`;
-};
+}
 
 function isRatioValue(v: CriterionValue): v is Ratio {
   return typeof v === 'object';
@@ -202,46 +220,42 @@ function scoreInner(c: CompiledCriterion, value: CriterionValue | undefined): Sc
   switch (inner.kind) {
     case 'manual': {
       const p = toHundredths(value as number);
-      return { points: p, explanation: `Chấm trực tiếp ${pts(p)} (điểm chuẩn ${formatVi(c.max, { trim: true })})` };
+      return { points: p, explanation: vi`Chấm trực tiếp ${pts(p)} (điểm chuẩn ${trim(c.max)})` };
     }
     case 'all-or-nothing':
       return value === true
-        ? { points: c.max, explanation: `Đạt yêu cầu → ${pts(c.max)}` }
+        ? { points: c.max, explanation: vi`Đạt yêu cầu → ${pts(c.max)}` }
         : { points: 0, explanation: 'Không đạt yêu cầu → 0,00 điểm' };
     case 'proportional': {
-      const r = value as Ratio;
-      if (toHundredths(r.denominator) === 0) {
-        return { points: 0, explanation: `Mẫu số bằng 0 (${ratioText(r)}): không có đối tượng để tính tỷ lệ nên 0,00 điểm` };
-      }
-      const head = `Tỷ lệ ${ratioText(r)} = ${percentText(r)} × ${formatVi(c.max, { trim: true })} điểm`;
-      const raw = mulDivHalfUp(toHundredths(r.numerator), c.max, toHundredths(r.denominator));
-      const p = rateTimesMax(r.numerator, r.denominator, c.max);
-      return raw > c.max
-        ? { points: p, explanation: `${head} = ${pts(raw)}, vượt điểm chuẩn nên tính ${pts(p)}` }
-        : { points: p, explanation: `${head} = ${pts(p)}` };
+      const r = ratioOf(value as Ratio);
+      if (r.d === 0) return { points: 0, explanation: vi`Mẫu số bằng 0 (${r.text}): không có đối tượng để tính tỷ lệ nên 0,00 điểm` };
+      const head = `Tỷ lệ ${r.text} = ${percentText(r.n, r.d)} × ${trim(c.max)} điểm`;
+      // rate × max from the exact ratio, half up, capped: the rule of rateTimesMax (points.ts), on hundredths already converted.
+      const raw = mulDivHalfUp(r.n, c.max, r.d);
+      if (raw <= c.max) return { points: raw, explanation: vi`${head} = ${pts(raw)}` };
+      return { points: c.max, explanation: vi`${head} = ${pts(raw)}, vượt điểm chuẩn nên tính ${pts(c.max)}` };
     }
     case 'steps': {
       let subject: string;
       let below: (bound: Hundredths) => boolean;
       if (isRatioValue(value)) {
-        if (toHundredths(value.denominator) === 0) {
-          return { points: 0, explanation: `Mẫu số bằng 0 (${ratioText(value)}): không tính được tỷ lệ nên 0,00 điểm` };
-        }
-        subject = `Tỷ lệ ${ratioText(value)} = ${percentText(value)}`;
-        below = (b) => comparePercentToBound(value.numerator, value.denominator, b) < 0;
+        const r = ratioOf(value);
+        if (r.d === 0) return { points: 0, explanation: vi`Mẫu số bằng 0 (${r.text}): không tính được tỷ lệ nên 0,00 điểm` };
+        subject = `Tỷ lệ ${r.text} = ${percentText(r.n, r.d)}`;
+        below = (b) => comparePercentOfHundredths(r.n, r.d, b) < 0;
       } else {
         const v = toHundredths(value as number);
-        subject = `Giá trị ${formatVi(v, { trim: true })}`;
+        subject = `Giá trị ${trim(v)}`;
         below = (b) => v < b;
       }
       for (const s of inner.steps) {
         if (below(s.from)) break; // steps are sorted and disjoint: no later step can hold the value
         if (s.to === undefined || below(s.to)) {
-          const band = `[${formatVi(s.from, { trim: true })}; ${s.to === undefined ? '+∞' : formatVi(s.to, { trim: true })})`;
-          return { points: s.points, explanation: `${subject} thuộc khoảng ${band} → ${pts(s.points)}` };
+          const band = `[${trim(s.from)}; ${s.to === undefined ? '+∞' : trim(s.to)})`;
+          return { points: s.points, explanation: vi`${subject} thuộc khoảng ${band} → ${pts(s.points)}` };
         }
       }
-      return { points: 0, explanation: `${subject} không thuộc khoảng nào của thang bậc nên 0,00 điểm` };
+      return { points: 0, explanation: vi`${subject} không thuộc khoảng nào của thang bậc nên 0,00 điểm` };
     }
   }
 }
@@ -249,10 +263,10 @@ function scoreInner(c: CompiledCriterion, value: CriterionValue | undefined): Sc
 function scoreCriterion(c: CompiledCriterion, value: CriterionValue | undefined, evidence: readonly string[] | undefined): Scored {
   if (!c.gated) return scoreInner(c, value);
   const n = evidence?.length ?? 0;
-  if (n === 0) return { points: 0, explanation: `Chưa có minh chứng (${c.evidenceRequired ?? 'theo hướng dẫn chấm điểm'}) nên 0,00 điểm` };
+  if (n === 0) return { points: 0, explanation: vi`Chưa có minh chứng (${c.evidenceRequired ?? 'theo hướng dẫn chấm điểm'}) nên 0,00 điểm` };
   const inner = scoreInner(c, value);
-  const rest = inner.explanation.charAt(0).toLocaleLowerCase('vi') + inner.explanation.slice(1);
-  return { points: inner.points, explanation: `Có minh chứng (${n} tài liệu); ${rest}` };
+  const rest = inner.explanation.charAt(0).toLowerCase() + inner.explanation.slice(1);
+  return { points: inner.points, explanation: vi`Có minh chứng (${n} tài liệu); ${rest}` };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,9 +279,9 @@ function sectionScore(s: CompiledSection, raw: Hundredths): SectionScore {
   const name = `Mục "${s.name}" (${kindLabel[s.kind]})`;
   const cap = formatVi(s.cap, { trim: true });
   let explanation: string;
-  if (raw <= s.cap) explanation = `${name}: ${pts(raw)} (tối đa ${cap})`;
-  else if (s.kind === 'penalty') explanation = `${name}: ${pts(raw)}, vượt mức trừ tối đa ${cap} nên trừ ${pts(points)}`;
-  else explanation = `${name}: ${pts(raw)}, vượt mức tối đa ${cap} nên tính ${pts(points)}`;
+  if (raw <= s.cap) explanation = vi`${name}: ${pts(raw)} (tối đa ${cap})`;
+  else if (s.kind === 'penalty') explanation = vi`${name}: ${pts(raw)}, vượt mức trừ tối đa ${cap} nên trừ ${pts(points)}`;
+  else explanation = vi`${name}: ${pts(raw)}, vượt mức tối đa ${cap} nên tính ${pts(points)}`;
   return { sectionId: s.id, kind: s.kind, raw, cap: s.cap, points, explanation };
 }
 
@@ -297,7 +311,7 @@ function totalExplanation(t: CompiledTable, x: ReturnType<typeof totalOf>): stri
   if (t.hasBonus) s += ` + ${formatVi(x.bonus)} (cộng)`;
   if (t.hasPenalty) s += ` − ${formatVi(x.penalty)} (trừ)`;
   const max = formatVi(t.maxTotal, { trim: true });
-  return x.raw < 0 ? `${s} = ${formatVi(x.raw)}, tổng điểm không thấp hơn 0 nên tính 0,00/${max} điểm` : `${s} = ${formatVi(x.total)}/${max} điểm`;
+  return x.raw < 0 ? vi`${s} = ${formatVi(x.raw)}, tổng điểm không thấp hơn 0 nên tính 0,00/${max} điểm` : vi`${s} = ${formatVi(x.total)}/${max} điểm`;
 }
 
 function invalid(unitId: string, errors: FieldError[], prefix: string): DomainError {
@@ -308,11 +322,16 @@ function invalid(unitId: string, errors: FieldError[], prefix: string): DomainEr
   );
 }
 
-/** Report and verification errors for one unit, paths prefixed (e.g. "reports.U1.values.c2"). */
-export function checkReport(table: ScoringTable, report: ScorableReport, verification: VerificationInput | undefined, prefix = ''): FieldError[] {
-  const errors = validateReportValues(table, report).map((e) => ({ path: `${prefix}${e.path}`, message: e.message }));
+/** Report and verification errors for one unit, paths prefixed (e.g. "reports.U1.values.c2", "verifications.U1.reasons.c2"). */
+export function checkReport(
+  table: ScoringTable,
+  report: ScorableReport,
+  verification: VerificationInput | undefined,
+  prefixes: { report: string; verification: string } = { report: '', verification: 'verification.' },
+): FieldError[] {
+  const errors = validateReportValues(table, report).map((e) => ({ path: `${prefixes.report}${e.path}`, message: e.message }));
   if (verification) {
-    for (const e of validateVerification(table, verification)) errors.push({ path: `${prefix}verification.${e.path}`, message: e.message });
+    for (const e of validateVerification(table, verification)) errors.push({ path: `${prefixes.verification}${e.path}`, message: e.message });
   }
   return errors;
 }
@@ -326,13 +345,13 @@ export function scoreChecked(t: CompiledTable, report: ScorableReport, verificat
   const reasons = verification?.reasons ?? {};
   const criteria: CriterionScore[] = new Array(t.criteria.length);
   for (const c of t.criteria) {
-    const value = report.values[c.id];
-    const evidence = report.evidence?.[c.id];
+    const value = own(report.values, c.id);
+    const evidence = own(report.evidence, c.id);
     const self = scoreCriterion(c, value, evidence);
-    const reason = reasons[c.id];
+    const reason = own(reasons, c.id);
     let row: CriterionScore;
     if (reason !== undefined) {
-      const verified = scoreCriterion(c, c.id in vValues ? vValues[c.id] : value, c.id in vEvidence ? vEvidence[c.id] : evidence);
+      const verified = scoreCriterion(c, Object.hasOwn(vValues, c.id) ? own(vValues, c.id) : value, Object.hasOwn(vEvidence, c.id) ? own(vEvidence, c.id) : evidence);
       row = { criterionId: c.id, sectionId: c.sectionId, max: c.max, self, verified: { ...verified, reason }, counted: 'verified', points: verified.points };
     } else {
       row = { criterionId: c.id, sectionId: c.sectionId, max: c.max, self, counted: 'self', points: self.points };

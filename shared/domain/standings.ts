@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReportPeriod, ScoringTable, UnitReport } from '../schemas/scoring';
 import { DomainError } from './errors';
-import type { Hundredths } from './points';
+import { own, type Hundredths } from './points';
 import { compareCodePoints, rankStandings, type Ranked } from './ranking';
 import { SCORING_ENGINE_VERSION, checkReport, compileTable, scoreChecked, type ScoredReport, type VerificationInput } from './scoring';
 
@@ -47,53 +47,73 @@ export function ruleVersionOf(table: ScoringTable): string {
 // Canonical JSON
 
 /**
- * Writes `value` as canonical JSON: object keys sorted by UTF-16 code units (as RFC 8785, JCS),
- * undefined members left out, numbers and strings as JSON.stringify writes them. Arrays keep their
- * order: callers sort what has no meaningful order (reports by unitId).
+ * Canonical JSON: object keys sorted by UTF-16 code units (as RFC 8785, JCS), undefined members
+ * left out, numbers and strings as JSON.stringify writes them. Arrays keep their order: callers
+ * sort what has no meaningful order (reports by unitId).
  */
-export function writeCanonicalJson(value: unknown, write: (chunk: string) => void): void {
-  if (value === null) return write('null');
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return write(JSON.stringify(value));
+      return JSON.stringify(value);
     case 'boolean':
-      return write(value ? 'true' : 'false');
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonical JSON has no representation for a non-finite number');
-      return write(JSON.stringify(value));
+      return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) {
-        write('[');
-        value.forEach((v, i) => {
-          if (i > 0) write(',');
-          if (v === undefined) write('null');
-          else writeCanonicalJson(v, write);
-        });
-        return write(']');
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          const v: unknown = value[i];
+          out += v === undefined ? 'null' : canonicalJson(v);
+        }
+        return out + ']';
       }
       const obj = value as Record<string, unknown>;
-      write('{');
+      let out = '{';
       let first = true;
       for (const k of Object.keys(obj).sort()) {
         const v = obj[k];
         if (v === undefined) continue;
-        if (!first) write(',');
+        out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
         first = false;
-        write(JSON.stringify(k));
-        write(':');
-        writeCanonicalJson(v, write);
       }
-      return write('}');
+      return out + '}';
     }
     default:
       throw new TypeError(`canonical JSON has no representation for a ${typeof value}`);
   }
 }
 
-export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  writeCanonicalJson(value, (s) => parts.push(s));
-  return parts.join('');
+/**
+ * The same text as {@link canonicalJson}, handed to `write` in pieces: the outer `depth` levels of
+ * objects and arrays are streamed, what lies below is written whole, so 50,000 reports are never
+ * one string.
+ */
+export function writeCanonicalJson(value: unknown, write: (chunk: string) => void, depth = 2): void {
+  if (depth <= 0 || value === null || typeof value !== 'object') return write(canonicalJson(value));
+  if (Array.isArray(value)) {
+    write('[');
+    value.forEach((v: unknown, i) => {
+      if (i > 0) write(',');
+      if (v === undefined) write('null');
+      else writeCanonicalJson(v, write, depth - 1);
+    });
+    return write(']');
+  }
+  const obj = value as Record<string, unknown>;
+  write('{');
+  let first = true;
+  for (const k of Object.keys(obj).sort()) {
+    const v = obj[k];
+    if (v === undefined) continue;
+    write(`${first ? '' : ','}${JSON.stringify(k)}:`);
+    first = false;
+    writeCanonicalJson(v, write, depth - 1);
+  }
+  write('}');
 }
 
 /** sha256 hex of the canonical JSON of `value`, streamed in 64 KiB chunks rather than built as one string. */
@@ -165,7 +185,7 @@ export function computeStandings(
     const at = `reports.${r.unitId}.`;
     if (i > 0 && sorted[i - 1]!.unitId === r.unitId) errors.push({ path: `${at}unitId`, message: `unit "${r.unitId}" has more than one report` });
     if (r.period !== opts.period) errors.push({ path: `${at}period`, message: `is "${r.period}", the standings are for "${opts.period}"` });
-    errors.push(...checkReport(table, r, verifications[r.unitId], at));
+    errors.push(...checkReport(table, r, own(verifications, r.unitId), { report: at, verification: `verifications.${r.unitId}.` }));
   }
   const reported = new Set(sorted.map((r) => r.unitId));
   for (const unitId of Object.keys(verifications).sort(compareCodePoints)) {
@@ -175,8 +195,8 @@ export function computeStandings(
 
   const names = opts.unitNames ?? {};
   const scored = sorted.map((r) => {
-    const s = scoreChecked(t, r, verifications[r.unitId]);
-    const name = names[r.unitId];
+    const s = scoreChecked(t, r, own(verifications, r.unitId));
+    const name = own(names, r.unitId);
     if (name === undefined) return s;
     const { unitId, ...rest } = s;
     return { unitId, unitName: name, ...rest };

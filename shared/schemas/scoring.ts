@@ -192,7 +192,7 @@ export const Verification = z
   .superRefine((v, ctx) => {
     for (const key of ['values', 'evidence'] as const) {
       for (const cid of Object.keys(v[key])) {
-        if (v.reasons[cid] === undefined) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `a reason is required for the verified ${key === 'values' ? 'value' : 'evidence'} of "${cid}"` });
+        if (!Object.hasOwn(v.reasons, cid)) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `a reason is required for the verified ${key === 'values' ? 'value' : 'evidence'} of "${cid}"` });
       }
     }
   });
@@ -270,7 +270,7 @@ export function validateVerification(
     else if (typeof reason !== 'string' || reason.trim() === '') errors.push({ path: `reasons.${cid}`, message: 'must be a non-empty reason' });
   }
   for (const cid of new Set([...Object.keys(v.values ?? {}), ...Object.keys(v.evidence ?? {})])) {
-    if (byId.has(cid) && reasons[cid] === undefined) errors.push({ path: `reasons.${cid}`, message: `the Office must give a reason for verifying "${cid}"` });
+    if (byId.has(cid) && !Object.hasOwn(reasons, cid)) errors.push({ path: `reasons.${cid}`, message: `the Office must give a reason for verifying "${cid}"` });
   }
   return errors;
 }
