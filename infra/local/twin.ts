@@ -1,0 +1,221 @@
+/**
+ * The local twin of the cloud (DESIGN.md "The local twin"): DynamoDB Local with the stack's table,
+ * the SES v2 emulator, the stream poller driving every consumer of the wiring, and the HTTP gateway
+ * with its identity provider, all on loopback, running the real handlers.
+ *
+ * The handlers hold no local-only code: the twin configures them through the environment, set
+ * before any handler module is imported (they create their SDK clients at module load). The SDK
+ * reads service-specific endpoints from AWS_ENDPOINT_URL_<SERVICE> (checked with client-dynamodb
+ * 3.1169 and client-sesv2 3.1176).
+ */
+import { registerHooks } from 'node:module';
+import path from 'node:path';
+import { functions, type FunctionName, type FunctionSpec } from '../wiring';
+import { ensurePortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { startGateway, type ApiHandler, type Gateway } from './gateway';
+import { createIdentity, type LocalIdentity } from './identity';
+import { createPoller, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
+import { startSesLocal, type SesLocal } from './ses-local';
+
+export const LOCAL_REGION = 'ap-southeast-1';
+
+export interface TwinOptions {
+  /** Project root (where functions/ and node_modules/ are). Default: two levels above this file. */
+  root?: string;
+  /** Gateway port; default env PORT or 3000. 0 picks a free port (so do the two below). */
+  port?: number;
+  /** Default env DYNAMODB_PORT or 8000. */
+  dynamodbPort?: number;
+  /** Default env SES_PORT or 8005. */
+  sesPort?: number;
+  /** Default env TABLE_NAME or `thidua-local`. */
+  tableName?: string;
+  /** Default env MAIL_FROM or `no-reply@thidua.example.org`. */
+  mailFrom?: string;
+  /** Default env MAIL_SEND_RATE or 50. */
+  mailSendRate?: number;
+  /** The handlers' log level (Powertools); default env LOG_LEVEL or WARN. */
+  logLevel?: string;
+  /** Silences the twin's own messages (poller retries and dead letters, gateway errors). */
+  quiet?: boolean;
+  /** Poller tuning (tests make retries fast). */
+  poller?: Pick<PollerOptions, 'pollIntervalMs' | 'shardRefreshMs' | 'retryBackoff' | 'deadLetterDir' | 'enforceTimeouts' | 'now'>;
+  /** Replaces the handler of some functions, e.g. to inject a fault; the others are loaded from their entry. */
+  handlers?: Partial<Record<FunctionName, ApiHandler | StreamHandler>>;
+}
+
+export interface Twin {
+  gatewayUrl: string;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  region: string;
+  identity: LocalIdentity;
+  poller: StreamPoller;
+  /** Milliseconds from the call to startTwin until everything was up. */
+  startupMs: number;
+  /** Stops the gateway, then the poller (waiting for batches in flight), the SES emulator and DynamoDB Local. */
+  stop(): Promise<void>;
+}
+
+const envNumber = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${name}=${raw} is not a port number`);
+  return n;
+};
+
+type LoadedHandler = (event: never, context: never) => Promise<unknown>;
+
+let importConditionHook = false;
+/**
+ * Under tsx the project's .ts files load as CommonJS (package.json has no "type": "module"), and
+ * require() cannot resolve packages that export only under the `import` condition, such as
+ * @middy/core 7 (ERR_PACKAGE_PATH_NOT_EXPORTED). Node 24 can require() ES modules, so when, and
+ * only when, that resolution fails, try again with the `import` condition, as a bundler does.
+ */
+function allowRequireOfImportOnlyPackages() {
+  if (importConditionHook || typeof registerHooks !== 'function') return;
+  importConditionHook = true;
+  try {
+    registerHooks({
+      resolve(specifier, context, nextResolve) {
+        try {
+          return nextResolve(specifier, context);
+        } catch (error) {
+          if ((error as { code?: string }).code !== 'ERR_PACKAGE_PATH_NOT_EXPORTED' || context.conditions?.includes('import')) throw error;
+          return nextResolve(specifier, { ...context, conditions: [...(context.conditions ?? []), 'import'] });
+        }
+      },
+    });
+  } catch {
+    // Jest refuses module hooks; it resolves such packages itself (moduleNameMapper in jest.config.js).
+  }
+}
+
+/** Imports each function's entry and takes its `handler` export (after the environment is set). */
+export async function loadHandlers(root: string, specs: Record<string, FunctionSpec>, overrides: Partial<Record<string, unknown>> = {}) {
+  const out: Record<string, LoadedHandler> = {};
+  allowRequireOfImportOnlyPackages();
+  await Promise.all(
+    Object.entries(specs).map(async ([name, spec]) => {
+      const override = overrides[name];
+      if (override) {
+        out[name] = override as LoadedHandler;
+        return;
+      }
+      const file = path.resolve(root, spec.entry);
+      const mod = (await import(file).catch((error: { code?: string; message?: string }) => {
+        if (error?.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && typeof registerHooks !== 'function') {
+          throw new Error(`${spec.entry}: ${error.message}. This Node (${process.version}) cannot load import-only packages from CommonJS: run on Node ≥ 22.15 (npm start and npx use the project's Node 24)`);
+        }
+        throw error;
+      })) as { handler?: unknown; default?: { handler?: unknown } };
+      const handler = mod.handler ?? mod.default?.handler;
+      if (typeof handler !== 'function') throw new Error(`${spec.entry} has no exported function \`handler\``);
+      out[name] = handler as LoadedHandler;
+    }),
+  );
+  return out;
+}
+
+export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
+  const t0 = Date.now();
+  const root = options.root ?? path.resolve(__dirname, '../..');
+  const tableName = options.tableName ?? process.env.TABLE_NAME ?? 'thidua-local';
+  const quiet = options.quiet ?? false;
+  const say = { info: (m: string) => void (quiet || console.log(m)), warn: (m: string) => void (quiet || console.warn(m)) };
+
+  let ses: SesLocal | undefined;
+  let ddb: DynamoDbLocal | undefined;
+  let poller: StreamPoller | undefined;
+  let gateway: Gateway | undefined;
+  const stopAll = async () => {
+    await gateway?.stop();
+    await poller?.stop();
+    await ses?.stop();
+    await ddb?.stop();
+  };
+
+  try {
+    ses = await startSesLocal({ port: options.sesPort ?? envNumber('SES_PORT', 8005) });
+    // The port is fixed before java starts so the handlers can be configured and imported while
+    // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
+    const dynamodbPort = await ensurePortFree(options.dynamodbPort ?? envNumber('DYNAMODB_PORT', 8000));
+    const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
+
+    Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      TABLE_NAME: tableName,
+      MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
+      MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
+      POWERTOOLS_SERVICE_NAME: 'thidua',
+      LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+    });
+    // A session token or a switch to ignore endpoint variables from the developer's shell would
+    // send the handlers to the cloud or break signing against the emulators.
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS;
+    delete process.env.AWS_PROFILE;
+
+    // Both settle before going on, so a failed import never leaves a java process behind.
+    const [ddbResult, handlersResult] = await Promise.allSettled([
+      startDynamoDbLocal({ port: dynamodbPort, root, tableName, region: LOCAL_REGION }).then((d) => (ddb = d)),
+      loadHandlers(root, functions, options.handlers),
+    ]);
+    if (ddbResult.status === 'rejected') throw ddbResult.reason;
+    if (handlersResult.status === 'rejected') throw handlersResult.reason;
+    ddb = ddbResult.value;
+    const handlers = handlersResult.value;
+
+    const streamHandlers: Record<string, StreamHandler> = {};
+    for (const [name, spec] of Object.entries(functions) as [string, FunctionSpec][]) {
+      if (spec.stream) streamHandlers[name] = handlers[name] as StreamHandler;
+    }
+    poller = createPoller({
+      endpoint: ddb.endpoint,
+      tableName,
+      region: LOCAL_REGION,
+      handlers: streamHandlers,
+      deadLetterDir: path.join(root, '.local/dead-letters'),
+      log: say,
+      ...options.poller,
+    });
+    await poller.start();
+
+    const api = Object.entries(functions).find(([, spec]) => 'api' in spec && spec.api);
+    if (!api) throw new Error('the wiring has no API function');
+    const [apiName, apiSpec] = api;
+    const pollerRef = poller;
+    gateway = await startGateway({
+      port: options.port ?? envNumber('PORT', 3000),
+      apiHandler: handlers[apiName] as ApiHandler,
+      identity: (baseUrl) => createIdentity({ issuer: `${baseUrl}/local/idp` }),
+      fn: { name: apiName, memorySize: apiSpec.memorySize, timeoutSeconds: apiSpec.timeoutSeconds },
+      region: LOCAL_REGION,
+      deadLetters: () => pollerRef.deadLetters(),
+      log: say,
+    });
+
+    let stopping: Promise<void> | undefined;
+    return {
+      gatewayUrl: gateway.url,
+      dynamodbEndpoint: ddb.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName,
+      region: LOCAL_REGION,
+      identity: gateway.identity,
+      poller,
+      startupMs: Date.now() - t0,
+      stop: () => (stopping ??= stopAll()),
+    };
+  } catch (error) {
+    await stopAll().catch(() => undefined);
+    throw error;
+  }
+}
