@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, text } from './common';
+import { TaskRating } from './ratings';
 
 /**
  * Nominations (đề nghị khen thưởng) and the per-campaign configuration of the decision engine.
@@ -7,12 +8,8 @@ import { id, isoDate, text } from './common';
  * Types are inferred from these schemas (STYLE.md "What we add").
  */
 
-/**
- * Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023; §2.4): the gate of every title.
- * The scoring core may define the same enum; the two must stay identical (one can re-export the other).
- */
-export const TaskRating = z.enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']);
-export type TaskRating = z.infer<typeof TaskRating>;
+/** Mức độ hoàn thành nhiệm vụ: the scoring core's enum (shared/schemas/ratings.ts), one definition for both. */
+export { TaskRating };
 
 /** Danh hiệu thi đua and hình thức khen thưởng a Sở handles (§2). */
 export const Title = z.enum([
@@ -256,8 +253,19 @@ export const RuleOptions = z
   .strict();
 export type RuleOptions = z.infer<typeof RuleOptions>;
 
-/** The scoring core's ranking of units: rank 1 is best; tied units share a rank; `tie` = the chain could not separate it. */
-export const UnitStanding = z.object({ unitId: id, rank: z.number().int().min(1), tie: z.boolean().optional() }).strict();
+/**
+ * The scoring core's ranking of units (shared/domain/standings.ts rows can be passed as they are: other fields are
+ * dropped). Rank 1 is best, standard competition ranking (1, 2, 2, 4): units sharing a rank are the ones the tie chain
+ * could not separate. `tie` may be a boolean or the scoring core's tie object; it is kept as a boolean.
+ */
+export const UnitStanding = z.object({
+  unitId: id,
+  rank: z.number().int().min(1),
+  tie: z
+    .union([z.boolean(), z.looseObject({})])
+    .optional()
+    .transform((t) => (t === undefined ? undefined : t !== false)),
+});
 export type UnitStanding = z.infer<typeof UnitStanding>;
 
 export const DecideInput = z
