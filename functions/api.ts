@@ -8,7 +8,11 @@ import { listCampaigns, listEvents } from '#shared/store/campaigns';
 import { listDeliveries } from '#shared/store/deliveries';
 import { listRecipientGroups, listUnits } from '#shared/store/directory';
 import { logger } from '#shared/powertools';
-import { createCampaign, findCampaign, issue, retryFailedDeliveries } from '#shared/usecases/campaigns';
+import { createCampaign, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
+import { standings, submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
+import { listRegistrations, listReports } from '#shared/store/reports';
+import type { RegistrationInput } from '#shared/schemas/registration';
+import { ReportPeriod, type ScoringTable, type UnitReport, type Verification } from '#shared/schemas/scoring';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
 import { parseParam } from '#shared/usecases/params';
 
@@ -33,6 +37,28 @@ const api = httpApi({
   'GET /campaigns/{id}/events': async (req) => ({ items: await listEvents((await findCampaign(req.params.id)).id) }),
   'GET /campaigns/{id}/deliveries': async (req) => ({ items: await listDeliveries((await findCampaign(req.params.id)).id) }),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({ statusCode: 202, body: { requeued: await retryFailedDeliveries(req.params.id, now()) } }),
+  'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body as ScoringTable, principal(req), now()),
+  'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body as RegistrationInput, principal(req), new Date()),
+  'GET /campaigns/{id}/registrations': async (req) => {
+    const items = await listRegistrations((await findCampaign(req.params.id)).id);
+    return { items: ownUnitOnly(req, items) };
+  },
+  'POST /campaigns/{id}/reports': async (req) => ({ statusCode: 201, body: await submitReport(req.params.id, req.body as UnitReport, principal(req), new Date()) }),
+  'GET /campaigns/{id}/reports': async (req) => {
+    const period = parseParam(ReportPeriod, req.query.period ?? 'final', 'period');
+    const items = await listReports((await findCampaign(req.params.id)).id, period);
+    return { items: ownUnitOnly(req, items) };
+  },
+  'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) =>
+    verifyReport(req.params.id, req.params.unitId, req.params.period, req.body as Verification, principal(req), new Date()),
+  'GET /campaigns/{id}/standings': (req) => standings(req.params.id, req.query.period),
 });
+
+/** A unit's reporter (and nobody else limited to one unit) sees only its own unit's rows. */
+function ownUnitOnly<T extends Record<string, unknown>>(req: Request, items: T[]): T[] {
+  const p = principal(req);
+  const seesAll = p.roles.some((r) => r !== 'unit');
+  return seesAll ? items : items.filter((i) => i.unitId === p.unitId);
+}
 
 export const handler = middy(api).use(injectLambdaContext(logger));

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CampaignInput, Campaign, CampaignList } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';
+import { Registration, RegistrationInput } from '../schemas/registration';
+import { ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 
 export type Role = 'admin' | 'unit' | 'council' | 'viewer';
 export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
@@ -37,6 +39,13 @@ export const routes = [
   { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: z.object({ items: z.array(DomainEvent) }) },
   { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: z.object({ items: z.array(Delivery) }) },
   { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed', response: z.object({ requeued: z.number().int() }), successStatus: 202 },
+  { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
+  { method: 'POST', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for', body: RegistrationInput, response: Registration },
+  { method: 'GET', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ANY_ROLE, summary: 'Registrations (a unit’s reporter sees its own unit’s)', response: z.object({ items: z.array(Registration) }) },
+  { method: 'POST', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ['unit'], summary: 'Submit a unit’s report (sơ kết / tổng kết) with its self-assessed values; replaces it until the deadline', body: UnitReport, successStatus: 201 },
+  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period (?period=final|mid-year); a unit’s reporter sees its own' },
+  { method: 'PUT', path: '/campaigns/{id}/reports/{unitId}/{period}/verification', auth: 'jwt', roles: ['admin'], summary: 'The Office’s verified values per criterion, each with a reason', body: Verification },
+  { method: 'GET', path: '/campaigns/{id}/standings', auth: 'jwt', roles: ANY_ROLE, summary: 'Units ranked by total (?period=final|mid-year), every criterion self-assessed and verified, ties the chain cannot break marked for a council vote' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

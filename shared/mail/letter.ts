@@ -56,7 +56,8 @@ const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as c
 /** Text-part width: terminals and RFC 5322's recommended line length. Only headers are laid out to it. */
 const TEXT_WIDTH = 78;
 
-const FONT = "'Times New Roman',Times,serif";
+/** The letter's typeface, for cells that set their own font (Outlook does not inherit it into tables). */
+export const LETTER_FONT = "'Times New Roman',Times,serif";
 
 interface Span {
   text: string;
@@ -206,6 +207,42 @@ function blockHtml(b: Block): string {
   }
 }
 
+/**
+ * The HTML document every mail of the system is laid out in: a 680-pixel column of inline-styled
+ * tables (mail clients strip <style>), Times New Roman, and the automatic-mail footer. `title` is
+ * escaped here; `content` is HTML the caller has already escaped, joined one part per line.
+ */
+export function htmlDocument(title: string, content: readonly string[]): string {
+  return [
+    '<!doctype html>',
+    '<html lang="vi">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${html(title)}</title>`,
+    '</head>',
+    `<body style="margin:0;padding:0;background-color:#ffffff;">`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;background-color:#ffffff;">',
+    '<tr>',
+    '<td align="center" style="padding:24px 12px;">',
+    `<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;max-width:680px;">`,
+    '<tr>',
+    `<td style="padding:0;font-family:${LETTER_FONT};font-size:16px;line-height:1.5;color:#000000;text-align:left;">`,
+    ...content,
+    `<hr style="margin:28px 0 8px;border:0;border-top:1px solid #cccccc;">`,
+    `<p style="margin:0;font-size:12px;color:#555555;font-style:italic;">${html(FOOTER)}</p>`,
+    '</td>',
+    '</tr>',
+    '</table>',
+    '</td>',
+    '</tr>',
+    '</table>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
 function renderHtml(
   subject: string,
   campaign: Campaign,
@@ -251,36 +288,7 @@ function renderHtml(
     '</table>',
   ].join('\n');
 
-  return [
-    '<!doctype html>',
-    '<html lang="vi">',
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${html(subject)}</title>`,
-    '</head>',
-    `<body style="margin:0;padding:0;background-color:#ffffff;">`,
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;background-color:#ffffff;">',
-    '<tr>',
-    '<td align="center" style="padding:24px 12px;">',
-    `<table role="presentation" width="680" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;max-width:680px;">`,
-    '<tr>',
-    `<td style="padding:0;font-family:${FONT};font-size:16px;line-height:1.5;color:#000000;text-align:left;">`,
-    header,
-    ...blocks.map(blockHtml),
-    foot,
-    `<hr style="margin:28px 0 8px;border:0;border-top:1px solid #cccccc;">`,
-    `<p style="margin:0;font-size:12px;color:#555555;font-style:italic;">${html(FOOTER)}</p>`,
-    '</td>',
-    '</tr>',
-    '</table>',
-    '</td>',
-    '</tr>',
-    '</table>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return htmlDocument(subject, [header, ...blocks.map(blockHtml), foot]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { ScoringTable } from './scoring';
 
 /**
  * Số và ký hiệu (NĐ 30/2020/NĐ-CP, Phụ lục I; domain-rules §5.1): number, optional year, then
@@ -23,12 +24,14 @@ export const Signer = z.object({ name: text(200), position: text(200) }).strict(
 export const Deadlines = z
   .object({
     registration: isoDateTime.optional(),
+    /** Sơ kết reports; when absent, mid-year reports share the final reports' deadline. */
+    midYearReports: isoDateTime.optional(),
     reports: isoDateTime.optional(),
     nominations: isoDateTime,
   })
   .strict()
   .superRefine((d, ctx) => {
-    const order = [['registration', d.registration], ['reports', d.reports], ['nominations', d.nominations]] as const;
+    const order = [['registration', d.registration], ['midYearReports', d.midYearReports], ['reports', d.reports], ['nominations', d.nominations]] as const;
     let prev: { key: string; at: number } | undefined;
     for (const [key, value] of order) {
       if (!value) continue;
@@ -68,6 +71,9 @@ export const CampaignInput = z
       .refine((a) => new Set(a).size === a.length, 'must not repeat a unit')
       .default([]),
     deadlines: Deadlines,
+    scoringTable: ScoringTable.optional().describe('Thang điểm: fixed once the campaign is issued'),
+    officeGroup: code.optional().describe('The Office (Văn phòng) to notify of reports: a recipient-group code'),
+    councilGroup: code.optional().describe('The Hội đồng TĐKT: a recipient-group code'),
   })
   .strict();
 export type CampaignInput = z.infer<typeof CampaignInput>;

@@ -64,6 +64,36 @@ export async function saveTransition(next: Campaign, from: { version: number; st
   }
 }
 
+/** An item to write beside an event; `onlyIfAbsent` makes the put conditional (a marker written once). */
+export interface ItemWrite {
+  item: Record<string, unknown> & { pk: string; sk: string; entity: string };
+  onlyIfAbsent?: boolean;
+}
+
+/**
+ * Write items and their domain event in one transaction (DESIGN.md "Domain events are items"), so
+ * a report never exists without its `ReportSubmitted`, nor the event without the report. Returns
+ * false when an `onlyIfAbsent` item already existed (nothing was written).
+ */
+export async function saveWithEvent(writes: ItemWrite[], event: DomainEvent): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          ...writes.map((w) => ({
+            Put: { TableName: tableName(), Item: w.item, ...(w.onlyIfAbsent ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}) },
+          })),
+          { Put: { TableName: tableName(), Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) return false;
+    throw error;
+  }
+}
+
 export async function getCampaign(campaignId: string): Promise<Campaign | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.campaign(campaignId), ConsistentRead: true }));
   return Item ? Campaign.parse(withoutKeys(Item)) : undefined;

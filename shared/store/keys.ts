@@ -7,6 +7,10 @@
  * | domain event    | CAMPAIGN#<id>    | EVENT#<occurredAt>#<eventId>     |            |                   |
  * | rendered mail   | CAMPAIGN#<id>    | MESSAGE#<eventId>#<name>         |            |                   |
  * | delivery/outbox | CAMPAIGN#<id>    | DELIVERY#<eventId>#<name>#<addr> |            |                   |
+ * | registration    | CAMPAIGN#<id>    | REGISTRATION#<unitId>#<who>      |            |                   |
+ * | report          | CAMPAIGN#<id>    | REPORT#<period>#<unitId>         |            |                   |
+ * | verification    | CAMPAIGN#<id>    | VERIFICATION#<period>#<unitId>   |            |                   |
+ * | reminder marker | CAMPAIGN#<id>    | REMINDER#<period>                |            |                   |
  * | recipient group | DIRECTORY        | GROUP#<code>                     |            |                   |
  * | unit            | DIRECTORY        | UNIT#<unitId>                    |            |                   |
  */
@@ -22,11 +26,23 @@ export const keys = {
     pk: campaignPk(campaignId),
     sk: `DELIVERY#${eventId}#${name}#${address}`,
   }),
+  registration: (campaignId: string, unitId: string, registrantKey: string) => ({ pk: campaignPk(campaignId), sk: `REGISTRATION#${unitId}#${registrantKey}` }),
+  report: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `REPORT#${period}#${unitId}` }),
+  verification: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `VERIFICATION#${period}#${unitId}` }),
+  reminder: (campaignId: string, period: string) => ({ pk: campaignPk(campaignId), sk: `REMINDER#${period}` }),
   group: (code: string) => ({ pk: 'DIRECTORY', sk: `GROUP#${code}` }),
   unit: (unitId: string) => ({ pk: 'DIRECTORY', sk: `UNIT#${unitId}` }),
 };
 
-export const prefixes = { event: 'EVENT#', delivery: 'DELIVERY#', group: 'GROUP#', unit: 'UNIT#' } as const;
+export const prefixes = {
+  event: 'EVENT#',
+  delivery: 'DELIVERY#',
+  registration: 'REGISTRATION#',
+  report: (period: string) => `REPORT#${period}#`,
+  verification: (period: string) => `VERIFICATION#${period}#`,
+  group: 'GROUP#',
+  unit: 'UNIT#',
+} as const;
 
 export const CAMPAIGN_INDEX = { name: 'gsi1', pk: 'CAMPAIGNS' } as const;
 

@@ -5,6 +5,7 @@ import { todayInVietnam } from '../domain/vn-date';
 import type { Principal } from '../http/auth';
 import { id } from '../schemas/common';
 import type { Campaign, CampaignInput } from '../schemas/campaign';
+import type { ScoringTable } from '../schemas/scoring';
 import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
 import { listDeliveries, requeueFailed } from '../store/deliveries';
 import { loadDirectory } from '../store/directory';
@@ -17,6 +18,10 @@ async function checkReferences(input: CampaignInput): Promise<void> {
   const unitIds = new Set(units.map((u) => u.unitId));
   const details = [
     ...input.recipientGroups.flatMap((c, i) => (groupCodes.has(c) ? [] : [{ path: `recipientGroups.${i}`, message: `no recipient group "${c}" in the directory` }])),
+    ...(['officeGroup', 'councilGroup'] as const).flatMap((k) => {
+      const c = input[k];
+      return c === undefined || groupCodes.has(c) ? [] : [{ path: k, message: `no recipient group "${c}" in the directory` }];
+    }),
     ...input.participatingUnits.flatMap((u, i) => (unitIds.has(u) ? [] : [{ path: `participatingUnits.${i}`, message: `no unit "${u}" in the directory` }])),
   ];
   if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
@@ -41,6 +46,15 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
   const current = await findCampaign(rawId);
   const next = issueCampaign(current, { now: now.toISOString(), today: todayInVietnam(now), actor: actor.sub });
   await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()));
+  return next;
+}
+
+/** The scoring table can change while the campaign is a draft; once issued it is fixed (units score against it). */
+export async function setScoringTable(rawId: unknown, table: ScoringTable, actor: Principal, now: string): Promise<Campaign> {
+  const current = await findCampaign(rawId);
+  if (current.status !== 'draft') throw new DomainError('conflict', 'Thang điểm đã cố định khi phong trào được phát động; không thể thay đổi.');
+  const next: Campaign = { ...current, scoringTable: table, version: current.version + 1 };
+  await saveTransition(next, current, newEvent(next, 'ScoringTableSet', actor.sub, now, { tableVersion: table.version }));
   return next;
 }
 

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { isPast, reportDeadline } from '../domain/deadlines';
+import { DomainError } from '../domain/errors';
+import { maxTotal, scoreReport } from '../domain/scoring';
+import { computeStandings, type Standings, type StandingsReport } from '../domain/standings';
+import { formatDeadline } from '../domain/vn-date';
+import type { Principal } from '../http/auth';
+import { HttpError } from '../http/errors';
+import { id } from '../schemas/common';
+import type { Campaign } from '../schemas/campaign';
+import type { DomainEvent, EventType } from '../schemas/events';
+import { Registration, registrantKey, type RegistrationInput } from '../schemas/registration';
+import { ReportPeriod, UnitReport, Verification, validateReportValues, validateVerification, type ScoringTable } from '../schemas/scoring';
+import { saveWithEvent } from '../store/campaigns';
+import { listUnits } from '../store/directory';
+import { getReport, listReports, listVerifications, registrationItem, reportItem, verificationItem } from '../store/reports';
+import { findCampaign } from './campaigns';
+import { parseParam } from './params';
+
+const event = (campaign: Campaign, type: EventType, actor: string, now: string, data: Record<string, unknown>): DomainEvent => ({
+  eventId: randomUUID(),
+  type,
+  campaignId: campaign.id,
+  version: campaign.version,
+  occurredAt: now,
+  actor,
+  data,
+});
+
+function requireIssued(campaign: Campaign, what: string) {
+  if (campaign.status === 'draft') throw new DomainError('conflict', `Phong trào chưa được phát động; chưa thể ${what}.`);
+}
+
+/** A unit's reporter acts for its own unit only; the Office (admin) for any where the route allows it. */
+function requireOwnUnit(principal: Principal, unitId: string, adminAllowed: boolean) {
+  if (adminAllowed && principal.roles.includes('admin')) return;
+  if (!principal.roles.includes('unit') || principal.unitId !== unitId) {
+    throw new HttpError(403, `Forbidden: a unit's reporter may act only for its own unit (token unit "${principal.unitId ?? '-'}", body unitId "${unitId}")`);
+  }
+}
+
+function requireParticipant(campaign: Campaign, unitId: string) {
+  if (campaign.participatingUnits.length > 0 && !campaign.participatingUnits.includes(unitId)) {
+    throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" is not a participating unit of this campaign` }]);
+  }
+}
+
+function requireTable(campaign: Campaign): ScoringTable {
+  if (!campaign.scoringTable) throw new DomainError('conflict', 'Phong trào chưa có thang điểm; không thể nhận báo cáo chấm điểm.');
+  return campaign.scoringTable;
+}
+
+/** Đăng ký thi đua: one per registrant, replaced by a later submission until the registration deadline. */
+export async function submitRegistration(rawId: unknown, input: RegistrationInput, principal: Principal, now: Date): Promise<Registration> {
+  const campaign = await findCampaign(rawId);
+  requireOwnUnit(principal, input.unitId, true);
+  requireIssued(campaign, 'đăng ký thi đua');
+  requireParticipant(campaign, input.unitId);
+  if (isPast(campaign.deadlines.registration, now)) {
+    throw new DomainError('conflict', `Đã quá hạn đăng ký thi đua (${formatDeadline(campaign.deadlines.registration!)}).`);
+  }
+  const key = registrantKey(input.registrant);
+  const at = now.toISOString();
+  const registration: Registration = { ...input, campaignId: campaign.id, registrantKey: key, submittedAt: at, submittedBy: principal.sub, updatedAt: at };
+  await saveWithEvent(
+    [{ item: registrationItem(campaign.id, input.unitId, key, registration) }],
+    event(campaign, 'RegistrationSubmitted', principal.sub, at, { unitId: input.unitId, registrantKey: key, titles: input.titles }),
+  );
+  return registration;
+}
+
+export type StoredReport = UnitReport & { submittedAt: string; submittedBy: string; resubmission: boolean; selfTotal: number };
+
+/**
+ * A unit's report for a period, with its `ReportSubmitted` event in the same transaction. One per
+ * unit and period: a resubmission replaces it until the period's deadline, then 409.
+ */
+export async function submitReport(rawId: unknown, input: UnitReport, principal: Principal, now: Date): Promise<StoredReport> {
+  const campaign = await findCampaign(rawId);
+  requireOwnUnit(principal, input.unitId, false);
+  requireIssued(campaign, 'nhận báo cáo');
+  requireParticipant(campaign, input.unitId);
+  const table = requireTable(campaign);
+  const deadline = reportDeadline(campaign, input.period);
+  if (isPast(deadline, now)) {
+    throw new DomainError('conflict', `Đã quá hạn nộp báo cáo ${input.period === 'final' ? 'tổng kết' : 'sơ kết'} (${formatDeadline(deadline!)}); báo cáo không được tiếp nhận.`);
+  }
+  const problems = validateReportValues(table, input);
+  if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
+
+  const previous = await getReport(campaign.id, input.period, input.unitId);
+  const scored = scoreReport(table, input);
+  const at = now.toISOString();
+  const report: StoredReport = { ...input, submittedAt: at, submittedBy: principal.sub, resubmission: previous !== undefined, selfTotal: scored.total };
+  await saveWithEvent(
+    [{ item: reportItem(campaign.id, input.period, input.unitId, report) }],
+    event(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission }),
+  );
+  return report;
+}
+
+/** The Office's verified values for one report; the unit's own values stay beside them. */
+export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod: unknown, input: Verification, principal: Principal, now: Date) {
+  const campaign = await findCampaign(rawId);
+  const unitId = parseParam(id, rawUnitId, 'unitId');
+  const period = parseParam(ReportPeriod, rawPeriod, 'period');
+  const table = requireTable(campaign);
+  const stored = await getReport(campaign.id, period, unitId);
+  if (!stored) throw new DomainError('not-found', `Đơn vị "${unitId}" chưa nộp báo cáo ${period === 'final' ? 'tổng kết' : 'sơ kết'}.`);
+  const problems = validateVerification(table, input);
+  if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
+  const report = UnitReport.parse(pickReport(stored));
+  const scored = scoreReport(table, report, input);
+  const at = now.toISOString();
+  const verification = { ...input, unitId, period, verifiedAt: at, verifiedBy: principal.sub };
+  await saveWithEvent(
+    [{ item: verificationItem(campaign.id, period, unitId, verification) }],
+    event(campaign, 'ReportVerified', principal.sub, at, { unitId, period, total: scored.total, selfTotal: scored.selfTotal }),
+  );
+  return { ...verification, scored };
+}
+
+/** The stored report without the bookkeeping, as the scoring core takes it. */
+const pickReport = (r: Record<string, unknown>) => {
+  const { submittedAt: _a, submittedBy: _b, resubmission: _c, selfTotal: _d, ...rest } = r;
+  return rest;
+};
+
+/** Units ranked by total for a period: a pure recomputation from the stored reports (no stored copy to drift). */
+export async function standings(rawId: unknown, rawPeriod: unknown): Promise<Standings> {
+  const campaign = await findCampaign(rawId);
+  const period = parseParam(ReportPeriod, rawPeriod ?? 'final', 'period');
+  const table = requireTable(campaign);
+  const [reports, verifications, units] = await Promise.all([listReports(campaign.id, period), listVerifications(campaign.id, period), listUnits()]);
+  const byUnit: Record<string, Verification> = {};
+  for (const v of verifications) {
+    const { unitId, period: _p, verifiedAt: _a, verifiedBy: _b, ...rest } = v as Record<string, unknown> & { unitId: string };
+    byUnit[unitId] = Verification.parse(rest);
+  }
+  const reported = new Set(reports.map((r) => String(r.unitId)));
+  const unitNames = Object.fromEntries(units.filter((u) => reported.has(u.unitId)).map((u) => [u.unitId, u.name]));
+  return computeStandings(table, reports.map((r) => UnitReport.parse(pickReport(r)) as StandingsReport), byUnit, { period, unitNames });
+}
