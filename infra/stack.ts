@@ -20,6 +20,7 @@ import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Role } from '../shared/http/routes';
 import { acknowledge } from './constructs/nag';
+import { ClockSchedule } from './constructs/clock-schedule';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
@@ -123,6 +124,7 @@ export class ThiduaStack extends Stack {
   readonly stage: HttpStage;
   readonly functions: Record<FunctionName, ThiduaFunction>;
   readonly consumers: Partial<Record<FunctionName, StreamConsumer>> = {};
+  readonly schedules: Partial<Record<FunctionName, ClockSchedule>> = {};
   /** The ARNs the email-sending functions may send from / through. */
   readonly sesResources: { identities: string[]; configurationSet: string };
 
@@ -237,6 +239,9 @@ export class ThiduaStack extends Stack {
       }
     }
     this.functions = built as Record<FunctionName, ThiduaFunction>;
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      if (spec.schedule) this.schedules[name] = new ClockSchedule(this, `${pascal(name)}Schedule`, { fn: built[name]!.fn, schedule: spec.schedule, removalPolicy });
+    }
 
     // ── HTTP API ─────────────────────────────────────────────────────────────────────────────
     this.api = new HttpApi(this, 'HttpApi', {

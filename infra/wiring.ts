@@ -28,6 +28,14 @@ export interface StreamSubscription {
   parallelizationFactor: number;
 }
 
+/** A function run by the clock: EventBridge Scheduler in the cloud, the twin's scheduler locally. */
+export interface ScheduleSpec {
+  /** An EventBridge Scheduler expression, e.g. `rate(1 minute)`. */
+  expression: string;
+  /** How often the local twin runs it (seconds); it can also be run at once with `POST /local/scheduler/run`. */
+  localEverySeconds: number;
+}
+
 export interface FunctionSpec {
   /** Entry file, relative to the project root. */
   entry: string;
@@ -40,6 +48,7 @@ export interface FunctionSpec {
   sendsEmail?: boolean;
   api?: { routes: typeof routes };
   stream?: StreamSubscription;
+  schedule?: ScheduleSpec;
 }
 
 /** Records inserted for a domain event of the given type. */
@@ -72,6 +81,46 @@ export const functions = {
       bisectBatchOnError: true,
       parallelizationFactor: 1,
     },
+  },
+  onReportSubmitted: {
+    entry: 'functions/on-report-submitted.ts',
+    description: 'ReportSubmitted → acknowledges the report to its unit and notifies the Office, through the outbox',
+    memorySize: 512,
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    stream: {
+      filters: [eventInserted('ReportSubmitted')],
+      batchSize: 20,
+      maxBatchingWindowSeconds: 0,
+      retryAttempts: 5,
+      maxRecordAgeSeconds: 86400,
+      bisectBatchOnError: true,
+      parallelizationFactor: 1,
+    },
+  },
+  onReportReminderDue: {
+    entry: 'functions/on-report-reminder-due.ts',
+    description: 'ReportReminderDue → reminds every participating unit that has not reported, through the outbox',
+    memorySize: 512,
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    stream: {
+      filters: [eventInserted('ReportReminderDue')],
+      batchSize: 10,
+      maxBatchingWindowSeconds: 0,
+      retryAttempts: 5,
+      maxRecordAgeSeconds: 86400,
+      bisectBatchOnError: true,
+      parallelizationFactor: 1,
+    },
+  },
+  scheduledTick: {
+    entry: 'functions/scheduled-tick.ts',
+    description: 'Every minute: records report reminders that came due (once per campaign and period)',
+    memorySize: 256,
+    timeoutSeconds: 60,
+    table: 'readWrite',
+    schedule: { expression: 'rate(1 minute)', localEverySeconds: 60 },
   },
   mailer: {
     entry: 'functions/mailer.ts',

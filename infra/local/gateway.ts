@@ -12,7 +12,8 @@
  * - Bodies over 10 MB → 413, as API Gateway's payload limit.
  *
  * Local only, never deployed: `POST /local/token` issues tokens, `GET /local/dead-letters` shows
- * the poller's dead letters, `GET /local/idp/.well-known/jwks.json` the signing key.
+ * the poller's dead letters, `POST /local/scheduler/run` runs the clock's functions now,
+ * `GET /local/idp/.well-known/jwks.json` the signing key.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   apiId?: string;
   /** Served at GET /local/dead-letters. */
   deadLetters?: () => readonly unknown[];
+  /** Served at POST /local/scheduler/run: runs the scheduled functions now. */
+  runScheduled?: () => Promise<unknown>;
   log?: { warn(message: string): void };
 }
 
@@ -209,6 +212,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     if (req.method === 'GET' && path === '/local/dead-letters') {
       sendJson(res, 200, { items: options.deadLetters?.() ?? [] });
+      return true;
+    }
+    if (req.method === 'POST' && path === '/local/scheduler/run' && options.runScheduled) {
+      sendJson(res, 200, { results: await options.runScheduled() });
       return true;
     }
     if (req.method === 'GET' && path === '/local/idp/.well-known/jwks.json') {

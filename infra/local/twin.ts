@@ -13,6 +13,7 @@ import path from 'node:path';
 import { functions, type FunctionName, type FunctionSpec } from '../wiring';
 import { ensurePortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startGateway, type ApiHandler, type Gateway } from './gateway';
+import { createScheduler, type LocalScheduler } from './scheduler';
 import { createIdentity, type LocalIdentity } from './identity';
 import { createPoller, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
 import { startSesLocal, type SesLocal } from './ses-local';
@@ -40,6 +41,8 @@ export interface TwinOptions {
   quiet?: boolean;
   /** Poller tuning (tests make retries fast). */
   poller?: Pick<PollerOptions, 'pollIntervalMs' | 'shardRefreshMs' | 'retryBackoff' | 'deadLetterDir' | 'enforceTimeouts' | 'now'>;
+  /** How often the scheduled functions run (seconds); default env LOCAL_SCHEDULE_SECONDS, else each one's wiring. 0: only on request. */
+  scheduleEverySeconds?: number;
   /** Replaces the handler of some functions, e.g. to inject a fault; the others are loaded from their entry. */
   handlers?: Partial<Record<FunctionName, ApiHandler | StreamHandler>>;
 }
@@ -131,8 +134,10 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   let ddb: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
   let gateway: Gateway | undefined;
+  let scheduler: LocalScheduler | undefined;
   const stopAll = async () => {
     await gateway?.stop();
+    await scheduler?.stop();
     await poller?.stop();
     await ses?.stop();
     await ddb?.stop();
@@ -192,6 +197,9 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     if (!api) throw new Error('the wiring has no API function');
     const [apiName, apiSpec] = api;
     const pollerRef = poller;
+    scheduler = createScheduler({ functions, handlers, region: LOCAL_REGION, everySeconds: options.scheduleEverySeconds ?? (process.env.LOCAL_SCHEDULE_SECONDS ? envNumber('LOCAL_SCHEDULE_SECONDS', 60) : undefined), log: say });
+    scheduler.start();
+    const schedulerRef = scheduler;
     gateway = await startGateway({
       port: options.port ?? envNumber('PORT', 3000),
       apiHandler: handlers[apiName] as ApiHandler,
@@ -199,6 +207,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       fn: { name: apiName, memorySize: apiSpec.memorySize, timeoutSeconds: apiSpec.timeoutSeconds },
       region: LOCAL_REGION,
       deadLetters: () => pollerRef.deadLetters(),
+      runScheduled: () => schedulerRef.runNow(),
       log: say,
     });
 

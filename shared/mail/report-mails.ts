@@ -179,7 +179,9 @@ function tableModel(r: ReportReceipt): TableModel {
     else if (s.kind === 'bonus') bonus += counted;
     else penalty += counted;
     const cap = s.kind === 'penalty' ? `trừ tối đa ${trim(s.cap)}` : `tối đa ${trim(s.cap)}`;
-    return { heading: `${label}. ${s.name} (${kindLabel[s.kind]}, ${cap})`, rows, subtotal: subtotalText(label, s.kind, raw, s.cap) };
+    // "Điểm cộng (điểm cộng, tối đa 15)" says it twice: the kind is named only when the section's name does not.
+    const kind = s.name.toLocaleLowerCase('vi').includes(kindLabel[s.kind]) ? '' : `${kindLabel[s.kind]}, `;
+    return { heading: `${label}. ${s.name} (${kind}${cap})`, rows, subtotal: subtotalText(label, s.kind, raw, s.cap) };
   });
   const total = Math.max(0, base + bonus - penalty);
   if (total !== scored.selfTotal) throw new Error(`report mail: the criteria add up to ${total}, the scoring says ${scored.selfTotal}: not this table's scoring`);
@@ -339,7 +341,7 @@ export function renderReportOfficeNotice(input: ReportReceipt): RenderedMail {
   const name = oneLine(unit.name);
   const verb = resubmission ? 'đã nộp lại' : 'đã nộp';
   const subject = subjectOf(campaign, `${name} ${verb} báo cáo ${period}`);
-  const heading = upper(`Báo cáo ${period} ${resubmission ? 'nộp lại' : 'mới nhận'}`);
+  const heading = upper(`Thông báo đơn vị ${verb} báo cáo ${period}`);
 
   const lead =
     `Đơn vị ${name} ${verb} báo cáo ${period} lúc ${at}` +
@@ -369,7 +371,9 @@ export function renderReportReminder(input: ReportReminderInput): RenderedMail {
 
   const context = `Thực hiện ${campaignRef(campaign)}, thời hạn gửi báo cáo ${period} là ${due}. Đến thời điểm gửi thư này, hệ thống chưa nhận được báo cáo ${period} của đơn vị.`;
   const scoring = campaign.scoringTable ? ', kèm số liệu tự chấm điểm theo bảng điểm của phong trào,' : '';
-  const ask = `Đề nghị ${name} gửi báo cáo ${period}${scoring} trước ${due} để Văn phòng kịp tổng hợp, trình Hội đồng Thi đua - Khen thưởng xem xét.`;
+  const askHead = `Đề nghị ${name} gửi báo cáo ${period}${scoring} trước `;
+  const askTail = ' để kịp tổng hợp, trình Hội đồng Thi đua - Khen thưởng xem xét.';
+  const ask = askHead + due + askTail;
   const ignore = 'Trường hợp đơn vị đã gửi báo cáo, xin bỏ qua thư này.';
   const thanks = 'Trân trọng cảm ơn sự phối hợp của đơn vị.';
 
@@ -377,7 +381,7 @@ export function renderReportReminder(input: ReportReminderInput): RenderedMail {
     ...letterheadHtml(campaign, heading),
     para(`<strong>Kính gửi:</strong> ${html(name)}`, 'margin:0 0 12px;'),
     para(html(context)),
-    para(html(ask).replace(html(due), `<strong>${html(due)}</strong>`)),
+    para(`${html(askHead)}<strong>${html(due)}</strong>${html(askTail)}`),
     para(html(ignore)),
     para(html(thanks)),
   ];

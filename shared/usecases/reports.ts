@@ -94,7 +94,9 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
   const report: StoredReport = { ...input, submittedAt: at, submittedBy: principal.sub, resubmission: previous !== undefined, selfTotal: scored.total };
   await saveWithEvent(
     [{ item: reportItem(campaign.id, input.period, input.unitId, report) }],
-    event(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission }),
+    // The event carries the report as received, so its acknowledgement shows this submission even
+    // if a later one has replaced the stored report by the time the consumer runs.
+    event(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission, report: input }),
   );
   return report;
 }

@@ -202,6 +202,34 @@ describe('stream subscriptions, from infra/wiring.ts', () => {
   });
 });
 
+describe('clock schedules, from infra/wiring.ts', () => {
+  const scheduled = wiring.filter(([, spec]) => spec.schedule);
+
+  it('the wiring has scheduled functions (the reminders and deadlines tick)', () => {
+    expect(scheduled.length).toBeGreaterThan(0);
+  });
+
+  it.each(scheduled)('%s runs on its expression, invoking exactly that function, with retries and a dead-letter queue', (name, spec) => {
+    const fnId = logicalId(stack.functions[name].fn);
+    const schedules = ofType('AWS::Scheduler::Schedule').filter(([, r]) => JSON.stringify(r.Properties.Target.Arn).includes(fnId));
+    expect(schedules).toHaveLength(1);
+    const props = schedules[0]![1].Properties;
+    expect(props.ScheduleExpression).toBe(spec.schedule!.expression);
+    expect(props.Target.RetryPolicy.MaximumRetryAttempts).toBe(2);
+    expect(JSON.stringify(props.Target.DeadLetterConfig.Arn)).toContain(logicalId(stack.schedules[name]!.deadLetterQueue));
+    // Its role may invoke this function and nothing else.
+    const roleId = (props.Target.RoleArn['Fn::GetAtt'] as string[])[0]!;
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(roleId))
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+    expect(new Set(statements.flatMap(actionsOf))).toEqual(new Set(['lambda:InvokeFunction', 'sqs:SendMessage']));
+    const invoke = statements.filter((st) => actionsOf(st).includes('lambda:InvokeFunction'));
+    expect(invoke.flatMap(resourcesOf).every((r) => JSON.stringify(r).includes(fnId))).toBe(true);
+    const send = statements.filter((st) => actionsOf(st).includes('sqs:SendMessage'));
+    expect(send.flatMap(resourcesOf).every((r) => JSON.stringify(r).includes(logicalId(stack.schedules[name]!.deadLetterQueue)))).toBe(true);
+  });
+});
+
 describe('the HTTP API, from shared/http/routes.ts', () => {
   const authorizers = ofType('AWS::ApiGatewayV2::Authorizer');
 

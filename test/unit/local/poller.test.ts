@@ -149,7 +149,9 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
   it('applies the wiring’s filters per consumer, dropping what no filter matches', async () => {
     const issued = recorder();
     const mailer = recorder();
-    const { tableName, poller } = await setup(functions, { onCampaignIssued: issued.handler, mailer: mailer.handler }, { pollIntervalMs: 20 });
+    // The two consumers of the real wiring whose filters this test exercises.
+    const { onCampaignIssued, mailer: mailerSpec } = functions;
+    const { tableName, poller } = await setup({ onCampaignIssued, mailer: mailerSpec }, { onCampaignIssued: issued.handler, mailer: mailer.handler }, { pollIntervalMs: 20 });
     const s = (v: string) => ({ S: v });
     await putAll(tableName, [
       item(1, { entity: s('Event'), type: s('CampaignCreated') }),

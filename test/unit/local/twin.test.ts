@@ -1,3 +1,4 @@
+import { functions } from '../../../infra/wiring';
 /**
  * The whole local twin with the real handlers: the seed launch letter is created and issued over
  * HTTP with a local token, the poller drives onCampaignIssued and the mailer, and the SES
@@ -43,7 +44,7 @@ describe('the local twin with the real handlers', () => {
       TABLE_NAME: 'twin-test',
       POWERTOOLS_SERVICE_NAME: 'thidua',
     });
-    expect(twin.poller.consumers.map((c) => c.name)).toEqual(['onCampaignIssued', 'mailer']);
+    expect(twin.poller.consumers.map((c) => c.name)).toEqual(Object.entries(functions).filter(([, f]) => 'stream' in f).map(([name]) => name));
   });
 
   it('serves the open routes and guards the others like the cloud authorizer', async () => {

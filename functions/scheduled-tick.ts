@@ -1,0 +1,7 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { logger } from '#shared/powertools';
+import { runScheduledTick } from '#shared/usecases/schedule';
+
+/** Invoked every minute by EventBridge Scheduler (locally by the twin's scheduler): deadlines that came due. */
+export const handler = middy(async () => runScheduledTick(new Date())).use(injectLambdaContext(logger));

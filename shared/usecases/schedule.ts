@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { remindersDue } from '../domain/deadlines';
+import { logger } from '../powertools';
+import type { Campaign } from '../schemas/campaign';
+import { listCampaigns, saveWithEvent } from '../store/campaigns';
+import { keys } from '../store/keys';
+
+/** Every campaign, page by page: an agency runs a handful a year, so the list stays short. */
+async function allCampaigns(): Promise<Campaign[]> {
+  const out: Campaign[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCampaigns(100, cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * Record a `ReportReminderDue` event once per campaign and period: the marker item and the event
+ * are one transaction with the marker conditional, so two ticks (or a retried one) remind once.
+ */
+async function recordReminderDue(campaign: Campaign, period: string, deadline: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  return saveWithEvent(
+    [{ item: { ...keys.reminder(campaign.id, period), entity: 'ReminderMarker', period, deadline, recordedAt: at }, onlyIfAbsent: true }],
+    { eventId: randomUUID(), type: 'ReportReminderDue', campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
+  );
+}
+
+/**
+ * The periodic tick (EventBridge Scheduler in the cloud, the twin's scheduler locally): what is
+ * due by the clock. Each action is idempotent, so a late or doubled tick changes nothing.
+ */
+export async function runScheduledTick(now: Date): Promise<{ reminders: number }> {
+  let reminders = 0;
+  for (const campaign of await allCampaigns()) {
+    for (const due of remindersDue(campaign, now)) {
+      if (await recordReminderDue(campaign, due.period, due.deadline, now)) {
+        reminders++;
+        logger.info('report reminder due', { campaignId: campaign.id, period: due.period, deadline: due.deadline });
+      }
+    }
+  }
+  return { reminders };
+}
