@@ -10,6 +10,9 @@ import { listRecipientGroups, listUnits } from '#shared/store/directory';
 import { logger } from '#shared/powertools';
 import { createCampaign, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
 import { standings, submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
+import { closeCampaignNominations, finalize, proposalOf, recordCouncilVote, resultsOf, submitNomination } from '#shared/usecases/nominations';
+import { listNominations } from '#shared/store/nominations';
+import type { CouncilVoteRequest, Nomination } from '#shared/schemas/nomination';
 import { listRegistrations, listReports } from '#shared/store/reports';
 import type { RegistrationInput } from '#shared/schemas/registration';
 import { ReportPeriod, type ScoringTable, type UnitReport, type Verification } from '#shared/schemas/scoring';
@@ -52,13 +55,23 @@ const api = httpApi({
   'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) =>
     verifyReport(req.params.id, req.params.unitId, req.params.period, req.body as Verification, principal(req), new Date()),
   'GET /campaigns/{id}/standings': (req) => standings(req.params.id, req.query.period),
+  'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body as Nomination, principal(req), new Date()) }),
+  'GET /campaigns/{id}/nominations': async (req) => {
+    const items = await listNominations((await findCampaign(req.params.id)).id);
+    return { items: ownUnitOnly(req, items, 'nominatingUnitId') };
+  },
+  'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.params.id, principal(req).sub, new Date()),
+  'GET /campaigns/{id}/proposal': async (req) => (await proposalOf(req.params.id)).proposal,
+  'POST /campaigns/{id}/council-votes': (req) => recordCouncilVote(req.params.id, req.body as CouncilVoteRequest, principal(req), new Date()),
+  'POST /campaigns/{id}/results/finalize': (req) => finalize(req.params.id, principal(req), new Date()),
+  'GET /campaigns/{id}/results': (req) => resultsOf(req.params.id, req.query.format),
 });
 
 /** A unit's reporter (and nobody else limited to one unit) sees only its own unit's rows. */
-function ownUnitOnly<T extends Record<string, unknown>>(req: Request, items: T[]): T[] {
+function ownUnitOnly<T extends Record<string, unknown>>(req: Request, items: T[], unitKey = 'unitId'): T[] {
   const p = principal(req);
   const seesAll = p.roles.some((r) => r !== 'unit');
-  return seesAll ? items : items.filter((i) => i.unitId === p.unitId);
+  return seesAll ? items : items.filter((i) => i[unitKey] === p.unitId);
 }
 
 export const handler = middy(api).use(injectLambdaContext(logger));

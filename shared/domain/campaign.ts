@@ -7,7 +7,16 @@ import { DomainError } from './errors';
  */
 const transitions: Record<CampaignStatus, readonly CampaignStatus[]> = {
   draft: ['issued'],
-  issued: [],
+  issued: ['nominations-closed'],
+  'nominations-closed': ['finalized'],
+  finalized: [],
+};
+
+const STATUS_VI: Record<CampaignStatus, string> = {
+  draft: 'bản nháp',
+  issued: 'đã phát động',
+  'nominations-closed': 'đã khóa nhận hồ sơ đề nghị',
+  finalized: 'đã chốt kết quả',
 };
 
 export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean {
@@ -24,7 +33,7 @@ export function newCampaign(input: CampaignInput, ids: { id: string; now: string
  */
 export function issueCampaign(campaign: Campaign, at: { now: string; today: string; actor: string }): Campaign {
   if (!canTransition(campaign.status, 'issued')) {
-    throw new DomainError('conflict', `Phong trào đã ở trạng thái "${campaign.status}", chỉ phát động được khi còn là bản nháp (draft).`);
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ phát động được khi còn là bản nháp (draft).`);
   }
   return {
     ...campaign,
@@ -34,4 +43,28 @@ export function issueCampaign(campaign: Campaign, at: { now: string; today: stri
     issuedAt: at.now,
     issuedBy: at.actor,
   };
+}
+
+/**
+ * Close nominations (đề nghị khen thưởng): by the Office, or by the clock at the deadline. Only an
+ * issued campaign closes, so a manual close racing the scheduled one yields one event.
+ */
+export function closeNominations(campaign: Campaign, at: { now: string; actor: string }): Campaign {
+  if (!canTransition(campaign.status, 'nominations-closed')) {
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ khóa nhận hồ sơ khi đã phát động (issued).`);
+  }
+  return { ...campaign, status: 'nominations-closed', version: campaign.version + 1, nominationsClosedAt: at.now, nominationsClosedBy: at.actor };
+}
+
+/** Freeze the results after the Council's vote. */
+export function finalizeCampaign(campaign: Campaign, at: { now: string; actor: string }): Campaign {
+  if (!canTransition(campaign.status, 'finalized')) {
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).`);
+  }
+  return { ...campaign, status: 'finalized', version: campaign.version + 1, finalizedAt: at.now, finalizedBy: at.actor };
+}
+
+/** The date whose law applies to the nominations: the letter's own choice, else the nomination deadline's day. */
+export function referenceDateOf(campaign: Pick<Campaign, 'referenceDate' | 'deadlines'>, todayInVietnam: (d: Date) => string): string {
+  return campaign.referenceDate ?? todayInVietnam(new Date(campaign.deadlines.nominations));
 }

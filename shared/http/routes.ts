@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CampaignInput, Campaign, CampaignList } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';
+import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { Registration, RegistrationInput } from '../schemas/registration';
 import { ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 
@@ -46,6 +47,13 @@ export const routes = [
   { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period (?period=final|mid-year); a unit’s reporter sees its own' },
   { method: 'PUT', path: '/campaigns/{id}/reports/{unitId}/{period}/verification', auth: 'jwt', roles: ['admin'], summary: 'The Office’s verified values per criterion, each with a reason', body: Verification },
   { method: 'GET', path: '/campaigns/{id}/standings', auth: 'jwt', roles: ANY_ROLE, summary: 'Units ranked by total (?period=final|mid-year), every criterion self-assessed and verified, ties the chain cannot break marked for a council vote' },
+  { method: 'POST', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ['unit'], summary: 'Nominate (đề nghị khen thưởng) a person or the unit itself for a title or form, until the nomination deadline', body: Nomination, successStatus: 201 },
+  { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)' },
+  { method: 'POST', path: '/campaigns/{id}/close-nominations', auth: 'jwt', roles: ['admin'], summary: 'Close nominations now (the clock closes them at the deadline); decides every nomination', response: Campaign },
+  { method: 'GET', path: '/campaigns/{id}/proposal', auth: 'jwt', roles: ['admin', 'council'], summary: 'The proposal: every nomination decided, each rule checked with its citation, quotas, input hash and rule set' },
+  { method: 'POST', path: '/campaigns/{id}/council-votes', auth: 'jwt', roles: ['admin'], summary: 'The Council’s ballot: quorum and each title’s threshold over the whole membership', body: CouncilVoteRequest },
+  { method: 'POST', path: '/campaigns/{id}/results/finalize', auth: 'jwt', roles: ['admin'], summary: 'Freeze the results and email them to the Nơi nhận list and to each nominating unit' },
+  { method: 'GET', path: '/campaigns/{id}/results', auth: 'jwt', roles: ANY_ROLE, summary: 'The final results; ?format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact' },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

@@ -59,12 +59,14 @@ const TEXT_WIDTH = 78;
 /** The letter's typeface, for cells that set their own font (Outlook does not inherit it into tables). */
 export const LETTER_FONT = "'Times New Roman',Times,serif";
 
-interface Span {
+/** A run of text in a paragraph; `bold` for the slogan. */
+export interface Span {
   text: string;
   bold?: boolean;
 }
 
-type Block =
+/** The letter's body, block by block; both parts lay the same blocks out (letterBlockHtml, letterBlockText). */
+export type Block =
   | { kind: 'heading'; text: string; size: 'large' | 'normal' }
   | { kind: 'rule' }
   | { kind: 'section'; text: string }
@@ -175,7 +177,7 @@ function bodyBlocks(campaign: Campaign): Block[] {
 }
 
 /** "- Hội đồng TĐKT tỉnh;" … "- Lưu: VT, VP." (the last line closes the list with a full stop). */
-function noiNhanLines(entries: readonly NoiNhanEntry[]): string[] {
+export function noiNhanLines(entries: readonly NoiNhanEntry[]): string[] {
   return entries.map((e, i) => {
     const name = e.name.trim().replace(/[\s;.,]+$/u, '');
     const purpose = e.purpose?.trim() ? ` (${e.purpose.trim()})` : '';
@@ -192,7 +194,8 @@ function spansHtml(spans: readonly Span[]): string {
   return spans.map((s) => (s.bold ? `<strong>${html(s.text)}</strong>` : html(s.text))).join('');
 }
 
-function blockHtml(b: Block): string {
+/** One block of the body as inline-styled HTML (every string escaped here). */
+export function letterBlockHtml(b: Block): string {
   switch (b.kind) {
     case 'heading':
       return `<p style="margin:${b.size === 'large' ? '24px' : '2px'} 0 0;text-align:center;font-weight:bold;font-size:${b.size === 'large' ? '17px' : '15px'};">${html(b.text)}</p>`;
@@ -243,25 +246,27 @@ export function htmlDocument(title: string, content: readonly string[]): string 
   ].join('\n');
 }
 
-function renderHtml(
-  subject: string,
-  campaign: Campaign,
-  placeDate: string,
-  blocks: readonly Block[],
-  noiNhan: readonly string[],
-): string {
+/** What the header and the foot of a document read: the issuing body, its số/ký hiệu, the signer (a Campaign fits). */
+export type LetterHead = Pick<Campaign, 'issuingBody' | 'parentBody' | 'documentNumber'>;
+export type LetterSigner = Campaign['signer'];
+
+/**
+ * The header of NĐ 30/2020 Phụ lục I as HTML: cơ quan chủ quản, issuing body and "Số: …" on the left, Quốc hiệu,
+ * Tiêu ngữ and `placeDate` ("Lạng Sơn, ngày 05 tháng 3 năm 2023") on the right. Every string is escaped here.
+ */
+export function letterHeaderHtml(head: LetterHead, placeDate: string): string {
   const cell = 'padding:0;vertical-align:top;text-align:center;';
-  const parent = campaign.parentBody
-    ? `<div style="font-size:14px;">${html(upper(campaign.parentBody))}</div>`
+  const parent = head.parentBody
+    ? `<div style="font-size:14px;">${html(upper(head.parentBody))}</div>`
     : '';
-  const header = [
+  return [
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;">',
     '<tr>',
     `<td width="42%" style="${cell}">`,
     parent,
-    `<div style="font-size:14px;font-weight:bold;">${html(upper(campaign.issuingBody))}</div>`,
+    `<div style="font-size:14px;font-weight:bold;">${html(upper(head.issuingBody))}</div>`,
     '<hr style="width:35%;margin:2px auto 6px;border:0;border-top:1px solid #000000;">',
-    `<div style="font-size:15px;">Số: ${html(campaign.documentNumber)}</div>`,
+    `<div style="font-size:15px;">Số: ${html(head.documentNumber)}</div>`,
     '</td>',
     `<td width="58%" style="${cell}">`,
     `<div style="font-size:14px;font-weight:bold;">${html(QUOC_HIEU)}</div>`,
@@ -272,8 +277,11 @@ function renderHtml(
     '</tr>',
     '</table>',
   ].join('\n');
+}
 
-  const foot = [
+/** The foot as HTML: Nơi nhận (lines from noiNhanLines) on the left, the signer's position and name on the right. */
+export function letterFootHtml(signer: LetterSigner, noiNhan: readonly string[]): string {
+  return [
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin-top:16px;">',
     '<tr>',
     '<td width="50%" style="padding:0;vertical-align:top;text-align:left;font-size:13px;line-height:1.4;">',
@@ -281,14 +289,22 @@ function renderHtml(
     ...noiNhan.map((line) => `<div>${html(line)}</div>`),
     '</td>',
     '<td width="50%" style="padding:0;vertical-align:top;text-align:center;">',
-    `<div style="font-weight:bold;">${html(upper(campaign.signer.position))}</div>`,
-    `<div style="font-weight:bold;padding-top:72px;">${html(campaign.signer.name)}</div>`,
+    `<div style="font-weight:bold;">${html(upper(signer.position))}</div>`,
+    `<div style="font-weight:bold;padding-top:72px;">${html(signer.name)}</div>`,
     '</td>',
     '</tr>',
     '</table>',
   ].join('\n');
+}
 
-  return htmlDocument(subject, [header, ...blocks.map(blockHtml), foot]);
+function renderHtml(
+  subject: string,
+  campaign: Campaign,
+  placeDate: string,
+  blocks: readonly Block[],
+  noiNhan: readonly string[],
+): string {
+  return htmlDocument(subject, [letterHeaderHtml(campaign, placeDate), ...blocks.map(letterBlockHtml), letterFootHtml(campaign.signer, noiNhan)]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +332,8 @@ function headerText(left: readonly string[], right: readonly string[]): string[]
   return out;
 }
 
-function blockText(b: Block): string[] {
+/** One block of the body as plain-text lines. */
+export function letterBlockText(b: Block): string[] {
   switch (b.kind) {
     case 'heading':
       return b.size === 'large' ? ['', centre(b.text, TEXT_WIDTH)] : [centre(b.text, TEXT_WIDTH)];
@@ -331,30 +348,35 @@ function blockText(b: Block): string[] {
   }
 }
 
-function renderText(campaign: Campaign, placeDate: string, blocks: readonly Block[], noiNhan: readonly string[]): string {
-  const left = campaign.parentBody
-    ? [upper(campaign.parentBody), upper(campaign.issuingBody), `Số: ${campaign.documentNumber}`]
-    : [upper(campaign.issuingBody), '', `Số: ${campaign.documentNumber}`];
+/** The header as plain-text lines: the two columns side by side when they fit 78 columns, else one above the other. */
+export function letterHeaderText(head: LetterHead, placeDate: string): string[] {
+  const left = head.parentBody
+    ? [upper(head.parentBody), upper(head.issuingBody), `Số: ${head.documentNumber}`]
+    : [upper(head.issuingBody), '', `Số: ${head.documentNumber}`];
   const right = [QUOC_HIEU, TIEU_NGU, placeDate];
+  return headerText(left, right);
+}
 
+/** The foot as plain-text lines: the signer in the right half, then Nơi nhận (lines from noiNhanLines). */
+export function letterFootText(signer: LetterSigner, noiNhan: readonly string[]): string[] {
   const signerCol = Math.floor(TEXT_WIDTH / 2);
-  const signerLines = [...upper(campaign.signer.position).split(/\r?\n/), '', '', campaign.signer.name];
+  const signerLines = [...upper(signer.position).split(/\r?\n/), '', '', signer.name];
   const signerWidth = Math.max(...signerLines.map(width));
-  const signer = signerLines.map((l) => (l === '' ? '' : ' '.repeat(signerCol) + centre(l, signerWidth)));
+  const lines = signerLines.map((l) => (l === '' ? '' : ' '.repeat(signerCol) + centre(l, signerWidth)));
+  return [...lines, '', NOI_NHAN_LABEL, ...noiNhan];
+}
 
-  const lines = [
-    ...headerText(left, right),
-    ...blocks.flatMap(blockText),
-    ...signer,
-    '',
-    NOI_NHAN_LABEL,
-    ...noiNhan,
-    '',
-    '-- ',
-    FOOTER,
-  ];
+/**
+ * The lines of a text part closed by the automatic-mail footer after the "-- " signature delimiter, trailing blanks
+ * trimmed, one newline at the end.
+ */
+export function textDocumentOf(lines: readonly string[]): string {
   // "-- " keeps its space: it is the signature delimiter mail clients recognise (RFC 3676 §4.3).
-  return lines.map((l) => (l === '-- ' ? l : l.trimEnd())).join('\n') + '\n';
+  return [...lines, '', '-- ', FOOTER].map((l) => (l === '-- ' ? l : l.trimEnd())).join('\n') + '\n';
+}
+
+function renderText(campaign: Campaign, placeDate: string, blocks: readonly Block[], noiNhan: readonly string[]): string {
+  return textDocumentOf([...letterHeaderText(campaign, placeDate), ...blocks.flatMap(letterBlockText), ...letterFootText(campaign.signer, noiNhan)]);
 }
 
 /**

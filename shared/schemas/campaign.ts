@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
+import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';
 
 /**
@@ -74,11 +75,15 @@ export const CampaignInput = z
     scoringTable: ScoringTable.optional().describe('Thang điểm: fixed once the campaign is issued'),
     officeGroup: code.optional().describe('The Office (Văn phòng) to notify of reports: a recipient-group code'),
     councilGroup: code.optional().describe('The Hội đồng TĐKT: a recipient-group code'),
+    referenceDate: isoDate
+      .optional()
+      .describe('The date whose law decides nominations (rule sets vn-2017, vn-2024, vn-2025); default: the nomination deadline’s day in Vietnam'),
+    ruleOptions: RuleOptions.optional().describe('Per-campaign settings of the rules the notes mark unverified, and quotas; each default states its source'),
   })
   .strict();
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
-export const CampaignStatus = z.enum(['draft', 'issued']);
+export const CampaignStatus = z.enum(['draft', 'issued', 'nominations-closed', 'finalized']);
 export type CampaignStatus = z.infer<typeof CampaignStatus>;
 
 export const Campaign = CampaignInput.extend({
@@ -89,6 +94,10 @@ export const Campaign = CampaignInput.extend({
   createdBy: z.string(),
   issuedAt: z.string().optional(),
   issuedBy: z.string().optional(),
+  nominationsClosedAt: z.string().optional(),
+  nominationsClosedBy: z.string().optional(),
+  finalizedAt: z.string().optional(),
+  finalizedBy: z.string().optional(),
 });
 export type Campaign = z.infer<typeof Campaign>;
 

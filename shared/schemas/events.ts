@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Domain events are items in the campaign's partition (DESIGN.md "Domain events are items"). */
-export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue']);
+export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized']);
 export type EventType = z.infer<typeof EventType>;
 
 export const DomainEvent = z.object({

@@ -299,9 +299,7 @@ export const RuleSetId = z.enum(['vn-2017', 'vn-2024', 'vn-2025']);
 export type RuleSetId = z.infer<typeof RuleSetId>;
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), domain-rules §1.8 and §3.5. */
-export const CouncilVote = z
-  .object({
-    ruleSet: RuleSetId,
+const councilVoteShape = {
     membersTotal: z.number().int().min(1),
     present: count,
     /** Written opinions of absent members (ý kiến bằng văn bản), counted in the votes. */
@@ -337,9 +335,10 @@ export const CouncilVote = z
       })
       .strict()
       .default({}),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
+};
+
+type CouncilVoteCounts = { membersTotal: number; present: number; writtenVotes: number; votes: { yes: number }[] };
+function checkCounts(v: CouncilVoteCounts, ctx: z.RefinementCtx) {
     if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `must not exceed membersTotal (${v.membersTotal})` });
     if (v.present + v.writtenVotes > v.membersTotal) {
       ctx.addIssue({ code: 'custom', path: ['writtenVotes'], message: `present + writtenVotes must not exceed membersTotal (${v.membersTotal})` });
@@ -349,6 +348,15 @@ export const CouncilVote = z
         ctx.addIssue({ code: 'custom', path: ['votes', i, 'yes'], message: `must not exceed the members who voted (${v.present + v.writtenVotes})` });
       }
     });
-  });
+}
+
+/** One council ballot (Hội đồng Thi đua - Khen thưởng), domain-rules §1.8 and §3.5. */
+export const CouncilVote = z
+  .object({ ruleSet: RuleSetId, ...councilVoteShape })
+  .strict()
+  .superRefine(checkCounts);
+/** The ballot as the Office records it: the rule set is the proposal's, not the caller's to choose. */
+export const CouncilVoteRequest = z.object(councilVoteShape).strict().superRefine(checkCounts);
+export type CouncilVoteRequest = z.infer<typeof CouncilVoteRequest>;
 export type CouncilVote = z.infer<typeof CouncilVote>;
 export type CouncilVoteInput = z.input<typeof CouncilVote>;

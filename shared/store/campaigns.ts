@@ -38,7 +38,7 @@ export async function createCampaign(campaign: Campaign, event: DomainEvent): Pr
  * Optimistic: the stored version must still be the one the change was computed from, and the
  * stored status must still allow it, so two racing requests produce one event.
  */
-export async function saveTransition(next: Campaign, from: { version: number; status: string }, event: DomainEvent): Promise<void> {
+export async function saveTransition(next: Campaign, from: { version: number; status: string }, event: DomainEvent, alsoPut: Record<string, unknown>[] = []): Promise<void> {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -53,6 +53,8 @@ export async function saveTransition(next: Campaign, from: { version: number; st
             },
           },
           { Put: { TableName: tableName(), Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
+          // Items that belong to the new state (the frozen results), written with it or not at all.
+          ...alsoPut.map((Item) => ({ Put: { TableName: tableName(), Item } })),
         ],
       }),
     );

@@ -11,6 +11,11 @@
  * | report          | CAMPAIGN#<id>    | REPORT#<period>#<unitId>         |            |                   |
  * | verification    | CAMPAIGN#<id>    | VERIFICATION#<period>#<unitId>   |            |                   |
  * | reminder marker | CAMPAIGN#<id>    | REMINDER#<period>                |            |                   |
+ * | nomination      | CAMPAIGN#<id>    | NOMINATION#<nominationId>        |            |                   |
+ * | proposal        | CAMPAIGN#<id>    | PROPOSAL                         |            |                   |
+ * | decision        | CAMPAIGN#<id>    | DECISION#<nominationId>          |            |                   |
+ * | council vote    | CAMPAIGN#<id>    | COUNCIL_VOTE                     |            |                   |
+ * | results         | CAMPAIGN#<id>    | RESULTS                          |            |                   |
  * | recipient group | DIRECTORY        | GROUP#<code>                     |            |                   |
  * | unit            | DIRECTORY        | UNIT#<unitId>                    |            |                   |
  */
@@ -30,6 +35,11 @@ export const keys = {
   report: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `REPORT#${period}#${unitId}` }),
   verification: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `VERIFICATION#${period}#${unitId}` }),
   reminder: (campaignId: string, period: string) => ({ pk: campaignPk(campaignId), sk: `REMINDER#${period}` }),
+  nomination: (campaignId: string, nominationId: string) => ({ pk: campaignPk(campaignId), sk: `NOMINATION#${nominationId}` }),
+  proposal: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'PROPOSAL' }),
+  decision: (campaignId: string, nominationId: string) => ({ pk: campaignPk(campaignId), sk: `DECISION#${nominationId}` }),
+  councilVote: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'COUNCIL_VOTE' }),
+  results: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'RESULTS' }),
   group: (code: string) => ({ pk: 'DIRECTORY', sk: `GROUP#${code}` }),
   unit: (unitId: string) => ({ pk: 'DIRECTORY', sk: `UNIT#${unitId}` }),
 };
@@ -40,6 +50,8 @@ export const prefixes = {
   registration: 'REGISTRATION#',
   report: (period: string) => `REPORT#${period}#`,
   verification: (period: string) => `VERIFICATION#${period}#`,
+  nomination: 'NOMINATION#',
+  decision: 'DECISION#',
   group: 'GROUP#',
   unit: 'UNIT#',
 } as const;

@@ -1,49 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import { isPast, reportDeadline } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { maxTotal, scoreReport } from '../domain/scoring';
 import { computeStandings, type Standings, type StandingsReport } from '../domain/standings';
 import { formatDeadline } from '../domain/vn-date';
 import type { Principal } from '../http/auth';
-import { HttpError } from '../http/errors';
 import { id } from '../schemas/common';
 import type { Campaign } from '../schemas/campaign';
-import type { DomainEvent, EventType } from '../schemas/events';
 import { Registration, registrantKey, type RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, UnitReport, Verification, validateReportValues, validateVerification, type ScoringTable } from '../schemas/scoring';
-import { saveWithEvent } from '../store/campaigns';
+import { newEvent, saveWithEvent } from '../store/campaigns';
+import { requireIssued, requireOwnUnit, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
 import { getReport, listReports, listVerifications, registrationItem, reportItem, verificationItem } from '../store/reports';
 import { findCampaign } from './campaigns';
 import { parseParam } from './params';
-
-const event = (campaign: Campaign, type: EventType, actor: string, now: string, data: Record<string, unknown>): DomainEvent => ({
-  eventId: randomUUID(),
-  type,
-  campaignId: campaign.id,
-  version: campaign.version,
-  occurredAt: now,
-  actor,
-  data,
-});
-
-function requireIssued(campaign: Campaign, what: string) {
-  if (campaign.status === 'draft') throw new DomainError('conflict', `Phong trào chưa được phát động; chưa thể ${what}.`);
-}
-
-/** A unit's reporter acts for its own unit only; the Office (admin) for any where the route allows it. */
-function requireOwnUnit(principal: Principal, unitId: string, adminAllowed: boolean) {
-  if (adminAllowed && principal.roles.includes('admin')) return;
-  if (!principal.roles.includes('unit') || principal.unitId !== unitId) {
-    throw new HttpError(403, `Forbidden: a unit's reporter may act only for its own unit (token unit "${principal.unitId ?? '-'}", body unitId "${unitId}")`);
-  }
-}
-
-function requireParticipant(campaign: Campaign, unitId: string) {
-  if (campaign.participatingUnits.length > 0 && !campaign.participatingUnits.includes(unitId)) {
-    throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" is not a participating unit of this campaign` }]);
-  }
-}
 
 function requireTable(campaign: Campaign): ScoringTable {
   if (!campaign.scoringTable) throw new DomainError('conflict', 'Phong trào chưa có thang điểm; không thể nhận báo cáo chấm điểm.');
@@ -64,7 +34,7 @@ export async function submitRegistration(rawId: unknown, input: RegistrationInpu
   const registration: Registration = { ...input, campaignId: campaign.id, registrantKey: key, submittedAt: at, submittedBy: principal.sub, updatedAt: at };
   await saveWithEvent(
     [{ item: registrationItem(campaign.id, input.unitId, key, registration) }],
-    event(campaign, 'RegistrationSubmitted', principal.sub, at, { unitId: input.unitId, registrantKey: key, titles: input.titles }),
+    newEvent(campaign, 'RegistrationSubmitted', principal.sub, at, { unitId: input.unitId, registrantKey: key, titles: input.titles }),
   );
   return registration;
 }
@@ -96,7 +66,7 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
     [{ item: reportItem(campaign.id, input.period, input.unitId, report) }],
     // The event carries the report as received, so its acknowledgement shows this submission even
     // if a later one has replaced the stored report by the time the consumer runs.
-    event(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission, report: input }),
+    newEvent(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission, report: input }),
   );
   return report;
 }
@@ -117,7 +87,7 @@ export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod
   const verification = { ...input, unitId, period, verifiedAt: at, verifiedBy: principal.sub };
   await saveWithEvent(
     [{ item: verificationItem(campaign.id, period, unitId, verification) }],
-    event(campaign, 'ReportVerified', principal.sub, at, { unitId, period, total: scored.total, selfTotal: scored.selfTotal }),
+    newEvent(campaign, 'ReportVerified', principal.sub, at, { unitId, period, total: scored.total, selfTotal: scored.selfTotal }),
   );
   return { ...verification, scored };
 }

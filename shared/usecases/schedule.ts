@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { remindersDue } from '../domain/deadlines';
+import { DomainError } from '../domain/errors';
+import { closeCampaignNominations } from './nominations';
 import { logger } from '../powertools';
 import type { Campaign } from '../schemas/campaign';
 import { listCampaigns, saveWithEvent } from '../store/campaigns';
@@ -33,9 +35,21 @@ async function recordReminderDue(campaign: Campaign, period: string, deadline: s
  * The periodic tick (EventBridge Scheduler in the cloud, the twin's scheduler locally): what is
  * due by the clock. Each action is idempotent, so a late or doubled tick changes nothing.
  */
-export async function runScheduledTick(now: Date): Promise<{ reminders: number }> {
+export async function runScheduledTick(now: Date): Promise<{ reminders: number; closed: number }> {
   let reminders = 0;
+  let closed = 0;
   for (const campaign of await allCampaigns()) {
+    if (campaign.status === 'issued' && now.getTime() >= Date.parse(campaign.deadlines.nominations)) {
+      try {
+        await closeCampaignNominations(campaign.id, 'scheduler', now);
+        closed++;
+        logger.info('nominations closed at their deadline', { campaignId: campaign.id, deadline: campaign.deadlines.nominations });
+      } catch (error) {
+        // The Office closed it first (or another tick did): one NominationsClosed event either way.
+        if (!(error instanceof DomainError && error.code === 'conflict')) throw error;
+      }
+      continue;
+    }
     for (const due of remindersDue(campaign, now)) {
       if (await recordReminderDue(campaign, due.period, due.deadline, now)) {
         reminders++;
@@ -43,5 +57,5 @@ export async function runScheduledTick(now: Date): Promise<{ reminders: number }
       }
     }
   }
-  return { reminders };
+  return { reminders, closed };
 }

@@ -1,0 +1,57 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { normaliseAddress, resolveRecipients, unitEntryCode } from '#shared/domain/recipients';
+import type { Outcome } from '#shared/domain/results';
+import { renderResultsLetter, renderUnitOutcomes } from '#shared/mail/result-mails';
+import { queueMail } from '#shared/outbox';
+import { logger } from '#shared/powertools';
+import { DomainEvent } from '#shared/schemas/events';
+import { getCampaign } from '#shared/store/campaigns';
+import { loadDirectory } from '#shared/store/directory';
+import { getResults } from '#shared/store/nominations';
+import { streamConsumer } from '#shared/stream/batch';
+import { newImage } from '#shared/stream/decode';
+
+/**
+ * ResultsFinalized → the results letter to the campaign's whole Nơi nhận list (resolved as for the
+ * launch letter: one email per distinct address, archive and publication entries recorded), and
+ * to each nominating unit the outcomes of its own nominees. Outbox keys make both exactly once.
+ */
+async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
+  const event = newImage(record, DomainEvent);
+  const campaign = await getCampaign(event.campaignId);
+  const results = await getResults(event.campaignId);
+  if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
+  const outcomes = results.outcomes as Outcome[];
+  const directory = await loadDirectory();
+  const unitNames = Object.fromEntries(directory.units.map((u) => [u.unitId, u.name]));
+  const groups = new Map(directory.groups.map((g) => [g.code, g]));
+  const nơiNhận = campaign.recipientGroups.flatMap((code) => {
+    const g = groups.get(code);
+    return g ? [{ name: g.name, ...(g.purpose ? { purpose: g.purpose } : {}) }] : [];
+  });
+
+  const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
+  await queueMail(event, 'results', renderResultsLetter({ campaign, outcomes, unitNames, nơiNhận, finalizedAt: event.occurredAt }), {
+    emails: resolved.emails,
+    archives: resolved.archives,
+    publications: resolved.publications,
+    failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
+  });
+
+  const nominating = [...new Set(outcomes.map((o) => o.nominatingUnitId))];
+  for (const unitId of nominating) {
+    const unit = directory.units.find((u) => u.unitId === unitId);
+    if (!unit) {
+      logger.warn('a nominating unit left the directory: its outcomes are not mailed', { unitId });
+      continue;
+    }
+    await queueMail(event, `unit:${unitId}`, renderUnitOutcomes({ campaign, unit, outcomes: outcomes.filter((o) => o.nominatingUnitId === unitId), finalizedAt: event.occurredAt }), {
+      emails: [...new Set(unit.emails.map(normaliseAddress))].map((address) => ({ address, groups: [{ code: unitEntryCode(unitId), name: unit.name }] })),
+    });
+  }
+  logger.info('results mailed', { campaignId: campaign.id, eventId: event.eventId, recipients: resolved.emails.length, units: nominating.length });
+}
+
+export const handler = middy(streamConsumer(onResultsFinalized)).use(injectLambdaContext(logger));

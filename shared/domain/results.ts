@@ -1,0 +1,277 @@
+import type { Campaign } from '../schemas/campaign';
+import type { Title } from '../schemas/nomination';
+import type { BallotResult, CouncilTally } from './council';
+import type { Decision, DecisionStatus } from './decide';
+import { DomainError } from './errors';
+import { TITLE_LABEL, awardPhrase, formatPct } from './rules/common';
+
+/**
+ * The final results of a campaign (kết quả bình xét): the decision engine's proposal (decide.ts) read with the council's
+ * ballot (council.ts; domain-rules §1.8, §3.5). Pure: no clock, no I/O; the output follows the decisions' order.
+ *
+ * - `deferred` stays deferred: NĐ 152/2025 Art 4.4, not considered while discipline or an inquiry is pending;
+ * - `not-eligible`, `over-quota`: not awarded, the decision's summary is the reason;
+ * - `eligible`: awarded when the nomination's ballot passed (counted over the WHOLE membership, NĐ 98/2023 Art 30.7);
+ *   a nomination no ballot was recorded for is not awarded. Where the proposal left a quota tie to the council
+ *   (`needsCouncilVote`), at most `quota.seats` of the group are awarded, the most yes votes first; a tie for the last
+ *   seat needs another round and is refused.
+ */
+
+export type OutcomeKind = 'awarded' | 'not-awarded' | 'deferred';
+
+export interface OutcomeVote {
+  yes: number;
+  membersTotal: number;
+  required: number;
+  thresholdPct: number;
+  comparison: BallotResult['comparison'];
+  passed: boolean;
+}
+
+export interface Outcome {
+  nominationId: string;
+  title: Title;
+  /** TITLE_LABEL: "Chiến sĩ thi đua cơ sở". */
+  titleLabel: string;
+  nominee: Decision['nominee'];
+  /** The unit that sent the nomination (its results mail goes there). */
+  nominatingUnitId: string;
+  proposal: DecisionStatus;
+  needsCouncilVote: boolean;
+  /** The council's ballot on this nomination, when the proposal was eligible and one was recorded. */
+  vote?: OutcomeVote;
+  outcome: OutcomeKind;
+  /** For the minutes: the vote and what follows from it, or the decision's summary. */
+  reason: string;
+}
+
+export interface FinalizeResultsInput {
+  decisions: readonly Decision[];
+  /** The council's ballot; may be left out only when no decision is eligible. */
+  tally?: CouncilTally;
+  /** nominationId → unitId of the unit that sent it; a nomination missing here is taken as sent by the nominee's unit. */
+  nominatingUnit: Readonly<Record<string, string>>;
+}
+
+export interface FinalResults {
+  outcomes: Outcome[];
+  counts: { awarded: number; notAwarded: number; deferred: number };
+}
+
+/** The proposal's statuses as the Office writes them. */
+export const DECISION_STATUS_LABEL: Readonly<Record<DecisionStatus, string>> = {
+  eligible: 'Đủ điều kiện',
+  'not-eligible': 'Không đủ điều kiện',
+  deferred: 'Tạm hoãn',
+  'over-quota': 'Vượt tỷ lệ',
+};
+
+export const COUNCIL_CHOICE_LABEL = 'Hội đồng bỏ phiếu chọn';
+
+export const OUTCOME_LABEL: Readonly<Record<OutcomeKind, string>> = {
+  awarded: 'Được khen thưởng',
+  'not-awarded': 'Không được khen thưởng',
+  deferred: 'Tạm hoãn',
+};
+
+export const NO_BALLOT_REASON = 'Chưa được Hội đồng biểu quyết.';
+
+const FORMS: ReadonlySet<Title> = new Set(['GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']);
+
+/** "công nhận danh hiệu “Lao động tiên tiến”", "tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh". */
+export function awardVerbPhrase(title: Title): string {
+  return `${FORMS.has(title) ? 'tặng' : 'công nhận'} ${awardPhrase(title)}`;
+}
+
+/** "từ 80% tổng số thành viên trở lên", "trên 50% tổng số thành viên". */
+function boundText(v: OutcomeVote): string {
+  return v.comparison === 'at-least' ? `từ ${v.thresholdPct}% tổng số thành viên trở lên` : 'trên 50% tổng số thành viên';
+}
+
+const shareText = (v: OutcomeVote) => `${v.yes}/${v.membersTotal} phiếu (${formatPct(v.yes, v.membersTotal)}%)`;
+
+function passedReason(v: OutcomeVote, title: Title): string {
+  return `Được Hội đồng biểu quyết ${shareText(v)}, đạt tỷ lệ ${boundText(v)}; đề nghị ${awardVerbPhrase(title)}.`;
+}
+
+function failedReason(v: OutcomeVote, title: Title): string {
+  return `Hội đồng biểu quyết ${shareText(v)} đồng ý, chưa đạt tỷ lệ ${boundText(v)} (cần ít nhất ${v.required}/${v.membersTotal} phiếu đồng ý); không đề nghị ${awardVerbPhrase(title)}.`;
+}
+
+function beyondSeatsReason(v: OutcomeVote, title: Title, seats: number, contenders: number): string {
+  return `Được Hội đồng biểu quyết ${shareText(v)}, đạt tỷ lệ ${boundText(v)}, nhưng chỉ còn ${seats} suất trong chỉ tiêu cho ${contenders} trường hợp đồng hạng và trường hợp này có số phiếu đồng ý thấp hơn; không đề nghị ${awardVerbPhrase(title)}.`;
+}
+
+const voteOf = (b: BallotResult): OutcomeVote => ({
+  yes: b.yes,
+  membersTotal: b.membersTotal,
+  required: b.required,
+  thresholdPct: b.thresholdPct,
+  comparison: b.comparison,
+  passed: b.passed,
+});
+
+export function finalizeResults(input: FinalizeResultsInput): FinalResults {
+  const { decisions, tally } = input;
+
+  if (tally && !tally.quorum.met) {
+    throw new DomainError(
+      'conflict',
+      `Phiên họp Hội đồng không đủ số thành viên tham dự (${tally.quorum.counted}/${tally.quorum.membersTotal}, cần ít nhất ${tally.quorum.required}); chưa thể công bố kết quả bình xét.`,
+    );
+  }
+  if (!tally && decisions.some((d) => d.status === 'eligible')) {
+    throw new DomainError('conflict', 'Chưa có kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng đối với các hồ sơ đủ điều kiện; chưa thể công bố kết quả bình xét.');
+  }
+
+  const ballots = new Map<string, BallotResult>();
+  for (const b of tally?.results ?? []) {
+    if (ballots.has(b.nominationId)) {
+      throw new DomainError('invalid', `Hồ sơ ${b.nominationId} có hai kết quả biểu quyết trong cùng một phiên; mỗi hồ sơ chỉ được ghi một kết quả.`);
+    }
+    ballots.set(b.nominationId, b);
+  }
+
+  const seen = new Set<string>();
+  const outcomes = decisions.map((d): Outcome => {
+    if (seen.has(d.nominationId)) throw new DomainError('invalid', `Mã hồ sơ ${d.nominationId} xuất hiện hai lần trong danh sách đề xuất.`);
+    seen.add(d.nominationId);
+    const base = {
+      nominationId: d.nominationId,
+      title: d.title,
+      titleLabel: TITLE_LABEL[d.title],
+      nominee: d.nominee,
+      nominatingUnitId: Object.hasOwn(input.nominatingUnit, d.nominationId) ? (input.nominatingUnit[d.nominationId] as string) : d.nominee.unitId,
+      proposal: d.status,
+      needsCouncilVote: d.needsCouncilVote === true,
+    };
+    switch (d.status) {
+      case 'deferred':
+        return { ...base, outcome: 'deferred', reason: d.summary };
+      case 'not-eligible':
+      case 'over-quota':
+        return { ...base, outcome: 'not-awarded', reason: d.summary };
+      case 'eligible': {
+        const b = ballots.get(d.nominationId);
+        if (!b) return { ...base, outcome: 'not-awarded', reason: NO_BALLOT_REASON };
+        if (b.title !== d.title) {
+          throw new DomainError(
+            'invalid',
+            `Kết quả biểu quyết hồ sơ ${d.nominationId} ghi ${awardPhrase(b.title)}, khác với đề xuất ${awardPhrase(d.title)}.`,
+          );
+        }
+        const vote = voteOf(b);
+        return b.passed
+          ? { ...base, vote, outcome: 'awarded', reason: passedReason(vote, d.title) }
+          : { ...base, vote, outcome: 'not-awarded', reason: failedReason(vote, d.title) };
+      }
+    }
+  });
+
+  applyCouncilSeats(decisions, outcomes);
+
+  const counts = { awarded: 0, notAwarded: 0, deferred: 0 };
+  for (const o of outcomes) {
+    if (o.outcome === 'awarded') counts.awarded++;
+    else if (o.outcome === 'deferred') counts.deferred++;
+    else counts.notAwarded++;
+  }
+  return { outcomes, counts };
+}
+
+/**
+ * A quota tie left to the council (decide.ts applyQuota): `seats` places for the group. When more of the group pass
+ * than there are seats, the seats go to the most yes votes; a tie across the last seat cannot be settled here.
+ */
+function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]): void {
+  const groups = new Map<string, { seats: number; contenders: number; at: number[] }>();
+  decisions.forEach((d, i) => {
+    if (!d.needsCouncilVote || d.status !== 'eligible' || d.quota?.outcome !== 'council-vote') return;
+    const g = groups.get(d.quota.id) ?? { seats: d.quota.seats ?? 0, contenders: d.quota.contenders ?? 0, at: [] };
+    g.at.push(i);
+    groups.set(d.quota.id, g);
+  });
+  for (const [quotaId, g] of groups) {
+    const passed = g.at.filter((i) => outcomes[i]?.outcome === 'awarded');
+    if (passed.length <= g.seats) continue;
+    const yes = (i: number) => outcomes[i]?.vote?.yes ?? 0;
+    const ranked = [...passed].sort((a, b) => yes(b) - yes(a));
+    const last = ranked[g.seats - 1];
+    const first = ranked[g.seats];
+    if (g.seats > 0 && last !== undefined && first !== undefined && yes(last) === yes(first)) {
+      throw new DomainError(
+        'conflict',
+        `Chỉ tiêu ${quotaId}: ${passed.length} trường hợp đồng hạng đạt tỷ lệ biểu quyết cho ${g.seats} suất và có số phiếu bằng nhau tại suất cuối cùng; đề nghị Hội đồng biểu quyết lại.`,
+      );
+    }
+    for (const i of ranked.slice(g.seats)) {
+      const o = outcomes[i] as Outcome;
+      o.outcome = 'not-awarded';
+      o.reason = beyondSeatsReason(o.vote as OutcomeVote, o.title, g.seats, g.contenders);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV for the Office (Excel): UTF-8 with a BOM, CRLF, RFC 4180 quoting, formula injection neutralised.
+
+export const RESULTS_CSV_HEADERS = [
+  'STT',
+  'Họ tên / Tập thể',
+  'Đơn vị',
+  'Danh hiệu / Hình thức',
+  'Đề xuất',
+  'Biểu quyết',
+  'Kết quả',
+  'Lý do',
+] as const;
+
+/** A field a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP). */
+function neutralise(field: string): string {
+  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
+}
+
+/** RFC 4180: a field with a comma, a double quote, CR or LF is quoted, its quotes doubled. */
+export function csvField(value: string | number): string {
+  const s = neutralise(String(value));
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** "8/9 (cần 8)", or empty when the council did not vote on it. */
+export function voteText(v: OutcomeVote | undefined): string {
+  return v ? `${v.yes}/${v.membersTotal} (cần ${v.required})` : '';
+}
+
+/** "Đủ điều kiện", "Đủ điều kiện; Hội đồng bỏ phiếu chọn". */
+export function proposalText(o: Pick<Outcome, 'proposal' | 'needsCouncilVote'>): string {
+  return o.needsCouncilVote ? `${DECISION_STATUS_LABEL[o.proposal]}; ${COUNCIL_CHOICE_LABEL}` : DECISION_STATUS_LABEL[o.proposal];
+}
+
+const nameOf = (unitNames: Readonly<Record<string, string>>, unitId: string) => (Object.hasOwn(unitNames, unitId) ? (unitNames[unitId] as string) : unitId);
+
+/**
+ * The results as a CSV Excel opens with its diacritics: a title row naming the campaign, the header row, then one
+ * row per outcome in order. "Đơn vị" is the nominating unit's name (its id when `unitNames` has none).
+ */
+export function resultsCsv(
+  outcomes: readonly Outcome[],
+  campaign: Pick<Campaign, 'documentNumber' | 'title'>,
+  unitNames: Readonly<Record<string, string>>,
+): string {
+  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+  const rows: (string | number)[][] = [
+    [`Kết quả bình xét thi đua, khen thưởng: ${oneLine(campaign.documentNumber)} - ${oneLine(campaign.title)}`],
+    [...RESULTS_CSV_HEADERS],
+    ...outcomes.map((o, i) => [
+      i + 1,
+      o.nominee.name,
+      nameOf(unitNames, o.nominatingUnitId),
+      o.titleLabel,
+      proposalText(o),
+      voteText(o.vote),
+      OUTCOME_LABEL[o.outcome],
+      o.reason,
+    ]),
+  ];
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

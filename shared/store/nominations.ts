@@ -1,0 +1,72 @@
+import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Decision, DecideResult } from '../domain/decide';
+import type { CouncilTally } from '../domain/council';
+import { documentClient, tableName } from './client';
+import { queryCampaignItems } from './campaigns';
+import { keys, prefixes, withoutKeys } from './keys';
+
+/** A nomination as stored: the parsed request plus who sent it, for which unit, and when. */
+export interface StoredNomination extends Record<string, unknown> {
+  id: string;
+  nominatingUnitId: string;
+  submittedAt: string;
+  submittedBy: string;
+}
+
+export const nominationItem = (campaignId: string, n: StoredNomination) => ({ ...keys.nomination(campaignId, n.id), entity: 'Nomination', ...n });
+
+export const listNominations = async (campaignId: string) =>
+  (await queryCampaignItems(campaignId, prefixes.nomination)).map((i) => withoutKeys(i) as StoredNomination);
+
+async function getItem(key: { pk: string; sk: string }) {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return Item ? withoutKeys(Item) : undefined;
+}
+
+export type ProposalHeader = Omit<DecideResult, 'decisions'> & { decisionCount: number; closedAt: string };
+
+/**
+ * The proposal: a header (rule set, engine version, input hash, quotas, citations) and one item per
+ * decision, since a decision's checks are several KB and a campaign may hold thousands. Writing it
+ * again from the same inputs writes the same bytes, so a retried consumer is harmless.
+ */
+export async function saveProposal(campaignId: string, result: DecideResult, closedAt: string): Promise<void> {
+  const { decisions, ...header } = result;
+  // `position` keeps the engine's order (individuals before the collectives that depend on them).
+  const items = decisions.map((d, position) => ({ ...keys.decision(campaignId, d.nominationId), entity: 'Decision', position, ...d }));
+  for (let i = 0; i < items.length; i += 25) {
+    let RequestItems: Record<string, any> | undefined = { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt++) {
+      const out: { UnprocessedItems?: Record<string, any> } = await documentClient.send(new BatchWriteCommand({ RequestItems }));
+      RequestItems = out.UnprocessedItems && Object.keys(out.UnprocessedItems).length ? out.UnprocessedItems : undefined;
+      if (RequestItems) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
+    }
+  }
+  // The header last: its presence says the proposal is complete.
+  await documentClient.send(
+    new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }),
+  );
+}
+
+export async function getProposal(campaignId: string): Promise<(ProposalHeader & { decisions: Decision[] }) | undefined> {
+  const header = (await getItem(keys.proposal(campaignId))) as ProposalHeader | undefined;
+  if (!header) return undefined;
+  const items = (await queryCampaignItems(campaignId, prefixes.decision)).sort((a, b) => Number(a.position) - Number(b.position));
+  const decisions = items.map((i) => {
+    const { position: _p, ...d } = withoutKeys(i);
+    return d as unknown as Decision;
+  });
+  return { ...header, decisions };
+}
+
+export const councilVoteItem = (campaignId: string, tally: CouncilTally, recordedAt: string, recordedBy: string) => ({
+  ...keys.councilVote(campaignId),
+  entity: 'CouncilVote',
+  ...tally,
+  recordedAt,
+  recordedBy,
+});
+export const getCouncilVote = async (campaignId: string) => (await getItem(keys.councilVote(campaignId))) as (CouncilTally & { recordedAt: string }) | undefined;
+
+export const resultsItem = (campaignId: string, results: Record<string, unknown>) => ({ ...keys.results(campaignId), entity: 'Results', ...results });
+export const getResults = (campaignId: string) => getItem(keys.results(campaignId));

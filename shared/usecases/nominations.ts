@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { closeNominations, finalizeCampaign } from '../domain/campaign';
+import { tallyCouncilVote, type CouncilTally } from '../domain/council';
+import { isPast } from '../domain/deadlines';
+import { DomainError } from '../domain/errors';
+import { finalizeResults, resultsCsv } from '../domain/results';
+import { formatDeadline } from '../domain/vn-date';
+import type { Principal } from '../http/auth';
+import type { Campaign } from '../schemas/campaign';
+import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
+import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';
+import { listUnits } from '../store/directory';
+import { councilVoteItem, getCouncilVote, getProposal, getResults, listNominations, nominationItem, resultsItem, type StoredNomination } from '../store/nominations';
+import { findCampaign } from './campaigns';
+import { requireIssued, requireOwnUnit, requireParticipant } from './guards';
+
+/** A unit proposes its own people or itself (đề nghị khen thưởng) until the nomination deadline. */
+export async function submitNomination(rawId: unknown, input: Nomination, principal: Principal, now: Date): Promise<StoredNomination> {
+  const campaign = await findCampaign(rawId);
+  const unitId = input.nominee.unitId;
+  requireOwnUnit(principal, unitId, false);
+  requireIssued(campaign, 'nhận hồ sơ đề nghị khen thưởng');
+  requireParticipant(campaign, unitId);
+  if (isPast(campaign.deadlines.nominations, now)) {
+    throw new DomainError('conflict', `Đã quá hạn nộp hồ sơ đề nghị khen thưởng (${formatDeadline(campaign.deadlines.nominations)}).`);
+  }
+  const at = now.toISOString();
+  const stored: StoredNomination = { ...input, id: randomUUID(), nominatingUnitId: unitId, submittedAt: at, submittedBy: principal.sub };
+  await saveWithEvent(
+    [{ item: nominationItem(campaign.id, stored), onlyIfAbsent: true }],
+    newEvent(campaign, 'NominationSubmitted', principal.sub, at, { nominationId: stored.id, unitId, title: input.title }),
+  );
+  return stored;
+}
+
+/**
+ * issued → nominations-closed with its `NominationsClosed` event, in one conditional transaction:
+ * closing twice, or the Office racing the clock, yields one event and a 409 for the loser.
+ */
+export async function closeCampaignNominations(rawId: unknown, actor: string, now: Date): Promise<Campaign> {
+  const current = await findCampaign(rawId);
+  const next = closeNominations(current, { now: now.toISOString(), actor });
+  await saveTransition(next, current, newEvent(next, 'NominationsClosed', actor, now.toISOString()));
+  return next;
+}
+
+export async function proposalOf(rawId: unknown) {
+  const campaign = await findCampaign(rawId);
+  const proposal = await getProposal(campaign.id);
+  if (!proposal) {
+    throw new DomainError(
+      campaign.status === 'issued' || campaign.status === 'draft' ? 'conflict' : 'not-found',
+      campaign.status === 'nominations-closed' ? 'Đang xét hồ sơ: dự kiến kết quả chưa sẵn sàng, vui lòng thử lại sau ít phút.' : 'Chưa khóa nhận hồ sơ đề nghị khen thưởng; chưa có dự kiến kết quả.',
+    );
+  }
+  return { campaign, proposal };
+}
+
+/** The Council's ballot, checked against the quorum and each title's threshold over the whole membership. */
+export async function recordCouncilVote(rawId: unknown, input: CouncilVoteRequest, principal: Principal, now: Date): Promise<CouncilTally> {
+  const { campaign, proposal } = await proposalOf(rawId);
+  if (campaign.status !== 'nominations-closed') throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`);
+  const known = new Map(proposal.decisions.map((d) => [d.nominationId, d]));
+  const details = input.votes.flatMap((v, i) => {
+    const d = known.get(v.nominationId);
+    if (!d) return [{ path: `votes.${i}.nominationId`, message: `no nomination "${v.nominationId}" in this campaign's proposal` }];
+    return d.title === v.title ? [] : [{ path: `votes.${i}.title`, message: `nomination "${v.nominationId}" is for ${d.title}, not ${v.title}` }];
+  });
+  if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
+  const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet });
+  const at = now.toISOString();
+  await saveWithEvent(
+    [{ item: councilVoteItem(campaign.id, tally, at, principal.sub) }],
+    newEvent(campaign, 'CouncilVoteRecorded', principal.sub, at, { quorumMet: tally.quorum.met, passed: tally.results.filter((r) => r.passed).length }),
+  );
+  return tally;
+}
+
+/** Freeze the results: nominations-closed → finalized, the outcomes and `ResultsFinalized` in one transaction. */
+export async function finalize(rawId: unknown, principal: Principal, now: Date) {
+  const { campaign, proposal } = await proposalOf(rawId);
+  const tally = await getCouncilVote(campaign.id);
+  const nominatingUnit = Object.fromEntries((await listNominations(campaign.id)).map((n) => [n.id, n.nominatingUnitId]));
+  const { outcomes, counts } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit });
+  const at = now.toISOString();
+  const next = finalizeCampaign(campaign, { now: at, actor: principal.sub });
+  const results = { campaignId: campaign.id, ruleSet: proposal.ruleSet, inputHash: proposal.inputHash, engineVersion: proposal.engineVersion, finalizedAt: at, counts, outcomes };
+  const event = newEvent(next, 'ResultsFinalized', principal.sub, at, { counts });
+  await saveTransition(next, campaign, event, [resultsItem(campaign.id, results)]);
+  return results;
+}
+
+export async function resultsOf(rawId: unknown, format: string | undefined) {
+  const campaign = await findCampaign(rawId);
+  const results = await getResults(campaign.id);
+  if (!results) throw new DomainError('not-found', 'Kết quả chưa được chốt.');
+  if (format !== 'csv') return { body: results };
+  const unitNames = Object.fromEntries((await listUnits()).map((u) => [u.unitId, u.name]));
+  return {
+    raw: resultsCsv(results.outcomes as Parameters<typeof resultsCsv>[0], campaign, unitNames),
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="ket-qua-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"`,
+    },
+  };
+}

@@ -1,0 +1,184 @@
+import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
+import { call, eventually, sentEmails, settledDeliveries, tokenFor } from './client';
+
+/**
+ * The seed campaign from issue to finalized results on the local twin: registrations, nominations,
+ * the close (once, however often it is asked), the proposal under the 2023 law (vn-2017), the
+ * Council's ballot, the results, and the result emails to the Nơi nhận list and to each nominating
+ * unit, exactly once. Numbered 16/KH-SNgV so its mail is told apart from the launch-letter test's.
+ */
+const DOC = '16/KH-SNgV';
+const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString().replace('Z', '+00:00');
+const thao = {
+  kind: 'individual',
+  personId: 'vp-thao',
+  name: 'Hoàng Thị Thảo',
+  gender: 'female',
+  unitId: 'VP',
+  hireDate: '2012-08-01',
+  taskRating: 'HTXSNV',
+  initiatives: [{ id: 'sk-2023-vp-01', title: 'Số hóa hồ sơ đối ngoại', recognisedBy: 'unit', recognisedOn: '2023-11-15', kind: 'initiative' }],
+};
+const vp = { kind: 'collective', unitId: 'VP', name: 'Văn phòng Sở', taskRating: 'HTTNV', members: { total: 10, byRating: { HTXSNV: 2, HTTNV: 7, HTNV: 1, KHTNV: 0 }, women: 6, ldtt: 8 } };
+const unregistered = { kind: 'individual', name: 'Lê Văn Bình', gender: 'male', unitId: 'TTR', hireDate: '2016-01-01', taskRating: 'HTTNV' };
+
+describe('nominations close, the Council votes, the results are emailed', () => {
+  let admin: string;
+  let vpToken: string;
+  let ttrToken: string;
+  let campaignId: string;
+  const ids: Record<string, string> = {};
+  const distinct = new Set<string>();
+
+  beforeAll(async () => {
+    admin = await tokenFor(['admin'], 'office');
+    vpToken = await tokenFor(['unit'], 'reporter-vp', 'VP');
+    ttrToken = await tokenFor(['unit'], 'reporter-ttr', 'TTR');
+    for (const { code, ...group } of seedDirectory.groups) {
+      expect((await call('PUT', `/recipient-groups/${code}`, { token: admin, body: group })).status).toBe(200);
+      if (group.kind === 'email') for (const e of group.emails ?? []) distinct.add(e.trim().toLowerCase());
+    }
+    for (const { unitId, ...unit } of seedDirectory.units) {
+      expect((await call('PUT', `/units/${unitId}`, { token: admin, body: unit })).status).toBe(200);
+      if (seedCampaign.participatingUnits?.includes(unitId)) for (const e of unit.emails) distinct.add(e.trim().toLowerCase());
+    }
+    const created = await call('POST', '/campaigns', {
+      token: admin,
+      body: {
+        ...seedCampaign,
+        documentNumber: DOC,
+        deadlines: { registration: hours(24), nominations: hours(48) },
+        councilGroup: 'HDTDKT_SO',
+        // The 2023 review: the law in force on 10/12/2023 (Luật TĐKT 2003/2013, NĐ 91/2017).
+        referenceDate: '2023-12-10',
+      },
+    });
+    expect(created.status).toBe(201);
+    campaignId = created.body.id;
+    expect((await call('POST', `/campaigns/${campaignId}/issue`, { token: admin })).status).toBe(200);
+  });
+
+  it('takes registrations and nominations from the units, each for its own people', async () => {
+    const reg = (body: object, token = vpToken) => call('POST', `/campaigns/${campaignId}/registrations`, { token, body });
+    expect((await reg({ unitId: 'VP', registrant: { kind: 'unit' }, targets: ['Hoàn thành xuất sắc nhiệm vụ'], titles: ['TTLDTT'] })).status).toBe(200);
+    expect((await reg({ unitId: 'VP', registrant: { kind: 'individual', personId: 'vp-thao', name: 'Hoàng Thị Thảo' }, targets: ['Có sáng kiến'], titles: ['LDTT', 'CSTDCS'] })).status).toBe(200);
+
+    const nominate = async (key: string, title: string, nominee: object, token = vpToken) => {
+      const res = await call('POST', `/campaigns/${campaignId}/nominations`, { token, body: { title, nominee, achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ năm 2023.' } });
+      expect(res.status).toBe(201);
+      ids[key] = res.body.id;
+    };
+    await nominate('thaoLdtt', 'LDTT', thao);
+    await nominate('thaoCstdcs', 'CSTDCS', thao);
+    await nominate('vpTtldtt', 'TTLDTT', vp);
+    await nominate('binh', 'LDTT', unregistered, ttrToken);
+    // A unit cannot nominate another unit's people.
+    expect((await call('POST', `/campaigns/${campaignId}/nominations`, { token: ttrToken, body: { title: 'LDTT', nominee: thao, achievementSummary: 'x' } })).status).toBe(403);
+    const mine = await call('GET', `/campaigns/${campaignId}/nominations`, { token: ttrToken });
+    expect(mine.body.items.map((n: { id: string }) => n.id)).toEqual([ids.binh]);
+  });
+
+  it('closes once, however often it is asked, and decides every nomination under the law of the reference date', async () => {
+    expect((await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin })).status).toBe(200);
+    expect((await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin })).status).toBe(409);
+    expect((await call('POST', '/local/scheduler/run')).status).toBe(200);
+    expect((await call('POST', `/campaigns/${campaignId}/nominations`, { token: vpToken, body: { title: 'LDTT', nominee: thao, achievementSummary: 'x' } })).status).toBe(409);
+
+    const proposal = await eventually('the proposal', async () => {
+      const res = await call('GET', `/campaigns/${campaignId}/proposal`, { token: await tokenFor(['council']) });
+      return res.status === 200 ? res.body : undefined;
+    });
+    const events = await call('GET', `/campaigns/${campaignId}/events`, { token: admin });
+    expect(events.body.items.filter((e: { type: string }) => e.type === 'NominationsClosed')).toHaveLength(1);
+
+    expect(proposal.ruleSet).toBe('vn-2017');
+    expect(proposal.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    const status = (id: string | undefined) => proposal.decisions.find((d: { nominationId: string }) => d.nominationId === id);
+    expect(status(ids.thaoLdtt).status).toBe('eligible');
+    expect(status(ids.thaoCstdcs).status).toBe('eligible');
+    expect(status(ids.vpTtldtt).status).toBe('eligible');
+    const binh = status(ids.binh);
+    expect(binh.status).toBe('not-eligible');
+    const failed = binh.checks.filter((c: { passed: boolean }) => !c.passed);
+    expect(failed.length).toBeGreaterThan(0);
+    for (const c of binh.checks) {
+      expect(c.citation.document).toBeTruthy();
+      expect(typeof c.sentence).toBe('string');
+    }
+    // The Council gets the proposal by email, once per member.
+    const council = seedDirectory.groups.find((g) => g.code === 'HDTDKT_SO')!.emails!.map((e) => e.trim().toLowerCase());
+    await eventually('the proposal mail', async () => {
+      const got = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Dự kiến kết quả`));
+      return got.length >= new Set(council).size ? got : undefined;
+    });
+    const proposalMails = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Dự kiến kết quả`));
+    expect(proposalMails.flatMap((e) => e.destination.to).sort()).toEqual([...new Set(council)].sort());
+  });
+
+  it('checks the ballot over the whole membership: 7 of 9 fails the 80% of CSTĐCS', async () => {
+    const ballot = {
+      membersTotal: 9,
+      present: 8,
+      writtenVotes: 1,
+      votes: [
+        { nominationId: ids.thaoLdtt, title: 'LDTT', yes: 9 },
+        { nominationId: ids.thaoCstdcs, title: 'CSTDCS', yes: 7 },
+        { nominationId: ids.vpTtldtt, title: 'TTLDTT', yes: 9 },
+      ],
+    };
+    expect((await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, votes: [{ nominationId: 'nope', title: 'LDTT', yes: 1 }] } })).status).toBe(400);
+    const res = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: ballot });
+    expect(res.status).toBe(200);
+    expect(res.body.quorum.met).toBe(true);
+    const result = (id: string | undefined) => res.body.results.find((r: { nominationId: string }) => r.nominationId === id);
+    expect(result(ids.thaoCstdcs)).toMatchObject({ passed: false, yes: 7, required: 8 });
+    expect(result(ids.thaoLdtt).passed).toBe(true);
+  });
+
+  it('finalizes once, and emails the Nơi nhận list and each nominating unit exactly once', async () => {
+    const res = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
+    expect(res.status).toBe(200);
+    const outcome = (id: string | undefined) => res.body.outcomes.find((o: { nominationId: string }) => o.nominationId === id);
+    expect(outcome(ids.thaoLdtt).outcome).toBe('awarded');
+    expect(outcome(ids.thaoCstdcs).outcome).toBe('not-awarded');
+    expect(outcome(ids.thaoCstdcs).reason).toContain('7');
+    expect(outcome(ids.binh).outcome).toBe('not-awarded');
+    expect((await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin })).status).toBe(409);
+
+    const deliveries = await settledDeliveries(admin, campaignId, 1);
+    const resultRows = await eventually('result deliveries', async () => {
+      const all = (await call('GET', `/campaigns/${campaignId}/deliveries`, { token: admin })).body.items as { eventType: string; status: string; message: string }[];
+      const rows = all.filter((d) => d.eventType === 'ResultsFinalized');
+      return rows.length >= distinct.size + 2 + 2 && rows.every((d) => !['pending', 'sending'].includes(d.status)) ? rows : undefined;
+    });
+    expect(deliveries.length).toBeGreaterThan(0);
+    expect(resultRows.filter((d) => d.message === 'results' && d.status === 'sent')).toHaveLength(distinct.size);
+
+    const letters = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Thông báo kết quả`));
+    const to = letters.flatMap((e) => e.destination.to);
+    expect(to.sort()).toEqual([...distinct].sort()); // each distinct address once, nobody twice
+    expect(letters[0]!.body.text).toContain('Hoàng Thị Thảo');
+
+    const unitMails = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Kết quả xét khen thưởng`));
+    const vpEmails = seedDirectory.units.find((u) => u.unitId === 'VP')!.emails.map((e) => e.trim().toLowerCase());
+    const ttrEmails = seedDirectory.units.find((u) => u.unitId === 'TTR')!.emails.map((e) => e.trim().toLowerCase());
+    expect(unitMails.flatMap((e) => e.destination.to).sort()).toEqual([...vpEmails, ...ttrEmails].sort());
+    const ttrMail = unitMails.find((e) => e.destination.to.includes(ttrEmails[0]!))!;
+    expect(ttrMail.body.text).toContain('Lê Văn Bình');
+    expect(ttrMail.body.text).not.toContain('Hoàng Thị Thảo');
+  });
+
+  it('serves the results as JSON and as a UTF-8 CSV that Excel opens with its diacritics', async () => {
+    const json = await call('GET', `/campaigns/${campaignId}/results`, { token: await tokenFor(['viewer']) });
+    expect(json.status).toBe(200);
+    expect(json.body.outcomes).toHaveLength(4);
+    const res = await fetch(`${process.env.API_URL}/campaigns/${campaignId}/results?format=csv`, { headers: { authorization: `Bearer ${admin}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Hoàng Thị Thảo');
+    expect(text).toContain('\r\n');
+  });
+});
