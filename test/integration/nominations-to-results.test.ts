@@ -51,6 +51,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
         councilGroup: 'HDTDKT_SO',
         // The 2023 review: the law in force on 10/12/2023 (Luật TĐKT 2003/2013, NĐ 91/2017).
         referenceDate: '2023-12-10',
+        // The old 15% CSTĐCS cap (NĐ 91/2017 Art 9.3) counts the Sở's LĐTT, not only those nominated here.
+        ruleOptions: { ldttCountForCap: 20 },
       },
     });
     expect(created.status).toBe(201);
@@ -95,7 +97,7 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(proposal.inputHash).toMatch(/^[0-9a-f]{64}$/);
     const status = (id: string | undefined) => proposal.decisions.find((d: { nominationId: string }) => d.nominationId === id);
     expect(status(ids.thaoLdtt).status).toBe('eligible');
-    expect(status(ids.thaoCstdcs).status).toBe('eligible');
+    expect(status(ids.thaoCstdcs)).toMatchObject({ status: 'eligible', quota: { id: 'CSTDCS:cap', limit: 3, outcome: 'within' } });
     expect(status(ids.vpTtldtt).status).toBe('eligible');
     const binh = status(ids.binh);
     expect(binh.status).toBe('not-eligible');

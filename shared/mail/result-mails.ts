@@ -1,0 +1,394 @@
+import type { DecideResult, Decision, DecisionStatus } from '../domain/decide';
+import {
+  DECISION_STATUS_LABEL,
+  OUTCOME_LABEL,
+  proposalText,
+  voteText,
+  type Outcome,
+  type OutcomeKind,
+} from '../domain/results';
+import { TITLE_LABEL, awardPhrase } from '../domain/rules/common';
+import { citeText } from '../domain/rules/documents';
+import type { RuleCheck } from '../domain/rules/types';
+import { formatDeadline, formatPlaceDate, formatShortDate, todayInVietnam } from '../domain/vn-date';
+import type { Campaign } from '../schemas/campaign';
+import type { Unit } from '../schemas/directory';
+import { Title } from '../schemas/nomination';
+import { escapeHtml } from './escape';
+import {
+  LETTER_FONT,
+  htmlDocument,
+  letterBlockHtml,
+  letterBlockText,
+  letterFootHtml,
+  letterFootText,
+  letterHeaderHtml,
+  letterHeaderText,
+  noiNhanLines,
+  textDocumentOf,
+  type Block,
+  type NoiNhanEntry,
+  type RenderedLetter,
+} from './letter';
+
+/**
+ * The mails around the results of a campaign:
+ * - {@link renderProposalMail}: to the Council and the Office when nominations close, the decision engine's proposal
+ *   (dự kiến kết quả) decision by decision, with the checks that failed and their legal basis;
+ * - {@link renderResultsLetter}: to the whole Nơi nhận list once the council has voted, the official notice (THÔNG BÁO)
+ *   of the awarded nominations, laid out as the launch letter (NĐ 30/2020/NĐ-CP Phụ lục I);
+ * - {@link renderUnitOutcomes}: to one nominating unit, every one of its nominations with its outcome and reason.
+ * Pure: no clock, no I/O. Every string from the campaign, the directory and the nominations is HTML-escaped in the HTML
+ * part; the text part carries the same content unescaped, with no markup; subjects are one line. Times are read in
+ * Vietnam (Asia/Ho_Chi_Minh).
+ */
+
+export type RenderedMail = RenderedLetter;
+
+/** What the proposal and unit mails read of a campaign (a Campaign fits). */
+export type ResultMailCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody'>;
+/** What the results notice reads of a campaign: also the header's parent body and place, and the signer. */
+export type ResultsLetterCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody' | 'parentBody' | 'place' | 'signer'>;
+
+export interface ProposalMailInput {
+  campaign: ResultMailCampaign;
+  proposal: DecideResult;
+  /** unitId → name as the directory prints it; an id without a name is printed as it is. */
+  unitNames: Readonly<Record<string, string>>;
+  /** When nominations closed: ISO date-time with its offset. */
+  closedAt: string;
+}
+
+export interface ResultsLetterInput {
+  campaign: ResultsLetterCampaign;
+  outcomes: readonly Outcome[];
+  unitNames: Readonly<Record<string, string>>;
+  /** Nơi nhận, in the order printed (the archive line last). */
+  nơiNhận: readonly NoiNhanEntry[];
+  /** When the results were finalized: ISO date-time with its offset; its day in Vietnam dates the notice. */
+  finalizedAt: string;
+  /** The notice's số/ký hiệu once the Văn thư registers it; default a draft "Số:      /TB-<agency of the campaign>". */
+  documentNumber?: string;
+}
+
+export interface UnitOutcomesInput {
+  campaign: ResultMailCampaign;
+  unit: Pick<Unit, 'unitId' | 'name'>;
+  /** This unit's nominations only (nominatingUnitId = unit.unitId). */
+  outcomes: readonly Outcome[];
+  finalizedAt: string;
+}
+
+export const PROPOSAL_HEADING = 'DỰ KIẾN KẾT QUẢ XÉT KHEN THƯỞNG';
+export const RESULTS_HEADING = 'THÔNG BÁO';
+export const RESULTS_TRICH_YEU = 'Kết quả bình xét thi đua, khen thưởng';
+export const UNIT_OUTCOMES_HEADING = 'KẾT QUẢ XÉT KHEN THƯỞNG';
+
+const upper = (s: string) => s.toLocaleUpperCase('vi');
+const capitalise = (s: string) => upper(s.charAt(0)) + s.slice(1);
+const html = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
+/** Headers are one line: no header injection through a unit name or a title. */
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+const subjectOf = (campaign: Pick<Campaign, 'documentNumber'>, rest: string) => oneLine(`[${campaign.documentNumber}] ${rest}`);
+const campaignRef = (campaign: Pick<Campaign, 'documentNumber' | 'title'>) => `văn bản số ${oneLine(campaign.documentNumber)} về “${oneLine(campaign.title)}”`;
+const nameOf = (names: Readonly<Record<string, string>>, unitId: string) => oneLine(Object.hasOwn(names, unitId) ? (names[unitId] as string) : unitId);
+
+/** A nominee as listed: "Trần Thị B - Văn phòng Sở"; a collective by its name, with the unit when it is another. */
+function nomineeLine(nominee: Decision['nominee'], unitId: string, names: Readonly<Record<string, string>>): string {
+  const name = oneLine(nominee.name);
+  if (nominee.kind === 'collective' && unitId === nominee.unitId) return name;
+  return `${name} - ${nameOf(names, unitId)}`;
+}
+
+/** The calendar day in Vietnam of an instant; the instant must carry its offset (as deadlines do). */
+function vnDay(isoDateTimeWithOffset: string): string {
+  formatDeadline(isoDateTimeWithOffset); // refuses an instant without an offset, or no instant at all
+  return todayInVietnam(new Date(Date.parse(isoDateTimeWithOffset)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared layout (as report-mails.ts: a short letterhead, the heading, paragraphs, a bordered table)
+
+const P = 'margin:0 0 8px;text-align:justify;';
+const para = (inner: string, style = P) => `<p style="${style}">${inner}</p>`;
+const sectionHtml = (s: string) => `<p style="margin:14px 0 4px;font-weight:bold;">${html(s)}</p>`;
+const listHtml = (lines: readonly string[]) => `<p style="margin:0 0 8px;padding-left:24px;">${lines.map(html).join('<br>')}</p>`;
+
+function letterheadHtml(campaign: ResultMailCampaign, heading: string): string[] {
+  return [
+    `<p style="margin:0;font-size:14px;font-weight:bold;">${html(upper(oneLine(campaign.issuingBody)))}</p>`,
+    '<hr style="width:25%;margin:2px 0 12px;border:0;border-top:1px solid #000000;text-align:left;">',
+    `<p style="margin:8px 0 16px;text-align:center;font-weight:bold;font-size:17px;">${html(heading)}</p>`,
+  ];
+}
+
+function textDocument(campaign: ResultMailCampaign, heading: string, body: readonly string[]): string {
+  return textDocumentOf([upper(oneLine(campaign.issuingBody)), '', heading, '', ...body]);
+}
+
+interface TableRow {
+  /** Cell texts, unescaped. */
+  cells: string[];
+  /** Lines printed under the row across the table, unescaped. */
+  details?: { label: string; lines: string[] };
+}
+
+const CELL = `padding:4px 6px;border:1px solid #000000;vertical-align:top;font-family:${LETTER_FONT};font-size:13px;line-height:1.35;`;
+
+function tableHtml(headers: readonly string[], rows: readonly TableRow[]): string {
+  const th = `${CELL}font-weight:bold;text-align:center;background-color:#f2f2f2;`;
+  const out = [
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:8px 0 12px;">',
+    `<tr>${headers.map((h) => `<th style="${th}">${html(h)}</th>`).join('')}</tr>`,
+  ];
+  for (const r of rows) {
+    out.push(
+      `<tr>${r.cells.map((c, i) => `<td style="${CELL}${i === 0 ? 'text-align:center;white-space:nowrap;' : ''}">${html(c)}</td>`).join('')}</tr>`,
+    );
+    if (r.details && r.details.lines.length > 0) {
+      const items = r.details.lines.map((l) => `<li style="margin:0 0 2px;">${html(l)}</li>`).join('');
+      out.push(
+        `<tr><td style="${CELL}"></td><td colspan="${headers.length - 1}" style="${CELL.replace('font-size:13px;', 'font-size:12px;')}background-color:#fafafa;">` +
+          `<em>${html(r.details.label)}</em><ul style="margin:2px 0 0;padding-left:18px;">${items}</ul></td></tr>`,
+      );
+    }
+  }
+  out.push('</table>');
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. The proposal, to the Council and the Office
+
+/** The checks that did not pass: refused (not-eligible), deferred, over the quota line or left to the council. */
+const failedChecks = (d: Decision): RuleCheck[] => d.checks.filter((c) => !c.passed);
+
+/** "Ông Lê C … theo Thông tư số 01/2024/TT-BNV. (Căn cứ: Thông tư số 01/2024/TT-BNV)" */
+function checkLine(c: RuleCheck): string {
+  const unverified = c.citation.confidence === 'U' ? '; căn cứ chưa được đối chiếu với văn bản gốc' : '';
+  return `${oneLine(c.sentence)} (Căn cứ: ${citeText(c.citation)}${unverified})`;
+}
+
+const CHECKS_LABEL: Record<DecisionStatus, string> = {
+  eligible: 'Nội dung Hội đồng cần xem xét:',
+  'not-eligible': 'Tiêu chuẩn, điều kiện chưa đạt:',
+  deferred: 'Lý do tạm hoãn:',
+  'over-quota': 'Tỷ lệ, chỉ tiêu:',
+};
+
+const STATUS_ORDER: readonly DecisionStatus[] = ['eligible', 'not-eligible', 'deferred', 'over-quota'];
+
+/**
+ * "Dự kiến kết quả xét khen thưởng": the proposal the decision engine made when nominations closed. The rule set in
+ * force and its legal basis, the input hash and engine version (to trace the run), the counts by status, the quotas,
+ * then every decision in the engine's order: nominee, unit, title, status (and whether the council must choose) and
+ * the summary, with the checks that did not pass and their legal basis under the row.
+ */
+export function renderProposalMail(input: ProposalMailInput): RenderedMail {
+  const { campaign, proposal, unitNames, closedAt } = input;
+  const decisions = proposal.decisions;
+  const subject = subjectOf(campaign, `Dự kiến kết quả xét khen thưởng (${decisions.length} hồ sơ)`);
+  const heading = PROPOSAL_HEADING;
+  const closed = formatDeadline(closedAt);
+
+  const addressee = 'Hội đồng Thi đua - Khen thưởng; Văn phòng (cơ quan thường trực của Hội đồng).';
+  const lead =
+    `Thời hạn gửi hồ sơ đề nghị khen thưởng theo ${campaignRef(campaign)} đã kết thúc lúc ${closed}. ` +
+    `Hệ thống đã xét ${decisions.length} hồ sơ theo tiêu chuẩn, điều kiện và tỷ lệ khen thưởng của văn bản đang có hiệu lực; ` +
+    'kết quả dưới đây là dự kiến, trình Hội đồng Thi đua - Khen thưởng xem xét, biểu quyết.';
+  const ruleSet = `Bộ quy tắc áp dụng: ${proposal.ruleSet} (ngày xét ${formatShortDate(proposal.referenceDate)}, năm đánh giá ${proposal.campaignYear}). Căn cứ:`;
+  const basis = proposal.legalBasis.map((b, i, all) => `- ${oneLine(b)}${i === all.length - 1 ? '.' : ';'}`);
+  const trace = `Truy vết: mã dữ liệu đầu vào ${proposal.inputHash.slice(0, 12)}, phiên bản bộ xét ${proposal.engineVersion}.`;
+
+  const byStatus = new Map<DecisionStatus, number>(STATUS_ORDER.map((s) => [s, 0]));
+  for (const d of decisions) byStatus.set(d.status, (byStatus.get(d.status) ?? 0) + 1);
+  const council = decisions.filter((d) => d.status === 'eligible' && d.needsCouncilVote).length;
+  const countParts = STATUS_ORDER.map((s) => {
+    const n = byStatus.get(s) ?? 0;
+    const extra = s === 'eligible' && council > 0 ? ` (trong đó ${council} hồ sơ đồng hạng, Hội đồng bỏ phiếu chọn)` : '';
+    return `${DECISION_STATUS_LABEL[s].toLocaleLowerCase('vi')}: ${n}${extra}`;
+  });
+  const counts = `Tổng hợp: ${decisions.length} hồ sơ; ${countParts.join('; ')}.`;
+  const quotas = proposal.quotas.map((q) => `- ${oneLine(q.sentence)}`);
+
+  const headers = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Nội dung'];
+  const rows = decisions.map((d, i): TableRow => {
+    const failed = failedChecks(d);
+    return {
+      cells: [
+        String(i + 1),
+        oneLine(d.nominee.name),
+        nameOf(unitNames, d.nominee.unitId),
+        TITLE_LABEL[d.title],
+        proposalText({ proposal: d.status, needsCouncilVote: d.needsCouncilVote === true }),
+        d.summary,
+      ],
+      ...(failed.length > 0 ? { details: { label: CHECKS_LABEL[d.status], lines: failed.map(checkLine) } } : {}),
+    };
+  });
+
+  const htmlBody = [
+    ...letterheadHtml(campaign, heading),
+    para(`<strong>Kính gửi:</strong> ${html(addressee)}`, 'margin:0 0 12px;'),
+    para(html(lead)),
+    para(html(ruleSet), 'margin:0 0 2px;'),
+    listHtml(basis),
+    para(`<em>${html(trace)}</em>`, 'margin:0 0 8px;font-size:13px;color:#333333;'),
+    para(`<strong>${html(counts)}</strong>`),
+    ...(quotas.length > 0 ? [sectionHtml('CHỈ TIÊU KHEN THƯỞNG'), listHtml(quotas)] : []),
+    sectionHtml('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'),
+    decisions.length > 0 ? tableHtml(headers, rows) : para(html('Không có hồ sơ đề nghị khen thưởng.')),
+  ];
+
+  const textRows = rows.flatMap((r, i) => {
+    const [no, , , title, status, summary] = r.cells;
+    const d = decisions[i] as Decision;
+    return [
+      `${no}. ${nomineeLine(d.nominee, d.nominee.unitId, unitNames)}`,
+      `   Danh hiệu / Hình thức: ${title}`,
+      `   Đề xuất: ${status}`,
+      `   ${summary}`,
+      ...(r.details ? [`   ${r.details.label}`, ...r.details.lines.map((l) => `   - ${l}`)] : []),
+      '',
+    ];
+  });
+  const textBody = [
+    `Kính gửi: ${addressee}`,
+    '',
+    lead,
+    '',
+    ruleSet,
+    ...basis,
+    trace,
+    '',
+    counts,
+    ...(quotas.length > 0 ? ['', 'CHỈ TIÊU KHEN THƯỞNG', ...quotas] : []),
+    '',
+    'DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT',
+    '',
+    ...(decisions.length > 0 ? textRows.slice(0, -1) : ['Không có hồ sơ đề nghị khen thưởng.']),
+  ];
+  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. The results notice, to the whole Nơi nhận list
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as const;
+
+/** "15/KH-SNgV" → "      /TB-SNgV": the draft number a notice carries until the Văn thư registers it. */
+function draftNoticeNumber(campaignNumber: string): string {
+  const kyHieu = campaignNumber.split('/').pop() ?? '';
+  const groups = kyHieu.split('-');
+  const agency = groups.length > 1 ? groups.slice(1).join('-') : kyHieu;
+  return `${'\u00A0'.repeat(6)}/TB${agency ? `-${agency}` : ''}`;
+}
+
+function countNoun(list: readonly Outcome[]): string {
+  const individuals = list.filter((o) => o.nominee.kind === 'individual').length;
+  const collectives = list.length - individuals;
+  return [individuals > 0 ? `${individuals} cá nhân` : '', collectives > 0 ? `${collectives} tập thể` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * THÔNG BÁO "Kết quả bình xét thi đua, khen thưởng" of the campaign, to every Nơi nhận entry: the header of NĐ 30/2020
+ * (issuing body, số, Quốc hiệu, Tiêu ngữ, place and date: the day the results were finalized, in Vietnam), the
+ * counts, the AWARDED nominations grouped by title (titles in the order of the Title enum), the signer and Nơi nhận.
+ */
+export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
+  const { campaign, outcomes, unitNames, finalizedAt } = input;
+  const subject = subjectOf(campaign, 'Thông báo kết quả bình xét thi đua, khen thưởng');
+  const placeDate = formatPlaceDate(oneLine(campaign.place), vnDay(finalizedAt));
+  const head = {
+    issuingBody: campaign.issuingBody,
+    parentBody: campaign.parentBody,
+    documentNumber: input.documentNumber ?? draftNoticeNumber(campaign.documentNumber),
+  };
+
+  const awarded = outcomes.filter((o) => o.outcome === 'awarded');
+  const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
+
+  const blocks: Block[] = [
+    { kind: 'heading', text: RESULTS_HEADING, size: 'large' },
+    { kind: 'heading', text: RESULTS_TRICH_YEU, size: 'normal' },
+    { kind: 'heading', text: oneLine(campaign.title), size: 'normal' },
+    { kind: 'rule' },
+    { kind: 'para', spans: [{ text: `Căn cứ ${campaignRef(campaign)};` }], indent: true },
+    { kind: 'para', spans: [{ text: 'Căn cứ kết quả xét hồ sơ và kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng,' }], indent: true },
+    { kind: 'para', spans: [{ text: 'Thông báo kết quả bình xét thi đua, khen thưởng như sau:' }], indent: true },
+    { kind: 'section', text: `${ROMAN[0]}. KẾT QUẢ CHUNG` },
+    {
+      kind: 'para',
+      spans: [
+        {
+          text:
+            `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ` +
+            `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
+        },
+      ],
+      indent: true,
+    },
+    { kind: 'section', text: `${ROMAN[1]}. DANH SÁCH ĐƯỢC KHEN THƯỞNG` },
+  ];
+  let group = 0;
+  for (const title of Title.options) {
+    const list = awarded.filter((o) => o.title === title);
+    if (list.length === 0) continue;
+    group++;
+    blocks.push({ kind: 'para', spans: [{ text: `${group}. ${capitalise(awardPhrase(title))} (${countNoun(list)}):`, bold: true }], indent: true });
+    blocks.push({
+      kind: 'list',
+      lines: list.map((o, i) => `- ${nomineeLine(o.nominee, o.nominatingUnitId, unitNames)}${i === list.length - 1 ? '.' : ';'}`),
+    });
+  }
+  if (group === 0) blocks.push({ kind: 'para', spans: [{ text: 'Không có trường hợp nào được khen thưởng trong đợt này.' }], indent: true });
+
+  const noiNhan = noiNhanLines(input.nơiNhận);
+  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(letterBlockHtml), letterFootHtml(campaign.signer, noiNhan)]);
+  const textPart = textDocumentOf([...letterHeaderText(head, placeDate), ...blocks.flatMap(letterBlockText), ...letterFootText(campaign.signer, noiNhan)]);
+  return { subject, html: htmlPart, text: textPart };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. To one nominating unit
+
+/**
+ * "Kết quả xét khen thưởng các hồ sơ của <unit>": every nomination the unit sent, with the council's vote where there
+ * was one, the outcome and its reason. Refuses an outcome of another unit: a unit must not read another's results.
+ */
+export function renderUnitOutcomes(input: UnitOutcomesInput): RenderedMail {
+  const { campaign, unit, outcomes, finalizedAt } = input;
+  const foreign = outcomes.find((o) => o.nominatingUnitId !== unit.unitId);
+  if (foreign) {
+    throw new Error(`unit outcomes mail: nomination ${foreign.nominationId} was sent by ${foreign.nominatingUnitId}, not by ${unit.unitId}`);
+  }
+  const name = oneLine(unit.name);
+  const subject = subjectOf(campaign, `Kết quả xét khen thưởng các hồ sơ của ${name}`);
+  const heading = UNIT_OUTCOMES_HEADING;
+  const at = formatDeadline(finalizedAt);
+  const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
+
+  const lead =
+    outcomes.length > 0
+      ? `Việc bình xét thi đua, khen thưởng theo ${campaignRef(campaign)} đã hoàn tất lúc ${at}. Kết quả đối với ${outcomes.length} hồ sơ do đơn vị đề nghị như sau:`
+      : `Việc bình xét thi đua, khen thưởng theo ${campaignRef(campaign)} đã hoàn tất lúc ${at}. Hệ thống không ghi nhận hồ sơ đề nghị khen thưởng nào của đơn vị trong đợt này.`;
+  const counts = `Được khen thưởng: ${count('awarded')}; không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`;
+
+  const headers = ['STT', 'Họ tên / Tập thể', 'Danh hiệu / Hình thức', 'Biểu quyết', 'Kết quả', 'Lý do'];
+  const rows = outcomes.map((o, i): TableRow => ({
+    cells: [String(i + 1), oneLine(o.nominee.name), o.titleLabel, voteText(o.vote) || '—', OUTCOME_LABEL[o.outcome], o.reason],
+  }));
+
+  const htmlBody = [
+    ...letterheadHtml(campaign, heading),
+    para(`<strong>Kính gửi:</strong> ${html(name)}`, 'margin:0 0 12px;'),
+    para(html(lead)),
+    ...(outcomes.length > 0 ? [para(`<strong>${html(counts)}</strong>`), tableHtml(headers, rows)] : []),
+  ];
+  const textRows = rows.flatMap((r) => {
+    const [no, nominee, title, vote, result, reason] = r.cells;
+    return [`${no}. ${nominee}`, `   Danh hiệu / Hình thức: ${title}`, `   Biểu quyết: ${vote}`, `   Kết quả: ${result}`, `   Lý do: ${reason}`, ''];
+  });
+  const textBody = [`Kính gửi: ${name}`, '', lead, ...(outcomes.length > 0 ? ['', counts, '', ...textRows.slice(0, -1)] : [])];
+  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+}
