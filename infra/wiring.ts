@@ -49,6 +49,8 @@ export interface FunctionSpec {
   api?: { routes: typeof routes };
   stream?: StreamSubscription;
   schedule?: ScheduleSpec;
+  /** Subscribed to the SES configuration set's event destination (SNS): sends, deliveries, bounces, complaints. */
+  sesEvents?: boolean;
 }
 
 /** Records inserted for a domain event of the given type. */
@@ -154,6 +156,14 @@ export const functions = {
     table: 'readWrite',
     schedule: { expression: 'rate(1 minute)', localEverySeconds: 60 },
   },
+  onSesEvent: {
+    entry: 'functions/on-ses-event.ts',
+    description: 'SES events (SNS) → records send, delivery, bounce and complaint per address; hard bounces join the suppression list',
+    memorySize: 256,
+    timeoutSeconds: 30,
+    table: 'readWrite',
+    sesEvents: true,
+  },
   mailer: {
     entry: 'functions/mailer.ts',
     description: 'Outbox → SES v2: sends each pending delivery once, at no more than the send rate',
@@ -178,3 +188,12 @@ export type FunctionName = keyof typeof functions;
 
 /** Environment every function gets; values are filled in by the stack or the local twin. */
 export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'MAIL_SEND_RATE', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;
+
+/**
+ * Metrics the functions emit (Powertools Metrics, EMF) under this namespace; the stack's alarms
+ * and dashboards read the same names.
+ */
+export const metrics = {
+  namespace: 'Thidua',
+  names: { sent: 'EmailSent', failed: 'EmailFailed', suppressed: 'EmailSuppressed', superseded: 'EmailSuperseded', bounced: 'EmailBounced', complained: 'EmailComplaint', uncertain: 'EmailUncertain', latency: 'EmailLatencyMs' },
+} as const;

@@ -1,0 +1,2 @@
+// placeholder: being written; exports handler
+export const handler = async () => ({});
