@@ -39,7 +39,10 @@ const api = httpApi({
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, principal(req), new Date()),
   'GET /campaigns/{id}/events': async (req) => ({ items: await listEvents((await findCampaign(req.params.id)).id) }),
   'GET /campaigns/{id}/deliveries': async (req) => ({ items: await listDeliveries((await findCampaign(req.params.id)).id) }),
-  'POST /campaigns/{id}/deliveries/retry': async (req) => ({ statusCode: 202, body: { requeued: await retryFailedDeliveries(req.params.id, now()) } }),
+  'POST /campaigns/{id}/deliveries/retry': async (req) => ({
+    statusCode: 202,
+    body: { requeued: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain === 'true') },
+  }),
   'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body as ScoringTable, principal(req), now()),
   'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body as RegistrationInput, principal(req), new Date()),
   'GET /campaigns/{id}/registrations': async (req) => {

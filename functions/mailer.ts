@@ -1,23 +1,37 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { randomUUID } from 'node:crypto';
 import { RateLimiter } from '#shared/concurrency';
+import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
 import { sendEmail, type SendFailure } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
+import { metricNames, metrics } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
-import { claimDelivery, getMessage, recordOutcome, type RenderedMessage } from '#shared/store/deliveries';
+import {
+  claimDelivery,
+  deliveryKey,
+  getMessage,
+  markSending,
+  recordDoubt,
+  recordOutcome,
+  suppressedAmong,
+  type StoredMessage,
+} from '#shared/store/deliveries';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
-
-/** Tries per delivery before it stays `failed` for the Office to see and retry by hand. */
-export const MAX_ATTEMPTS = 5;
+import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
 
 const from = process.env.MAIL_FROM ?? '';
 const configurationSet = process.env.SES_CONFIGURATION_SET || undefined;
 /** The account's maximum send rate (SES quota), per process; see README "Configuration". */
 const limiter = new RateLimiter(Number(process.env.MAIL_SEND_RATE ?? '14'));
+/** How long a claim holds before the reconciler may take the item back (longer than any one send). */
+const LEASE_MS = Number(process.env.MAIL_LEASE_SECONDS ?? '300') * 1000;
 /** One rendered letter serves every address of an event: cache it for the life of the process. */
-const messages = new Map<string, Promise<RenderedMessage | undefined>>();
+const messages = new Map<string, Promise<StoredMessage | undefined>>();
 
 function messageFor(d: Delivery) {
   const key = `${d.campaignId}/${d.eventId}/${d.message}`;
@@ -25,43 +39,73 @@ function messageFor(d: Delivery) {
   if (!m) {
     m = getMessage(d.campaignId, d.eventId, d.message);
     messages.set(key, m);
-    m.then((v) => v ?? messages.delete(key), () => messages.delete(key));
+    // Only a found, still-current message is worth keeping: a superseding mark can arrive later.
+    m.then((v) => (!v || v.supersededBy) && messages.delete(key), () => messages.delete(key));
   }
   return m;
 }
 
 /**
- * A pending outbox item → one SES email. Claims the item first (conditional update), so a batch
- * delivered twice or two racing invocations send once; records the outcome on the item.
+ * A pending outbox item → at most one SES email. Claim (conditional, with a lease), check that the
+ * content is still current and the address not suppressed, mark `sending` under the claim, send,
+ * record the outcome under the claim. Nothing here throws for an SES failure: a retryable one is
+ * put back on the attention index for the reconciler (after a backoff), an ambiguous one keeps its
+ * claim and is reconciled, not resent blindly. Thrown errors (a poison record, DynamoDB down) go
+ * to the stream's retries and then its dead-letter queue.
  */
 async function sendDelivery(record: DynamoDBRecord): Promise<void> {
   const d = newImage(record, Delivery);
   if (d.channel !== 'email' || d.status !== 'pending') return;
-  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: `${d.eventId}#${d.message}#${d.address}` } });
+  const key = deliveryKey(d);
+  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: `${key.pk}|${key.sk}` } });
 
-  const attempt = await claimDelivery(d, new Date().toISOString(), MAX_ATTEMPTS);
-  if (attempt === undefined) {
+  const claim = await claimDelivery(d, new Date(), LEASE_MS, MAX_ATTEMPTS, randomUUID());
+  if (!claim) {
     log.info('already claimed or finished; skipped');
     return;
   }
   const message = await messageFor(d);
-  if (!message) {
-    await recordOutcome(d, { status: 'failed', error: 'rendered message not found', retryable: true }, new Date().toISOString());
-    throw new Error(`message of event ${d.eventId} not found`);
+  if (!message) throw new Error(`message ${d.message} of event ${d.eventId} not found`);
+  if (message.supersededBy) {
+    await recordOutcome(d, claim.token, { status: 'superseded', error: `nội dung đã được thay thế bởi sự kiện ${message.supersededBy}` }, new Date());
+    metrics.addMetric(metricNames.superseded, MetricUnit.Count, 1);
+    log.info('superseded; not sent', { supersededBy: message.supersededBy });
+    return;
+  }
+  if ((await suppressedAmong([d.address])).size > 0) {
+    await recordOutcome(d, claim.token, { status: 'suppressed', error: 'địa chỉ nằm trong danh sách chặn (đã bị trả lại hoặc khiếu nại)' }, new Date());
+    metrics.addMetric(metricNames.suppressed, MetricUnit.Count, 1);
+    log.info('suppressed; not sent');
+    return;
+  }
+
+  await limiter.take();
+  if (!(await markSending(d, claim.token, new Date()))) {
+    log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
+    return;
   }
   try {
-    await limiter.take();
-    const messageId = await sendEmail({ from, to: d.address, message, tags: { campaign: d.campaignId, event: d.eventId }, configurationSet });
-    await recordOutcome(d, { status: 'sent', messageId }, new Date().toISOString());
-    log.info('sent', { messageId, attempt });
+    const messageId = await sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(key.sk) }, configurationSet });
+    await recordOutcome(d, claim.token, { status: 'sent', messageId }, new Date());
+    metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
+    metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
+    log.info('sent', { messageId, attempt: claim.attempt });
   } catch (error) {
     const failure: SendFailure = (error as { failure?: SendFailure }).failure ?? { kind: 'transient', message: String(error) };
-    const retryable = failure.kind !== 'rejected' && attempt < MAX_ATTEMPTS;
-    await recordOutcome(d, { status: 'failed', error: failure.message, retryable }, new Date().toISOString());
-    log.warn('send failed', { failure, attempt, retryable });
-    // Thrown: reported as a batch item failure, and the stream retries this record.
-    if (retryable) throw error;
+    if (failure.kind === 'ambiguous') {
+      // SES may have accepted it: keep the claim; the reconciler decides when the lease lapses.
+      await recordDoubt(d, claim.token, failure.message, new Date());
+      log.warn('send outcome unknown; left for reconciliation', { failure, attempt: claim.attempt });
+      return;
+    }
+    const retryable = failure.kind !== 'rejected' && claim.attempt < MAX_ATTEMPTS;
+    const retryAt = retryable ? new Date(Date.now() + retryDelayMs(claim.attempt)).toISOString() : undefined;
+    await recordOutcome(d, claim.token, { status: 'failed', error: failure.message, retryable, ...(retryAt ? { retryAt } : {}) }, new Date());
+    metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
+    log.warn('send failed', { failure, attempt: claim.attempt, retryable, retryAt });
   }
 }
 
-export const handler = middy(streamConsumer(sendDelivery, { inParallel: true })).use(injectLambdaContext(logger));
+export const handler = middy(streamConsumer(sendDelivery, { inParallel: true }))
+  .use(injectLambdaContext(logger))
+  .use(logMetrics(metrics));

@@ -10,7 +10,9 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { UnitReport } from '#shared/schemas/scoring';
 import { getCampaign } from '#shared/store/campaigns';
+import { supersedeMessage } from '#shared/store/deliveries';
 import { loadDirectory } from '#shared/store/directory';
+import { getReminderMarker } from '#shared/store/reports';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -48,6 +50,9 @@ async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
   } else {
     log.warn('the campaign names no office group (or it left the directory): the Office is not notified', { officeGroup: campaign.officeGroup });
   }
+  // A reminder to this unit still waiting in the outbox is stale now: superseded, not sent.
+  const reminder = await getReminderMarker(campaign.id, report.period);
+  if (reminder?.eventId) await supersedeMessage(campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
   log.info('report acknowledged', { unitId: unit.unitId, period: report.period, acks, notices });
 }
 

@@ -5,8 +5,15 @@
 export const table = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Campaigns listed newest first: GSI1 holds one entry per campaign under a fixed partition. */
-  indexes: [{ name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
+  /**
+   * gsi1: campaigns listed newest first (one entry per campaign under a fixed partition).
+   * attn: a sparse index of the outbox items that need a look at a given time (a claim whose lease
+   * lapses, a retryable failure to try again): the scheduled reconciler queries it, never scans.
+   */
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'attn', partitionKey: 'attnpk', sortKey: 'attnAt' },
+  ],
   timeToLiveAttribute: 'expiresAt',
   stream: 'NEW_AND_OLD_IMAGES',
 } as const;

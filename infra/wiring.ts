@@ -189,11 +189,4 @@ export type FunctionName = keyof typeof functions;
 /** Environment every function gets; values are filled in by the stack or the local twin. */
 export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'MAIL_SEND_RATE', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;
 
-/**
- * Metrics the functions emit (Powertools Metrics, EMF) under this namespace; the stack's alarms
- * and dashboards read the same names.
- */
-export const metrics = {
-  namespace: 'Thidua',
-  names: { sent: 'EmailSent', failed: 'EmailFailed', suppressed: 'EmailSuppressed', superseded: 'EmailSuperseded', bounced: 'EmailBounced', complained: 'EmailComplaint', uncertain: 'EmailUncertain', latency: 'EmailLatencyMs' },
-} as const;
+export { metrics } from '../shared/metric-names';

@@ -1,7 +1,7 @@
 import { mapLimit } from './concurrency';
 import type { EntryRef } from './domain/recipients';
 import type { Delivery, DomainEvent } from './schemas/events';
-import { putDeliveryIfAbsent, putMessageIfAbsent, type RenderedMessage } from './store/deliveries';
+import { putDeliveryIfAbsent, putMessageIfAbsent, suppressedAmong, type RenderedMessage } from './store/deliveries';
 
 /** Enough concurrent conditional puts to queue 500 addresses in well under a second, few enough not to throttle. */
 const WRITE_CONCURRENCY = 16;
@@ -22,8 +22,14 @@ export interface OutboxRows {
 export async function queueMail(event: DomainEvent, name: string, message: RenderedMessage, rows: OutboxRows, now = new Date().toISOString()): Promise<number> {
   await putMessageIfAbsent(event.campaignId, event.eventId, name, message);
   const base = { campaignId: event.campaignId, eventId: event.eventId, eventType: event.type, message: name, attempts: 0, createdAt: now, updatedAt: now };
+  // Addresses on the suppression list (hard bounces, complaints) are recorded, not queued.
+  const suppressed = await suppressedAmong((rows.emails ?? []).map((e) => e.address));
   const deliveries: Delivery[] = [
-    ...(rows.emails ?? []).map((e) => ({ ...base, channel: 'email' as const, address: e.address, groups: e.groups, status: 'pending' as const })),
+    ...(rows.emails ?? []).map((e) =>
+      suppressed.has(e.address)
+        ? { ...base, channel: 'email' as const, address: e.address, groups: e.groups, status: 'suppressed' as const, lastError: 'địa chỉ nằm trong danh sách chặn (đã bị trả lại hoặc khiếu nại)' }
+        : { ...base, channel: 'email' as const, address: e.address, groups: e.groups, status: 'pending' as const },
+    ),
     ...(rows.archives ?? []).map((a) => ({ ...base, channel: 'archive' as const, address: a.code, groups: [a], status: 'archived' as const })),
     ...(rows.publications ?? []).map((p) => ({ ...base, channel: 'publication' as const, address: p.code, groups: [p], status: 'published' as const })),
     ...(rows.failures ?? []).map((f) => ({

@@ -42,6 +42,8 @@ export interface GatewayOptions {
   deadLetters?: () => readonly unknown[];
   /** Served at POST /local/scheduler/run: runs the scheduled functions now. */
   runScheduled?: () => Promise<unknown>;
+  /** Served at POST /local/ses-events: an SES event (as SES publishes it) delivered as SNS would. */
+  publishSesEvent?: (event: unknown) => Promise<unknown>;
   log?: { warn(message: string): void };
 }
 
@@ -212,6 +214,22 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     if (req.method === 'GET' && path === '/local/dead-letters') {
       sendJson(res, 200, { items: options.deadLetters?.() ?? [] });
+      return true;
+    }
+    if (req.method === 'POST' && path === '/local/ses-events' && options.publishSesEvent) {
+      let json: unknown;
+      try {
+        json = JSON.parse((await readBody(req, 256 * 1024)).toString('utf8'));
+      } catch {
+        sendJson(res, 400, { message: 'the body must be an SES event as JSON' });
+        return true;
+      }
+      try {
+        await options.publishSesEvent(json);
+        sendJson(res, 202, { accepted: true });
+      } catch (e) {
+        sendJson(res, 500, { message: e instanceof Error ? e.message : String(e) });
+      }
       return true;
     }
     if (req.method === 'POST' && path === '/local/scheduler/run' && options.runScheduled) {

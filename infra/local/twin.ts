@@ -8,12 +8,14 @@
  * reads service-specific endpoints from AWS_ENDPOINT_URL_<SERVICE> (checked with client-dynamodb
  * 3.1169 and client-sesv2 3.1176).
  */
+import { randomUUID } from 'node:crypto';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { functions, type FunctionName, type FunctionSpec } from '../wiring';
 import { ensurePortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startGateway, type ApiHandler, type Gateway } from './gateway';
 import { createScheduler, type LocalScheduler } from './scheduler';
+import { lambdaContext } from './lambda-context';
 import { createIdentity, type LocalIdentity } from './identity';
 import { createPoller, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
 import { startSesLocal, type SesLocal } from './ses-local';
@@ -123,6 +125,30 @@ export async function loadHandlers(root: string, specs: Record<string, FunctionS
   return out;
 }
 
+/**
+ * The local stand-in for SES's configuration-set event destination: the SES event, wrapped as SNS
+ * delivers it, to every function the wiring subscribes to SES events. The SES emulator publishes
+ * none of its own, so tests and people post them (`POST /local/ses-events`).
+ */
+async function publishSesEvent(handlers: Record<string, unknown>, sesEvent: unknown) {
+  const at = new Date().toISOString();
+  for (const [name, spec] of Object.entries(functions) as [string, FunctionSpec][]) {
+    if (!spec.sesEvents) continue;
+    const event = {
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:ses-events:local`,
+          Sns: { Type: 'Notification', MessageId: randomUUID(), TopicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:ses-events`, Subject: null, Message: JSON.stringify(sesEvent), Timestamp: at, MessageAttributes: {} },
+        },
+      ],
+    };
+    const context = lambdaContext({ name, memorySize: spec.memorySize, timeoutSeconds: spec.timeoutSeconds, region: LOCAL_REGION });
+    await (handlers[name] as (e: unknown, c: unknown) => Promise<unknown>)(event, context);
+  }
+}
+
 export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   const t0 = Date.now();
   const root = options.root ?? path.resolve(__dirname, '../..');
@@ -208,6 +234,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       region: LOCAL_REGION,
       deadLetters: () => pollerRef.deadLetters(),
       runScheduled: () => schedulerRef.runNow(),
+      publishSesEvent: (sesEvent) => publishSesEvent(handlers, sesEvent),
       log: say,
     });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Domain events are items in the campaign's partition (DESIGN.md "Domain events are items"). */
-export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized']);
+export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized', 'DeliveryBounced']);
 export type EventType = z.infer<typeof EventType>;
 
 export const DomainEvent = z.object({
@@ -19,7 +19,26 @@ export type DomainEvent = z.infer<typeof DomainEvent>;
 export const DeliveryChannel = z.enum(['email', 'archive', 'publication']);
 export type DeliveryChannel = z.infer<typeof DeliveryChannel>;
 
-export const DeliveryStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'suppressed', 'archived', 'published']);
+/**
+ * An outbox item's life. `claimed`: a mailer holds it and has not called SES yet (a lapsed claim is
+ * surely unsent, and goes back to `pending`). `sending`: SES was called; if the mailer dies before
+ * it records the outcome, the item is in doubt: it becomes `sent` when SES's own event proves it,
+ * else `uncertain`, for a person to decide (README "window of doubt"). The rest are outcomes.
+ */
+export const DeliveryStatus = z.enum([
+  'pending',
+  'claimed',
+  'sending',
+  'sent',
+  'failed',
+  'uncertain',
+  'bounced',
+  'complained',
+  'suppressed',
+  'superseded',
+  'archived',
+  'published',
+]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** One row per resolved address (or per archive/publication entry) of one event: the outbox. */
@@ -41,6 +60,8 @@ export const Delivery = z.object({
   /** Whether a failure may succeed on another try (throttling, 5xx) or will not (a rejected address). */
   retryable: z.boolean().optional(),
   sentAt: z.string().optional(),
+  /** What SES itself reported for this message (its Send, Delivery, Bounce or Complaint event). */
+  sesEvent: z.object({ type: z.string(), at: z.string(), detail: z.string().optional() }).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

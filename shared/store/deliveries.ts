@@ -1,9 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
-import { keys, prefixes, withoutKeys } from './keys';
 import { queryCampaignItems } from './campaigns';
+import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 
 export interface RenderedMessage {
   subject: string;
@@ -11,7 +11,20 @@ export interface RenderedMessage {
   text: string;
 }
 
-const isConditionFailure = (e: unknown) => e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+/** A rendered message as stored, with the mark a later event leaves when it makes the content stale. */
+export interface StoredMessage extends RenderedMessage {
+  supersededBy?: string;
+}
+
+export const isConditionFailure = (e: unknown) =>
+  e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+/** The attention index (infra/table-definition.ts `attn`): items the reconciler looks at once `attnAt` is past. */
+export const ATTENTION_PK = 'ATTN';
+const attnAt = (at: string, key: { pk: string; sk: string }) => `${at}#${key.pk}#${key.sk}`;
+
+type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
+export const deliveryKey = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.message, d.address);
 
 /**
  * Write one outbox item, only if it does not exist yet: a retried stream batch re-runs the
@@ -22,7 +35,7 @@ export async function putDeliveryIfAbsent(delivery: Delivery): Promise<boolean> 
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.delivery(delivery.campaignId, delivery.eventId, delivery.message, delivery.address), entity: 'Delivery', ...delivery },
+        Item: { ...deliveryKey(delivery), entity: 'Delivery', ...delivery },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -48,81 +61,85 @@ export async function putMessageIfAbsent(campaignId: string, eventId: string, na
   }
 }
 
-export async function getMessage(campaignId: string, eventId: string, name: string): Promise<RenderedMessage | undefined> {
+export async function getMessage(campaignId: string, eventId: string, name: string): Promise<StoredMessage | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(campaignId, eventId, name), ConsistentRead: true }));
-  return Item ? { subject: String(Item.subject), html: String(Item.html), text: String(Item.text) } : undefined;
+  return Item
+    ? { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...(Item.supersededBy ? { supersededBy: String(Item.supersededBy) } : {}) }
+    : undefined;
 }
 
-type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
-const keyOf = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.message, d.address);
+/** A later event made this message's content stale (a reminder to a unit that has since reported): do not send what is still queued. */
+export async function supersedeMessage(campaignId: string, eventId: string, name: string, byEventId: string): Promise<void> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.message(campaignId, eventId, name),
+        UpdateExpression: 'SET supersededBy = :by',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
+        ExpressionAttributeValues: { ':by': byEventId },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
 
 /**
- * Claim a delivery before sending it: only one invocation moves it from `pending` or `failed`
- * to `sending`, so a batch delivered twice, or two consumers racing, send it once.
- * Returns the claimed attempt number, or undefined when someone else holds or finished it.
+ * Claim a delivery before sending it: only one invocation moves it from `pending` (or a retryable
+ * `failed`) to `claimed`, with a token and a lease, and puts it on the attention index at the
+ * lease's end. A batch delivered twice, or two consumers racing, send once. Returns the claim, or
+ * undefined when someone else holds or finished it.
  */
-export async function claimDelivery(d: Key, now: string, maxAttempts: number): Promise<number | undefined> {
+export async function claimDelivery(d: Key, now: Date, leaseMs: number, maxAttempts: number, token: string): Promise<{ attempt: number; token: string } | undefined> {
+  const key = deliveryKey(d);
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keyOf(d),
-        UpdateExpression: 'SET #status = :sending, attempts = attempts + :one, claimedAt = :now, updatedAt = :now',
-        ConditionExpression: '#status IN (:pending, :failed) AND attempts < :max',
+        Key: key,
+        UpdateExpression:
+          'SET #status = :claimed, attempts = attempts + :one, claimToken = :token, claimedAt = :now, leaseUntil = :lease, attnpk = :attn, attnAt = :attnAt, updatedAt = :now',
+        ConditionExpression: '(#status = :pending OR (#status = :failed AND retryable = :true)) AND attempts < :max',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':failed': 'failed', ':one': 1, ':now': now, ':max': maxAttempts },
+        ExpressionAttributeValues: {
+          ':claimed': 'claimed',
+          ':pending': 'pending',
+          ':failed': 'failed',
+          ':true': true,
+          ':one': 1,
+          ':token': token,
+          ':now': now.toISOString(),
+          ':lease': leaseUntil,
+          ':attn': ATTENTION_PK,
+          ':attnAt': attnAt(leaseUntil, key),
+          ':max': maxAttempts,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
-    return Number(Attributes?.attempts);
+    return { attempt: Number(Attributes?.attempts), token };
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }
 
-export async function recordOutcome(
-  d: Key,
-  outcome: { status: Extract<DeliveryStatus, 'sent' | 'failed'>; messageId?: string; error?: string; retryable?: boolean },
-  now: string,
-): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keyOf(d),
-      UpdateExpression:
-        outcome.status === 'sent'
-          ? 'SET #status = :status, messageId = :messageId, sentAt = :now, updatedAt = :now REMOVE lastError, retryable'
-          : 'SET #status = :status, lastError = :error, retryable = :retryable, updatedAt = :now',
-      ConditionExpression: '#status = :sending',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':status': outcome.status,
-        ':sending': 'sending',
-        ':now': now,
-        ...(outcome.status === 'sent' ? { ':messageId': outcome.messageId ?? '' } : { ':error': outcome.error ?? 'unknown', ':retryable': outcome.retryable ?? false }),
-      },
-    }),
-  );
-}
-
-export const listDeliveries = async (campaignId: string) =>
-  (await queryCampaignItems(campaignId, prefixes.delivery)).map((i) => Delivery.parse(withoutKeys(i)));
-
 /**
- * Put a failed delivery back to `pending` for another try: the MODIFY record re-enters the mailer
- * through its stream filter. The attempt counter restarts so the mailer's cap applies afresh.
+ * `claimed` → `sending`, right before SES is called, under the same claim: from here on a lapsed
+ * lease means "maybe sent". False when the claim was lost (the reconciler took the item back).
  */
-export async function requeueFailed(d: Key, now: string): Promise<boolean> {
+export async function markSending(d: Key, token: string, now: Date): Promise<boolean> {
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keyOf(d),
-        UpdateExpression: 'SET #status = :pending, attempts = :zero, updatedAt = :now, requeuedAt = :now',
-        ConditionExpression: '#status = :failed',
+        Key: deliveryKey(d),
+        UpdateExpression: 'SET #status = :sending, sendingAt = :now, updatedAt = :now',
+        ConditionExpression: '#status = :claimed AND claimToken = :token',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':pending': 'pending', ':failed': 'failed', ':zero': 0, ':now': now },
+        ExpressionAttributeValues: { ':sending': 'sending', ':claimed': 'claimed', ':token': token, ':now': now.toISOString() },
       }),
     );
     return true;
@@ -131,3 +148,144 @@ export async function requeueFailed(d: Key, now: string): Promise<boolean> {
     throw error;
   }
 }
+
+export type Outcome =
+  | { status: 'sent'; messageId: string }
+  | { status: 'failed'; error: string; retryable: boolean; retryAt?: string }
+  | { status: 'suppressed' | 'superseded'; error: string };
+
+/**
+ * Record what happened to a claimed item, under its claim. A retryable failure stays on the
+ * attention index until `retryAt`; every other outcome leaves it.
+ */
+export async function recordOutcome(d: Key, token: string, outcome: Outcome, now: Date): Promise<void> {
+  const key = deliveryKey(d);
+  const at = now.toISOString();
+  const values: Record<string, unknown> = { ':status': outcome.status, ':now': at, ':token': token, ':claimed': 'claimed', ':sending': 'sending' };
+  let update: string;
+  if (outcome.status === 'sent') {
+    update = 'SET #status = :status, messageId = :messageId, sentAt = :now, updatedAt = :now REMOVE lastError, retryable, attnpk, attnAt, claimToken';
+    values[':messageId'] = outcome.messageId;
+  } else if (outcome.status === 'failed' && outcome.retryable && outcome.retryAt) {
+    update = 'SET #status = :status, lastError = :error, retryable = :retryable, attnAt = :attnAt, updatedAt = :now REMOVE claimToken';
+    Object.assign(values, { ':error': outcome.error, ':retryable': true, ':attnAt': attnAt(outcome.retryAt, key) });
+  } else {
+    update = 'SET #status = :status, lastError = :error, retryable = :retryable, updatedAt = :now REMOVE attnpk, attnAt, claimToken';
+    Object.assign(values, { ':error': outcome.error, ':retryable': outcome.status === 'failed' ? outcome.retryable : false });
+  }
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: update,
+      ConditionExpression: '#status IN (:claimed, :sending) AND claimToken = :token',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/** An ambiguous SES error: the claim is kept (never released), the lease runs out, the reconciler decides. */
+export async function recordDoubt(d: Key, token: string, error: string, now: Date): Promise<void> {
+  await documentClient.send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: deliveryKey(d),
+      UpdateExpression: 'SET lastError = :error, updatedAt = :now',
+      ConditionExpression: '#status = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':error': error, ':now': now.toISOString(), ':sending': 'sending', ':token': token },
+    }),
+  );
+}
+
+export const listDeliveries = async (campaignId: string) =>
+  (await queryCampaignItems(campaignId, prefixes.delivery)).map((i) => Delivery.parse(withoutKeys(i)));
+
+export async function getDelivery(key: { pk: string; sk: string }): Promise<(Delivery & Record<string, unknown>) | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return Item ? ({ ...Delivery.parse(withoutKeys(Item)), ...withoutKeys(Item) } as Delivery & Record<string, unknown>) : undefined;
+}
+
+/** Outbox items whose look-again time has come, oldest first (the reconciler's work list). */
+export async function dueForAttention(now: Date, limit = 200): Promise<{ pk: string; sk: string }[]> {
+  const { Items } = await documentClient.send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'attn',
+      KeyConditionExpression: 'attnpk = :p AND attnAt <= :now',
+      ExpressionAttributeValues: { ':p': ATTENTION_PK, ':now': `${now.toISOString()}#~` },
+      Limit: limit,
+    }),
+  );
+  return (Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) }));
+}
+
+/**
+ * Move an item from one state to another only if it is still in the state the caller saw (and,
+ * for claimed items, under the same claim). Used by the reconciler, the Office's retry and SES
+ * events. Returns whether it moved.
+ */
+export async function transition(
+  key: { pk: string; sk: string },
+  from: { status: DeliveryStatus; claimToken?: string },
+  to: { status: DeliveryStatus; set?: Record<string, unknown>; keepAttention?: boolean; resetAttempts?: boolean },
+  now: Date,
+): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':from': from.status, ':to': to.status, ':now': now.toISOString() };
+  const sets = ['#status = :to', 'updatedAt = :now'];
+  for (const [k, v] of Object.entries(to.set ?? {})) {
+    names[`#${k}`] = k;
+    values[`:${k}`] = v;
+    sets.push(`#${k} = :${k}`);
+  }
+  if (to.resetAttempts) sets.push('attempts = :zero'), (values[':zero'] = 0);
+  const removes = to.keepAttention ? ['claimToken'] : ['claimToken', 'attnpk', 'attnAt'];
+  let condition = '#status = :from';
+  if (from.claimToken !== undefined) (condition += ' AND claimToken = :token'), (values[':token'] = from.claimToken);
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: `SET ${sets.join(', ')} REMOVE ${removes.join(', ')}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+// ── The project's own suppression list ───────────────────────────────────────────────────────
+
+const suppressionKey = (address: string) => ({ pk: 'SUPPRESSION', sk: address });
+
+/** Addresses that hard-bounced or complained: never emailed again by this system. */
+export async function suppress(address: string, reason: { kind: 'bounce' | 'complaint'; detail: string; campaignId?: string; at: string }): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...suppressionKey(address), entity: 'Suppression', address, ...reason } }));
+}
+
+export async function suppressedAmong(addresses: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  const unique = [...new Set(addresses)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: unique.slice(i, i + 100).map(suppressionKey) } };
+    for (let attempt = 0; request; attempt++) {
+      const res: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, any> } = await documentClient.send(
+        new BatchGetCommand({ RequestItems: request }),
+      );
+      for (const item of res.Responses?.[tableName()] ?? []) out.add(String(item.address));
+      request = res.UnprocessedKeys && Object.keys(res.UnprocessedKeys).length ? res.UnprocessedKeys : undefined;
+      if (request) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+    }
+  }
+  return out;
+}
+
+export { campaignPk };

@@ -36,3 +36,6 @@ const strip = (items: Record<string, unknown>[]) => items.map((i) => withoutKeys
 export const listRegistrations = async (campaignId: string) => strip(await queryCampaignItems(campaignId, prefixes.registration));
 export const listReports = async (campaignId: string, period: ReportPeriod) => strip(await queryCampaignItems(campaignId, prefixes.report(period)));
 export const listVerifications = async (campaignId: string, period: ReportPeriod) => strip(await queryCampaignItems(campaignId, prefixes.verification(period)));
+
+/** The reminder recorded for a period, if any (its event id names the reminder mails). */
+export const getReminderMarker = (campaignId: string, period: ReportPeriod) => getItem(keys.reminder(campaignId, period));

@@ -7,7 +7,7 @@ import { id } from '../schemas/common';
 import type { Campaign, CampaignInput } from '../schemas/campaign';
 import type { ScoringTable } from '../schemas/scoring';
 import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
-import { listDeliveries, requeueFailed } from '../store/deliveries';
+import { deliveryKey, listDeliveries, transition } from '../store/deliveries';
 import { loadDirectory } from '../store/directory';
 import { parseParam } from './params';
 
@@ -58,11 +58,19 @@ export async function setScoringTable(rawId: unknown, table: ScoringTable, actor
   return next;
 }
 
-/** The Office's "send again" for deliveries that failed; returns how many went back to the outbox. */
-export async function retryFailedDeliveries(rawId: unknown, now: string): Promise<number> {
+/**
+ * The Office's "send again": every failed delivery of the campaign back to the outbox, attempts
+ * reset; with `includeUncertain`, also those in doubt (SES was called, no outcome recorded), which
+ * a person has checked, since resending them may email someone twice.
+ */
+export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUncertain = false): Promise<number> {
   const campaign = await findCampaign(rawId);
   // A row for a code the directory lost has no address to send to; retrying it cannot help.
-  const failed = (await listDeliveries(campaign.id)).filter((d) => d.status === 'failed' && d.channel === 'email' && d.address.includes('@'));
-  const results = await Promise.all(failed.map((d) => requeueFailed(d, now)));
-  return results.filter(Boolean).length;
+  const candidates = (await listDeliveries(campaign.id)).filter(
+    (d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')),
+  );
+  const moved = await Promise.all(
+    candidates.map((d) => transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() } }, now)),
+  );
+  return moved.filter(Boolean).length;
 }

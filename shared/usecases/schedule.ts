@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { remindersDue } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { closeCampaignNominations } from './nominations';
+import { reconcileDeliveries, type ReconcileReport } from './reconcile';
 import { logger } from '../powertools';
 import type { Campaign } from '../schemas/campaign';
 import { listCampaigns, saveWithEvent } from '../store/campaigns';
@@ -25,17 +26,20 @@ async function allCampaigns(): Promise<Campaign[]> {
  */
 async function recordReminderDue(campaign: Campaign, period: string, deadline: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
+  const eventId = randomUUID();
   return saveWithEvent(
-    [{ item: { ...keys.reminder(campaign.id, period), entity: 'ReminderMarker', period, deadline, recordedAt: at }, onlyIfAbsent: true }],
-    { eventId: randomUUID(), type: 'ReportReminderDue', campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
+    // The marker names its event, so a report that arrives later can supersede the reminder still queued.
+    [{ item: { ...keys.reminder(campaign.id, period), entity: 'ReminderMarker', period, deadline, eventId, recordedAt: at }, onlyIfAbsent: true }],
+    { eventId, type: 'ReportReminderDue', campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
   );
 }
 
 /**
  * The periodic tick (EventBridge Scheduler in the cloud, the twin's scheduler locally): what is
- * due by the clock. Each action is idempotent, so a late or doubled tick changes nothing.
+ * due by the clock: reminders, closing nominations at their deadline, and the outbox reconciler.
+ * Each action is idempotent, so a late or doubled tick changes nothing.
  */
-export async function runScheduledTick(now: Date): Promise<{ reminders: number; closed: number }> {
+export async function runScheduledTick(now: Date): Promise<{ reminders: number; closed: number; outbox: ReconcileReport }> {
   let reminders = 0;
   let closed = 0;
   for (const campaign of await allCampaigns()) {
@@ -57,5 +61,5 @@ export async function runScheduledTick(now: Date): Promise<{ reminders: number; 
       }
     }
   }
-  return { reminders, closed };
+  return { reminders, closed, outbox: await reconcileDeliveries(now) };
 }

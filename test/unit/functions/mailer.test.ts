@@ -1,7 +1,7 @@
 import './env';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand, SESv2ServiceException } from '@aws-sdk/client-sesv2';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -48,8 +48,15 @@ beforeEach(() => {
   ddb.reset();
   ses.reset();
   ddb.on(GetCommand).resolves({ Item: { subject: 'Phát động thi đua', html: '<p>Thư</p>', text: 'Thư' } });
+  ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [] } });
   ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
 });
+
+const statusesWritten = () =>
+  ddb.commandCalls(UpdateCommand).map((c) => {
+    const v = c.args[0].input.ExpressionAttributeValues ?? {};
+    return String(v[':status'] ?? v[':claimed'] ?? v[':sending'] ?? '?');
+  });
 
 describe('mailer', () => {
   it('claims, sends once in UTF-8 from MAIL_FROM, and records the SES message id', async () => {
@@ -62,8 +69,16 @@ describe('mailer', () => {
     expect(input.FromEmailAddress).toBe('no-reply@thidua.example.org');
     expect(input.Destination?.ToAddresses).toEqual(['a@example.org']);
     expect(input.Content?.Simple?.Subject).toEqual({ Data: 'Phát động thi đua', Charset: 'UTF-8' });
-    expect(updates(':sending')).toHaveLength(1);
-    expect(updates('messageId = :messageId')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':messageId': 'm-1', ':status': 'sent' });
+    // claim → sending → sent, each conditional on the claim
+    expect(updates('claimToken = :token, claimedAt')).toHaveLength(1);
+    expect(updates('#status = :sending, sendingAt')).toHaveLength(1);
+    const recorded = updates("messageId = :messageId")[0]!.args[0].input;
+    expect(recorded.ExpressionAttributeValues).toMatchObject({ ":messageId": "m-1", ":status": "sent" });
+    expect(recorded.ConditionExpression).toContain('claimToken = :token');
+    // the outbox key travels as an SES tag, so SES's events lead back to this item
+    const tags = Object.fromEntries((input.EmailTags ?? []).map((t) => [t.Name, t.Value]));
+    expect(Buffer.from(tags.outbox!, 'base64url').toString()).toBe('DELIVERY#e1#letter#a@example.org');
+    expect(tags.campaign).toBe('c1');
   });
 
   it('sends nothing when another invocation holds or finished the claim', async () => {
@@ -89,11 +104,37 @@ describe('mailer', () => {
     expect(String(failed?.[':error'])).toContain('MessageRejected');
   });
 
-  it('records a 5xx as failed and retryable, and reports the record so the stream retries it', async () => {
+  it('records a 5xx as failed and retryable with a time to try again, without failing the batch (the reconciler requeues it)', async () => {
     ses.on(SendEmailCommand).rejects(sesError('InternalFailure', 500));
     const res = await handler(streamEvent(delivery(), delivery({ address: 'b@example.org', sk: 'DELIVERY#e1#b@example.org' })), context);
-    expect(res.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual(['100', '101']);
-    expect(updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':retryable': true });
+    expect(res).toEqual({ batchItemFailures: [] });
+    const failed = updates('lastError = :error, retryable = :retryable, attnAt')[0]!.args[0].input.ExpressionAttributeValues;
+    expect(failed).toMatchObject({ ':retryable': true, ':status': 'failed' });
+    expect(Date.parse(String(failed?.[':attnAt']).split('#')[0]!)).toBeGreaterThan(Date.now());
+  });
+
+  it('keeps the claim on an ambiguous error (no answer from SES) and does not resend', async () => {
+    ses.on(SendEmailCommand).rejects(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
+    const res = await handler(streamEvent(delivery()), context);
+    expect(res).toEqual({ batchItemFailures: [] });
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
+    expect(updates('SET lastError = :error, updatedAt = :now')).toHaveLength(1); // recordDoubt: status stays `sending`
+    expect(updates('messageId')).toHaveLength(0);
+  });
+
+  it('does not send to a suppressed address, nor a superseded message', async () => {
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [{ address: 'a@example.org' }] } });
+    await handler(streamEvent(delivery()), context);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(statusesWritten()).toContain('suppressed');
+
+    ddb.reset();
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [] } });
+    ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
+    ddb.on(GetCommand).resolves({ Item: { subject: 's', html: 'h', text: 't', supersededBy: 'e9' } });
+    await handler(streamEvent(delivery({ eventId: 'e2', sk: 'DELIVERY#e2#letter#a@example.org' })), context);
+    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
+    expect(statusesWritten()).toContain('superseded');
   });
 
   it('stops retrying after the last attempt and leaves the delivery failed for the Office', async () => {

@@ -52,7 +52,7 @@ describe('DynamoDB Local', () => {
       expect(Table?.TableStatus).toBe('ACTIVE');
       expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: table.stream });
       expect(Table?.KeySchema?.map((k) => k.AttributeName)).toEqual([table.partitionKey, table.sortKey]);
-      expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(table.indexes.map((i) => i.name));
+      expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(table.indexes.map((i) => i.name).sort());
     } finally {
       await ddb.stop();
     }

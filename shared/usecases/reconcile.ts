@@ -1,0 +1,62 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger } from '../powertools';
+import { metricNames, metrics } from '../powertools-metrics';
+import { dueForAttention, getDelivery, transition } from '../store/deliveries';
+import { MAX_ATTEMPTS } from './delivery-policy';
+
+export interface ReconcileReport {
+  requeued: number;
+  confirmed: number;
+  uncertain: number;
+  givenUp: number;
+}
+
+/**
+ * The outbox reconciler, run by the scheduled tick: every item whose look-again time has come.
+ * - `claimed` with a lapsed lease: the mailer died before calling SES, so it is surely unsent:
+ *   back to `pending` (the MODIFY re-enters the mailer).
+ * - `sending` with a lapsed lease: SES was called and no outcome was recorded. If SES's own event
+ *   for the message arrived, it is `sent`; otherwise it is `uncertain`: reported, never resent
+ *   blindly (README "window of doubt"). The Office can send it again on purpose.
+ * - `failed` and retryable: its backoff has passed: back to `pending`, until the attempts run out.
+ * So an item whose stream record was lost or dead-lettered is still tried again: nothing is lost.
+ */
+export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
+  const report: ReconcileReport = { requeued: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
+  for (const key of await dueForAttention(now)) {
+    const d = await getDelivery(key);
+    if (!d) continue;
+    const token = typeof d.claimToken === 'string' ? d.claimToken : undefined;
+    const log = logger.createChild({ persistentKeys: { campaignId: d.campaignId, eventId: d.eventId, outboxKey: `${key.pk}|${key.sk}` } });
+    if (d.status === 'claimed') {
+      if (await transition(key, { status: 'claimed', ...(token ? { claimToken: token } : {}) }, { status: 'pending' }, now)) {
+        report.requeued++;
+        log.warn('lapsed claim before sending: put back in the outbox');
+      }
+    } else if (d.status === 'sending') {
+      const evidence = d.sesEvent && ['Send', 'Delivery'].includes(d.sesEvent.type);
+      if (evidence) {
+        if (await transition(key, { status: 'sending', ...(token ? { claimToken: token } : {}) }, { status: 'sent', set: { sentAt: d.sesEvent!.at } }, now)) report.confirmed++;
+      } else if (
+        await transition(
+          key,
+          { status: 'sending', ...(token ? { claimToken: token } : {}) },
+          { status: 'uncertain', set: { lastError: `SES đã được gọi nhưng không ghi nhận được kết quả (${d.lastError ?? 'mất liên lạc'}); cần người kiểm tra trước khi gửi lại` } },
+          now,
+        )
+      ) {
+        report.uncertain++;
+        metrics.addMetric(metricNames.uncertain, MetricUnit.Count, 1);
+        log.error('delivery in doubt: SES was called and no outcome was recorded');
+      }
+    } else if (d.status === 'failed' && d.retryable && d.attempts < MAX_ATTEMPTS) {
+      if (await transition(key, { status: 'failed' }, { status: 'pending' }, now)) report.requeued++;
+    } else {
+      // An outcome reached by another path (or attempts exhausted): nothing more to look at.
+      if (await transition(key, { status: d.status }, { status: d.status, ...(d.status === 'failed' ? { set: { retryable: false } } : {}) }, now)) {
+        if (d.status === 'failed') report.givenUp++;
+      }
+    }
+  }
+  return report;
+}
