@@ -20,11 +20,13 @@ import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Role } from '../shared/http/routes';
 import { acknowledge } from './constructs/nag';
+import { OperationsAlarms } from './constructs/alarms';
 import { ClockSchedule } from './constructs/clock-schedule';
+import { SesEvents } from './constructs/ses-events';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
-import { type FunctionName, type FunctionSpec, functions } from './wiring';
+import { type FunctionName, type FunctionSpec, functions, metrics } from './wiring';
 
 /** The groups of the user pool; tokens carry them in `cognito:groups`. */
 export const groups = {
@@ -48,6 +50,8 @@ export interface ThiduaConfig {
   logRetention: RetentionDays;
   /** Stage-wide throttling defaults of the HTTP API. */
   throttle: { rateLimit: number; burstLimit: number };
+  /** Subscribed by email to the alarms topic (optional). */
+  alarmEmail?: string;
 }
 
 export const defaults = {
@@ -85,6 +89,9 @@ export function readConfig(scope: Construct): ThiduaConfig {
     if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`allowedOrigins: "${o}" is not an origin (scheme://host[:port], no path)`);
   }
 
+  const alarmEmail = str('alarmEmail', '').trim() || undefined;
+  if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) throw new Error(`alarmEmail must be an email address (name@domain), got "${alarmEmail}"`);
+
   const removal = str('removalPolicy', 'retain').toLowerCase();
   if (removal !== 'retain' && removal !== 'destroy') throw new Error(`removalPolicy must be "retain" or "destroy", got "${removal}"`);
 
@@ -103,6 +110,7 @@ export function readConfig(scope: Construct): ThiduaConfig {
       rateLimit: Number(str('apiRateLimit', '50')),
       burstLimit: Number(str('apiBurstLimit', '100')),
     },
+    alarmEmail,
   };
 }
 
@@ -125,6 +133,9 @@ export class ThiduaStack extends Stack {
   readonly functions: Record<FunctionName, ThiduaFunction>;
   readonly consumers: Partial<Record<FunctionName, StreamConsumer>> = {};
   readonly schedules: Partial<Record<FunctionName, ClockSchedule>> = {};
+  /** The SES event publishing (configuration set → SNS → function) of each `sesEvents` function. */
+  readonly sesEvents: Partial<Record<FunctionName, SesEvents>> = {};
+  readonly alarms: OperationsAlarms;
   /** The ARNs the email-sending functions may send from / through. */
   readonly sesResources: { identities: string[]; configurationSet: string };
 
@@ -211,7 +222,7 @@ export class ThiduaStack extends Stack {
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       const f = new ThiduaFunction(this, pascal(name), {
         spec,
-        environment: { ...commonEnvironment, ...(spec.sendsEmail ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}) },
+        environment: { ...commonEnvironment, ...(spec.sendsEmail || spec.sesEvents ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}) },
         logRetention: config.logRetention,
         removalPolicy,
       });
@@ -237,11 +248,40 @@ export class ThiduaStack extends Stack {
           removalPolicy,
         });
       }
+
+      if (spec.sesEvents) {
+        this.sesEvents[name] = new SesEvents(this, `${pascal(name)}SesEvents`, {
+          fn: f.fn,
+          configurationSet,
+          configurationSetArn: this.sesResources.configurationSet,
+          destinationName: `${name}-sns`,
+          removalPolicy,
+        });
+      }
     }
     this.functions = built as Record<FunctionName, ThiduaFunction>;
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       if (spec.schedule) this.schedules[name] = new ClockSchedule(this, `${pascal(name)}Schedule`, { fn: built[name]!.fn, schedule: spec.schedule, removalPolicy });
     }
+
+    // ── Operations ───────────────────────────────────────────────────────────────────────────
+    const entries = <T>(r: Partial<Record<FunctionName, T>>) => Object.entries(r) as [FunctionName, T][];
+    this.alarms = new OperationsAlarms(this, 'Alarms', {
+      streamConsumers: entries(this.consumers).map(([name]) => ({ name, fn: built[name]!.fn })),
+      deadLetterQueues: [
+        ...entries(this.consumers).map(([name, c]) => ({ name: `${name}DeadLetterQueue`, queue: c.deadLetterQueue })),
+        ...entries(this.schedules).map(([name, s]) => ({ name: `${name}ScheduleDeadLetterQueue`, queue: s.deadLetterQueue })),
+        ...entries(this.sesEvents).flatMap(([name, e]) => [
+          { name: `${name}SubscriptionDeadLetterQueue`, queue: e.deadLetterQueue },
+          { name: `${name}FailedInvocationsQueue`, queue: e.failedInvocationsQueue },
+        ]),
+      ],
+      mailers: (Object.entries(functions) as [FunctionName, FunctionSpec][]).filter(([, spec]) => spec.sendsEmail).map(([name]) => ({ name, fn: built[name]!.fn })),
+      metrics,
+      serviceName: commonEnvironment.POWERTOOLS_SERVICE_NAME,
+      alarmEmail: config.alarmEmail,
+      removalPolicy,
+    });
 
     // ── HTTP API ─────────────────────────────────────────────────────────────────────────────
     this.api = new HttpApi(this, 'HttpApi', {
@@ -323,6 +363,17 @@ export class ThiduaStack extends Stack {
         description: `Batches of ${name} that failed after all retries`,
       });
     }
+    for (const [name, e] of Object.entries(this.sesEvents)) {
+      new CfnOutput(this, `${pascal(name)}SubscriptionDeadLetterQueueUrl`, {
+        value: e!.deadLetterQueue.queueUrl,
+        description: `SES events SNS could not deliver to ${name}`,
+      });
+      new CfnOutput(this, `${pascal(name)}FailedInvocationsQueueUrl`, {
+        value: e!.failedInvocationsQueue.queueUrl,
+        description: `SES events ${name} failed on after all retries`,
+      });
+    }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Operations alarms are published here; subscribe to be notified' });
   }
 }
 

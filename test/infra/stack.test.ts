@@ -9,7 +9,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { bindTable, createTable } from '../../infra/constructs/table';
 import { routeKey } from '../../shared/http/routes';
 import { table as tableDefinition } from '../../infra/table-definition';
-import { environmentKeys, type FunctionName, type FunctionSpec, functions } from '../../infra/wiring';
+import { environmentKeys, type FunctionName, type FunctionSpec, functions, metrics } from '../../infra/wiring';
 import { groups } from '../../infra/stack';
 import { buildStack, cdkContext } from './build';
 
@@ -110,7 +110,8 @@ describe('functions, from infra/wiring.ts', () => {
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });
-      if (spec.sendsEmail) expect(vars.SES_CONFIGURATION_SET).toBe('thidua');
+      // The mailer sends through the configuration set; the SES event function checks events come from it.
+      if (spec.sendsEmail || spec.sesEvents) expect(vars.SES_CONFIGURATION_SET).toBe('thidua');
       else expect(vars).not.toHaveProperty('SES_CONFIGURATION_SET');
     }
   });
