@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { httpApi, type Request } from '#shared/http/handler';
 import { openApiDocument } from '#shared/http/openapi';
-import { ListQuery, type CampaignInput } from '#shared/schemas/campaign';
+import type { CampaignInput } from '#shared/schemas/campaign';
 import type { RecipientGroupInput, UnitInput } from '#shared/schemas/directory';
 import { listCampaigns, listEvents } from '#shared/store/campaigns';
 import { listDeliveries } from '#shared/store/deliveries';
@@ -15,9 +15,8 @@ import { listNominations } from '#shared/store/nominations';
 import type { CouncilVoteRequest, Nomination } from '#shared/schemas/nomination';
 import { listRegistrations, listReports } from '#shared/store/reports';
 import type { RegistrationInput } from '#shared/schemas/registration';
-import { ReportPeriod, type ScoringTable, type UnitReport, type Verification } from '#shared/schemas/scoring';
+import type { ScoringTable, UnitReport, Verification } from '#shared/schemas/scoring';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
-import { parseParam } from '#shared/usecases/params';
 
 const now = () => new Date().toISOString();
 const principal = (req: Request) => req.principal!;
@@ -31,17 +30,14 @@ const api = httpApi({
   'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body as UnitInput, now()),
   'GET /units': async () => ({ items: await listUnits() }),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body as CampaignInput, principal(req), now()) }),
-  'GET /campaigns': async (req) => {
-    const q = parseParam(ListQuery, req.query, 'query');
-    return listCampaigns(q.limit, q.cursor);
-  },
+  'GET /campaigns': (req) => listCampaigns(req.query.limit, req.query.cursor),
   'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, principal(req), new Date()),
   'GET /campaigns/{id}/events': async (req) => ({ items: await listEvents((await findCampaign(req.params.id)).id) }),
   'GET /campaigns/{id}/deliveries': async (req) => ({ items: await listDeliveries((await findCampaign(req.params.id)).id) }),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({
     statusCode: 202,
-    body: { requeued: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain === 'true') },
+    body: { requeued: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain) },
   }),
   'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body as ScoringTable, principal(req), now()),
   'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body as RegistrationInput, principal(req), new Date()),
@@ -51,8 +47,7 @@ const api = httpApi({
   },
   'POST /campaigns/{id}/reports': async (req) => ({ statusCode: 201, body: await submitReport(req.params.id, req.body as UnitReport, principal(req), new Date()) }),
   'GET /campaigns/{id}/reports': async (req) => {
-    const period = parseParam(ReportPeriod, req.query.period ?? 'final', 'period');
-    const items = await listReports((await findCampaign(req.params.id)).id, period);
+    const items = await listReports((await findCampaign(req.params.id)).id, req.query.period);
     return { items: ownUnitOnly(req, items) };
   },
   'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) =>

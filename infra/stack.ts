@@ -122,7 +122,8 @@ export interface ThiduaStackProps extends StackProps {
  * The whole backend (DESIGN.md "Shape"), built from `infra/wiring.ts` and
  * `infra/table-definition.ts`: one table with a stream, the functions, the HTTP API with its JWT
  * authorizer, the Cognito user pool, the stream subscriptions with their dead-letter queues, and
- * the SES permissions of the function that sends email.
+ * the SES permissions of the function that sends email, the SES event publishing (configuration set
+ * → SNS → the `sesEvents` function) and the operations alarms.
  */
 export class ThiduaStack extends Stack {
   readonly table: TableV2;

@@ -17,7 +17,7 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { metrics as metricsWiring } from '../wiring';
 
-/** Thresholds of the alarms, in one place (the tests read them too). */
+/** Thresholds of the alarms, in one place (test/infra/stack.test.ts pins the required values). */
 export const thresholds = {
   /** A stream consumer this far behind for 3 minutes in a row is stuck or too slow. */
   iteratorAge: Duration.minutes(5),
@@ -49,9 +49,9 @@ export interface OperationsAlarmsProps {
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
- * The operations alarms ("nothing lost, nothing twice": every failure ends up in front of a person): stream iterator age per
- * consumer, depth of every dead-letter queue, mailer errors, bounce rate, failed and uncertain
- * deliveries. Every alarm treats missing data as not breaching (no traffic is not an incident) and
+ * The operations alarms ("nothing lost, nothing twice": every failure ends up in front of a
+ * person): stream iterator age per consumer, depth of every dead-letter queue, mailer errors,
+ * bounce rate, failed and uncertain deliveries. Every alarm treats missing data as not breaching (no traffic is not an incident) and
  * notifies one SNS topic, encrypted with an own key that CloudWatch may use.
  */
 export class OperationsAlarms extends Construct {

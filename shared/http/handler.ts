@@ -11,7 +11,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface Request<B = unknown> {
   params: Record<string, string>;
-  query: Record<string, string>;
+  /** Parsed with the route's `query` schema when it has one (defaults applied). */
+  query: Record<string, any>;
   body: B;
   principal?: Principal;
   event: APIGatewayProxyEventV2;
@@ -85,9 +86,16 @@ export function httpApi(handlers: Record<RouteKey, RouteHandler>) {
     try {
       const principal = spec.auth === 'jwt' ? authorize(principalOf(event), spec.roles ?? []) : undefined;
       const body = parseBody(spec, event);
+      const rawQuery = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? '']));
+      let query: Record<string, unknown> = rawQuery;
+      if (spec.query) {
+        const parsed = spec.query.safeParse(rawQuery);
+        if (!parsed.success) throw badRequest(fieldErrors(parsed.error, 'query'));
+        query = parsed.data;
+      }
       const req: Request = {
         params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
-        query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+        query,
         body,
         ...(principal ? { principal } : {}),
         event,

@@ -15,19 +15,23 @@ const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
 const json = (schema: Record<string, unknown>) => ({ 'application/json': { schema } });
 
 function operation(route: RouteSpec) {
-  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+  const params: Record<string, unknown>[] = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
     name: m[1],
     in: 'path',
     required: true,
     schema: { type: 'string' },
   }));
+  const query = route.query ? (schemaOf(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] }) : undefined;
+  for (const [name, schema] of Object.entries(query?.properties ?? {})) {
+    params.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, schema });
+  }
   const responses: Record<string, unknown> = {
     [String(route.successStatus ?? 200)]: {
       description: 'OK',
       ...(route.response ? { content: json(schemaOf(route.response, 'output')) } : {}),
     },
   };
-  if (route.body) {
+  if (route.body || route.query) {
     responses['400'] = { description: 'Invalid body: each bad field named by its path', content: json(schemaOf(ErrorBody, 'output')) };
     responses['413'] = { description: 'Body over 256 KB' };
   }

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { CampaignInput, Campaign, CampaignList } from '../schemas/campaign';
+import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { Registration, RegistrationInput } from '../schemas/registration';
-import { ScoringTable, UnitReport, Verification } from '../schemas/scoring';
+import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 
 export type Role = 'admin' | 'unit' | 'council' | 'viewer';
+
+const PeriodQuery = z.object({ period: ReportPeriod.default('final') }).strict();
+const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
 export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
 
 export interface RouteSpec {
@@ -18,6 +21,8 @@ export interface RouteSpec {
   roles?: readonly Role[];
   summary: string;
   body?: z.ZodType;
+  /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
+  query?: z.ZodObject;
   response?: z.ZodType;
   successStatus?: number;
 }
@@ -34,26 +39,26 @@ export const routes = [
   { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
   { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units', response: z.object({ items: z.array(Unit) }) },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
-  { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', response: CampaignList },
+  { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
   { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: z.object({ items: z.array(DomainEvent) }) },
   { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: z.object({ items: z.array(Delivery) }) },
-  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed', response: z.object({ requeued: z.number().int() }), successStatus: 202 },
+  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt)', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int() }), successStatus: 202 },
   { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for', body: RegistrationInput, response: Registration },
   { method: 'GET', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ANY_ROLE, summary: 'Registrations (a unit’s reporter sees its own unit’s)', response: z.object({ items: z.array(Registration) }) },
   { method: 'POST', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ['unit'], summary: 'Submit a unit’s report (sơ kết / tổng kết) with its self-assessed values; replaces it until the deadline', body: UnitReport, successStatus: 201 },
-  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period (?period=final|mid-year); a unit’s reporter sees its own' },
+  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery },
   { method: 'PUT', path: '/campaigns/{id}/reports/{unitId}/{period}/verification', auth: 'jwt', roles: ['admin'], summary: 'The Office’s verified values per criterion, each with a reason', body: Verification },
-  { method: 'GET', path: '/campaigns/{id}/standings', auth: 'jwt', roles: ANY_ROLE, summary: 'Units ranked by total (?period=final|mid-year), every criterion self-assessed and verified, ties the chain cannot break marked for a council vote' },
+  { method: 'GET', path: '/campaigns/{id}/standings', auth: 'jwt', roles: ANY_ROLE, query: PeriodQuery, summary: 'Units ranked by total, every criterion self-assessed and verified, ties the chain cannot break marked for a council vote' },
   { method: 'POST', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ['unit'], summary: 'Nominate (đề nghị khen thưởng) a person or the unit itself for a title or form, until the nomination deadline', body: Nomination, successStatus: 201 },
   { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)' },
   { method: 'POST', path: '/campaigns/{id}/close-nominations', auth: 'jwt', roles: ['admin'], summary: 'Close nominations now (the clock closes them at the deadline); decides every nomination', response: Campaign },
   { method: 'GET', path: '/campaigns/{id}/proposal', auth: 'jwt', roles: ['admin', 'council'], summary: 'The proposal: every nomination decided, each rule checked with its citation, quotas, input hash and rule set' },
   { method: 'POST', path: '/campaigns/{id}/council-votes', auth: 'jwt', roles: ['admin'], summary: 'The Council’s ballot: quorum and each title’s threshold over the whole membership', body: CouncilVoteRequest },
   { method: 'POST', path: '/campaigns/{id}/results/finalize', auth: 'jwt', roles: ['admin'], summary: 'Freeze the results and email them to the Nơi nhận list and to each nominating unit' },
-  { method: 'GET', path: '/campaigns/{id}/results', auth: 'jwt', roles: ANY_ROLE, summary: 'The final results; ?format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact' },
+  { method: 'GET', path: '/campaigns/{id}/results', auth: 'jwt', roles: ANY_ROLE, summary: 'The final results; format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact', query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict() },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;

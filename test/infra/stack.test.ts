@@ -363,3 +363,277 @@ describe('outputs', () => {
     expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
   });
 });
+
+describe('SES events (bounces and complaints), from infra/wiring.ts', () => {
+  const sesEventFunctions = wiring.filter(([, spec]) => spec.sesEvents);
+  const configurationSetId = ofType('AWS::SES::ConfigurationSet')[0]![0];
+  const configurationSetArn = () => stack.resolve(stack.sesResources.configurationSet);
+  /** The SNS subscriptions that invoke a function. */
+  const subscriptionsOf = (name: FunctionName) =>
+    ofType('AWS::SNS::Subscription').filter(
+      ([, r]) => r.Properties.Protocol === 'lambda' && JSON.stringify(r.Properties.Endpoint) === JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.functions[name].fn), 'Arn'] }),
+    );
+
+  it('the wiring has a function for SES events, and the template one event destination per such function', () => {
+    expect(sesEventFunctions.length).toBeGreaterThan(0);
+    template.resourceCountIs('AWS::SES::ConfigurationSetEventDestination', sesEventFunctions.length);
+  });
+
+  it.each(sesEventFunctions)('%s: the configuration set publishes sends, deliveries, bounces and complaints to the topic it is subscribed to', (name) => {
+    const subscriptions = subscriptionsOf(name);
+    expect(subscriptions).toHaveLength(1);
+    const topicArn = subscriptions[0]![1].Properties.TopicArn;
+    expect(resources[topicArn.Ref]?.Type).toBe('AWS::SNS::Topic');
+
+    const destinations = ofType('AWS::SES::ConfigurationSetEventDestination').filter(
+      ([, d]) => JSON.stringify(d.Properties.EventDestination.SnsDestination?.TopicARN) === JSON.stringify(topicArn),
+    );
+    expect(destinations).toHaveLength(1);
+    const d = destinations[0]![1].Properties;
+    expect(d.ConfigurationSetName).toEqual({ Ref: configurationSetId });
+    expect(d.EventDestination.Enabled).toBe(true);
+    expect(d.EventDestination.MatchingEventTypes).toEqual(expect.arrayContaining(['SEND', 'DELIVERY', 'BOUNCE', 'COMPLAINT', 'REJECT']));
+    // SNS may invoke the function, and only from this topic.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      Principal: 'sns.amazonaws.com',
+      FunctionName: { 'Fn::GetAtt': [logicalId(stack.functions[name].fn), 'Arn'] },
+      SourceArn: topicArn,
+    });
+  });
+
+  it.each(sesEventFunctions)('%s: only SES, for this account and configuration set, may publish to the topic, over TLS', (name) => {
+    const topicArn = subscriptionsOf(name)[0]![1].Properties.TopicArn;
+    const policies = ofType('AWS::SNS::TopicPolicy').filter(([, p]) => JSON.stringify(p.Properties.Topics) === JSON.stringify([topicArn]));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]![1].Properties.PolicyDocument.Statement as (Statement & { Principal: unknown })[];
+    const allows = statements.filter((st) => st.Effect === 'Allow');
+    expect(allows).toHaveLength(1);
+    expect(allows[0]).toMatchObject({
+      Action: 'sns:Publish',
+      Principal: { Service: 'ses.amazonaws.com' },
+      Resource: topicArn,
+      Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': configurationSetArn() } },
+    });
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it.each(sesEventFunctions)('%s: the topic is encrypted with a rotated customer key that SES (this configuration set) may use', (name) => {
+    const topic = resources[subscriptionsOf(name)[0]![1].Properties.TopicArn.Ref]!;
+    const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0] as string;
+    const key = resources[keyId]!;
+    expect(key.Type).toBe('AWS::KMS::Key');
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'ses.amazonaws.com' },
+        Action: expect.arrayContaining(['kms:GenerateDataKey*', 'kms:Decrypt']),
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': configurationSetArn() } },
+      }),
+    );
+    // The event destination is created after the policies SES checks when it is created.
+    const [[, destination]] = ofType('AWS::SES::ConfigurationSetEventDestination').filter(
+      ([, d]) => JSON.stringify(d.Properties.EventDestination.SnsDestination.TopicARN) === JSON.stringify({ Ref: logicalId(stack.sesEvents[name]!.topic) }),
+    ) as [[string, Resource & { DependsOn: string[] }]];
+    expect(destination.DependsOn).toEqual(expect.arrayContaining([keyId, logicalId(stack.sesEvents[name]!.topic.node.findChild('Policy'))]));
+  });
+
+  it.each(sesEventFunctions)('%s: a message SNS cannot deliver goes to an encrypted dead-letter queue that only this topic may write to', (name) => {
+    const [, subscription] = subscriptionsOf(name)[0]!;
+    const dlq = subscription.Properties.RedrivePolicy?.deadLetterTargetArn;
+    expect(dlq).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    const queueId = dlq['Fn::GetAtt'][0] as string;
+    expect(resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+    expect(resources[queueId]!.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Effect: 'Allow',
+            Action: 'sqs:SendMessage',
+            Principal: { Service: 'sns.amazonaws.com' },
+            Condition: { ArnEquals: { 'aws:SourceArn': subscription.Properties.TopicArn } },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it.each(sesEventFunctions)('%s: an event the function still fails on after Lambda’s retries goes to an on-failure queue', (name) => {
+    const configs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName?.Ref === logicalId(stack.functions[name].fn));
+    expect(configs).toHaveLength(1);
+    const c = configs[0]![1].Properties;
+    expect(c.MaximumRetryAttempts).toBe(2);
+    const queueId = c.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0] as string;
+    expect(resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+    // Not the subscription's queue: the two hold messages of different shapes.
+    expect(queueId).not.toBe(subscriptionsOf(name)[0]![1].Properties.RedrivePolicy.deadLetterTargetArn['Fn::GetAtt'][0]);
+    // The function may send to that queue and no other.
+    const sqs = statementsOf(name).filter((st) => actionsOf(st).some((a) => a.startsWith('sqs:')));
+    expect(sqs.flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [queueId, 'Arn'] }]);
+  });
+});
+
+describe('operations alarms', () => {
+  type Alarm = { Properties: Record<string, any> };
+  const alarms = ofType('AWS::CloudWatch::Alarm') as [string, Alarm][];
+  const alarmTopic = () => ({ Ref: logicalId(stack.alarms.topic) });
+  const byMetric = (metricName: string, namespace: string) =>
+    alarms.filter(([, a]) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
+  const dimension = (a: Alarm, name: string) => (a.Properties.Dimensions as { Name: string; Value: unknown }[] | undefined)?.find((d) => d.Name === name)?.Value;
+  /** The service name Powertools Metrics writes as the `service` dimension. */
+  const serviceName = () => resources[logicalId(stack.functions[wiring[0]![0]].fn)]!.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string;
+
+  /** Every queue the template uses as a dead-letter / on-failure destination, by what points at it. */
+  function deadLetterQueues(): Set<string> {
+    const ids = new Set<string>();
+    const add = (arn: unknown) => ids.add((arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]);
+    for (const [, m] of ofType('AWS::Lambda::EventSourceMapping')) add(m.Properties.DestinationConfig.OnFailure.Destination);
+    for (const [, s] of ofType('AWS::Scheduler::Schedule')) if (s.Properties.Target.DeadLetterConfig) add(s.Properties.Target.DeadLetterConfig.Arn);
+    for (const [, s] of ofType('AWS::SNS::Subscription')) if (s.Properties.RedrivePolicy) add(s.Properties.RedrivePolicy.deadLetterTargetArn);
+    for (const [, c] of ofType('AWS::Lambda::EventInvokeConfig')) if (c.Properties.DestinationConfig?.OnFailure) add(c.Properties.DestinationConfig.OnFailure.Destination);
+    for (const id of ids) expect(resources[id]!.Type).toBe('AWS::SQS::Queue');
+    return ids;
+  }
+
+  it('exist, and every one notifies the alarms topic (on alarm and on recovery) and treats missing data as not breaching', () => {
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const [, a] of alarms) {
+      expect(a.Properties.AlarmActions).toEqual([alarmTopic()]);
+      expect(a.Properties.OKActions).toEqual([alarmTopic()]);
+      expect(a.Properties.TreatMissingData).toBe('notBreaching');
+      expect(a.Properties.AlarmDescription).toEqual(expect.any(String));
+    }
+  });
+
+  it('the alarms topic is encrypted with a rotated key CloudWatch may use, refuses requests without TLS, and is an output', () => {
+    const topic = resources[alarmTopic().Ref]!;
+    const key = resources[topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0]]!;
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    const cloudWatch = { Service: 'cloudwatch.amazonaws.com' };
+    expect(key.Properties.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Allow', Principal: cloudWatch, Action: expect.arrayContaining(['kms:GenerateDataKey*', 'kms:Decrypt']) }),
+    );
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [alarmTopic()],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: cloudWatch, Condition: Match.objectLike({ StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } }) }),
+        ]),
+      },
+    });
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.AlarmTopicArn?.Value).toEqual(alarmTopic());
+  });
+
+  it('the alarms topic emails alarmEmail from the context, and nobody by default', () => {
+    const emails = (t: Template) => Object.values(t.findResources('AWS::SNS::Subscription', { Properties: { Protocol: 'email' } }));
+    expect(emails(template)).toHaveLength(0);
+    const { stack: s, logicalId: lid } = buildStack({ context: { alarmEmail: 'vanphong@thidua.example.org' } });
+    const subscriptions = emails(Template.fromStack(s));
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]!.Properties).toMatchObject({ Endpoint: 'vanphong@thidua.example.org', TopicArn: { Ref: lid(s.alarms.topic) } });
+    expect(() => buildStack({ context: { alarmEmail: 'ops' } })).toThrow(/alarmEmail/);
+  });
+
+  it('one iterator-age alarm per stream consumer: maximum over 1 minute above 5 minutes, 3 datapoints in a row', () => {
+    const iteratorAge = byMetric('IteratorAge', 'AWS/Lambda');
+    expect(iteratorAge).toHaveLength(consumers.length);
+    for (const [name] of consumers) {
+      const mine = iteratorAge.filter(([, a]) => JSON.stringify(dimension(a, 'FunctionName')) === JSON.stringify({ Ref: logicalId(stack.functions[name].fn) }));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]![1].Properties).toMatchObject({
+        Statistic: 'Maximum',
+        Period: 60,
+        Threshold: 300000,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 3,
+      });
+    }
+  });
+
+  it('one queue-depth alarm per dead-letter queue, firing on the first message', () => {
+    const queues = deadLetterQueues();
+    // Every queue of the stack is a dead-letter queue: stream consumers, schedules, and the SES
+    // subscription and on-failure queue of each SES event function.
+    expect(new Set(ofType('AWS::SQS::Queue').map(([id]) => id))).toEqual(queues);
+    const sesEventFunctions = wiring.filter(([, spec]) => spec.sesEvents).length;
+    expect(queues.size).toBe(consumers.length + wiring.filter(([, spec]) => spec.schedule).length + 2 * sesEventFunctions);
+
+    const depth = byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS');
+    expect(depth).toHaveLength(queues.size);
+    for (const id of queues) {
+      const mine = depth.filter(([, a]) => JSON.stringify(dimension(a, 'QueueName')) === JSON.stringify({ 'Fn::GetAtt': [id, 'QueueName'] }));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]![1].Properties).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', EvaluationPeriods: 1 });
+    }
+  });
+
+  it('the mailer: an errors alarm on any error within 5 minutes', () => {
+    const mailers = wiring.filter(([, spec]) => spec.sendsEmail);
+    expect(mailers.length).toBeGreaterThan(0);
+    const errors = byMetric('Errors', 'AWS/Lambda');
+    expect(errors).toHaveLength(mailers.length);
+    for (const [name] of mailers) {
+      const mine = errors.filter(([, a]) => JSON.stringify(dimension(a, 'FunctionName')) === JSON.stringify({ Ref: logicalId(stack.functions[name].fn) }));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]![1].Properties).toMatchObject({ Statistic: 'Sum', Period: 300, Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    }
+  });
+
+  it('bounce rate: 100 × bounced / sent over 1 hour above 5 %, from the custom metrics of the wiring', () => {
+    const math = alarms.filter(([, a]) => Array.isArray(a.Properties.Metrics));
+    const bounceRate = math.filter(([, a]) =>
+      (a.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).some((m) => m.MetricStat?.Metric.MetricName === metrics.names.bounced),
+    );
+    expect(bounceRate).toHaveLength(1);
+    const p = bounceRate[0]![1].Properties;
+    expect(p).toMatchObject({ Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1 });
+
+    type Query = { Id: string; Expression?: string; ReturnData?: boolean; MetricStat?: { Metric: { MetricName: string; Namespace: string; Dimensions: unknown }; Period: number; Stat: string } };
+    const queries = p.Metrics as Query[];
+    const idOf = (metricName: string) => {
+      const q = queries.find((m) => m.MetricStat?.Metric.MetricName === metricName);
+      expect(q).toBeDefined();
+      expect(q!.MetricStat).toEqual({
+        Metric: { MetricName: metricName, Namespace: metrics.namespace, Dimensions: [{ Name: 'service', Value: serviceName() }] },
+        Period: 3600,
+        Stat: 'Sum',
+      });
+      expect(q!.ReturnData).toBe(false);
+      return q!.Id;
+    };
+    const [bounced, sent] = [idOf(metrics.names.bounced), idOf(metrics.names.sent)];
+    const expressions = queries.filter((q) => q.Expression);
+    expect(expressions).toHaveLength(1);
+    expect(expressions[0]!.ReturnData).toBe(true);
+    expect(expressions[0]!.Expression!.replace(/\s+/g, '')).toBe(`100*${bounced}/MAX([${sent},1])`);
+    expect(metrics.namespace).toBe('Thidua');
+  });
+
+  it.each([
+    ['failed', 900],
+    ['uncertain', 300],
+  ] as const)('deliveries %s: an alarm on the first one', (key, period) => {
+    const mine = byMetric(metrics.names[key], metrics.namespace);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]![1].Properties).toMatchObject({
+      Dimensions: [{ Name: 'service', Value: serviceName() }],
+      Statistic: 'Sum',
+      Period: period,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
+  it('no other alarms than these', () => {
+    const expected = consumers.length + deadLetterQueues().size + wiring.filter(([, spec]) => spec.sendsEmail).length + 3;
+    expect(alarms).toHaveLength(expected);
+  });
+});

@@ -123,6 +123,11 @@ describe('API edges on the local twin', () => {
     } while (cursor);
     const ours = seen.filter((id) => ids.includes(id));
     expect(ours).toEqual([...ids].reverse());
-    expect((await call('GET', '/campaigns?limit=0', { token: admin })).status).toBe(400);
+    const bad = await call('GET', '/campaigns?limit=0', { token: admin });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.limit']);
+    // the query parameters are in the API document, from the same schema
+    const doc = await call('GET', '/openapi.json');
+    expect(doc.body.paths['/campaigns'].get.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual(['query:limit', 'query:cursor']);
   });
 });

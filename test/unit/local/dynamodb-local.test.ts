@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_CREDENTIALS, startDynamoDbLocal } from '../../../infra/local/dynamodb-local';
+import { startDynamoDbLocal } from '../../../infra/local/dynamodb-local';
 import { table } from '../../../infra/table-definition';
 
 jest.setTimeout(30_000);
