@@ -363,6 +363,8 @@ export class ThiduaStack extends Stack {
         value: consumer!.deadLetterQueue.queueUrl,
         description: `Batches of ${name} that failed after all retries`,
       });
+      // npm run redrive -- --cloud --function <name> finds the function to replay into by this output.
+      new CfnOutput(this, `${pascal(name)}FunctionName`, { value: this.functions[name as FunctionName].fn.functionName });
     }
     for (const [name, e] of Object.entries(this.sesEvents)) {
       new CfnOutput(this, `${pascal(name)}SubscriptionDeadLetterQueueUrl`, {

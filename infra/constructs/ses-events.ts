@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { type CfnConfigurationSet, CfnConfigurationSetEventDestination } from 'aws-cdk-lib/aws-ses';
+import { type CfnConfigurationSet, CfnConfigurationSetEventDestination, EmailSendingEvent } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -14,7 +14,17 @@ import { acknowledge } from './nag';
  * The SES sending events the destination publishes: every outcome of a send the function records
  * per address (not OPEN/CLICK/SUBSCRIPTION: no tracking of the recipients' reading).
  */
-export const sesEventTypes = ['SEND', 'REJECT', 'DELIVERY', 'BOUNCE', 'COMPLAINT', 'RENDERING_FAILURE', 'DELIVERY_DELAY'] as const;
+// CloudFormation's AWS::SES::ConfigurationSetEventDestination takes the SES v1 spellings ("send",
+// "renderingFailure"), which CDK's EmailSendingEvent holds; the v2 API's upper-case names are refused.
+export const sesEventTypes = [
+  EmailSendingEvent.SEND,
+  EmailSendingEvent.REJECT,
+  EmailSendingEvent.DELIVERY,
+  EmailSendingEvent.BOUNCE,
+  EmailSendingEvent.COMPLAINT,
+  EmailSendingEvent.RENDERING_FAILURE,
+  EmailSendingEvent.DELIVERY_DELAY,
+] as const;
 
 export interface SesEventsProps {
   /** The function that records the events. */

@@ -392,7 +392,7 @@ describe('SES events (bounces and complaints), from infra/wiring.ts', () => {
     const d = destinations[0]![1].Properties;
     expect(d.ConfigurationSetName).toEqual({ Ref: configurationSetId });
     expect(d.EventDestination.Enabled).toBe(true);
-    expect(d.EventDestination.MatchingEventTypes).toEqual(expect.arrayContaining(['SEND', 'DELIVERY', 'BOUNCE', 'COMPLAINT', 'REJECT']));
+    expect(d.EventDestination.MatchingEventTypes).toEqual(expect.arrayContaining(['send', 'delivery', 'bounce', 'complaint', 'reject']));
     // SNS may invoke the function, and only from this topic.
     template.hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
