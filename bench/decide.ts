@@ -1,8 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { decideNominations, type DecideNominationsInput } from '../shared/domain/decide';
 import { DecideInput, type IndividualNominee, type Initiative, type NominationEntry, type TaskRating } from '../shared/schemas/nomination';
+import { formatRuns, gcFunction, heapMb, mb, measureRuns, peakRssBytes, prng } from './measure';
 
 /**
  * The decision engine at scale: 100,000 nominations across 5,000 units (seeded PRNG, the same campaign on every
@@ -10,18 +9,6 @@ import { DecideInput, type IndividualNominee, type Initiative, type NominationEn
  * cap so the quota cuts run too. Reports the median of 3 runs, the heap the result holds, the process's peak RSS,
  * and, once, what parsing the same input with zod at the edge costs. A script, not a test: nothing asserts a duration.
  */
-
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About 20% HTXSNV, 70% HTTNV, 8% HTNV, 2% KHTNV. */
 const RATINGS: TaskRating[] = [...Array<TaskRating>(10).fill('HTXSNV'), ...Array<TaskRating>(35).fill('HTTNV'), ...Array<TaskRating>(4).fill('HTNV'), 'KHTNV'];
@@ -138,19 +125,6 @@ export function syntheticCampaign(nominations = 100_000, units = 5_000, seed = 2
   };
 }
 
-function gcFunction(): (() => void) | undefined {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) return g;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
 export interface DecideBenchRow {
   nominations: number;
   units: number;
@@ -174,27 +148,14 @@ export async function decideBench(nominations = 100_000, units = 5_000): Promise
   const parseMs = performance.now() - p0;
 
   decideNominations({ ...input, nominations: input.nominations.slice(0, 2_000) }); // warm-up: JIT
-  const runs: number[] = [];
-  let heap: number | undefined;
-  let last: ReturnType<typeof decideNominations> | undefined;
-  for (let run = 0; run < 3; run++) {
-    last = undefined;
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const t0 = performance.now();
-    const result = decideNominations(input);
-    runs.push(performance.now() - t0);
-    if (run === 0 && gc) {
-      gc();
-      heap = process.memoryUsage().heapUsed - before;
-    }
-    if (result.decisions.length !== input.nominations.length) throw new Error('lost decisions');
-    last = result;
-    await new Promise((r) => setImmediate(r));
-  }
-  const result = last!;
-  const peakRss = process.resourceUsage().maxRSS * 1024; // before serialising the result, which the measure excludes
-  const median = [...runs].sort((a, b) => a - b)[1]!;
+  const { runs, median, heap, last: result } = await measureRuns(
+    () => decideNominations(input),
+    (r) => {
+      if (r.decisions.length !== input.nominations.length) throw new Error('lost decisions');
+    },
+    gc,
+  );
+  const peakRss = peakRssBytes(); // before serialising the result, which the measure excludes
   const statuses = new Map<string, number>();
   for (const d of result.decisions) {
     const k = d.needsCouncilVote ? 'council-vote' : d.status;
@@ -204,9 +165,9 @@ export async function decideBench(nominations = 100_000, units = 5_000): Promise
     nominations: input.nominations.length,
     units,
     'median ms': Math.round(median),
-    'runs ms': runs.map((r) => Math.round(r)).join(' / '),
+    'runs ms': formatRuns(runs),
     'nominations / s': Math.round(input.nominations.length / (median / 1000)),
-    'result heap MB': heap === undefined ? 'n/a (no gc)' : mb(heap),
+    'result heap MB': heapMb(heap),
     'result JSON MB': mb(Buffer.byteLength(JSON.stringify(result))),
     'zod parse ms (once)': Math.round(parseMs),
     'peak RSS MB': mb(peakRss),

@@ -1,3 +1,4 @@
+import { minimalLetter } from '../seed/minimal-letter';
 import { startTwinProcess } from './twin-process';
 
 /**
@@ -20,20 +21,17 @@ export async function issueLatency(addresses: number, sendRate: number) {
     const emails = Array.from({ length: addresses }, (_, i) => `can-bo-${i}@bench.example.org`);
     await json('PUT', '/recipient-groups/BENCH', token, { name: 'Các đơn vị', kind: 'email', emails });
     await json('PUT', '/recipient-groups/LUU', token, { name: 'Lưu: VT, VP', kind: 'archive' });
-    const campaign = await json('POST', '/campaigns', token, {
-      documentNumber: '500/KH-SNgV',
-      title: 'Phát động phong trào thi đua (đo hiệu năng)',
-      issuingBody: 'SỞ NGOẠI VỤ',
-      place: 'Lạng Sơn',
-      theme: 'Chủ đề',
-      legalBases: ['Căn cứ'],
-      goals: ['Mục tiêu'],
-      contents: ['Nội dung'],
-      implementation: ['Tổ chức thực hiện'],
-      signer: { name: 'Trịnh Tuyết Mai', position: 'Giám đốc' },
-      recipientGroups: ['BENCH', 'LUU'],
-      deadlines: { nominations: '2030-12-10T17:00:00+07:00' },
-    });
+    const campaign = await json(
+      'POST',
+      '/campaigns',
+      token,
+      minimalLetter({
+        documentNumber: '500/KH-SNgV',
+        title: 'Phát động phong trào thi đua (đo hiệu năng)',
+        recipientGroups: ['BENCH', 'LUU'],
+        deadlines: { nominations: '2030-12-10T17:00:00+07:00' },
+      }),
+    );
     const t0 = Date.now();
     await json('POST', `/campaigns/${campaign.id}/issue`, token);
     const deadline = t0 + 10 * 60_000;

@@ -1,8 +1,6 @@
-import { performance } from 'node:perf_hooks';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { computeStandings, type StandingsReport } from '../shared/domain/standings';
 import { ScoringTable, type CriterionValue, type Criterion } from '../shared/schemas/scoring';
+import { formatRuns, gcFunction, heapMb, mb, measureRuns, peakRssBytes, prng } from './measure';
 
 /**
  * Standings for many units: a synthetic 30-criterion table (every rule kind, a capped bonus and a
@@ -11,18 +9,6 @@ import { ScoringTable, type CriterionValue, type Criterion } from '../shared/sch
  * RSS, and how the time grows from 5,000 to 50,000 units next to the n log n ratio. A script, not a
  * test: nothing here asserts a duration.
  */
-
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pct = [
   { from: 50, to: 70, points: 1 },
@@ -108,19 +94,6 @@ export function syntheticReports(table: ScoringTable, units: number, seed = 2025
   return reports;
 }
 
-function gcFunction(): (() => void) | undefined {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) return g;
-  try {
-    setFlagsFromString('--expose-gc');
-    return runInNewContext('gc') as () => void;
-  } catch {
-    return undefined;
-  }
-}
-
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-
 export interface StandingsBenchRow {
   units: number;
   criteria: number;
@@ -141,30 +114,20 @@ export async function standingsBench(sizes: readonly number[] = [5_000, 50_000])
   for (const units of sizes) {
     const reports = syntheticReports(table, units);
     computeStandings(table, reports.slice(0, 200), {}, { period: 'final' }); // warm-up: compile, JIT
-    const runs: number[] = [];
-    let heap: number | undefined;
-    for (let run = 0; run < 3; run++) {
-      gc?.();
-      const before = process.memoryUsage().heapUsed;
-      const t0 = performance.now();
-      const result = computeStandings(table, reports, {}, { period: 'final' });
-      runs.push(performance.now() - t0);
-      if (run === 0 && gc) {
-        gc();
-        heap = process.memoryUsage().heapUsed - before;
-      }
-      if (result.rows.length !== units) throw new Error('lost rows');
-      await new Promise((r) => setImmediate(r));
-    }
-    const sorted = [...runs].sort((a, b) => a - b);
-    const median = sorted[1]!;
+    const { runs, median, heap } = await measureRuns(
+      () => computeStandings(table, reports, {}, { period: 'final' }),
+      (result) => {
+        if (result.rows.length !== units) throw new Error('lost rows');
+      },
+      gc,
+    );
     const row: StandingsBenchRow = {
       units,
       criteria,
       'median ms': Math.round(median),
-      'runs ms': runs.map((r) => Math.round(r)).join(' / '),
-      'result heap MB': heap === undefined ? 'n/a (no gc)' : mb(heap),
-      'peak RSS MB': mb(process.resourceUsage().maxRSS * 1024),
+      'runs ms': formatRuns(runs),
+      'result heap MB': heapMb(heap),
+      'peak RSS MB': mb(peakRssBytes()),
     };
     const first = rows[0];
     if (first) {

@@ -1,24 +1,18 @@
+import { minimalLetter, type LetterInput } from '../../seed/minimal-letter';
 import { routes } from '../../shared/http/routes';
 import { allItems, call, tokenFor } from './client';
 
 /** Bad input gets a 4xx naming the field and changes nothing; tokens and roles are checked. */
 const MARK = `EDGE${Date.now()}`;
 const group = { name: 'Lãnh đạo Sở', kind: 'email', purpose: 'để chỉ đạo', emails: ['gd@example.org'] };
-const letter = (over: Record<string, unknown> = {}) => ({
-  documentNumber: '77/KH-SNgV',
-  title: `Phong trào thi đua ${MARK}`,
-  issuingBody: 'SỞ NGOẠI VỤ',
-  place: 'Lạng Sơn',
-  theme: 'Chủ đề',
-  legalBases: ['Căn cứ'],
-  goals: ['Mục tiêu'],
-  contents: ['Nội dung'],
-  implementation: ['Tổ chức thực hiện'],
-  signer: { name: 'Trịnh Tuyết Mai', position: 'Giám đốc' },
-  recipientGroups: [`${MARK}_LD`],
-  deadlines: { nominations: '2023-12-10T17:00:00+07:00' },
-  ...over,
-});
+const letter = (over: Partial<LetterInput> = {}) =>
+  minimalLetter({
+    documentNumber: '77/KH-SNgV',
+    title: `Phong trào thi đua ${MARK}`,
+    recipientGroups: [`${MARK}_LD`],
+    deadlines: { nominations: '2023-12-10T17:00:00+07:00' },
+    ...over,
+  });
 const mentions = async () => (await allItems()).filter((i) => JSON.stringify(i).includes(MARK));
 
 describe('API edges on the local twin', () => {

@@ -1,3 +1,4 @@
+import { minimalLetter, type LetterInput } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { allItems, call, eventually, sentEmails, tokenFor } from './client';
 
@@ -12,23 +13,16 @@ const addr = (who: string) => `${who}.${MARK}@example.org`;
 const unitIds = { a: `${MARK}_A`, b: `${MARK}_B`, c: `${MARK}_C`, d: `${MARK}_D` };
 const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString().replace('Z', '+00:00');
 
-const letter = (over: Record<string, unknown>) => ({
-  documentNumber: `${Math.floor(Math.random() * 9000) + 1000}/KH-SNgV`,
-  title: `Phong trào thi đua ${MARK}`,
-  issuingBody: 'SỞ NGOẠI VỤ',
-  place: 'Lạng Sơn',
-  theme: 'Chủ đề',
-  legalBases: ['Căn cứ'],
-  goals: ['Mục tiêu'],
-  contents: ['Nội dung'],
-  implementation: ['Tổ chức thực hiện'],
-  signer: { name: 'Trịnh Tuyết Mai', position: 'Giám đốc' },
-  recipientGroups: [`${CODE}_VP`],
-  participatingUnits: Object.values(unitIds),
-  officeGroup: `${CODE}_VP`,
-  scoringTable: canThoTable,
-  ...over,
-});
+const letter = (over: Partial<LetterInput>) =>
+  minimalLetter({
+    documentNumber: `${Math.floor(Math.random() * 9000) + 1000}/KH-SNgV`,
+    title: `Phong trào thi đua ${MARK}`,
+    recipientGroups: [`${CODE}_VP`],
+    participatingUnits: Object.values(unitIds),
+    officeGroup: `${CODE}_VP`,
+    scoringTable: canThoTable,
+    ...over,
+  });
 
 const report = (unitId: string, values: Record<string, unknown> = canThoWorkedReport.values) => ({ ...canThoWorkedReport, unitId, values });
 const lower = { ...canThoWorkedReport.values, c2: { numerator: 400, denominator: 500 } };
