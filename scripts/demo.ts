@@ -8,64 +8,12 @@
 import type { Campaign } from '../shared/schemas/campaign';
 import type { Delivery, DeliveryStatus } from '../shared/schemas/events';
 import { distinctSeedAddresses, seedCampaign, seedDirectory } from '../seed/launch-letter-2023';
-
-const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-const SES_URL = (process.env.SES_URL ?? 'http://127.0.0.1:8005').replace(/\/+$/, '');
+import { API_URL, request, REQUEST_TIMEOUT_MS, SES_URL, sleep } from './api-client';
 
 const POLL_EVERY_MS = 500;
 const POLL_TIMEOUT_MS = 60_000;
-const REQUEST_TIMEOUT_MS = 10_000;
-const IN_FLIGHT: ReadonlySet<DeliveryStatus> = new Set(['pending', 'sending']);
+const IN_FLIGHT: ReadonlySet<DeliveryStatus> = new Set(['pending', 'claimed', 'sending']);
 
-class HttpError extends Error {
-  constructor(
-    readonly method: string,
-    readonly url: string,
-    readonly status: number,
-    readonly statusText: string,
-    readonly body: string,
-  ) {
-    super(`${method} ${url} → HTTP ${status} ${statusText}\n${pretty(body)}`);
-  }
-}
-
-function pretty(body: string): string {
-  if (!body) return '(empty body)';
-  try {
-    return JSON.stringify(JSON.parse(body), null, 2);
-  } catch {
-    return body;
-  }
-}
-
-async function request<T>(method: 'GET' | 'POST' | 'PUT', path: string, opts: { token?: string; body?: unknown } = {}): Promise<T> {
-  const url = `${API_URL}${path}`;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-    });
-  } catch (err) {
-    const cause = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err);
-    throw new Error(`${method} ${url}: no answer (${cause}). Is the local twin running (npm start)?`);
-  }
-  const text = await res.text();
-  if (!res.ok) throw new HttpError(method, url, res.status, res.statusText, text);
-  if (!text) return undefined as T;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    throw new Error(`${method} ${url} → HTTP ${res.status}, but the body is not JSON:\n${text.slice(0, 2000)}`);
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const w = (s: string) => [...s].length;
