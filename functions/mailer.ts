@@ -4,7 +4,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
-import { RateLimiter } from '#shared/concurrency';
+import type { RateLimiter } from '#shared/concurrency';
+import { sendRateLimiter } from '#shared/mail/send-rate';
 import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
 import { sendEmail, type SendFailure } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
@@ -26,8 +27,8 @@ import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
 
 const from = process.env.MAIL_FROM ?? '';
 const configurationSet = process.env.SES_CONFIGURATION_SET || undefined;
-/** The account's maximum send rate (SES quota), per process; see README "Configuration". */
-const limiter = new RateLimiter(Number(process.env.MAIL_SEND_RATE ?? '14'));
+/** MAIL_SEND_RATE, or the account's SES quota, per process; see README "Configuration". Read once. */
+let limiter: Promise<RateLimiter> | undefined;
 /** How long a claim holds before the reconciler may take the item back (longer than any one send). */
 const LEASE_MS = Number(process.env.MAIL_LEASE_SECONDS ?? '300') * 1000;
 /** One rendered letter serves every address of an event: cache it for the life of the process. */
@@ -79,7 +80,7 @@ async function sendDelivery(record: DynamoDBRecord): Promise<void> {
     return;
   }
 
-  await limiter.take();
+  await (limiter ??= sendRateLimiter()).then((l) => l.take());
   if (!(await markSending(d, claim.token, new Date()))) {
     log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
     return;

@@ -40,7 +40,8 @@ export interface ThiduaConfig {
   /** The sender address; its domain (or the address) must be a verified SES identity. */
   mailFrom: string;
   /** Emails per second per mailer process: the account's SES maximum send rate. */
-  sendRate: number;
+  /** Emails per second per mailer; undefined: the mailer reads the account's SES quota (MaxSendRate) itself. */
+  sendRate?: number;
   /** Origins the browser may call the API from (CORS); none: no CORS configuration. */
   allowedOrigins?: string[];
   logLevel: string;
@@ -56,7 +57,6 @@ export interface ThiduaConfig {
 
 export const defaults = {
   mailFrom: 'no-reply@thidua.example.org',
-  sendRate: 14,
   logLevel: 'INFO',
   configurationSetName: 'thidua',
 } as const;
@@ -78,8 +78,9 @@ export function readConfig(scope: Construct): ThiduaConfig {
   const mailFrom = str('mailFrom', defaults.mailFrom).trim();
   if (!EMAIL.test(mailFrom)) throw new Error(`mailFrom must be an email address (name@domain), got "${mailFrom}"`);
 
-  const sendRate = Number(str('sendRate', String(defaults.sendRate)));
-  if (!Number.isFinite(sendRate) || sendRate <= 0) throw new Error(`sendRate must be a positive number of emails per second, got "${sendRate}"`);
+  const sendRateRaw = ctx('sendRate');
+  const sendRate = sendRateRaw === undefined || sendRateRaw === null || sendRateRaw === '' ? undefined : Number(sendRateRaw);
+  if (sendRate !== undefined && (!Number.isFinite(sendRate) || sendRate <= 0)) throw new Error(`sendRate must be a positive number of emails per second, got "${String(sendRateRaw)}"`);
 
   const originsRaw = ctx('allowedOrigins');
   const allowedOrigins = (Array.isArray(originsRaw) ? originsRaw.map(String) : typeof originsRaw === 'string' ? originsRaw.split(',') : [])
@@ -100,7 +101,7 @@ export function readConfig(scope: Construct): ThiduaConfig {
 
   return {
     mailFrom,
-    sendRate,
+    ...(sendRate !== undefined ? { sendRate } : {}),
     allowedOrigins: allowedOrigins.length ? allowedOrigins : undefined,
     logLevel: str('logLevel', defaults.logLevel).toUpperCase(),
     retainData: removal === 'retain',
@@ -215,7 +216,8 @@ export class ThiduaStack extends Stack {
     const commonEnvironment = {
       TABLE_NAME: this.table.tableName,
       MAIL_FROM: config.mailFrom,
-      MAIL_SEND_RATE: String(config.sendRate),
+      // Unset: the mailer asks SES for the account's maximum send rate (GetAccount) at cold start.
+      ...(config.sendRate !== undefined ? { MAIL_SEND_RATE: String(config.sendRate) } : {}),
       POWERTOOLS_SERVICE_NAME: 'thidua',
       LOG_LEVEL: config.logLevel,
     };
@@ -238,6 +240,8 @@ export class ThiduaStack extends Stack {
             resources: [...this.sesResources.identities, this.sesResources.configurationSet],
           }),
         );
+        // The account's send quota is the default send rate; GetAccount has no resource-level permissions.
+        f.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadSesSendQuota', actions: ['ses:GetAccount'], resources: ['*'] }));
         f.fn.node.addDependency(configurationSet);
       }
 

@@ -186,7 +186,7 @@ export const functions = {
 
 export type FunctionName = keyof typeof functions;
 
-/** Environment every function gets; values are filled in by the stack or the local twin. */
-export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'MAIL_SEND_RATE', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;
+/** Environment every function gets (MAIL_SEND_RATE only when the deployer sets `sendRate`). */
+export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;
 
 export { metrics } from '../shared/metric-names';

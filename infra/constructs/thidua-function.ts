@@ -84,8 +84,9 @@ export class ThiduaFunction extends Construct {
     acknowledge(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',
-      'Only X-Ray tracing (Tracing.ACTIVE) puts Resource "*" here: xray:PutTraceSegments and xray:PutTelemetryRecords ' +
-        'support no resource-level permissions. Table, queue and SES grants are scoped to ARNs (asserted in test/infra).',
+      'Only X-Ray tracing (Tracing.ACTIVE) and, for the mailer, ses:GetAccount (reading the account send quota) put Resource "*" here: ' +
+        'xray:PutTraceSegments, xray:PutTelemetryRecords and ses:GetAccount support no resource-level permissions. ' +
+        'Table, queue and SES send grants are scoped to ARNs (asserted in test/infra).',
     );
   }
 }

@@ -105,11 +105,12 @@ describe('functions, from infra/wiring.ts', () => {
       expect(vars).toMatchObject({
         TABLE_NAME: { Ref: logicalId(stack.table) },
         MAIL_FROM: 'no-reply@thidua.example.org',
-        MAIL_SEND_RATE: '14',
         POWERTOOLS_SERVICE_NAME: 'thidua',
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });
+      // No sendRate in the context: the mailer reads the account's SES quota instead.
+      expect(vars).not.toHaveProperty('MAIL_SEND_RATE');
       // The mailer sends through the configuration set; the SES event function checks events come from it.
       if (spec.sendsEmail || spec.sesEvents) expect(vars.SES_CONFIGURATION_SET).toBe('thidua');
       else expect(vars).not.toHaveProperty('SES_CONFIGURATION_SET');
@@ -330,8 +331,12 @@ describe('IAM: least privilege per function', () => {
   });
 
   it.each(wiring)('%s may send email only if its wiring entry says so, and only as the sender, through the configuration set', (name, spec) => {
-    const ses = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
-    if (!spec.sendsEmail) return expect(ses).toHaveLength(0);
+    const all = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    if (!spec.sendsEmail) return expect(all).toHaveLength(0);
+    // Besides sending, only reading the account's send quota (its default pace), which has no resource.
+    const quota = all.filter((s) => actionsOf(s).includes('ses:GetAccount'));
+    expect(quota.map((s) => [actionsOf(s), resourcesOf(s)])).toEqual([[['ses:GetAccount'], ['*']]]);
+    const ses = all.filter((s) => !quota.includes(s));
     expect(ses).toHaveLength(1);
     expect(actionsOf(ses[0]!)).toEqual(['ses:SendEmail']);
     const expected = stack.resolve([...stack.sesResources.identities, stack.sesResources.configurationSet]);
@@ -350,7 +355,7 @@ describe('IAM: least privilege per function', () => {
     expect(statements.length).toBeGreaterThan(0);
     for (const s of statements.filter((s) => s.Effect === 'Allow')) {
       for (const a of actionsOf(s)) expect(a).not.toMatch(/^(\*|dynamodb:\*|ses:\*|sqs:\*|[a-z0-9-]+:\*)$/);
-      if (resourcesOf(s).includes('*')) expect(actionsOf(s).every((a) => a.startsWith('xray:'))).toBe(true);
+      if (resourcesOf(s).includes('*')) expect(actionsOf(s).every((a) => a.startsWith('xray:') || a === 'ses:GetAccount')).toBe(true);
     }
     // No managed policies (AWSLambdaBasicExecutionRole would allow writing to every log group).
     for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
