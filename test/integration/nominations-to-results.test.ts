@@ -117,6 +117,27 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(proposalMails.flatMap((e) => e.destination.to).sort()).toEqual([...new Set(council)].sort());
   });
 
+  it('a manual close racing the scheduled one (and another manual one) yields one NominationsClosed event', async () => {
+    const past = await call('POST', '/campaigns', {
+      token: admin,
+      body: { ...seedCampaign, documentNumber: '18/KH-SNgV', deadlines: { nominations: hours(-1) }, councilGroup: 'HDTDKT_SO' },
+    });
+    const c = past.body.id;
+    expect((await call('POST', `/campaigns/${c}/issue`, { token: admin })).status).toBe(200);
+    const [a, b, tick] = await Promise.all([
+      call('POST', `/campaigns/${c}/close-nominations`, { token: admin }),
+      call('POST', `/campaigns/${c}/close-nominations`, { token: admin }),
+      call('POST', '/local/scheduler/run'),
+    ]);
+    expect(tick.status).toBe(200);
+    // Whoever wins, the others lose cleanly: at most one 200 among the manual closes, never two.
+    expect([a.status, b.status].filter((st) => st === 200).length).toBeLessThanOrEqual(1);
+    expect([a.status, b.status].every((st) => st === 200 || st === 409)).toBe(true);
+    const events = await call('GET', `/campaigns/${c}/events`, { token: admin });
+    expect(events.body.items.filter((e: { type: string }) => e.type === 'NominationsClosed')).toHaveLength(1);
+    expect((await call('GET', `/campaigns/${c}`, { token: admin })).body.status).toBe('nominations-closed');
+  });
+
   it('checks the ballot over the whole membership: 7 of 9 fails the 80% of CSTĐCS', async () => {
     const ballot = {
       membersTotal: 9,
