@@ -85,14 +85,11 @@ async function sendDelivery(record: DynamoDBRecord): Promise<void> {
     log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
     return;
   }
+  let messageId: string;
   try {
-    const messageId = await sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(key.sk) }, configurationSet });
-    await recordOutcome(d, claim.token, { status: 'sent', messageId }, new Date());
-    metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
-    metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
-    log.info('sent', { messageId, attempt: claim.attempt });
+    messageId = await sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(key.sk) }, configurationSet });
   } catch (error) {
-    const failure: SendFailure = (error as { failure?: SendFailure }).failure ?? { kind: 'transient', message: String(error) };
+    const failure: SendFailure = (error as { failure?: SendFailure }).failure ?? { kind: 'ambiguous', message: String(error) };
     if (failure.kind === 'ambiguous') {
       // SES may have accepted it: keep the claim; the reconciler decides when the lease lapses.
       await recordDoubt(d, claim.token, failure.message, new Date());
@@ -104,7 +101,15 @@ async function sendDelivery(record: DynamoDBRecord): Promise<void> {
     await recordOutcome(d, claim.token, { status: 'failed', error: failure.message, retryable, ...(retryAt ? { retryAt } : {}) }, new Date());
     metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
     log.warn('send failed', { failure, attempt: claim.attempt, retryable, retryAt });
+    return;
   }
+  // Outside the try: SES accepted the message, so a failure to record it must never look like an
+  // SES failure (that would send it again). If this write fails, the item stays `sending` and the
+  // reconciler settles it from SES's own event, or reports it in doubt.
+  await recordOutcome(d, claim.token, { status: 'sent', messageId }, new Date());
+  metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
+  metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
+  log.info('sent', { messageId, attempt: claim.attempt });
 }
 
 export const handler = middy(streamConsumer(sendDelivery, { inParallel: true }))

@@ -13,7 +13,8 @@
  *
  * Local only, never deployed: `POST /local/token` issues tokens, `GET /local/dead-letters` shows
  * the poller's dead letters, `POST /local/scheduler/run` runs the clock's functions now,
- * `GET /local/idp/.well-known/jwks.json` the signing key.
+ * `GET /local/idp/.well-known/jwks.json` the signing key, `POST /local/faults` sets the SES fault
+ * proxy's faults (JSON, see ses-fault-proxy.ts) and `GET /local/faults` shows them with its counters.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -44,6 +45,11 @@ export interface GatewayOptions {
   runScheduled?: () => Promise<unknown>;
   /** Served at POST /local/ses-events: an SES event (as SES publishes it) delivered as SNS would. */
   publishSesEvent?: (event: unknown) => Promise<unknown>;
+  /**
+   * Served at GET and POST /local/faults: the SES fault proxy's settings and counters. `set` takes
+   * the request's JSON and throws an error with `errors: [{ path, message }]` for a bad one (→ 400).
+   */
+  faults?: { get(): unknown; set(body: unknown): unknown };
   log?: { warn(message: string): void };
 }
 
@@ -232,6 +238,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       }
       return true;
     }
+    if (path === '/local/faults' && options.faults && (req.method === 'GET' || req.method === 'POST')) {
+      if (req.method === 'GET') {
+        sendJson(res, 200, options.faults.get());
+        return true;
+      }
+      let json: unknown;
+      try {
+        const raw = (await readBody(req, 1024 * 1024)).toString('utf8');
+        json = raw.trim() ? JSON.parse(raw) : {};
+      } catch {
+        sendJson(res, 400, { message: 'the body must be JSON: { "queue"?: ["throttle", …], "probabilities"?: { "throttle": 0.1, … }, "match"?: { "to": "…" }, "seed"?: 1 }' });
+        return true;
+      }
+      try {
+        sendJson(res, 200, options.faults.set(json));
+      } catch (e) {
+        const errors = (e as { errors?: unknown }).errors;
+        if (Array.isArray(errors)) sendJson(res, 400, { message: 'invalid fault settings', errors });
+        else throw e;
+      }
+      return true;
+    }
     if (req.method === 'POST' && path === '/local/scheduler/run' && options.runScheduled) {
       sendJson(res, 200, { results: await options.runScheduled() });
       return true;
@@ -355,8 +383,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     send(res, response.statusCode, response.body, { ...response.headers, ...gwHeaders });
   }
 
+  // The identity provider is made once the port (its issuer URL) is known; a request that arrives
+  // in between (a readiness probe is quick) waits for it rather than meeting a half-made gateway.
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
   const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
+    ready.then(() => handle(req, res)).catch((error) => {
       log.warn(`[gateway] internal error: ${(error as Error)?.stack ?? String(error)}`);
       if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
       else res.destroy();
@@ -381,6 +413,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       throw error;
     }
   }
+  markReady();
 
   let stopping: Promise<void> | undefined;
   return {

@@ -16,6 +16,7 @@ function describe(twin: Twin): string {
     ['Dead letters', `GET ${twin.gatewayUrl}/local/dead-letters  (and .local/dead-letters/*.jsonl)`],
     ['DynamoDB Local', `${twin.dynamodbEndpoint}  table ${twin.tableName} (${twin.region})`],
     ['SES emulator', `${twin.sesEndpoint}/  (sent mail: ${twin.sesEndpoint}/store)`],
+    ['SES faults (off)', `POST ${twin.gatewayUrl}/local/faults  {"queue":["throttle","error5xx","reject","dropAfterForward"],"probabilities":{"throttle":0.1},"seed":1}; GET shows counters`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);

@@ -1,7 +1,8 @@
 /**
  * The local twin of the cloud (DESIGN.md "The local twin"): DynamoDB Local with the stack's table,
- * the SES v2 emulator, the stream poller driving every consumer of the wiring, and the HTTP gateway
- * with its identity provider, all on loopback, running the real handlers.
+ * the SES v2 emulator behind a fault-injecting proxy (off until `POST /local/faults`), the stream
+ * poller driving every consumer of the wiring, and the HTTP gateway with its identity provider,
+ * all on loopback, running the real handlers.
  *
  * The handlers hold no local-only code: the twin configures them through the environment, set
  * before any handler module is imported (they create their SDK clients at module load). The SDK
@@ -18,6 +19,7 @@ import { createScheduler, type LocalScheduler } from './scheduler';
 import { lambdaContext } from './lambda-context';
 import { createIdentity, type LocalIdentity } from './identity';
 import { createPoller, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
+import { startSesFaultProxy, type FaultSettingsInput, type SesFaultProxy } from './ses-fault-proxy';
 import { startSesLocal, type SesLocal } from './ses-local';
 
 export const LOCAL_REGION = 'ap-southeast-1';
@@ -29,7 +31,10 @@ export interface TwinOptions {
   port?: number;
   /** Default env DYNAMODB_PORT or 8000. */
   dynamodbPort?: number;
-  /** Default env SES_PORT or 8005. */
+  /**
+   * The SES address the handlers (and people) use; default env SES_PORT or 8005. The fault proxy
+   * listens there and passes everything but faulted SendEmail calls to the emulator behind it.
+   */
   sesPort?: number;
   /** Default env TABLE_NAME or `thidua-local`. */
   tableName?: string;
@@ -52,14 +57,20 @@ export interface TwinOptions {
 export interface Twin {
   gatewayUrl: string;
   dynamodbEndpoint: string;
+  /**
+   * SES as the handlers reach it (AWS_ENDPOINT_URL_SESV2): the emulator's web page, `GET /store`
+   * and its whole API, through the fault proxy, which passes them through (faults are off by default).
+   */
   sesEndpoint: string;
+  /** The fault switch in front of the emulator (also `POST`/`GET /local/faults`); `sesProxy.target` is the emulator itself. */
+  sesProxy: SesFaultProxy;
   tableName: string;
   region: string;
   identity: LocalIdentity;
   poller: StreamPoller;
   /** Milliseconds from the call to startTwin until everything was up. */
   startupMs: number;
-  /** Stops the gateway, then the poller (waiting for batches in flight), the SES emulator and DynamoDB Local. */
+  /** Stops the gateway, then the poller (waiting for batches in flight), the SES proxy and emulator, and DynamoDB Local. */
   stop(): Promise<void>;
 }
 
@@ -157,6 +168,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   const say = { info: (m: string) => void (quiet || console.log(m)), warn: (m: string) => void (quiet || console.warn(m)) };
 
   let ses: SesLocal | undefined;
+  let sesProxy: SesFaultProxy | undefined;
   let ddb: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
   let gateway: Gateway | undefined;
@@ -165,12 +177,16 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     await gateway?.stop();
     await scheduler?.stop();
     await poller?.stop();
+    await sesProxy?.stop();
     await ses?.stop();
     await ddb?.stop();
   };
 
   try {
-    ses = await startSesLocal({ port: options.sesPort ?? envNumber('SES_PORT', 8005) });
+    // The emulator on a private port, the fault proxy on the public one (SES_PORT): every SES call
+    // of the handlers goes through the proxy, which forwards it unchanged until faults are set.
+    ses = await startSesLocal({ port: 0 });
+    sesProxy = await startSesFaultProxy({ target: ses.endpoint, port: options.sesPort ?? envNumber('SES_PORT', 8005) });
     // The port is fixed before java starts so the handlers can be configured and imported while
     // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
     const dynamodbPort = await ensurePortFree(options.dynamodbPort ?? envNumber('DYNAMODB_PORT', 8000));
@@ -181,7 +197,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
-      AWS_ENDPOINT_URL_SESV2: ses.endpoint,
+      AWS_ENDPOINT_URL_SESV2: sesProxy.endpoint,
       TABLE_NAME: tableName,
       MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
       MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
@@ -226,6 +242,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     scheduler = createScheduler({ functions, handlers, region: LOCAL_REGION, everySeconds: options.scheduleEverySeconds ?? (process.env.LOCAL_SCHEDULE_SECONDS ? envNumber('LOCAL_SCHEDULE_SECONDS', 60) : undefined), log: say });
     scheduler.start();
     const schedulerRef = scheduler;
+    const proxyRef = sesProxy;
     gateway = await startGateway({
       port: options.port ?? envNumber('PORT', 3000),
       apiHandler: handlers[apiName] as ApiHandler,
@@ -235,6 +252,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       deadLetters: () => pollerRef.deadLetters(),
       runScheduled: () => schedulerRef.runNow(),
       publishSesEvent: (sesEvent) => publishSesEvent(handlers, sesEvent),
+      faults: { get: () => ({ settings: proxyRef.faults(), counters: proxyRef.counters() }), set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }) },
       log: say,
     });
 
@@ -242,7 +260,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     return {
       gatewayUrl: gateway.url,
       dynamodbEndpoint: ddb.endpoint,
-      sesEndpoint: ses.endpoint,
+      sesEndpoint: sesProxy.endpoint,
+      sesProxy,
       tableName,
       region: LOCAL_REGION,
       identity: gateway.identity,

@@ -49,6 +49,9 @@ export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
         metrics.addMetric(metricNames.uncertain, MetricUnit.Count, 1);
         log.error('delivery in doubt: SES was called and no outcome was recorded');
       }
+    } else if (d.status === 'failed' && d.sesEvent && ['Send', 'Delivery'].includes(d.sesEvent.type)) {
+      // SES's own event says it left after all: never send it again.
+      if (await transition(key, { status: 'failed' }, { status: 'sent', set: { sentAt: d.sesEvent.at } }, now)) report.confirmed++;
     } else if (d.status === 'failed' && d.retryable && d.attempts < MAX_ATTEMPTS) {
       if (await transition(key, { status: 'failed' }, { status: 'pending' }, now)) report.requeued++;
     } else {

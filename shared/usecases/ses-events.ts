@@ -85,7 +85,7 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
     case 'Send':
     case 'Delivery': {
       await annotate(key, { type: e.eventType, at });
-      if (await settle(key, ['sending', 'uncertain'], 'sent', { messageId: e.mail.messageId, sentAt: at }, now)) log.info('SES event confirmed a delivery in doubt');
+      if (await settle(key, ['sending', 'uncertain', 'failed'], 'sent', { messageId: e.mail.messageId, sentAt: at }, now)) log.info('SES event confirmed a delivery in doubt');
       return;
     }
     case 'Bounce':
