@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { RateLimiter } from '#shared/concurrency';
 import { sendRateLimiter } from '#shared/mail/send-rate';
@@ -54,7 +54,7 @@ function messageFor(d: Delivery) {
  * claim and is reconciled, not resent blindly. Thrown errors (a poison record, DynamoDB down) go
  * to the stream's retries and then its dead-letter queue.
  */
-async function sendDelivery(record: DynamoDBRecord): Promise<void> {
+async function sendDelivery(record: DynamoDBRecord, batch: { suppressed: Set<string> }): Promise<void> {
   const d = newImage(record, Delivery);
   if (d.channel !== 'email' || d.status !== 'pending') return;
   const key = deliveryKey(d);
@@ -73,7 +73,7 @@ async function sendDelivery(record: DynamoDBRecord): Promise<void> {
     log.info('superseded; not sent', { supersededBy: message.supersededBy });
     return;
   }
-  if ((await suppressedAmong([d.address])).size > 0) {
+  if (batch.suppressed.has(d.address)) {
     await recordOutcome(d, claim.token, { status: 'suppressed', error: 'địa chỉ nằm trong danh sách chặn (đã bị trả lại hoặc khiếu nại)' }, new Date());
     metrics.addMetric(metricNames.suppressed, MetricUnit.Count, 1);
     log.info('suppressed; not sent');
@@ -112,6 +112,15 @@ async function sendDelivery(record: DynamoDBRecord): Promise<void> {
   log.info('sent', { messageId, attempt: claim.attempt });
 }
 
-export const handler = middy(streamConsumer(sendDelivery, { inParallel: true }))
+/** The suppression list, read once for the whole batch (one BatchGet per 100 addresses, not one per record). */
+async function prepareBatch(event: DynamoDBStreamEvent) {
+  const addresses = event.Records.flatMap((r) => {
+    const a = r.dynamodb?.NewImage?.address?.S;
+    return a ? [a] : [];
+  });
+  return { suppressed: await suppressedAmong(addresses) };
+}
+
+export const handler = middy(streamConsumer(sendDelivery, { inParallel: true, prepare: prepareBatch }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));
