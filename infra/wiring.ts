@@ -59,6 +59,15 @@ const eventInserted = (type: string): FilterPattern => ({
   dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [type] } } },
 });
 
+/** What an event consumer takes unless it says otherwise: retried 5 times, bisected, kept a day. */
+const consumerDefaults = {
+  maxBatchingWindowSeconds: 0,
+  retryAttempts: 5,
+  maxRecordAgeSeconds: 86400,
+  bisectBatchOnError: true,
+  parallelizationFactor: 1,
+} as const;
+
 export const functions = {
   api: {
     entry: 'functions/api.ts',
@@ -74,15 +83,7 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     table: 'readWrite',
-    stream: {
-      filters: [eventInserted('CampaignIssued')],
-      batchSize: 10,
-      maxBatchingWindowSeconds: 0,
-      retryAttempts: 5,
-      maxRecordAgeSeconds: 86400,
-      bisectBatchOnError: true,
-      parallelizationFactor: 1,
-    },
+    stream: { ...consumerDefaults, filters: [eventInserted('CampaignIssued')], batchSize: 10 },
   },
   onReportSubmitted: {
     entry: 'functions/on-report-submitted.ts',
@@ -90,15 +91,7 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     table: 'readWrite',
-    stream: {
-      filters: [eventInserted('ReportSubmitted')],
-      batchSize: 20,
-      maxBatchingWindowSeconds: 0,
-      retryAttempts: 5,
-      maxRecordAgeSeconds: 86400,
-      bisectBatchOnError: true,
-      parallelizationFactor: 1,
-    },
+    stream: { ...consumerDefaults, filters: [eventInserted('ReportSubmitted')], batchSize: 20 },
   },
   onReportReminderDue: {
     entry: 'functions/on-report-reminder-due.ts',
@@ -106,15 +99,7 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     table: 'readWrite',
-    stream: {
-      filters: [eventInserted('ReportReminderDue')],
-      batchSize: 10,
-      maxBatchingWindowSeconds: 0,
-      retryAttempts: 5,
-      maxRecordAgeSeconds: 86400,
-      bisectBatchOnError: true,
-      parallelizationFactor: 1,
-    },
+    stream: { ...consumerDefaults, filters: [eventInserted('ReportReminderDue')], batchSize: 10 },
   },
   onNominationsClosed: {
     entry: 'functions/on-nominations-closed.ts',
@@ -122,15 +107,7 @@ export const functions = {
     memorySize: 1024,
     timeoutSeconds: 300,
     table: 'readWrite',
-    stream: {
-      filters: [eventInserted('NominationsClosed')],
-      batchSize: 1,
-      maxBatchingWindowSeconds: 0,
-      retryAttempts: 5,
-      maxRecordAgeSeconds: 86400,
-      bisectBatchOnError: false,
-      parallelizationFactor: 1,
-    },
+    stream: { ...consumerDefaults, filters: [eventInserted('NominationsClosed')], batchSize: 1, bisectBatchOnError: false },
   },
   onResultsFinalized: {
     entry: 'functions/on-results-finalized.ts',
@@ -138,15 +115,7 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 120,
     table: 'readWrite',
-    stream: {
-      filters: [eventInserted('ResultsFinalized')],
-      batchSize: 1,
-      maxBatchingWindowSeconds: 0,
-      retryAttempts: 5,
-      maxRecordAgeSeconds: 86400,
-      bisectBatchOnError: false,
-      parallelizationFactor: 1,
-    },
+    stream: { ...consumerDefaults, filters: [eventInserted('ResultsFinalized')], batchSize: 1, bisectBatchOnError: false },
   },
   scheduledTick: {
     entry: 'functions/scheduled-tick.ts',

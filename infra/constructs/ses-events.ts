@@ -6,9 +6,9 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { type CfnConfigurationSet, CfnConfigurationSetEventDestination, EmailSendingEvent } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { acknowledge } from './nag';
+import { deadLetterQueue } from './dead-letter-queue';
 
 /**
  * The SES sending events the destination publishes: every outcome of a send the function records
@@ -95,31 +95,12 @@ export class SesEvents extends Construct {
       }),
     );
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: props.removalPolicy,
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue (RedrivePolicy) of the SNS subscription of the SES event function; ' +
-        'it is alarmed on and read by an operator, nothing consumes it automatically, so it needs no DLQ of its own.',
-    );
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', { removalPolicy: props.removalPolicy, catches: 'SES events the SNS subscription could not hand to the function' });
 
-    this.failedInvocationsQueue = new Queue(this, 'FailedInvocationsQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.failedInvocationsQueue = deadLetterQueue(this, 'FailedInvocationsQueue', {
       removalPolicy: props.removalPolicy,
+      catches: "the on-failure destination of the SES event function's asynchronous invocations (EventInvokeConfig), events that failed every retry",
     });
-    acknowledge(
-      this.failedInvocationsQueue,
-      'AwsSolutions-SQS3',
-      "This queue is the on-failure destination of the SES event function's asynchronous invocations (EventInvokeConfig), " +
-        'which cdk-nag does not recognise as a DLQ use; an operator redrives it, so it needs no DLQ of its own.',
-    );
 
     // SNS invokes Lambda asynchronously: an error inside the function is retried by Lambda (twice),
     // then the event goes to this queue instead of being dropped.

@@ -2,10 +2,10 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamSubscription } from '../wiring';
-import { acknowledge } from './nag';
+import { deadLetterQueue } from './dead-letter-queue';
 
 export interface StreamConsumerProps {
   table: TableV2;
@@ -28,18 +28,7 @@ export class StreamConsumer extends Construct {
     super(scope, id);
     const s = props.subscription;
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-      removalPolicy: props.removalPolicy,
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      'This queue is itself the dead-letter queue: the on-failure destination of the stream event source mapping, ' +
-        'which cdk-nag does not recognise as a DLQ use. Nothing consumes it automatically, so it needs no DLQ of its own.',
-    );
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', { removalPolicy: props.removalPolicy, catches: 'the on-failure destination of a stream event source mapping (descriptions of batches that failed every retry)' });
 
     this.source = new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,

@@ -6,6 +6,7 @@ import { Campaign } from '../schemas/campaign';
 import { DomainEvent, type EventType } from '../schemas/events';
 import { documentClient, tableName } from './client';
 import { CAMPAIGN_INDEX, campaignPk, keys, prefixes, withoutKeys } from './keys';
+import { queryByPrefix } from './query';
 
 const campaignItem = (c: Campaign) => ({
   ...keys.campaign(c.id),
@@ -129,23 +130,7 @@ export async function listCampaigns(limit: number, cursor?: string): Promise<{ i
 }
 
 /** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
-export async function queryCampaignItems(campaignId: string, prefix: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': campaignPk(campaignId), ':prefix': prefix },
-        ExclusiveStartKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return items;
-}
+export const queryCampaignItems = (campaignId: string, prefix: string) => queryByPrefix(campaignPk(campaignId), prefix);
 
 export const listEvents = async (campaignId: string) =>
   (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));
