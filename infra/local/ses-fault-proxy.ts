@@ -281,6 +281,11 @@ export async function startSesFaultProxy(options: { target: string; port?: numbe
       else res.destroy();
     });
   });
+  // Like SES's own endpoints, keep idle connections open for a while: with Node's default of 5 s,
+  // the SDK's keep-alive agent would reuse a socket the proxy had just closed, and a send would fail
+  // with ECONNRESET, which the mailer rightly treats as "maybe sent" (a doubt this twin would invent).
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   server.on('connection', (s: Socket) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
