@@ -4,17 +4,7 @@ import { runInNewContext } from 'node:vm';
 
 /** Measurement helpers the bench scripts share: a seeded PRNG, a gc handle, timed runs, and MB formatting. */
 
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from '../infra/local/prng';
 
 /** The global gc when node runs with --expose-gc, else one obtained by setting the flag at run time; undefined if neither works. */
 export function gcFunction(): (() => void) | undefined {

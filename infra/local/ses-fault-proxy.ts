@@ -17,6 +17,7 @@
  * queue first (each SendEmail call takes the next entry), then from per-call probabilities drawn
  * from a seeded generator, so a run with a seed makes the same decisions call after call.
  */
+import { prng } from './prng';
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { z } from 'zod';
@@ -108,17 +109,6 @@ export function parseFaultSettings(input: unknown): FaultSettings {
   return parsed.data;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Decision = { kind: 'pass' } | { kind: 'throttle' } | { kind: 'error5xx'; status: 500 | 503 } | { kind: 'reject'; message: string } | { kind: 'dropAfterForward' } | { kind: 'delay'; ms: number };
 
@@ -162,7 +152,7 @@ export async function startSesFaultProxy(options: { target: string; port?: numbe
   const target = new URL(options.target);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   let settings = parseFaultSettings({ ...(options.seed !== undefined ? { seed: options.seed } : {}) });
-  let random = generator(options.seed ?? Math.floor(Math.random() * 2 ** 32));
+  let random = prng(options.seed ?? Math.floor(Math.random() * 2 ** 32));
   let counters = emptyCounters();
   const sockets = new Set<Socket>();
 
@@ -308,7 +298,7 @@ export async function startSesFaultProxy(options: { target: string; port?: numbe
     target: target.origin,
     setFaults(input) {
       const next = parseFaultSettings(input);
-      if (next.seed !== undefined) random = generator(next.seed);
+      if (next.seed !== undefined) random = prng(next.seed);
       settings = next;
       return proxy.faults();
     },
