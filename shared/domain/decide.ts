@@ -511,38 +511,28 @@ export function decideNominations(input: DecideNominationsInput): DecideResult {
   function applyTitleQuota(title: QuotaTitle): void {
     const q = opt.quotas[title];
     if (!q) return;
-    const source = q.source ? cite(q.source, 'V', { note: 'Chỉ tiêu do phong trào thi đua khai báo (RuleOptions.quotas).' }) : cite(DOC.CAMPAIGN, 'V', { note: 'Chỉ tiêu do phong trào thi đua khai báo (RuleOptions.quotas).' });
+    const source = cite(q.source ?? DOC.CAMPAIGN, 'V', { note: 'Chỉ tiêu do phong trào thi đua khai báo (RuleOptions.quotas).' });
     const eligible = works.filter((w) => w.entry.title === title && w.decision.status === 'eligible');
-    if (q.individualsPct !== undefined) {
+    // The same cut for each scope the quota names: its own %, base and candidates.
+    const scopes = [
+      { scope: 'individuals', kind: 'individual', pct: q.individualsPct, base: q.individualsBase, count: persons.size, defaultSource: 'individuals-nominated' },
+      { scope: 'collectives', kind: 'collective', pct: q.collectivesPct, base: q.collectivesBase, count: collectivesParticipating.size, defaultSource: 'collectives-participating' },
+    ] as const;
+    for (const sc of scopes) {
+      if (sc.pct === undefined) continue;
       applyQuota(
         {
-          id: `${title}:individuals`,
+          id: `${title}:${sc.scope}`,
           title,
-          scope: 'individuals',
-          pct: q.individualsPct,
-          base: q.individualsBase ?? persons.size,
-          baseSource: q.individualsBase !== undefined ? 'option' : 'individuals-nominated',
+          scope: sc.scope,
+          pct: sc.pct,
+          base: sc.base ?? sc.count,
+          baseSource: sc.base !== undefined ? 'option' : sc.defaultSource,
           minimum: q.minimum ?? 0,
           citation: source,
           ruleId: `quota.${title}`,
         },
-        eligible.filter((w) => w.entry.nominee.kind === 'individual'),
-      );
-    }
-    if (q.collectivesPct !== undefined) {
-      applyQuota(
-        {
-          id: `${title}:collectives`,
-          title,
-          scope: 'collectives',
-          pct: q.collectivesPct,
-          base: q.collectivesBase ?? collectivesParticipating.size,
-          baseSource: q.collectivesBase !== undefined ? 'option' : 'collectives-participating',
-          minimum: q.minimum ?? 0,
-          citation: source,
-          ruleId: `quota.${title}`,
-        },
-        eligible.filter((w) => w.entry.nominee.kind === 'collective'),
+        eligible.filter((w) => w.entry.nominee.kind === sc.kind),
       );
     }
   }

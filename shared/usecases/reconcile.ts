@@ -24,6 +24,7 @@ export interface ReconcileReport {
 export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
   const report: ReconcileReport = { requeued: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
   for (const key of await dueForAttention(now)) {
+    // The index is eventually consistent: decide on a consistent read of the item itself.
     const d = await getDelivery(key);
     if (!d) continue;
     const token = typeof d.claimToken === 'string' ? d.claimToken : undefined;
