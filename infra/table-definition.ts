@@ -1,6 +1,6 @@
 /**
  * The single table, defined once: the CDK stack builds its TableV2 from this and the local twin
- * creates the same table in DynamoDB Local from it, so the two cannot drift (DESIGN.md "The local twin").
+ * creates the same table in DynamoDB Local from it, so the two cannot drift (docs/architecture.md "The local twin").
  */
 export const table = {
   partitionKey: 'pk',

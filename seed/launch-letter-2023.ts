@@ -3,7 +3,7 @@ import type { CampaignInput } from '../shared/schemas/campaign';
 import type { RecipientGroupInput, UnitInput } from '../shared/schemas/directory';
 
 /**
- * The seed: Sở Ngoại vụ Lạng Sơn's 2023 launch letter (../shared/reference/launch-letter-2023.txt)
+ * The seed: Sở Ngoại vụ Lạng Sơn's 2023 launch letter (docs/launch-letter-2023.txt)
  * as data, and a directory to send it to. The letter's text is quoted verbatim, its slips included
  * ("sáng tạo bút phá" for "bứt phá", "phát động phát động", "thi đua -khen thưởng"): it is the
  * agency's document, not ours to correct. Only the markdown emphasis of the scan is dropped; the
@@ -82,7 +82,7 @@ export const seedDirectory: { groups: SeedGroup[]; units: SeedUnit[] } = {
 
 export const seedCampaign: z.input<typeof CampaignInput> = {
   // The letter's own number and symbol are not in the copy we have (its header was lost); "15" is a
-  // stand-in, and "SNgV" is the usual abbreviation for Sở Ngoại vụ (domain-rules §5.1, unverified).
+  // stand-in, and "SNgV" is the usual abbreviation for Sở Ngoại vụ (docs/legal-sources.md §5.1, unverified).
   documentNumber: '15/KH-SNgV',
   title: 'Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023',
   issuingBody: 'SỞ NGOẠI VỤ',
@@ -126,7 +126,7 @@ export const seedCampaign: z.input<typeof CampaignInput> = {
   recipientGroups: seedDirectory.groups.map((g) => g.code),
   participatingUnits: seedDirectory.units.map((u) => u.unitId),
   // The letter states no dates; these follow the year's usual rhythm (registration in Q1, reports
-  // before the year-end review, nominations before 10/12 as in domain-rules §6.14).
+  // before the year-end review, nominations before 10/12 as in docs/legal-sources.md §6.14).
   deadlines: {
     registration: '2023-03-31T17:00:00+07:00',
     reports: '2023-11-30T17:00:00+07:00',

@@ -2,7 +2,7 @@ import type { ScoringTable, UnitReport } from '../shared/schemas/scoring';
 
 /**
  * The real scoring table of Cần Thơ 157/KH-UBND (18/11/2025), appendix "Thang điểm thi đua",
- * Group I (communes and wards): 100 points + 15 bonus = 115 (domain-rules §3.2, source
+ * Group I (communes and wards): 100 points + 15 bonus = 115 (docs/legal-sources.md §3.2, source
  * tlnb:3a2db039af8c2d05.md [V]). Modelling choices, each one a reading of the plan:
  *
  * - Criterion 1 is printed as "50 sampled beneficiaries × 0.4 point for each who confirms, and 0
@@ -161,5 +161,5 @@ export const canThoWorkedReport: UnitReport = {
     c5_3: true,
   },
   evidence: { c1: ['ke-hoach-tuyen-truyen.pdf', 'noi-dung-phat-thanh.mp3', 'danh-sach-ky-nhan.pdf'] },
-  summary: 'Xã ví dụ (giả định) của bảng tính mẫu, domain-rules §3.2',
+  summary: 'Xã ví dụ (giả định) của bảng tính mẫu, docs/legal-sources.md §3.2',
 };

@@ -15,7 +15,7 @@ export interface OutboxRows {
 }
 
 /**
- * Queue one mail of an event (DESIGN.md "Email goes through an outbox"): the rendered message
+ * Queue one mail of an event (docs/architecture.md "Email goes through an outbox"): the rendered message
  * once, then one delivery per address, keyed by event, message and address, with conditional
  * puts, so a consumer re-run by a retried batch queues nobody twice. Returns how many rows were new.
  */

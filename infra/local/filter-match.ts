@@ -1,7 +1,7 @@
 /**
  * Lambda event filtering, as an event source mapping applies it to DynamoDB stream records, for the
  * pattern subset the wiring uses (`FilterValue` in infra/wiring.ts). DynamoDB Local's streams apply
- * no filters (toolchain notes), so the local poller runs every record through this first.
+ * no filters (docs/toolchain.md "Stream filters"), so the local poller runs every record through this first.
  *
  * Semantics follow Lambda/EventBridge content filtering:
  * - every key of a pattern must match (AND); the values listed for one key are alternatives (OR);

@@ -121,7 +121,7 @@ export async function createIdentity(options: IdentityOptions): Promise<LocalIde
 /**
  * Claims as the HTTP API JWT authorizer hands them to Lambda: strings stay strings, numbers and
  * booleans become strings, arrays become one bracketed space-separated string
- * (`"cognito:groups": "[admin council]"`, toolchain notes), objects become JSON text.
+ * (`"cognito:groups": "[admin council]"`, docs/toolchain.md "API Gateway (HTTP API)"), objects become JSON text.
  */
 export function flattenClaims(claims: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,7 @@
 /**
  * The SES v2 emulator (`aws-ses-v2-local`), started in-process. Its web page (`/`) and `GET /store`
  * show every email sent; `POST /clear-store` empties it. It is a capture sink, not a simulator: no
- * throttling, quotas or bounces (toolchain notes), so failure paths are tested with injected faults.
+ * throttling, quotas or bounces (docs/toolchain.md "The SES emulator"), so failure paths are tested with injected faults.
  */
 import type { Server } from 'node:http';
 import sesModule from 'aws-ses-v2-local';

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the local twin on loopback (DESIGN.md "The local twin"). Ctrl-C (SIGINT) or SIGTERM
+ * `npm start`: the local twin on loopback (docs/architecture.md "The local twin"). Ctrl-C (SIGINT) or SIGTERM
  * stops everything, DynamoDB Local's java process included; a second Ctrl-C forces the exit.
  *
  * Environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), 0 = any free port; TABLE_NAME,

@@ -1,5 +1,5 @@
 /**
- * The local twin of the cloud (DESIGN.md "The local twin"): DynamoDB Local with the stack's table,
+ * The local twin of the cloud (docs/architecture.md "The local twin"): DynamoDB Local with the stack's table,
  * the SES v2 emulator behind a fault-injecting proxy (off until `POST /local/faults`), the stream
  * poller driving every consumer of the wiring, and the HTTP gateway with its identity provider,
  * all on loopback, running the real handlers.

@@ -2,7 +2,7 @@ import type { Campaign, CampaignInput, CampaignStatus } from '../schemas/campaig
 import { DomainError } from './errors';
 
 /**
- * The campaign's life (DESIGN.md "The job"): a draft is issued (phát động) once. Later stages
+ * The campaign's life (docs/architecture.md "The job"): a draft is issued (phát động) once. Later stages
  * (registered, reported, nominations closed) extend this table; a transition not listed is refused.
  */
 const transitions: Record<CampaignStatus, readonly CampaignStatus[]> = {

@@ -6,7 +6,7 @@ import { DOC, cite, citeText } from './rules/documents';
 import type { Citation } from './rules/types';
 
 /**
- * The council's ballot (Hội đồng Thi đua - Khen thưởng; domain-rules §1.8, §3.5): the quorum, then each
+ * The council's ballot (Hội đồng Thi đua - Khen thưởng; docs/legal-sources.md §1.8, §3.5): the quorum, then each
  * nomination's yes count against its title's threshold counted over the WHOLE membership, not those present
  * (NĐ 98/2023 Art 30.7). Integer arithmetic only: yes × 100 ≥ pct × total, so 7 of 9 (77,8%) fails 80%.
  */

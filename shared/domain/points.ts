@@ -1,6 +1,6 @@
 /**
  * Points as integer hundredths (9720 is 97,20 điểm). Scoring tables give points with at most two
- * decimals (domain-rules §3.2: "the total is kept with 2 decimals"), and a binary float cannot hold
+ * decimals (docs/legal-sources.md §3.2: "the total is kept with 2 decimals"), and a binary float cannot hold
  * most of them: 0.1 + 0.2 !== 0.3, and thirty criteria of 0.1 sum to 3.0000000000000004. Every sum
  * and product in the scoring core is done on safe integers (BigInt when a product could pass 2^53),
  * so a total never drifts and the same inputs always give the same digits.
@@ -107,7 +107,7 @@ export function dividesExactly(a: number, b: number, c: number): boolean {
 }
 
 /**
- * rate × max for a proportional criterion (domain-rules §3.2: "score = rate × 40", capped at the
+ * rate × max for a proportional criterion (docs/legal-sources.md §3.2: "score = rate × 40", capped at the
  * maximum since a rate can pass 100%). `numerator` and `denominator` are decimals with at most two
  * decimals (head counts, amounts); `maxHundredths` is the criterion's maximum in hundredths.
  *

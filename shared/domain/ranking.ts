@@ -4,7 +4,7 @@ import type { Hundredths } from './points';
 import { compileTable } from './scoring';
 
 /**
- * Ranking (domain-rules §3.1.5, §3.2 "Ranking and tie-breaks"): by total, descending; equal totals
+ * Ranking (docs/legal-sources.md §3.1.5, §3.2 "Ranking and tie-breaks"): by total, descending; equal totals
  * are ordered by the campaign's tie-break chain, criterion by criterion, on the counted points;
  * units still equal after the whole chain go to the council's vote (bỏ phiếu), so they share a
  * rank and are marked, never ordered silently. Ranks are standard competition ranking (1, 2, 2, 4).

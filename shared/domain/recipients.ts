@@ -8,9 +8,9 @@ export interface EntryRef {
 export interface ResolvedRecipients {
   /** One entry per distinct address, with every Nơi nhận entry it came from, in the letter's order. */
   emails: { address: string; groups: EntryRef[] }[];
-  /** "Lưu: VT, VP": filed, never emailed (domain-rules §5.3). */
+  /** "Lưu: VT, VP": filed, never emailed (docs/legal-sources.md §5.3). */
   archives: EntryRef[];
-  /** "Trang thông tin điện tử": a publishing action, not a person (domain-rules §5.3). */
+  /** "Trang thông tin điện tử": a publishing action, not a person (docs/legal-sources.md §5.3). */
   publications: EntryRef[];
   /** Codes the directory does not know (any longer). */
   missing: string[];
@@ -24,7 +24,7 @@ export const unitEntryCode = (unitId: string) => `UNIT:${unitId}`;
 
 /**
  * Resolve a letter's Nơi nhận list into recipients. Pure: the caller loads the directory.
- * A person on two groups gets one email (DESIGN.md "Issuing emails the list").
+ * A person on two groups gets one email (docs/architecture.md "Issuing emails the list").
  */
 export function resolveRecipients(
   recipientGroups: readonly string[],

@@ -2,7 +2,7 @@ import type { Nomination } from '../schemas/nomination';
 import { registrantKey, type Registration } from '../schemas/registration';
 
 /**
- * Whether a nomination's nominee registered for its title (đăng ký thi đua, domain-rules §1.4):
+ * Whether a nomination's nominee registered for its title (đăng ký thi đua, docs/legal-sources.md §1.4):
  * the unit itself for a collective; for a person, the registration of that person in the same
  * unit, matched by staff number, else by NFC lower-cased name, as `registrantKey` writes it.
  */

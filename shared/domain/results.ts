@@ -7,7 +7,7 @@ import { TITLE_LABEL, awardPhrase, formatPct } from './rules/common';
 
 /**
  * The final results of a campaign (kết quả bình xét): the decision engine's proposal (decide.ts) read with the council's
- * ballot (council.ts; domain-rules §1.8, §3.5). Pure: no clock, no I/O; the output follows the decisions' order.
+ * ballot (council.ts; docs/legal-sources.md §1.8, §3.5). Pure: no clock, no I/O; the output follows the decisions' order.
  *
  * - `deferred` stays deferred: NĐ 152/2025 Art 4.4, not considered while discipline or an inquiry is pending;
  * - `not-eligible`, `over-quota`: not awarded, the decision's summary is the reason;

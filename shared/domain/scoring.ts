@@ -14,7 +14,7 @@ import { DomainError } from './errors';
 import { comparePercentOfHundredths, formatVi, mulDivHalfUp, own, percentOfHundredths, toHundredths, type Hundredths } from './points';
 
 /**
- * Scoring of one unit's report against the campaign's table (domain-rules §3.1–3.2): per criterion
+ * Scoring of one unit's report against the campaign's table (docs/legal-sources.md §3.1–3.2): per criterion
  * the self-assessed points (tự chấm) and, where the Office verified, its points and reason; section
  * subtotals with the bonus and penalty caps; the total. Pure: no clock, no I/O, same inputs give
  * the same output. All points are integer hundredths (shared/domain/points.ts).

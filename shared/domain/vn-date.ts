@@ -4,7 +4,7 @@
  * Legal source: Nghị định 30/2020/NĐ-CP ngày 05/3/2020 về công tác văn thư, Phụ lục I (thể thức
  * văn bản hành chính), mục "Địa danh và thời gian ban hành văn bản": the day, month and year are
  * written in Arabic numerals; a day below 10 and the months 1 and 2 take a leading 0
- * ("Lạng Sơn, ngày 05 tháng 3 năm 2023", "ngày 01 tháng 02"). See ../shared/reference/domain-rules.md §5.2.
+ * ("Lạng Sơn, ngày 05 tháng 3 năm 2023", "ngày 01 tháng 02"). See docs/legal-sources.md §5.2.
  * Dates inside the text (legal citations, deadlines) are written dd/mm/yyyy with the same padding
  * rule, as the seed letter does ("ngày 07/4/2014", "ngày 13/01/2023").
  */

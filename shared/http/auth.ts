@@ -13,7 +13,7 @@ const ROLES = new Set<Role>(['admin', 'unit', 'council', 'viewer']);
 
 /**
  * The HTTP API JWT authorizer hands array claims to Lambda as one bracketed string,
- * `"[admin council]"` (toolchain notes). Accept that form, a real array, or a lone value.
+ * `"[admin council]"` (docs/toolchain.md "API Gateway (HTTP API)"). Accept that form, a real array, or a lone value.
  */
 export function parseGroupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);

@@ -29,7 +29,7 @@ export interface RouteSpec {
 
 /**
  * Every route of the HTTP API. The CDK stack adds exactly these routes, the local gateway matches
- * exactly these, and the OpenAPI document is generated from them (DESIGN.md "One list of the wiring").
+ * exactly these, and the OpenAPI document is generated from them (docs/architecture.md "One list of the wiring").
  */
 export const routes = [
   { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.object({ status: z.literal('ok') }) },

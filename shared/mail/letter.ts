@@ -9,7 +9,7 @@ import { escapeHtml } from './escape';
  * trích yếu, the body, and at the foot Nơi nhận (left) beside the signer (right).
  */
 
-/** One printed Nơi nhận line: the label as the Office types it, and why it is sent (domain-rules §5.3). */
+/** One printed Nơi nhận line: the label as the Office types it, and why it is sent (docs/legal-sources.md §5.3). */
 export interface NoiNhanEntry {
   name: string;
   purpose?: string;

@@ -4,7 +4,7 @@ import type { RenderedMessage } from '../store/deliveries';
 
 /**
  * SES has no idempotency token, and the SDK's default retry resends after a timeout, when SES may
- * already have accepted the message (toolchain notes). So the client never retries by itself;
+ * already have accepted the message (docs/toolchain.md "SES"). So the client never retries by itself;
  * `sendEmail` retries only throttling, which SES answers before accepting anything.
  */
 export const ses = new SESv2Client({ maxAttempts: 1 });

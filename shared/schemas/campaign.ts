@@ -4,7 +4,7 @@ import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';
 
 /**
- * Số và ký hiệu (NĐ 30/2020/NĐ-CP, Phụ lục I; domain-rules §5.1): number, optional year, then
+ * Số và ký hiệu (NĐ 30/2020/NĐ-CP, Phụ lục I; docs/legal-sources.md §5.1): number, optional year, then
  * groups joined by "-". Ký hiệu is written in capitals, but real agency abbreviations keep a
  * lower-case letter ("SNgV" for Sở Ngoại vụ), so lower case is accepted after a group's first letter.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Vietnamese text is stored NFC-normalised (DESIGN.md "Standards"): decomposed input from some keyboards compares equal. */
+/** Vietnamese text is stored NFC-normalised (docs/architecture.md "Standards"): decomposed input from some keyboards compares equal. */
 export const text = (max = 2000) =>
   z
     .string()

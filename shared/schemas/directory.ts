@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { code, email, optionalText, text } from './common';
 
 /**
- * What a Nơi nhận entry does (domain-rules §5.3): `email` groups are mailed, `archive` (Lưu: VT, VP)
+ * What a Nơi nhận entry does (docs/legal-sources.md §5.3): `email` groups are mailed, `archive` (Lưu: VT, VP)
  * is filed and never mailed, `publication` (Trang thông tin điện tử) is a publishing action, not a person.
  */
 export const RecipientGroupKind = z.enum(['email', 'archive', 'publication']);

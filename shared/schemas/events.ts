@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Domain events are items in the campaign's partition (DESIGN.md "Domain events are items"). */
+/** Domain events are items in the campaign's partition (docs/architecture.md "Domain events are items"). */
 export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized', 'DeliveryBounced']);
 export type EventType = z.infer<typeof EventType>;
 

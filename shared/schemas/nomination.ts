@@ -4,8 +4,8 @@ import { TaskRating } from './ratings';
 
 /**
  * Nominations (đề nghị khen thưởng) and the per-campaign configuration of the decision engine.
- * The legal notes are ../shared/reference/domain-rules.md; §-references below point there.
- * Types are inferred from these schemas (STYLE.md "What we add").
+ * The legal notes are docs/legal-sources.md; §-references below point there.
+ * Types are inferred from these schemas (docs/architecture.md "Standards").
  */
 
 /** Mức độ hoàn thành nhiệm vụ: the scoring core's enum (shared/schemas/ratings.ts), one definition for both. */
@@ -210,7 +210,7 @@ export const RuleOptions = z
       .boolean()
       .optional()
       .describe(
-        'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, domain-rules §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
+        'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, docs/legal-sources.md §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
       ),
     cstdcsCapPct: pct
       .nullable()
@@ -270,7 +270,7 @@ export type UnitStanding = z.infer<typeof UnitStanding>;
 
 export const DecideInput = z
   .object({
-    /** Ngày xét / ngày trình: chooses the rule set (domain-rules §0). */
+    /** Ngày xét / ngày trình: chooses the rule set (docs/legal-sources.md §0). */
     referenceDate: isoDate,
     /** The assessment year (năm xét). */
     campaignYear: year,
@@ -298,7 +298,7 @@ export type DecideInput = z.infer<typeof DecideInput>;
 export const RuleSetId = z.enum(['vn-2017', 'vn-2024', 'vn-2025']);
 export type RuleSetId = z.infer<typeof RuleSetId>;
 
-/** One council ballot (Hội đồng Thi đua - Khen thưởng), domain-rules §1.8 and §3.5. */
+/** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
 const councilVoteShape = {
     membersTotal: z.number().int().min(1),
     present: count,
@@ -350,7 +350,7 @@ function checkCounts(v: CouncilVoteCounts, ctx: z.RefinementCtx) {
     });
 }
 
-/** One council ballot (Hội đồng Thi đua - Khen thưởng), domain-rules §1.8 and §3.5. */
+/** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
 export const CouncilVote = z
   .object({ ruleSet: RuleSetId, ...councilVoteShape })
   .strict()

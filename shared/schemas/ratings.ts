@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Mức độ hoàn thành nhiệm vụ: the four levels of NĐ 90/2020/NĐ-CP as amended by NĐ 48/2023/NĐ-CP
- * (domain-rules §2.4). Every award gate reads it: LĐTT needs ≥ HTTNV, CSTĐCS LĐTT plus HTXSNV or an
+ * (docs/legal-sources.md §2.4). Every award gate reads it: LĐTT needs ≥ HTTNV, CSTĐCS LĐTT plus HTXSNV or an
  * initiative, TTLĐXS a collective at HTXSNV.
  */
 export const TaskRating = z

@@ -3,7 +3,7 @@ import { id, text } from './common';
 import { Title } from './nomination';
 
 /**
- * Đăng ký thi đua (domain-rules §1.4): a unit, or a person of a unit, commits to targets and names
+ * Đăng ký thi đua (docs/legal-sources.md §1.4): a unit, or a person of a unit, commits to targets and names
  * the titles it aims for. Without registration a title is not considered (the old-regime principle,
  * [U] in the notes: the decision engine's `registrationRequired` option, on by default).
  */

@@ -7,14 +7,14 @@ export { TaskRating } from './ratings';
 
 /**
  * The scoring table (bảng tiêu chí, thang điểm) a campaign carries, fixed once it is issued
- * (domain-rules §3.1): criteria grouped in sections, each with its maximum (điểm chuẩn) and a rule;
+ * (docs/legal-sources.md §3.1): criteria grouped in sections, each with its maximum (điểm chuẩn) and a rule;
  * bonus (điểm cộng) and penalty (điểm trừ) sections with their own caps; the legal basis; the
  * tie-break chain. Points are written as JSON decimals with at most two decimals and kept so:
  * parsing never rewrites them, so a stored table parses to itself. The scoring core turns them into
  * integer hundredths (shared/domain/points.ts) when it reads them.
  */
 
-/** A scale of 1,000 points exists (domain-rules §3.1.8); 100,000 leaves room and keeps hundredths exact. */
+/** A scale of 1,000 points exists (docs/legal-sources.md §3.1.8); 100,000 leaves room and keeps hundredths exact. */
 export const MAX_POINTS = 100_000;
 
 const TWO_DECIMALS = 'must have at most 2 decimals (e.g. 0.25, not 0.125)';

@@ -35,7 +35,7 @@ export async function createCampaign(campaign: Campaign, event: DomainEvent): Pr
 }
 
 /**
- * Save a state change with its event in one transaction (DESIGN.md "Domain events are items").
+ * Save a state change with its event in one transaction (docs/architecture.md "Domain events are items").
  * Optimistic: the stored version must still be the one the change was computed from, and the
  * stored status must still allow it, so two racing requests produce one event.
  */
@@ -74,7 +74,7 @@ export interface ItemWrite {
 }
 
 /**
- * Write items and their domain event in one transaction (DESIGN.md "Domain events are items"), so
+ * Write items and their domain event in one transaction (docs/architecture.md "Domain events are items"), so
  * a report never exists without its `ReportSubmitted`, nor the event without the report. Returns
  * false when an `onlyIfAbsent` item already existed (nothing was written).
  */

@@ -1,5 +1,5 @@
 /**
- * Key design of the single table (DESIGN.md "One table"). Every item of a campaign lives under its
+ * Key design of the single table (docs/architecture.md "One table"). Every item of a campaign lives under its
  * partition, so a campaign's events and deliveries are Queries, never Scans.
  *
  * | item            | pk               | sk                               | gsi1pk     | gsi1sk            |

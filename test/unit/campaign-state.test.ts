@@ -13,7 +13,7 @@ const input = CampaignInput.parse(
 );
 const draft = newCampaign(input, { id: 'c1', now: '2023-03-01T00:00:00.000Z', actor: 'office' });
 
-describe('campaign state machine (DESIGN.md "The job": a draft is issued once)', () => {
+describe('campaign state machine (docs/architecture.md "The job": a draft is issued once)', () => {
   it.each([
     ['draft', 'issued', true],
     ['issued', 'issued', false],

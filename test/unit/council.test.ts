@@ -3,7 +3,7 @@ import { DomainError } from '../../shared/domain/errors';
 import type { CouncilVoteInput, Title } from '../../shared/schemas/nomination';
 
 /**
- * Council ballots (domain-rules §1.8, §3.5): thresholds counted over the WHOLE membership, NĐ 98/2023 Điều 30
+ * Council ballots (docs/legal-sources.md §1.8, §3.5): thresholds counted over the WHOLE membership, NĐ 98/2023 Điều 30
  * khoản 7 [S] (kept for vn-2025 [U]); quorum per Bắc Ninh QĐ 86/2025 Điều 8 khoản 4 điểm b [V], a province example.
  */
 

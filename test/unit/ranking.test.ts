@@ -24,7 +24,7 @@ function errorOf(fn: () => unknown): DomainError {
   throw new Error('expected a DomainError');
 }
 
-describe('ranking by total (domain-rules §3.1.5: rank by total, descending)', () => {
+describe('ranking by total (docs/legal-sources.md §3.1.5: rank by total, descending)', () => {
   it('orders communes by total, highest first', () => {
     const s = final([commune('XA-A', { c5_3: false }), commune('XA-B'), commune('XA-C', { c5_1: true })]);
     expect(view(s)).toEqual([
@@ -125,7 +125,7 @@ describe('rankStandings on its own', () => {
     ],
   });
 
-  it('a penalty criterion in the chain ranks the unit with fewer points deducted first (domain-rules §3.1.4)', () => {
+  it('a penalty criterion in the chain ranks the unit with fewer points deducted first (docs/legal-sources.md §3.1.4)', () => {
     const out = rankStandings(table, [row('U1', 1000, 500, 500, 100), row('U2', 1000, 400, 600, 0)]);
     expect(out.map((r) => [r.rank, r.unitId, r.tieBrokenBy])).toEqual([
       [1, 'U2', [{ against: 'U1', criterionId: 'late' }]],

@@ -4,7 +4,7 @@ import type { RecipientGroup, Unit } from '../../shared/schemas/directory';
 const g = (code: string, kind: RecipientGroup['kind'], emails: string[], name = code): RecipientGroup => ({ code, name, kind, emails, updatedAt: 't' });
 const u = (unitId: string, emails: string[]): Unit => ({ unitId, name: `Unit ${unitId}`, emails, updatedAt: 't' });
 
-describe('resolving the Nơi nhận list (domain-rules §5.3)', () => {
+describe('resolving the Nơi nhận list (docs/legal-sources.md §5.3)', () => {
   const directory = {
     groups: [
       g('LANH_DAO_SO', 'email', ['gd@example.org', 'pgd@example.org'], 'Lãnh đạo Sở'),

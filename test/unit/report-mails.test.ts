@@ -52,7 +52,7 @@ const visible = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('the worked Cần Thơ report', () => {
-  test('scores 97,20 of 115 (domain-rules §3.2)', () => {
+  test('scores 97,20 of 115 (docs/legal-sources.md §3.2)', () => {
     expect(scored.selfTotal).toBe(9720);
     expect(scored.maxTotal).toBe(11500);
   });

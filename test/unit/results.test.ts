@@ -6,7 +6,7 @@ import type { CouncilVoteInput, NominationEntry } from '../../shared/schemas/nom
 import { DATES, decisionOf, nom, person, run } from './decide.fixtures';
 
 /**
- * Final results (domain-rules §1.8, §3.5): the engine's proposal read with the council's ballot, thresholds over the
+ * Final results (docs/legal-sources.md §1.8, §3.5): the engine's proposal read with the council's ballot, thresholds over the
  * WHOLE membership (NĐ 98/2023 Art 30.7): CSTĐCS needs 80% of all members, so 8 of 9, and 7 of 9 (77,8%) fails.
  * Decisions and tallies come from the real decideNominations and tallyCouncilVote.
  */

@@ -149,7 +149,7 @@ describe('totals stay on the scale (issue: "totals never exceed the maximum")', 
   });
 });
 
-describe('ranking is a total order given the tie rule (domain-rules §3.1.5)', () => {
+describe('ranking is a total order given the tie rule (docs/legal-sources.md §3.1.5)', () => {
   const rowsArb = tableArb.chain((table) => {
     const ids = criteriaOf(table).map((c) => c.id);
     // Small domains so that equal totals and equal chains are common.

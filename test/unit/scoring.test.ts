@@ -115,7 +115,7 @@ describe('integer hundredths (no binary-float sums of tenths)', () => {
   });
 });
 
-describe('Cần Thơ 157/KH-UBND, appendix "Thang điểm thi đua", Group I (domain-rules §3.2)', () => {
+describe('Cần Thơ 157/KH-UBND, appendix "Thang điểm thi đua", Group I (docs/legal-sources.md §3.2)', () => {
   const scored = scoreReport(canThoTable, canThoWorkedReport);
 
   it('the table parses to itself and its maximum is 100 + 15 = 115', () => {
@@ -194,7 +194,7 @@ describe('Cần Thơ 157/KH-UBND, appendix "Thang điểm thi đua", Group I (do
 });
 
 describe('criterion kinds (issue: manual, proportional, gated, steps, all-or-nothing)', () => {
-  it('proportional: a rate above 100% is capped at the maximum (domain-rules §3.2 "Σ min(max, rate × max)")', () => {
+  it('proportional: a rate above 100% is capped at the maximum (docs/legal-sources.md §3.2 "Σ min(max, rate × max)")', () => {
     const p = criterion(scoreReport(mixed, report({ p: { numerator: 550, denominator: 500 } })), 'p');
     expect(p.points).toBe(2000);
     expect(p.self.explanation).toBe('Tỷ lệ 550/500 = 110,00% × 20 điểm = 22,00 điểm, vượt điểm chuẩn nên tính 20,00 điểm');
@@ -232,7 +232,7 @@ describe('criterion kinds (issue: manual, proportional, gated, steps, all-or-not
   });
 });
 
-describe('sections, caps and the total (domain-rules §3.1.4: bonus and penalty points, often capped)', () => {
+describe('sections, caps and the total (docs/legal-sources.md §3.1.4: bonus and penalty points, often capped)', () => {
   it('a bonus section over its cap counts its cap: 10 + 8 = 18 → 15', () => {
     const s = scoreReport(mixed, report({ m: 10, b1: true, b2: 8 }));
     const bonus = s.sections.find((x) => x.sectionId === 'cong')!;
@@ -263,7 +263,7 @@ describe('sections, caps and the total (domain-rules §3.1.4: bonus and penalty 
   });
 });
 
-describe("the Office's verification (domain-rules §3.1.3: the host checks and fixes the official score)", () => {
+describe("the Office's verification (docs/legal-sources.md §3.1.3: the host checks and fixes the official score)", () => {
   const self = report({ m: 9, p: { numerator: 90, denominator: 100 }, g: { numerator: 5, denominator: 5 } }, { g: ['ke-hoach.pdf'] });
   const verification = Verification.parse({
     values: { m: 6.5, p: { numerator: 80, denominator: 100 } },
@@ -308,7 +308,7 @@ describe("the Office's verification (domain-rules §3.1.3: the host checks and f
   });
 });
 
-describe('report values are checked against the table (DESIGN.md: bad input is refused, naming the field)', () => {
+describe('report values are checked against the table (docs/architecture.md "Standards": bad input is refused, naming the field)', () => {
   it.each([
     ['manual above its maximum', { m: 10.5 }, 'values.m', /must not exceed the criterion’s maximum 10/],
     ['manual with 3 decimals', { m: 0.125 }, 'values.m', /manual criterion/],
