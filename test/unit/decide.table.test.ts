@@ -6,7 +6,7 @@ import { DATES, collective, decisionOf, ldttCrowd, nom, person, run, type Run } 
 
 /**
  * The decision engine, case by case. Each case names the rule it exercises (the ruleId of the check that decides
- * it) and its legal source as the research notes give it (../shared/reference/domain-rules.md). The contrasts the
+ * it) and its legal source as the research notes give it (docs/legal-sources.md). The contrasts the
  * issue asks for decide the SAME facts (the 2023 review) on 10/12/2023 (vn-2017) and 15/01/2024 (vn-2024).
  */
 
