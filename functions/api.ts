@@ -4,16 +4,14 @@ import { httpApi, type Request } from '#shared/http/handler';
 import { openApiDocument } from '#shared/http/openapi';
 import type { CampaignInput } from '#shared/schemas/campaign';
 import type { RecipientGroupInput, UnitInput } from '#shared/schemas/directory';
-import { listCampaigns, listEvents } from '#shared/store/campaigns';
+import { listCampaigns } from '#shared/store/campaigns';
 import { listDeliveries } from '#shared/store/deliveries';
-import { listRecipientGroups, listUnits } from '#shared/store/directory';
 import { logger } from '#shared/powertools';
 import { createCampaign, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
-import { standings, submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
-import { closeCampaignNominations, finalize, proposalOf, recordCouncilVote, resultsOf, submitNomination } from '#shared/usecases/nominations';
-import { listNominations } from '#shared/store/nominations';
+import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
+import { readEvents, readGroups, readNominations, readRegistrations, readReports, readResults, readStandings, readUnits } from '#shared/usecases/reads';
+import { closeCampaignNominations, finalize, proposalOf, recordCouncilVote, submitNomination } from '#shared/usecases/nominations';
 import type { CouncilVoteRequest, Nomination } from '#shared/schemas/nomination';
-import { listRegistrations, listReports } from '#shared/store/reports';
 import type { RegistrationInput } from '#shared/schemas/registration';
 import type { ScoringTable, UnitReport, Verification } from '#shared/schemas/scoring';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
@@ -26,14 +24,14 @@ const api = httpApi({
   'GET /health': async () => ({ status: 'ok' }),
   'GET /openapi.json': async () => openApiDocument(),
   'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.params.code, req.body as RecipientGroupInput, now()),
-  'GET /recipient-groups': async () => ({ items: await listRecipientGroups() }),
+  'GET /recipient-groups': (req) => readGroups(principal(req)),
   'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body as UnitInput, now()),
-  'GET /units': async () => ({ items: await listUnits() }),
+  'GET /units': (req) => readUnits(principal(req)),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body as CampaignInput, principal(req), now()) }),
   'GET /campaigns': (req) => listCampaigns(req.query.limit, req.query.cursor),
   'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, principal(req), new Date()),
-  'GET /campaigns/{id}/events': async (req) => ({ items: await listEvents((await findCampaign(req.params.id)).id) }),
+  'GET /campaigns/{id}/events': (req) => readEvents(req.params.id, principal(req)),
   'GET /campaigns/{id}/deliveries': async (req) => ({ items: await listDeliveries((await findCampaign(req.params.id)).id) }),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({
     statusCode: 202,
@@ -41,35 +39,19 @@ const api = httpApi({
   }),
   'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body as ScoringTable, principal(req), now()),
   'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body as RegistrationInput, principal(req), new Date()),
-  'GET /campaigns/{id}/registrations': async (req) => {
-    const items = await listRegistrations((await findCampaign(req.params.id)).id);
-    return { items: ownUnitOnly(req, items) };
-  },
+  'GET /campaigns/{id}/registrations': (req) => readRegistrations(req.params.id, principal(req)),
   'POST /campaigns/{id}/reports': async (req) => ({ statusCode: 201, body: await submitReport(req.params.id, req.body as UnitReport, principal(req), new Date()) }),
-  'GET /campaigns/{id}/reports': async (req) => {
-    const items = await listReports((await findCampaign(req.params.id)).id, req.query.period);
-    return { items: ownUnitOnly(req, items) };
-  },
+  'GET /campaigns/{id}/reports': (req) => readReports(req.params.id, req.query.period, principal(req)),
   'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) =>
     verifyReport(req.params.id, req.params.unitId, req.params.period, req.body as Verification, principal(req), new Date()),
-  'GET /campaigns/{id}/standings': (req) => standings(req.params.id, req.query.period),
+  'GET /campaigns/{id}/standings': (req) => readStandings(req.params.id, req.query.period, principal(req)),
   'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body as Nomination, principal(req), new Date()) }),
-  'GET /campaigns/{id}/nominations': async (req) => {
-    const items = await listNominations((await findCampaign(req.params.id)).id);
-    return { items: ownUnitOnly(req, items, 'nominatingUnitId') };
-  },
+  'GET /campaigns/{id}/nominations': (req) => readNominations(req.params.id, principal(req)),
   'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.params.id, principal(req).sub, new Date()),
   'GET /campaigns/{id}/proposal': async (req) => (await proposalOf(req.params.id)).proposal,
   'POST /campaigns/{id}/council-votes': (req) => recordCouncilVote(req.params.id, req.body as CouncilVoteRequest, principal(req), new Date()),
   'POST /campaigns/{id}/results/finalize': (req) => finalize(req.params.id, principal(req), new Date()),
-  'GET /campaigns/{id}/results': (req) => resultsOf(req.params.id, req.query.format),
+  'GET /campaigns/{id}/results': (req) => readResults(req.params.id, req.query.format, principal(req)),
 });
-
-/** A unit's reporter (and nobody else limited to one unit) sees only its own unit's rows. */
-function ownUnitOnly<T extends Record<string, unknown>>(req: Request, items: T[], unitKey = 'unitId'): T[] {
-  const p = principal(req);
-  const seesAll = p.roles.some((r) => r !== 'unit');
-  return seesAll ? items : items.filter((i) => i[unitKey] === p.unitId);
-}
 
 export const handler = middy(api).use(injectLambdaContext(logger));

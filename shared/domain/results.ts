@@ -251,10 +251,10 @@ const nameOf = (unitNames: Readonly<Record<string, string>>, unitId: string) => 
 
 /**
  * The results as a CSV Excel opens with its diacritics: a title row naming the campaign, the header row, then one
- * row per outcome in order. "Đơn vị" is the nominating unit's name (its id when `unitNames` has none).
+ * row per outcome in order, each as the reader may see it (an internal outcome, or a public one). "Đơn vị" is the nominating unit's name (its id when `unitNames` has none).
  */
 export function resultsCsv(
-  outcomes: readonly Outcome[],
+  outcomes: readonly (Outcome | PublicOutcome)[],
   campaign: Pick<Campaign, 'documentNumber' | 'title'>,
   unitNames: Readonly<Record<string, string>>,
 ): string {
@@ -267,11 +267,60 @@ export function resultsCsv(
       o.nominee.name,
       nameOf(unitNames, o.nominatingUnitId),
       o.titleLabel,
-      proposalText(o),
+      // A public row carries no proposal status and no internal reason: its ground stands in the reason column.
+      'reason' in o ? proposalText(o) : '',
       voteText(o.vote),
       OUTCOME_LABEL[o.outcome],
-      o.reason,
+      'reason' in o ? o.reason : o.ground,
     ]),
   ];
   return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public face of a result: what anyone in the campaign may read about a nomination that is not theirs.
+
+/**
+ * A result as every role may read it: who, which title, whether it was awarded, and the public ground, the council's
+ * vote where it voted. The internal reason (criteria unmet, a discipline, a deferral while an inquiry is pending, a
+ * quota cut) stays with the Office, the Council and the nominating unit: a deferral or a discipline is a person's
+ * file, not a notice (README "Who sees what"). A nomination the Office did not put to the vote reads the same
+ * whatever kept it back.
+ */
+export interface PublicOutcome {
+  nominationId: string;
+  title: Title;
+  titleLabel: string;
+  nominee: { kind: Decision['nominee']['kind']; unitId: string; name: string };
+  nominatingUnitId: string;
+  outcome: Exclude<OutcomeKind, 'deferred'>;
+  vote?: OutcomeVote;
+  /** The public ground, in Vietnamese: the vote and its threshold, or that it was not put to the vote. */
+  ground: string;
+}
+
+export const NOT_PUT_TO_VOTE = 'Không trình Hội đồng biểu quyết trong đợt xét này.';
+
+export function publicOutcome(o: Outcome): PublicOutcome {
+  const vote = o.outcome === 'deferred' ? undefined : o.vote;
+  let ground = NOT_PUT_TO_VOTE;
+  if (vote) {
+    const verdict = o.outcome === 'awarded' ? 'đạt' : vote.passed ? 'đạt tỷ lệ nhưng không còn suất trong chỉ tiêu' : 'chưa đạt';
+    ground = `Hội đồng biểu quyết ${shareText(vote)} đồng ý, ${verdict} (cần ít nhất ${vote.required}/${vote.membersTotal}, ${boundText(vote)}).`;
+  }
+  return {
+    nominationId: o.nominationId,
+    title: o.title,
+    titleLabel: o.titleLabel,
+    nominee: { kind: o.nominee.kind, unitId: o.nominee.unitId, name: o.nominee.name },
+    nominatingUnitId: o.nominatingUnitId,
+    outcome: o.outcome === 'awarded' ? 'awarded' : 'not-awarded',
+    ...(vote ? { vote } : {}),
+    ground,
+  };
+}
+
+/** The counts as the public reads them: a deferral is a nomination not awarded in this round. */
+export function publicCounts(c: FinalResults['counts']): { awarded: number; notAwarded: number } {
+  return { awarded: c.awarded, notAwarded: c.notAwarded + c.deferred };
 }

@@ -1,26 +1,21 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { HttpError } from './errors';
-import type { Role } from './routes';
+import { ROLES as ALL_ROLES, type Principal, type Role } from '../usecases/principal';
 
-export interface Principal {
-  sub: string;
-  roles: Role[];
-  unitId?: string;
-  email?: string;
-}
-
-const ROLES = new Set<Role>(['admin', 'unit', 'council', 'viewer']);
+export type { Principal };
+const ROLES = new Set<Role>(ALL_ROLES);
 
 /**
  * The HTTP API JWT authorizer hands array claims to Lambda as one bracketed string,
- * `"[admin council]"` (docs/toolchain.md "API Gateway (HTTP API)"). Accept that form, a real array, or a lone value.
+ * `"[admin council]"`, its items separated by single spaces (docs/toolchain.md "API Gateway (HTTP API)"). Accept that form, a
+ * real array, or a lone value, and nothing looser: a group named `viewer,admin` is one group (which
+ * is no role), never the two roles its name spells.
  */
 export function parseGroupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return [];
-  const trimmed = value.trim();
-  const inner = trimmed.startsWith('[') && trimmed.endsWith(']') ? trimmed.slice(1, -1) : trimmed;
-  return inner.split(/[\s,]+/).filter(Boolean);
+  if (value.startsWith('[') && value.endsWith(']')) return value.slice(1, -1).split(' ').filter(Boolean);
+  return value === '' ? [] : [value];
 }
 
 type JwtContext = { authorizer?: { jwt?: { claims?: Record<string, unknown> } } };

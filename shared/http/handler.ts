@@ -66,7 +66,7 @@ function toResponse(reply: Reply | unknown, spec: RouteSpec): APIGatewayProxyStr
 function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
   if (error instanceof HttpError) return jsonResponse(error.statusCode, { message: error.message, ...(error.errors ? { errors: error.errors } : {}) });
   if (error instanceof DomainError) {
-    const status = { conflict: 409, 'not-found': 404, invalid: 400 }[error.code];
+    const status = { conflict: 409, 'not-found': 404, invalid: 400, forbidden: 403 }[error.code];
     return jsonResponse(status, { message: error.message, ...(error.details ? { errors: error.details } : {}) });
   }
   logger.error('unhandled error', { error: error as Error });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
-import { RecipientGroup, RecipientGroupInput, Unit, UnitInput } from '../schemas/directory';
+import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { Registration, RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 
-export type Role = 'admin' | 'unit' | 'council' | 'viewer';
+import type { Role } from '../usecases/principal';
+
+export type { Role };
 
 const PeriodQuery = z.object({ period: ReportPeriod.default('final') }).strict();
 const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
@@ -35,14 +37,14 @@ export const routes = [
   { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.object({ status: z.literal('ok') }) },
   { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
-  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory', response: z.object({ items: z.array(RecipientGroup) }) },
+  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory (addresses: the Office only)', response: z.object({ items: z.array(RecipientGroupView) }) },
   { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
-  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units', response: z.object({ items: z.array(Unit) }) },
+  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)', response: z.object({ items: z.array(UnitView) }) },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
-  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events', response: z.object({ items: z.array(DomainEvent) }) },
+  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.object({ items: z.array(DomainEvent.extend({ actor: z.string().optional() })) }) },
   { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status', response: z.object({ items: z.array(Delivery) }) },
   { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt)', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int() }), successStatus: 202 },
   { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
@@ -52,7 +54,7 @@ export const routes = [
   { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery },
   { method: 'PUT', path: '/campaigns/{id}/reports/{unitId}/{period}/verification', auth: 'jwt', roles: ['admin'], summary: 'The Office’s verified values per criterion, each with a reason', body: Verification },
   { method: 'GET', path: '/campaigns/{id}/standings', auth: 'jwt', roles: ANY_ROLE, query: PeriodQuery, summary: 'Units ranked by total, every criterion self-assessed and verified, ties the chain cannot break marked for a council vote' },
-  { method: 'POST', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ['unit'], summary: 'Nominate (đề nghị khen thưởng) a person or the unit itself for a title or form, until the nomination deadline', body: Nomination, successStatus: 201 },
+  { method: 'POST', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Nominate (đề nghị khen thưởng) a person of the unit, or the unit itself, for a title or form, until the nomination deadline; a unit names only its own units, the Office any', body: Nomination, successStatus: 201 },
   { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)' },
   { method: 'POST', path: '/campaigns/{id}/close-nominations', auth: 'jwt', roles: ['admin'], summary: 'Close nominations now (the clock closes them at the deadline); decides every nomination', response: Campaign },
   { method: 'GET', path: '/campaigns/{id}/proposal', auth: 'jwt', roles: ['admin', 'council'], summary: 'The proposal: every nomination decided, each rule checked with its citation, quotas, input hash and rule set' },

@@ -1,11 +1,25 @@
 import { z } from 'zod';
 
+/**
+ * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a letter, a name or an
+ * email subject: they corrupt terminals, logs and mail headers. Refused, not stripped, so the sender sees why.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** Characters that print as nothing: a name made only of these (and spaces) is blank. */
+const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]/g;
+
 /** Vietnamese text is stored NFC-normalised (docs/architecture.md "Standards"): decomposed input from some keyboards compares equal. */
 export const text = (max = 2000) =>
   z
     .string()
+    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, 'must not be empty').max(max));
+    .pipe(
+      z
+        .string()
+        .refine((s) => s.replace(INVISIBLE, '') !== '', 'must not be empty')
+        .pipe(z.string().max(max)),
+    );
 
 export const optionalText = (max = 2000) => text(max).optional();
 

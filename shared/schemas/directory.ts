@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { code, email, optionalText, text } from './common';
+import { code, email, id, optionalText, text } from './common';
 
 /**
  * What a Nơi nhận entry does (docs/legal-sources.md §5.3): `email` groups are mailed, `archive` (Lưu: VT, VP)
@@ -37,9 +37,15 @@ export const UnitInput = z
   .object({
     name: text(300).describe('The unit as it is named in the letter, e.g. "Văn phòng Sở"'),
     emails: z.array(email).min(1).max(200),
+    /** The unit this one belongs to (a phòng of a Sở): its reporter may act for this unit too. */
+    parentUnitId: id.optional().describe('The parent unit in the directory; its reporter may nominate and report for this sub-unit'),
   })
   .strict();
 export type UnitInput = z.infer<typeof UnitInput>;
 
-export const Unit = z.object({ unitId: z.string(), name: z.string(), emails: z.array(z.string()), updatedAt: z.string() });
+export const Unit = z.object({ unitId: z.string(), name: z.string(), emails: z.array(z.string()), parentUnitId: z.string().optional(), updatedAt: z.string() });
 export type Unit = z.infer<typeof Unit>;
+
+/** The directory as a reader sees it: only the Office reads the addresses (README "Who sees what"). */
+export const UnitView = Unit.extend({ emails: z.array(z.string()).optional() });
+export const RecipientGroupView = RecipientGroup.extend({ emails: z.array(z.string()).optional() });

@@ -318,6 +318,8 @@ const councilVoteShape = {
           })
           .strict(),
       )
+      // One ballot line per nomination: a campaign of a province's size stays far below this.
+      .max(5000)
       .default([]),
     options: z
       .object({

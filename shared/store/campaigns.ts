@@ -102,16 +102,38 @@ export async function getCampaign(campaignId: string): Promise<Campaign | undefi
   return Item ? Campaign.parse(withoutKeys(Item)) : undefined;
 }
 
+/**
+ * A cursor is the LastEvaluatedKey of the campaign index, base64url JSON. Anything else (a forged
+ * or truncated cursor) is the caller's error, a 400 naming `query.cursor`, never handed to
+ * DynamoDB, which would answer a ValidationException (a 500) or start at a key of its choosing.
+ */
+function decodeCursor(cursor: string): Record<string, string> {
+  const invalid = () => new DomainError('invalid', 'Dữ liệu không hợp lệ: query.cursor', [{ path: 'query.cursor', message: 'không phải con trỏ trang do API này trả về' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
+  const k = key as Record<string, unknown>;
+  const names = Object.keys(k).sort().join(',');
+  const valid =
+    names === 'gsi1pk,gsi1sk,pk,sk' &&
+    k.gsi1pk === CAMPAIGN_INDEX.pk &&
+    k.sk === 'CAMPAIGN' &&
+    typeof k.pk === 'string' &&
+    k.pk.startsWith(campaignPk('')) &&
+    typeof k.gsi1sk === 'string' &&
+    k.gsi1sk.length > 0 &&
+    k.gsi1sk.length <= 200;
+  if (!valid) throw invalid();
+  return k as Record<string, string>;
+}
+
 /** Newest first, through GSI1; the cursor is the opaque LastEvaluatedKey. */
 export async function listCampaigns(limit: number, cursor?: string): Promise<{ items: Campaign[]; nextCursor?: string }> {
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  if (cursor) {
-    try {
-      ExclusiveStartKey = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    } catch {
-      throw new DomainError('invalid', 'cursor is not valid', [{ path: 'cursor', message: 'not a cursor this API returned' }]);
-    }
-  }
+  const ExclusiveStartKey = cursor ? decodeCursor(cursor) : undefined;
   const page = await documentClient.send(
     new QueryCommand({
       TableName: tableName(),

@@ -19,7 +19,7 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
   const regs = registrations.map((r) => Registration.parse(r));
   const nominations = stored.map((s) => {
     const n = Nomination.parse({ nominee: s.nominee, title: s.title, achievementSummary: s.achievementSummary, ...(s.grounds ? { grounds: s.grounds } : {}) });
-    return NominationEntry.parse({ ...n, id: s.id, registered: isRegistered(n, regs) });
+    return scopedToUnit(NominationEntry.parse({ ...n, id: s.id, registered: isRegistered(n, regs) }));
   });
   const scored = campaign.scoringTable && (await listReports(campaign.id, 'final')).length > 0;
   const unitStandings = scored ? (await standings(campaign.id, 'final')).rows.map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.tie ? { tie: true } : {}) })) : [];
@@ -31,4 +31,23 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
     unitStandings,
     options: campaign.ruleOptions ?? {},
   });
+}
+
+/**
+ * A person's id and an initiative's id are the unit's own (a staff number, the unit's register of
+ * initiatives), not global: the engine links nominations by them, so they are qualified with the
+ * nominee's unit before it sees them. Without this, a unit could reuse another unit's staff id or
+ * spend another unit's initiative and change the other unit's decisions.
+ */
+function scopedToUnit(entry: NominationEntry): NominationEntry {
+  const n = entry.nominee;
+  if (n.kind !== 'individual') return entry;
+  return {
+    ...entry,
+    nominee: {
+      ...n,
+      ...(n.personId !== undefined ? { personId: `${n.unitId}/${n.personId}` } : {}),
+      initiatives: n.initiatives.map((i) => ({ ...i, id: `${n.unitId}/${i.id}` })),
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { code, id } from '../schemas/common';
 import { RecipientGroupInput, UnitInput, type RecipientGroup, type Unit } from '../schemas/directory';
-import { putRecipientGroup, putUnit } from '../store/directory';
+import { DomainError } from '../domain/errors';
+import { listUnits, putRecipientGroup, putUnit } from '../store/directory';
 import { parseParam } from './params';
 
 /** Idempotent upsert: PUT the same body twice and the directory is the same. */
@@ -11,9 +12,27 @@ export async function upsertRecipientGroup(rawCode: unknown, input: RecipientGro
 }
 
 export async function upsertUnit(rawId: unknown, input: UnitInput, now: string): Promise<Unit> {
-  const unit: Unit = { unitId: parseParam(id, rawId, 'unitId'), ...input, updatedAt: now };
+  const unitId = parseParam(id, rawId, 'unitId');
+  if (input.parentUnitId !== undefined) {
+    // The parent must exist, and the unit must not end up above itself: a reporter's scope is a tree.
+    const parents = new Map((await listUnits()).map((u) => [u.unitId, u.parentUnitId]));
+    const problem = !parents.has(input.parentUnitId)
+      ? `không có đơn vị "${input.parentUnitId}" trong danh bạ`
+      : lineageOf(input.parentUnitId, parents).includes(unitId)
+        ? `"${input.parentUnitId}" là đơn vị trực thuộc của "${unitId}"; không thể làm đơn vị cấp trên`
+        : undefined;
+    if (problem) throw new DomainError('invalid', 'Dữ liệu không hợp lệ: parentUnitId', [{ path: 'parentUnitId', message: problem }]);
+  }
+  const unit: Unit = { unitId, ...input, updatedAt: now };
   await putUnit(unit);
   return unit;
 }
 
 export type { RecipientGroupInput, UnitInput };
+
+/** A unit and the units above it, stopping at a cycle. */
+function lineageOf(unitId: string, parents: ReadonlyMap<string, string | undefined>): string[] {
+  const out: string[] = [];
+  for (let u: string | undefined = unitId; u !== undefined && !out.includes(u); u = parents.get(u)) out.push(u);
+  return out;
+}

@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
-import type { Principal } from '../http/auth';
-import { HttpError } from '../http/errors';
 import type { Campaign } from '../schemas/campaign';
+import type { Unit } from '../schemas/directory';
+import type { Principal } from './principal';
 
 /** Checks the use cases share before they accept a unit's submission. */
 export function requireIssued(campaign: Campaign, what: string) {
@@ -14,12 +14,16 @@ export function requireIssued(campaign: Campaign, what: string) {
 export function requireOwnUnit(principal: Principal, unitId: string, adminAllowed: boolean) {
   if (adminAllowed && principal.roles.includes('admin')) return;
   if (!principal.roles.includes('unit') || principal.unitId !== unitId) {
-    throw new HttpError(403, `Forbidden: a unit's reporter may act only for its own unit (token unit "${principal.unitId ?? '-'}", body unitId "${unitId}")`);
+    throw new DomainError('forbidden', `Đơn vị chỉ được thực hiện cho chính đơn vị mình (tài khoản thuộc "${principal.unitId ?? '-'}", yêu cầu cho "${unitId}").`);
   }
 }
 
-export function requireParticipant(campaign: Campaign, unitId: string) {
-  if (campaign.participatingUnits.length > 0 && !campaign.participatingUnits.includes(unitId)) {
+/** A unit takes part when the letter names it, or names a unit above it in the directory (its Sở, for a phòng). */
+export function requireParticipant(campaign: Campaign, unitId: string, units: readonly Pick<Unit, 'unitId' | 'parentUnitId'>[] = []) {
+  const parent = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
+  const lineage: string[] = [];
+  for (let u: string | undefined = unitId; u !== undefined && !lineage.includes(u); u = parent.get(u)) lineage.push(u);
+  if (campaign.participatingUnits.length > 0 && !lineage.some((u) => campaign.participatingUnits.includes(u))) {
     throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" is not a participating unit of this campaign` }]);
   }
 }

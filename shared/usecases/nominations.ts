@@ -3,32 +3,57 @@ import { closeNominations, finalizeCampaign } from '../domain/campaign';
 import { tallyCouncilVote, type CouncilTally } from '../domain/council';
 import { isPast } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
-import { finalizeResults, resultsCsv } from '../domain/results';
+import { finalizeResults } from '../domain/results';
 import { formatDeadline } from '../domain/vn-date';
 import type { Principal } from '../http/auth';
 import type { Campaign } from '../schemas/campaign';
 import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';
-import { listUnits } from '../store/directory';
-import { councilVoteItem, getCouncilVote, getProposal, getResults, listNominations, nominationItem, resultsItem, type StoredNomination } from '../store/nominations';
+import { councilVoteItem, getCouncilVote, getProposal, listNominations, nominationItem, resultsItem, type StoredNomination } from '../store/nominations';
 import { findCampaign } from './campaigns';
-import { requireIssued, requireOwnUnit, requireParticipant } from './guards';
+import { requireIssued, requireParticipant } from './guards';
+import { listUnits } from '../store/directory';
+import { unitScope } from './visibility';
 
-/** A unit proposes its own people or itself (đề nghị khen thưởng) until the nomination deadline. */
+/**
+ * A unit proposes its own people or itself (đề nghị khen thưởng) until the nomination deadline.
+ * Bound to the submitting unit: a unit's reporter names only units of its own scope (its unit and
+ * the sub-units the directory puts under it) as the nominee's unit and as the collective the
+ * person counts in, so no unit can place a person, with a poor rating or a discipline, in a rival
+ * unit's team. The Office files for any unit of the directory.
+ */
 export async function submitNomination(rawId: unknown, input: Nomination, principal: Principal, now: Date): Promise<StoredNomination> {
   const campaign = await findCampaign(rawId);
+  const units = await listUnits();
   const unitId = input.nominee.unitId;
-  requireOwnUnit(principal, unitId, false);
+  const memberOf = input.nominee.kind === 'individual' ? input.nominee.memberOf : undefined;
+  const known = new Set(units.map((u) => u.unitId));
+  const unknown = [
+    ...(known.has(unitId) ? [] : [{ path: 'nominee.unitId', message: `không có đơn vị "${unitId}" trong danh bạ` }]),
+    ...(memberOf === undefined || known.has(memberOf) ? [] : [{ path: 'nominee.memberOf', message: `không có đơn vị "${memberOf}" trong danh bạ` }]),
+  ];
+  if (unknown.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${unknown.map((d) => d.path).join(', ')}`, unknown);
+  const isOffice = principal.roles.includes('admin');
+  if (!isOffice) {
+    if (!principal.unitId) throw new DomainError('forbidden', 'Tài khoản chưa gắn với đơn vị nào; không thể đề nghị khen thưởng.');
+    const scope = unitScope(principal.unitId, units);
+    for (const [field, value] of [['nominee.unitId', unitId], ['nominee.memberOf', memberOf]] as const) {
+      if (value !== undefined && !scope.has(value)) {
+        throw new DomainError('forbidden', `Đơn vị chỉ được đề nghị khen thưởng cho đơn vị mình và đơn vị trực thuộc (${field} "${value}" không thuộc đơn vị "${principal.unitId}").`);
+      }
+    }
+  }
   requireIssued(campaign, 'nhận hồ sơ đề nghị khen thưởng');
-  requireParticipant(campaign, unitId);
+  requireParticipant(campaign, unitId, units);
   if (isPast(campaign.deadlines.nominations, now)) {
     throw new DomainError('conflict', `Đã quá hạn nộp hồ sơ đề nghị khen thưởng (${formatDeadline(campaign.deadlines.nominations)}).`);
   }
   const at = now.toISOString();
-  const stored: StoredNomination = { ...input, id: randomUUID(), nominatingUnitId: unitId, submittedAt: at, submittedBy: principal.sub };
+  const nominatingUnitId = isOffice ? unitId : (principal.unitId as string);
+  const stored: StoredNomination = { ...input, id: randomUUID(), nominatingUnitId, submittedAt: at, submittedBy: principal.sub };
   await saveWithEvent(
     [{ item: nominationItem(campaign.id, stored), onlyIfAbsent: true }],
-    newEvent(campaign, 'NominationSubmitted', principal.sub, at, { nominationId: stored.id, unitId, title: input.title }),
+    newEvent(campaign, 'NominationSubmitted', principal.sub, at, { nominationId: stored.id, unitId: nominatingUnitId, nomineeUnitId: unitId, title: input.title }),
   );
   return stored;
 }
@@ -88,19 +113,4 @@ export async function finalize(rawId: unknown, principal: Principal, now: Date) 
   const event = newEvent(next, 'ResultsFinalized', principal.sub, at, { counts });
   await saveTransition(next, campaign, event, [resultsItem(campaign.id, results)]);
   return results;
-}
-
-export async function resultsOf(rawId: unknown, format: string | undefined) {
-  const campaign = await findCampaign(rawId);
-  const results = await getResults(campaign.id);
-  if (!results) throw new DomainError('not-found', 'Kết quả chưa được chốt.');
-  if (format !== 'csv') return { body: results };
-  const unitNames = Object.fromEntries((await listUnits()).map((u) => [u.unitId, u.name]));
-  return {
-    raw: resultsCsv(results.outcomes as Parameters<typeof resultsCsv>[0], campaign, unitNames),
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="ket-qua-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"`,
-    },
-  };
 }

@@ -1,0 +1,83 @@
+import { DomainError } from '../domain/errors';
+import { resultsCsv } from '../domain/results';
+import type { ReportPeriod } from '../schemas/scoring';
+import { listEvents } from '../store/campaigns';
+import { listRecipientGroups, listUnits } from '../store/directory';
+import { getResults, listNominations } from '../store/nominations';
+import { listRegistrations, listReports } from '../store/reports';
+import { findCampaign } from './campaigns';
+import type { Principal } from './principal';
+import { standings } from './reports';
+import {
+  audienceOf,
+  visibleEvents,
+  visibleGroups,
+  visibleNominations,
+  visibleRegistrations,
+  visibleReports,
+  visibleResults,
+  visibleStandings,
+  visibleUnits,
+  type Audience,
+  type StoredResults,
+} from './visibility';
+
+/**
+ * Every read the API serves, each through the visibility policy (./visibility.ts). A route never
+ * returns a store read directly: what it may show depends on who asks.
+ */
+
+/** A unit's reporter's scope needs the directory (its sub-units); nobody else's does. */
+export async function audience(principal: Principal): Promise<Audience> {
+  const needsDirectory = !principal.roles.includes('admin') && !principal.roles.includes('council') && principal.roles.includes('unit');
+  return audienceOf(principal, needsDirectory ? await listUnits() : []);
+}
+
+export async function readGroups(principal: Principal) {
+  return { items: visibleGroups(await audience(principal), await listRecipientGroups()) };
+}
+
+export async function readUnits(principal: Principal) {
+  const [units, a] = await Promise.all([listUnits(), audience(principal)]);
+  return { items: visibleUnits(a, units) };
+}
+
+export async function readEvents(rawId: unknown, principal: Principal) {
+  const campaign = await findCampaign(rawId);
+  return { items: visibleEvents(await audience(principal), await listEvents(campaign.id)) };
+}
+
+export async function readRegistrations(rawId: unknown, principal: Principal) {
+  const campaign = await findCampaign(rawId);
+  return { items: visibleRegistrations(await audience(principal), await listRegistrations(campaign.id)) };
+}
+
+export async function readReports(rawId: unknown, period: ReportPeriod, principal: Principal) {
+  const campaign = await findCampaign(rawId);
+  return { items: visibleReports(await audience(principal), await listReports(campaign.id, period)) };
+}
+
+export async function readNominations(rawId: unknown, principal: Principal) {
+  const campaign = await findCampaign(rawId);
+  return { items: visibleNominations(await audience(principal), await listNominations(campaign.id)) };
+}
+
+export async function readStandings(rawId: unknown, period: unknown, principal: Principal) {
+  return visibleStandings(await audience(principal), await standings(rawId, period));
+}
+
+export async function readResults(rawId: unknown, format: string | undefined, principal: Principal) {
+  const campaign = await findCampaign(rawId);
+  const stored = (await getResults(campaign.id)) as StoredResults | undefined;
+  if (!stored) throw new DomainError('not-found', 'Kết quả chưa được chốt.');
+  const results = visibleResults(await audience(principal), stored);
+  if (format !== 'csv') return { body: results };
+  const unitNames = Object.fromEntries((await listUnits()).map((u) => [u.unitId, u.name]));
+  return {
+    raw: resultsCsv(results.outcomes, campaign, unitNames),
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="ket-qua-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"`,
+    },
+  };
+}
