@@ -1,0 +1,51 @@
+import * as R from '../rules/common';
+import type { Citation } from '../rules/types';
+import type { DecideState, Work } from './state';
+
+/** The last steps: one paragraph per decision for the minutes, and each rule's citation note given once. */
+
+export function summarise(w: Work): string {
+  const d = w.decision;
+  const award = R.awardPhrase(d.title);
+  switch (d.status) {
+    case 'eligible': {
+      const base = `${w.subject.upper} đủ điều kiện, tiêu chuẩn, đề nghị xét tặng ${award}.`;
+      if (!d.needsCouncilVote || !d.quota) return base;
+      return `${base} Trường hợp này đồng hạng tại vị trí giới hạn chỉ tiêu (còn ${d.quota.seats} suất cho ${d.quota.contenders} trường hợp), đề nghị Hội đồng Thi đua - Khen thưởng bỏ phiếu lựa chọn.`;
+    }
+    case 'not-eligible': {
+      const reasons = d.checks.filter((c) => !c.passed && c.outcome === undefined).map((c) => c.sentence);
+      return `${w.subject.upper} chưa đủ điều kiện, tiêu chuẩn ${award}. Lý do: ${reasons.join(' ')}`;
+    }
+    case 'deferred': {
+      const reasons = d.checks.filter((c) => c.outcome === 'defer').map((c) => c.sentence);
+      return `Chưa xét ${award} đối với ${w.subject.lower}. ${reasons.join(' ')}`;
+    }
+    case 'over-quota':
+      return `${w.subject.upper} đủ điều kiện, tiêu chuẩn ${award} nhưng nằm ngoài chỉ tiêu (${d.quota?.limit ?? 0} trường hợp) theo thứ tự xếp hạng của phong trào thi đua.`;
+  }
+}
+
+/**
+ * Each check carries its citation (document, article, clause, point, confidence); the notes that explain a citation
+ * (its [U] caveat, the provincial text it was read from) are given once per rule, by ruleId, sorted.
+ */
+export function ruleCitations(s: DecideState): Record<string, Citation> {
+  const rules: Record<string, Citation> = {};
+  const slim = new Map<Citation, Citation>();
+  for (const w of s.works) {
+    for (const c of w.checks) {
+      if (c.citation.note === undefined) continue;
+      rules[c.ruleId] ??= c.citation;
+      let sl = slim.get(c.citation);
+      if (!sl) {
+        const { note: _note, ...rest } = c.citation;
+        sl = rest;
+        slim.set(c.citation, sl);
+      }
+      c.citation = sl;
+    }
+  }
+  for (const q of s.quotas) rules[q.id.startsWith('CSTDCS') ? 'cstdcs.cap' : `quota.${q.title}`] ??= q.citation;
+  return Object.fromEntries(Object.entries(rules).sort(([a], [b]) => R.cmp(a, b)));
+}

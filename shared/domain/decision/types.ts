@@ -1,0 +1,80 @@
+import type { NominationEntry, RuleOptions, Title } from '../../schemas/nomination';
+import type { Citation, OptionKey, ResolvedRuleOptions, RuleCheck, RuleSetId } from '../rules/types';
+
+/** What the decision engine takes and gives (re-exported by ../decide.ts, where importers find them). */
+
+export type DecisionStatus = 'eligible' | 'not-eligible' | 'deferred' | 'over-quota';
+
+export interface DecisionQuota {
+  /** The quota's id in `quotas` (e.g. `CSTDCS:cap`, `BANG_KHEN_TINH:individuals`). */
+  id: string;
+  limit: number;
+  /** `council-vote`: the line falls inside a group the tie chain cannot separate; status stays `eligible`. */
+  outcome: 'within' | 'council-vote' | 'over';
+  unitRank: number | null;
+  /** For `council-vote`: seats left for the group, and how many contend for them. */
+  seats?: number;
+  contenders?: number;
+}
+
+export interface Decision {
+  nominationId: string;
+  title: Title;
+  nominee: { kind: 'individual' | 'collective'; unitId: string; name: string; personId?: string };
+  status: DecisionStatus;
+  checks: RuleCheck[];
+  /** One paragraph for the minutes. */
+  summary: string;
+  /** A quota tie the chain could not separate: the council chooses `quota.seats` among `quota.contenders`. */
+  needsCouncilVote?: true;
+  quota?: DecisionQuota;
+  /** Initiatives this award spends (CV 5007/BNV-TĐKT); released when the decision ends over quota. */
+  initiativesUsed?: string[];
+  /** Decisions of this campaign this one relied on (a member's LĐTT, this year's CSTĐCS): re-decide if one changes. */
+  dependsOn?: string[];
+}
+
+export interface QuotaUsage {
+  id: string;
+  title: Title;
+  scope: 'individuals' | 'collectives';
+  pct: number;
+  base: number;
+  baseSource: 'option' | 'ldtt-in-campaign' | 'individuals-nominated' | 'collectives-participating';
+  /** floor(pct × base / 100), at least `minimum`. */
+  limit: number;
+  minimum: number;
+  candidates: number;
+  confirmed: number;
+  councilSeats: number;
+  councilContenders: number;
+  overQuota: number;
+  citation: Citation;
+  sentence: string;
+}
+
+export interface DecideNominationsInput {
+  referenceDate: string;
+  campaignYear: number;
+  nominations: readonly NominationEntry[];
+  /** From the scoring core: rank 1 best; equal ranks are ties the chain could not separate. */
+  unitStandings: readonly { unitId: string; rank: number; tie?: unknown }[];
+  options: RuleOptions;
+  usedInitiatives?: readonly string[];
+}
+
+export interface DecideResult {
+  ruleSet: RuleSetId;
+  engineVersion: string;
+  /** sha256 (hex) of the canonical JSON of the inputs, order-insensitive collections sorted. */
+  inputHash: string;
+  referenceDate: string;
+  campaignYear: number;
+  legalBasis: string[];
+  options: ResolvedRuleOptions;
+  optionSources: Record<OptionKey, string>;
+  decisions: Decision[];
+  quotas: QuotaUsage[];
+  /** The full citation of every rule applied, with its note (source, [U] caveat), by ruleId; checks omit the note. */
+  rules: Record<string, Citation>;
+}
