@@ -238,6 +238,10 @@ export class ThiduaStack extends Stack {
             sid: 'SendThroughSes',
             actions: ['ses:SendEmail'],
             resources: [...this.sesResources.identities, this.sesResources.configurationSet],
+            // Only as the configured sender: the domain identity would otherwise let this role send
+            // as any address of the domain. SES compares the bare From address (the display name
+            // is ses:FromDisplayName), case-sensitively; the mailer sends MAIL_FROM as it is here.
+            conditions: { StringEquals: { 'ses:FromAddress': config.mailFrom } },
           }),
         );
         // The account's send quota is the default send rate; GetAccount has no resource-level permissions.

@@ -5,6 +5,7 @@
  * read this module; neither has its own copy.
  */
 import { routes } from '../shared/http/routes';
+import type { table as tableDefinition } from './table-definition';
 
 /**
  * A Lambda event filter pattern (the EventBridge pattern subset Lambda supports). Only value lists
@@ -36,14 +37,36 @@ export interface ScheduleSpec {
   localEverySeconds: number;
 }
 
+/**
+ * A DynamoDB action as IAM names it. Transactions have no IAM action of their own: each `Put`,
+ * `Update`, `Delete` or `ConditionCheck` inside a TransactWriteItems is authorized as PutItem,
+ * UpdateItem, DeleteItem or ConditionCheckItem on its table (DynamoDB developer guide, "Using IAM
+ * with DynamoDB transactions"), so a function that writes in transactions lists those.
+ */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+export type IndexName = (typeof tableDefinition.indexes)[number]['name'];
+
+/**
+ * What a function does with the table, and all it may do (least privilege per function): the
+ * actions its code calls on the table, and the GSIs it queries. Derived from the code paths each
+ * function reaches; test/infra/least-privilege.test.ts bundles every function and fails when its
+ * code calls an action this list lacks, or when the list grants one the code never calls.
+ */
+export interface TableAccess {
+  /** Granted on the table's ARN. */
+  actions: readonly TableAction[];
+  /** `dynamodb:Query` on `<table ARN>/index/<name>` for each of these, and on no other index. */
+  indexes: readonly IndexName[];
+}
+
 export interface FunctionSpec {
   /** Entry file, relative to the project root. */
   entry: string;
   description: string;
   memorySize: number;
   timeoutSeconds: number;
-  /** Table access the function gets: least privilege per function. */
-  table: 'read' | 'readWrite';
+  /** The table access the function gets, and nothing more. */
+  table: TableAccess;
   /** Whether the function sends email through SES. */
   sendsEmail?: boolean;
   api?: { routes: typeof routes };
@@ -68,13 +91,25 @@ const consumerDefaults = {
   parallelizationFactor: 1,
 } as const;
 
+/**
+ * What every consumer that queues mail does (shared/outbox.ts `queueMail`): reads the campaign
+ * (GetItem) and the directory (Query), checks the suppression list (BatchGetItem), and writes the
+ * rendered message and one outbox item per address with conditional puts (PutItem).
+ */
+const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem'] as const satisfies readonly TableAction[];
+
 export const functions = {
   api: {
     entry: 'functions/api.ts',
     description: 'HTTP API: directory, campaigns, issuing, audit trail and deliveries',
     memorySize: 512,
     timeoutSeconds: 10,
-    table: 'readWrite',
+    table: {
+      // Reads, lists (campaigns newest first through gsi1), state changes with their events in
+      // transactions of Puts, upserts of the directory; the Office's retry moves deliveries back.
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+    },
     api: { routes },
   },
   onCampaignIssued: {
@@ -82,7 +117,7 @@ export const functions = {
     description: 'CampaignIssued → resolves the Nơi nhận list into one outbox item per address',
     memorySize: 512,
     timeoutSeconds: 60,
-    table: 'readWrite',
+    table: { actions: queuesMail, indexes: [] },
     stream: { ...consumerDefaults, filters: [eventInserted('CampaignIssued')], batchSize: 10 },
   },
   onReportSubmitted: {
@@ -90,7 +125,8 @@ export const functions = {
     description: 'ReportSubmitted → acknowledges the report to its unit and notifies the Office, through the outbox',
     memorySize: 512,
     timeoutSeconds: 60,
-    table: 'readWrite',
+    // UpdateItem: a report supersedes the reminder still queued for its unit.
+    table: { actions: [...queuesMail, 'UpdateItem'], indexes: [] },
     stream: { ...consumerDefaults, filters: [eventInserted('ReportSubmitted')], batchSize: 20 },
   },
   onReportReminderDue: {
@@ -98,7 +134,7 @@ export const functions = {
     description: 'ReportReminderDue → reminds every participating unit that has not reported, through the outbox',
     memorySize: 512,
     timeoutSeconds: 60,
-    table: 'readWrite',
+    table: { actions: queuesMail, indexes: [] },
     stream: { ...consumerDefaults, filters: [eventInserted('ReportReminderDue')], batchSize: 10 },
   },
   onNominationsClosed: {
@@ -106,7 +142,8 @@ export const functions = {
     description: 'NominationsClosed → decides every nomination under the law in force, stores the proposal, mails it to the Council and the Office',
     memorySize: 1024,
     timeoutSeconds: 300,
-    table: 'readWrite',
+    // BatchWriteItem: the proposal's decisions, 25 at a time.
+    table: { actions: [...queuesMail, 'BatchWriteItem'], indexes: [] },
     stream: { ...consumerDefaults, filters: [eventInserted('NominationsClosed')], batchSize: 1, bisectBatchOnError: false },
   },
   onResultsFinalized: {
@@ -114,7 +151,7 @@ export const functions = {
     description: 'ResultsFinalized → the results letter to the Nơi nhận list, and each nominating unit its own outcomes',
     memorySize: 512,
     timeoutSeconds: 120,
-    table: 'readWrite',
+    table: { actions: queuesMail, indexes: [] },
     stream: { ...consumerDefaults, filters: [eventInserted('ResultsFinalized')], batchSize: 1, bisectBatchOnError: false },
   },
   scheduledTick: {
@@ -122,7 +159,13 @@ export const functions = {
     description: 'Every minute: report reminders that came due (once per campaign and period), and nominations that reached their deadline closed',
     memorySize: 256,
     timeoutSeconds: 60,
-    table: 'readWrite',
+    table: {
+      // Campaigns through gsi1; reminders and closings are transactions of Puts; the reconciler
+      // queries the attention index, reads each item consistently and moves it with UpdateItem.
+      // It queries no partition of the table itself: Query on the two indexes only.
+      actions: ['GetItem', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1', 'attn'],
+    },
     schedule: { expression: 'rate(1 minute)', localEverySeconds: 60 },
   },
   onSesEvent: {
@@ -130,7 +173,9 @@ export const functions = {
     description: 'SES events (SNS) → records send, delivery, bounce and complaint per address; hard bounces join the suppression list',
     memorySize: 256,
     timeoutSeconds: 30,
-    table: 'readWrite',
+    // Records each SES event on its outbox item (UpdateItem), a DeliveryBounced event in a
+    // transaction, the suppression list; tells the Office through the outbox.
+    table: { actions: [...queuesMail, 'UpdateItem'], indexes: [] },
     sesEvents: true,
   },
   mailer: {
@@ -138,7 +183,12 @@ export const functions = {
     description: 'Outbox → SES v2: sends each pending delivery once, at no more than the send rate',
     memorySize: 512,
     timeoutSeconds: 120,
-    table: 'readWrite',
+    table: {
+      // Claims, marks and records each item with conditional updates; reads its rendered message;
+      // the suppression list once per batch. No Query, no Put, no delete.
+      actions: ['GetItem', 'BatchGetItem', 'UpdateItem'],
+      indexes: [],
+    },
     sendsEmail: true,
     stream: {
       // A pending delivery: new (INSERT) or put back by an Office retry (MODIFY to pending).

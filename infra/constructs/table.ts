@@ -1,10 +1,9 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { table as definition } from '../table-definition';
-import type { FunctionSpec } from '../wiring';
-import { acknowledge } from './nag';
+import type { TableAccess } from '../wiring';
 
 /**
  * The single table, built from `infra/table-definition.ts` (the same definition the local twin
@@ -31,22 +30,21 @@ export function createTable(scope: Construct, id: string, props: { removalPolicy
 }
 
 /**
- * Grants a function the table access its wiring entry asks for, and nothing else: `read` gets the
- * read actions, `readWrite` read and write; neither gets `dynamodb:*` or table management. Stream
- * reads are granted by the event source mapping itself.
+ * Grants a function exactly the table access its wiring entry lists (infra/wiring.ts
+ * `TableAccess`): its actions on the table's ARN, and `dynamodb:Query` on each GSI it names, by
+ * name (no `/index/*`). Not CDK's `grantReadWriteData`, which would add DeleteItem, Scan,
+ * BatchWriteItem and ConditionCheckItem to every writer whatever its code does. Stream reads are
+ * granted where the stream is read.
  */
-export function bindTable(table: TableV2, grantee: IGrantable & Construct, access: FunctionSpec['table']): void {
-  if (access === 'read') table.grantReadData(grantee);
-  else table.grantReadWriteData(grantee);
-  acknowledge(
-    grantee,
-    `AwsSolutions-IAM5[Resource::<${tableLogicalIdPlaceholder(table)}.Arn>/index/*]`,
-    `Query access to the table's GSIs (${definition.indexes.map((i) => i.name).join(', ')}, infra/table-definition.ts): ` +
-      'CDK grants index access as <table ARN>/index/*, which matches the indexes of this one table only.',
-  );
-}
-
-/** The `<LogicalId.Arn>` form cdk-nag uses when it prints a Fn::GetAtt in a finding. */
-function tableLogicalIdPlaceholder(table: TableV2): string {
-  return table.stack.getLogicalId(table.node.defaultChild as import('aws-cdk-lib').CfnElement);
+export function bindTable(table: TableV2, grantee: IGrantable, access: TableAccess): void {
+  if (access.actions.length) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ sid: 'TableItems', actions: access.actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
+    );
+  }
+  if (access.indexes.length) {
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: access.indexes.map((name) => `${table.tableArn}/index/${name}`) }),
+    );
+  }
 }

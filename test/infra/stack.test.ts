@@ -36,9 +36,6 @@ function statementsOf(name: FunctionName): Statement[] {
 }
 const tableArn = () => ({ 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] });
 const streamArn = () => ({ 'Fn::GetAtt': [logicalId(stack.table), 'StreamArn'] });
-const onTable = (s: Statement) =>
-  resourcesOf(s).some((r) => JSON.stringify(r) === JSON.stringify(tableArn()) || JSON.stringify(r).includes(`${JSON.stringify(tableArn())},"/index/*"`));
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 describe('the table, from infra/table-definition.ts', () => {
   it('has the keys, the GSIs, TTL, the stream, PITR and on-demand billing', () => {
@@ -137,6 +134,7 @@ describe('functions, from infra/wiring.ts', () => {
       CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://a.example.vn', 'https://b.example.vn'] }),
     });
     expect(JSON.stringify(t.toJSON())).toContain('identity/songoaivu.langson.gov.vn');
+    expect(JSON.stringify(t.toJSON())).toContain('"ses:FromAddress":"thidua@songoaivu.langson.gov.vn"');
     // No origins configured, no CORS.
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
@@ -306,22 +304,57 @@ describe('the user pool', () => {
 });
 
 describe('IAM: least privilege per function', () => {
-  it.each(wiring)('%s gets the table access its wiring entry names', (name, spec) => {
-    const actions = statementsOf(name).filter(onTable).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    if (spec.table === 'read') for (const a of WRITE_ACTIONS) expect(actions).not.toContain(a);
-    else expect(actions).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+  const allStatements = () => ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[]);
+  const dynamodbActions = (statements: Statement[]) => [...new Set(statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:')))].sort();
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn(), `/index/${name}`]] });
+
+  it.each(wiring)('%s: its role may do on the table exactly what its wiring entry lists, and query exactly its indexes', (name, spec) => {
+    const statements = statementsOf(name);
+    const onTheTable = statements.filter((s) => resourcesOf(s).some((r) => same(r, tableArn())));
+    const onIndexes = statements.filter((s) => resourcesOf(s).some((r) => JSON.stringify(r).includes('/index/')));
+    // Every DynamoDB statement is on the table, an index or (for now) the stream: nothing else.
+    const onStream = statements.filter((s) => resourcesOf(s).some((r) => same(r, streamArn())));
+    const dynamodb = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamodb.length).toBe(onTheTable.length + onIndexes.length + onStream.length);
+
+    // On the table's ARN (and only it): the wiring's actions, no more, no fewer.
+    for (const s of onTheTable) expect(resourcesOf(s)).toEqual([tableArn()]);
+    expect(dynamodbActions(onTheTable)).toEqual(spec.table.actions.map((a) => `dynamodb:${a}`).sort());
+    // On the indexes: Query, on each named index by name (never /index/*).
+    expect(onIndexes.flatMap(actionsOf).every((a) => a === 'dynamodb:Query')).toBe(true);
+    const indexResources = onIndexes.flatMap(resourcesOf);
+    expect(indexResources).toHaveLength(spec.table.indexes.length);
+    expect(indexResources).toEqual(expect.arrayContaining(spec.table.indexes.map(indexArn)));
   });
 
-  it("bindTable: 'read' grants reads and no write action (no function of the wiring uses it yet)", () => {
-    const s = new Stack(new App({ builtinCloudFormationValidation: false, context: cdkContext }), 'ReadOnly');
+  it('no policy anywhere allows Scan, DeleteItem or table management, and none names /index/*', () => {
+    const statements = allStatements();
+    const forbidden = ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:DeleteTable', 'dynamodb:UpdateTable', 'dynamodb:PartiQLSelect'];
+    for (const s of statements) for (const a of forbidden) expect({ statement: s, forbidden: actionsOf(s).includes(a) }).toEqual({ statement: s, forbidden: false });
+    expect(JSON.stringify(statements)).not.toContain('/index/*');
+  });
+
+  it('the table actions of the whole stack are exactly the union of the wiring’s lists (plus the stream reads of its consumers)', () => {
+    const granted = dynamodbActions(allStatements().filter((s) => !resourcesOf(s).some((r) => same(r, streamArn()))));
+    const expected = new Set(wiring.flatMap(([, spec]) => [...spec.table.actions.map((a) => `dynamodb:${a}`), ...(spec.table.indexes.length ? ['dynamodb:Query'] : [])]));
+    expect(granted).toEqual([...expected].sort());
+  });
+
+  it('bindTable grants what it is given: an action list on the table, Query on the named indexes, nothing for an empty list', () => {
+    const s = new Stack(new App({ builtinCloudFormationValidation: false, context: cdkContext }), 'Grants');
     const t = createTable(s, 'Table', { removalPolicy: RemovalPolicy.DESTROY, deletionProtection: false });
-    const role = new Role(s, 'Reader', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
-    bindTable(t, role, 'read');
-    const [policy] = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy'));
-    const actions = (policy!.Properties.PolicyDocument.Statement as Statement[]).flatMap(actionsOf);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query']));
-    for (const a of WRITE_ACTIONS) expect(actions).not.toContain(a);
+    const reader = new Role(s, 'Reader', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    bindTable(t, reader, { actions: ['GetItem'], indexes: ['attn'] });
+    bindTable(t, new Role(s, 'Nobody', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }), { actions: [], indexes: [] });
+    const policies = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy'));
+    expect(policies).toHaveLength(1);
+    const statements = policies[0]!.Properties.PolicyDocument.Statement as Statement[];
+    const id = s.getLogicalId(t.node.defaultChild as import('aws-cdk-lib').CfnElement);
+    expect(statements.map((st) => [actionsOf(st), resourcesOf(st)])).toEqual([
+      [['dynamodb:GetItem'], [{ 'Fn::GetAtt': [id, 'Arn'] }]],
+      [['dynamodb:Query'], [{ 'Fn::Join': ['', [{ 'Fn::GetAtt': [id, 'Arn'] }, '/index/attn']] }]],
+    ]);
   });
 
   it.each(wiring)('%s reads the stream only if it subscribes to it', (name, spec) => {
@@ -346,6 +379,8 @@ describe('IAM: least privilege per function', () => {
     expect(rendered).toContain(':identity/thidua.example.org');
     expect(rendered).toContain(':identity/no-reply@thidua.example.org');
     expect(rendered).toContain(':configuration-set/thidua');
+    // Only as the configured sender, not as any address of the verified domain.
+    expect(ses[0]!.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@thidua.example.org' } });
     template.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'thidua' });
     template.resourceCountIs('AWS::SES::EmailIdentity', 0);
   });
