@@ -1,5 +1,6 @@
 // Three projects, as in aws-samples/serverless-test-samples: pure units, the CDK stack,
 // and integration tests against the local twin's real components (DynamoDB Local, SES emulator).
+// A suite that starts Java (DynamoDB Local) is an integration suite: test/integration/local/.
 const swc = ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }];
 const transform = { '^.+\\.(ts|js|mjs)$': swc };
 // middy ships ESM only, exported under the `import` condition alone: map it to its file and let swc
@@ -10,7 +11,9 @@ const moduleNameMapper = {
   '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
 };
 const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
-const common = { transform, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+// setup-env.ts: Powertools in test mode (POWERTOOLS_DEV, metrics disabled), so no EMF JSON in the output.
+const setupFiles = ['<rootDir>/test/setup-env.ts'];
+const common = { transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
 
 module.exports = {
   projects: [

@@ -1,9 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import type { SNSEvent } from 'aws-lambda';
 import { logger } from '#shared/powertools';
-import { metrics } from '#shared/powertools-metrics';
+import { publishMetricsIfAny } from '#shared/powertools-metrics';
 import { recordSesEvent } from '#shared/usecases/ses-events';
 
 /**
@@ -15,4 +14,4 @@ async function onSesEvents(event: SNSEvent): Promise<void> {
   for (const record of event.Records) await recordSesEvent(JSON.parse(record.Sns.Message), new Date());
 }
 
-export const handler = middy(onSesEvents).use(injectLambdaContext(logger)).use(logMetrics(metrics));
+export const handler = middy(onSesEvents).use(injectLambdaContext(logger)).use(publishMetricsIfAny());

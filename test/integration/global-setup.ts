@@ -28,6 +28,8 @@ export default async function globalSetup(): Promise<void> {
     TABLE_NAME: 'thidua-test',
     MAIL_SEND_RATE: '200',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'ERROR',
+    // No EMF JSON in the twin's output (shown when it fails to start): metrics are not what these tests check.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

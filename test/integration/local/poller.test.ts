@@ -51,7 +51,7 @@ const consumerSpec = (stream: StreamSubscription, timeoutSeconds = 5): FunctionS
   description: 'test consumer',
   memorySize: 256,
   timeoutSeconds,
-  table: 'read',
+  table: { actions: [], indexes: [] },
   stream,
 });
 
