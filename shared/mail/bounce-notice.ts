@@ -1,6 +1,9 @@
 import type { Campaign } from '../schemas/campaign';
-import { escapeHtml } from './escape';
-import { htmlDocument, textDocumentOf } from './letter';
+import { trusted } from './html';
+import { htmlDocument, paragraphHtml, textDocument } from './layout';
+import { subjectLine } from './phrases';
+
+const PARAGRAPH = trusted('margin:0 0 8px 0;');
 
 /**
  * To the Office, once per campaign, the first time one of its emails bounces hard or draws a
@@ -16,8 +19,8 @@ export function renderBounceNotice(input: { campaign: Pick<Campaign, 'documentNu
     'Thông báo này chỉ gửi một lần cho mỗi phong trào; các trường hợp sau được ghi nhận tại danh sách trên.',
   ];
   return {
-    subject: `[${input.campaign.documentNumber}] Có thư không gửi được tới người nhận`.replace(/\s+/g, ' '),
-    html: htmlDocument('Có thư không gửi được', lines.map((l) => `<p style="margin:0 0 8px 0;">${escapeHtml(l)}</p>`)),
-    text: textDocumentOf(lines),
+    subject: subjectLine(input.campaign.documentNumber, 'Có thư không gửi được tới người nhận'),
+    html: htmlDocument('Có thư không gửi được', lines.map((l) => paragraphHtml(l, PARAGRAPH))),
+    text: textDocument(lines),
   };
 }

@@ -5,16 +5,28 @@ import type { Campaign } from '../schemas/campaign';
 import type { Unit } from '../schemas/directory';
 import { taskRatingLabel } from '../schemas/ratings';
 import type { CriterionValue, ReportPeriod, ScoringTable, SectionKind, UnitReport } from '../schemas/scoring';
-import { escapeHtml } from './escape';
-import { FOOTER, LETTER_FONT, htmlDocument, type RenderedLetter } from './letter';
+import { html, trusted, type SafeHtml } from './html';
+import {
+  addresseeHtml,
+  cellStyles,
+  headerRowHtml,
+  htmlDocument,
+  paragraphHtml,
+  sectionTitleHtml,
+  shortLetterHeadHtml,
+  shortLetterText,
+  tableHtml as borderedTableHtml,
+} from './layout';
+import type { RenderedLetter } from './letter';
+import { campaignRef, oneLine, subjectLine, upper } from './phrases';
 
 /**
  * The mails around a unit's report (báo cáo sơ kết / tổng kết):
  * - {@link renderReportAcknowledgement}: to the unit, the receipt with its self-assessment (tự chấm) criterion by criterion;
  * - {@link renderReportOfficeNotice}: to the Office (Văn phòng), short, with the same table compactly;
  * - {@link renderReportReminder}: to a unit that has not reported, before the deadline.
- * Pure: no clock, no I/O. Every string from the campaign, the directory, the table or the scoring
- * (criterion explanations quote the table's evidence text) is HTML-escaped in the HTML part; the
+ * Pure: no clock, no I/O. The HTML part is built with the `html` tag, so every string from the campaign, the
+ * directory, the table or the scoring (criterion explanations quote the table's evidence text) is escaped there; the
  * text part carries the same content unescaped, with no markup. Times are read in Vietnam
  * (Asia/Ho_Chi_Minh) through vn-date's formatDeadline: "14 giờ 05, ngày 20/11/2023".
  */
@@ -57,12 +69,7 @@ export interface ReportReminderInput {
 /** sơ kết (mid-year) and tổng kết (final), as the reports are called. */
 export const REPORT_PERIOD_LABEL: Readonly<Record<ReportPeriod, string>> = { 'mid-year': 'sơ kết', final: 'tổng kết' };
 
-const upper = (s: string) => s.toLocaleUpperCase('vi');
-const html = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
-/** Headers are one line: no header injection through a unit name or a title. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const subjectOf = (campaign: ReportMailCampaign, rest: string) => oneLine(`[${campaign.documentNumber}] ${rest}`);
-const campaignRef = (campaign: ReportMailCampaign) => `văn bản số ${oneLine(campaign.documentNumber)} về “${oneLine(campaign.title)}”`;
+const subjectOf = (campaign: ReportMailCampaign, rest: string) => subjectLine(campaign.documentNumber, rest);
 
 function roman(n: number): string {
   const digits: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
@@ -190,32 +197,26 @@ function tableModel(r: ReportReceipt): TableModel {
 
 const valueWithEvidence = (row: Row) => (row.evidence > 0 ? `${row.value} (${row.evidence} minh chứng)` : row.value);
 
-function tableHtml(m: TableModel, compact: boolean): string {
-  const size = compact ? '13px' : '14px';
-  const pad = compact ? '3px 5px' : '5px 7px';
-  const cell = `padding:${pad};border:1px solid #000000;vertical-align:top;font-family:${LETTER_FONT};font-size:${size};line-height:1.35;`;
-  const th = `${cell}font-weight:bold;text-align:center;background-color:#f2f2f2;`;
-  const num = `${cell}text-align:right;white-space:nowrap;`;
-  const out = [
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:8px 0 12px;">`,
-    `<tr><th style="${th}">TT</th><th style="${th}">Tiêu chí</th><th style="${th}">Số liệu</th><th style="${th}">Điểm tự chấm</th><th style="${th}">Cách tính</th></tr>`,
-  ];
+const HEADERS = ['TT', 'Tiêu chí', 'Số liệu', 'Điểm tự chấm', 'Cách tính'];
+
+function tableHtml(m: TableModel, compact: boolean): SafeHtml {
+  const density = compact ? 'compact' : 'normal';
+  const { td, num, no } = cellStyles(density);
+  const rows = [headerRowHtml(density, HEADERS)];
   for (const s of m.sections) {
-    out.push(`<tr><td colspan="5" style="${cell}font-weight:bold;">${html(s.heading)}</td></tr>`);
+    rows.push(html`<tr><td colspan="5" style="${td}font-weight:bold;">${s.heading}</td></tr>`);
     for (const r of s.rows) {
-      const evidence = r.evidence > 0 ? `<br><span style="font-size:12px;">(${r.evidence} minh chứng)</span>` : '';
-      out.push(
-        `<tr><td style="${cell}text-align:center;white-space:nowrap;">${html(r.no)}</td><td style="${cell}">${html(r.name)}</td>` +
-          `<td style="${num}">${html(r.value)}${evidence}</td><td style="${num}">${html(r.points)}</td><td style="${cell}">${html(r.explanation)}</td></tr>`,
+      const evidence = r.evidence > 0 ? html`<br><span style="font-size:12px;">(${r.evidence} minh chứng)</span>` : html``;
+      rows.push(
+        html`<tr><td style="${no}">${r.no}</td><td style="${td}">${r.name}</td><td style="${num}">${r.value}${evidence}</td><td style="${num}">${r.points}</td><td style="${td}">${r.explanation}</td></tr>`,
       );
     }
-    out.push(`<tr><td colspan="5" style="${cell}font-style:italic;text-align:right;">${html(s.subtotal)}</td></tr>`);
+    rows.push(html`<tr><td colspan="5" style="${td}font-style:italic;text-align:right;">${s.subtotal}</td></tr>`);
   }
-  out.push(
-    `<tr><td colspan="3" style="${cell}font-weight:bold;">Tổng điểm tự chấm</td><td style="${num}font-weight:bold;">${html(`${m.total}/${m.max}`)}</td><td style="${cell}"></td></tr>`,
-    '</table>',
+  rows.push(
+    html`<tr><td colspan="3" style="${td}font-weight:bold;">Tổng điểm tự chấm</td><td style="${num}font-weight:bold;">${`${m.total}/${m.max}`}</td><td style="${td}"></td></tr>`,
   );
-  return out.join('\n');
+  return borderedTableHtml(rows);
 }
 
 function tableText(m: TableModel, compact: boolean): string[] {
@@ -238,22 +239,8 @@ function tableText(m: TableModel, compact: boolean): string[] {
 // ---------------------------------------------------------------------------------------------
 // Shared layout
 
-const P = 'margin:0 0 8px;text-align:justify;';
-const para = (inner: string, style = P) => `<p style="${style}">${inner}</p>`;
-
-function letterheadHtml(campaign: ReportMailCampaign, heading: string): string[] {
-  return [
-    `<p style="margin:0;font-size:14px;font-weight:bold;">${html(upper(oneLine(campaign.issuingBody)))}</p>`,
-    '<hr style="width:25%;margin:2px 0 12px;border:0;border-top:1px solid #000000;text-align:left;">',
-    `<p style="margin:8px 0 16px;text-align:center;font-weight:bold;font-size:17px;">${html(heading)}</p>`,
-  ];
-}
-
-function textDocument(campaign: ReportMailCampaign, heading: string, body: readonly string[]): string {
-  const lines = [upper(oneLine(campaign.issuingBody)), '', heading, '', ...body, '', '-- ', FOOTER];
-  // "-- " keeps its space: the signature delimiter mail clients recognise (RFC 3676 §4.3).
-  return lines.map((l) => (l === '-- ' ? l : l.trimEnd())).join('\n') + '\n';
-}
+const BASIS_STYLE = trusted('margin:0 0 4px;font-size:14px;');
+const strong = (text: string) => html`<strong>${text}</strong>`;
 
 function receivedText(r: ReportReceipt): { period: string; at: string } {
   return { period: REPORT_PERIOD_LABEL[r.report.period], at: formatDeadline(r.receivedAt) };
@@ -296,17 +283,17 @@ export function renderReportAcknowledgement(input: ReportAcknowledgementInput): 
   }
 
   const htmlBody = [
-    ...letterheadHtml(campaign, heading),
-    para(`<strong>Kính gửi:</strong> ${html(name)}`, 'margin:0 0 12px;'),
-    para(html(received)),
-    para(html(replaces)),
-    para(html(rating)),
-    para(`<strong>${html(total)}</strong>`),
-    `<p style="margin:14px 0 4px;font-weight:bold;">${html('KẾT QUẢ TỰ CHẤM ĐIỂM')}</p>`,
-    para(`<em>${html(basis)}</em>`, 'margin:0 0 4px;font-size:14px;'),
+    shortLetterHeadHtml(campaign.issuingBody, heading),
+    addresseeHtml(name),
+    paragraphHtml(received),
+    paragraphHtml(replaces),
+    paragraphHtml(rating),
+    paragraphHtml(strong(total)),
+    sectionTitleHtml('KẾT QUẢ TỰ CHẤM ĐIỂM'),
+    paragraphHtml(html`<em>${basis}</em>`, BASIS_STYLE),
     tableHtml(model, false),
-    para(html(note)),
-    ...(until ? [para(`<strong>${html(until)}</strong>`)] : []),
+    paragraphHtml(note),
+    ...(until ? [paragraphHtml(strong(until))] : []),
   ];
   const textBody = [
     `Kính gửi: ${name}`,
@@ -324,7 +311,7 @@ export function renderReportAcknowledgement(input: ReportAcknowledgementInput): 
     note,
     ...(until ? ['', until] : []),
   ];
-  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+  return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -349,9 +336,9 @@ export function renderReportOfficeNotice(input: ReportReceipt): RenderedMail {
     `; tổng điểm tự chấm ${model.total}/${model.max} điểm; xếp loại tự đánh giá: ${taskRatingLabel[report.taskRating]}.`;
   const ref = `Phong trào: ${campaignRef(campaign)}.`;
 
-  const htmlBody = [...letterheadHtml(campaign, heading), para(html(lead)), para(html(ref)), tableHtml(model, true)];
+  const htmlBody = [shortLetterHeadHtml(campaign.issuingBody, heading), paragraphHtml(lead), paragraphHtml(ref), tableHtml(model, true)];
   const textBody = [lead, ref, '', ...tableText(model, true)];
-  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+  return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,13 +365,13 @@ export function renderReportReminder(input: ReportReminderInput): RenderedMail {
   const thanks = 'Trân trọng cảm ơn sự phối hợp của đơn vị.';
 
   const htmlBody = [
-    ...letterheadHtml(campaign, heading),
-    para(`<strong>Kính gửi:</strong> ${html(name)}`, 'margin:0 0 12px;'),
-    para(html(context)),
-    para(`${html(askHead)}<strong>${html(due)}</strong>${html(askTail)}`),
-    para(html(ignore)),
-    para(html(thanks)),
+    shortLetterHeadHtml(campaign.issuingBody, heading),
+    addresseeHtml(name),
+    paragraphHtml(context),
+    paragraphHtml(html`${askHead}${strong(due)}${askTail}`),
+    paragraphHtml(ignore),
+    paragraphHtml(thanks),
   ];
   const textBody = [`Kính gửi: ${name}`, '', context, '', ask, '', ignore, thanks];
-  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+  return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }

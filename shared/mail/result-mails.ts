@@ -14,22 +14,32 @@ import { formatDeadline, formatPlaceDate, formatShortDate, todayInVietnam } from
 import type { Campaign } from '../schemas/campaign';
 import type { Unit } from '../schemas/directory';
 import { Title } from '../schemas/nomination';
-import { escapeHtml } from './escape';
+import { html, trusted, type SafeHtml } from './html';
 import {
-  LETTER_FONT,
+  DETAIL_CELL_STYLE,
+  addresseeHtml,
+  blockHtml,
+  blockText,
+  cellStyles,
+  headerRowHtml,
   htmlDocument,
-  letterBlockHtml,
-  letterBlockText,
   letterFootHtml,
   letterFootText,
   letterHeaderHtml,
   letterHeaderText,
+  lineListHtml,
   noiNhanLines,
-  textDocumentOf,
+  paragraphHtml,
+  sectionTitleHtml,
+  shortLetterHeadHtml,
+  shortLetterText,
+  tableHtml as borderedTableHtml,
+  textDocument,
   type Block,
   type NoiNhanEntry,
-  type RenderedLetter,
-} from './letter';
+} from './layout';
+import type { RenderedLetter } from './letter';
+import { campaignRef, oneLine, subjectLine, upper } from './phrases';
 
 /**
  * The mails around the results of a campaign:
@@ -38,8 +48,8 @@ import {
  * - {@link renderResultsLetter}: to the whole Nơi nhận list once the council has voted, the official notice (THÔNG BÁO)
  *   of the awarded nominations, laid out as the launch letter (NĐ 30/2020/NĐ-CP Phụ lục I);
  * - {@link renderUnitOutcomes}: to one nominating unit, every one of its nominations with its outcome and reason.
- * Pure: no clock, no I/O. Every string from the campaign, the directory and the nominations is HTML-escaped in the HTML
- * part; the text part carries the same content unescaped, with no markup; subjects are one line. Times are read in
+ * Pure: no clock, no I/O. The HTML part is built with the `html` tag, so every string from the campaign, the directory
+ * and the nominations is escaped there; the text part carries the same content unescaped, with no markup; subjects are one line. Times are read in
  * Vietnam (Asia/Ho_Chi_Minh).
  */
 
@@ -84,13 +94,8 @@ export const RESULTS_HEADING = 'THÔNG BÁO';
 export const RESULTS_TRICH_YEU = 'Kết quả bình xét thi đua, khen thưởng';
 export const UNIT_OUTCOMES_HEADING = 'KẾT QUẢ XÉT KHEN THƯỞNG';
 
-const upper = (s: string) => s.toLocaleUpperCase('vi');
 const capitalise = (s: string) => upper(s.charAt(0)) + s.slice(1);
-const html = (s: string) => escapeHtml(s).replace(/\r?\n/g, '<br>');
-/** Headers are one line: no header injection through a unit name or a title. */
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-const subjectOf = (campaign: Pick<Campaign, 'documentNumber'>, rest: string) => oneLine(`[${campaign.documentNumber}] ${rest}`);
-const campaignRef = (campaign: Pick<Campaign, 'documentNumber' | 'title'>) => `văn bản số ${oneLine(campaign.documentNumber)} về “${oneLine(campaign.title)}”`;
+const subjectOf = (campaign: Pick<Campaign, 'documentNumber'>, rest: string) => subjectLine(campaign.documentNumber, rest);
 const nameOf = (names: Readonly<Record<string, string>>, unitId: string) => oneLine(Object.hasOwn(names, unitId) ? (names[unitId] as string) : unitId);
 
 /** A nominee as listed: "Trần Thị B - Văn phòng Sở"; a collective by its name, with the unit when it is another. */
@@ -107,24 +112,7 @@ function vnDay(isoDateTimeWithOffset: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared layout (as report-mails.ts: a short letterhead, the heading, paragraphs, a bordered table)
-
-const P = 'margin:0 0 8px;text-align:justify;';
-const para = (inner: string, style = P) => `<p style="${style}">${inner}</p>`;
-const sectionHtml = (s: string) => `<p style="margin:14px 0 4px;font-weight:bold;">${html(s)}</p>`;
-const listHtml = (lines: readonly string[]) => `<p style="margin:0 0 8px;padding-left:24px;">${lines.map(html).join('<br>')}</p>`;
-
-function letterheadHtml(campaign: ResultMailCampaign, heading: string): string[] {
-  return [
-    `<p style="margin:0;font-size:14px;font-weight:bold;">${html(upper(oneLine(campaign.issuingBody)))}</p>`,
-    '<hr style="width:25%;margin:2px 0 12px;border:0;border-top:1px solid #000000;text-align:left;">',
-    `<p style="margin:8px 0 16px;text-align:center;font-weight:bold;font-size:17px;">${html(heading)}</p>`,
-  ];
-}
-
-function textDocument(campaign: ResultMailCampaign, heading: string, body: readonly string[]): string {
-  return textDocumentOf([upper(oneLine(campaign.issuingBody)), '', heading, '', ...body]);
-}
+// The table of nominations (the short letter of ./layout around it)
 
 interface TableRow {
   /** Cell texts, unescaped. */
@@ -133,28 +121,20 @@ interface TableRow {
   details?: { label: string; lines: string[] };
 }
 
-const CELL = `padding:4px 6px;border:1px solid #000000;vertical-align:top;font-family:${LETTER_FONT};font-size:13px;line-height:1.35;`;
-
-function tableHtml(headers: readonly string[], rows: readonly TableRow[]): string {
-  const th = `${CELL}font-weight:bold;text-align:center;background-color:#f2f2f2;`;
-  const out = [
-    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:8px 0 12px;">',
-    `<tr>${headers.map((h) => `<th style="${th}">${html(h)}</th>`).join('')}</tr>`,
-  ];
+function tableHtml(headers: readonly string[], rows: readonly TableRow[]): SafeHtml {
+  const { td, no } = cellStyles('list');
+  const out = [headerRowHtml('list', headers)];
   for (const r of rows) {
-    out.push(
-      `<tr>${r.cells.map((c, i) => `<td style="${CELL}${i === 0 ? 'text-align:center;white-space:nowrap;' : ''}">${html(c)}</td>`).join('')}</tr>`,
-    );
+    out.push(html`<tr>${r.cells.map((c, i) => html`<td style="${i === 0 ? no : td}">${c}</td>`)}</tr>`);
     if (r.details && r.details.lines.length > 0) {
-      const items = r.details.lines.map((l) => `<li style="margin:0 0 2px;">${html(l)}</li>`).join('');
+      const items = r.details.lines.map((l) => html`<li style="margin:0 0 2px;">${l}</li>`);
+      const span = headers.length - 1;
       out.push(
-        `<tr><td style="${CELL}"></td><td colspan="${headers.length - 1}" style="${CELL.replace('font-size:13px;', 'font-size:12px;')}background-color:#fafafa;">` +
-          `<em>${html(r.details.label)}</em><ul style="margin:2px 0 0;padding-left:18px;">${items}</ul></td></tr>`,
+        html`<tr><td style="${td}"></td><td colspan="${span}" style="${DETAIL_CELL_STYLE}background-color:#fafafa;"><em>${r.details.label}</em><ul style="margin:2px 0 0;padding-left:18px;">${items}</ul></td></tr>`,
       );
     }
   }
-  out.push('</table>');
-  return out.join('\n');
+  return borderedTableHtml(out);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,6 +157,10 @@ const CHECKS_LABEL: Record<DecisionStatus, string> = {
 };
 
 const STATUS_ORDER: readonly DecisionStatus[] = ['eligible', 'not-eligible', 'deferred', 'over-quota'];
+
+/** The rule set's lead-in sits tight on the list of legal bases under it; the trace is small print. */
+const LEAD_IN_STYLE = trusted('margin:0 0 2px;');
+const TRACE_STYLE = trusted('margin:0 0 8px;font-size:13px;color:#333333;');
 
 /**
  * "Dự kiến kết quả xét khen thưởng": the proposal the decision engine made when nominations closed. The rule set in
@@ -228,16 +212,16 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
   });
 
   const htmlBody = [
-    ...letterheadHtml(campaign, heading),
-    para(`<strong>Kính gửi:</strong> ${html(addressee)}`, 'margin:0 0 12px;'),
-    para(html(lead)),
-    para(html(ruleSet), 'margin:0 0 2px;'),
-    listHtml(basis),
-    para(`<em>${html(trace)}</em>`, 'margin:0 0 8px;font-size:13px;color:#333333;'),
-    para(`<strong>${html(counts)}</strong>`),
-    ...(quotas.length > 0 ? [sectionHtml('CHỈ TIÊU KHEN THƯỞNG'), listHtml(quotas)] : []),
-    sectionHtml('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'),
-    decisions.length > 0 ? tableHtml(headers, rows) : para(html('Không có hồ sơ đề nghị khen thưởng.')),
+    shortLetterHeadHtml(campaign.issuingBody, heading),
+    addresseeHtml(addressee),
+    paragraphHtml(lead),
+    paragraphHtml(ruleSet, LEAD_IN_STYLE),
+    lineListHtml(basis),
+    paragraphHtml(html`<em>${trace}</em>`, TRACE_STYLE),
+    paragraphHtml(html`<strong>${counts}</strong>`),
+    ...(quotas.length > 0 ? [sectionTitleHtml('CHỈ TIÊU KHEN THƯỞNG'), lineListHtml(quotas)] : []),
+    sectionTitleHtml('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'),
+    decisions.length > 0 ? tableHtml(headers, rows) : paragraphHtml('Không có hồ sơ đề nghị khen thưởng.'),
   ];
 
   const textRows = rows.flatMap((r, i) => {
@@ -268,7 +252,7 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     '',
     ...(decisions.length > 0 ? textRows.slice(0, -1) : ['Không có hồ sơ đề nghị khen thưởng.']),
   ];
-  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+  return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,8 +328,8 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
   if (group === 0) blocks.push({ kind: 'para', spans: [{ text: 'Không có trường hợp nào được khen thưởng trong đợt này.' }], indent: true });
 
   const noiNhan = noiNhanLines(input.nơiNhận);
-  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(letterBlockHtml), letterFootHtml(campaign.signer, noiNhan)]);
-  const textPart = textDocumentOf([...letterHeaderText(head, placeDate), ...blocks.flatMap(letterBlockText), ...letterFootText(campaign.signer, noiNhan)]);
+  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(blockHtml), letterFootHtml(campaign.signer, noiNhan)]);
+  const textPart = textDocument([...letterHeaderText(head, placeDate), ...blocks.flatMap(blockText), ...letterFootText(campaign.signer, noiNhan)]);
   return { subject, html: htmlPart, text: textPart };
 }
 
@@ -380,15 +364,15 @@ export function renderUnitOutcomes(input: UnitOutcomesInput): RenderedMail {
   }));
 
   const htmlBody = [
-    ...letterheadHtml(campaign, heading),
-    para(`<strong>Kính gửi:</strong> ${html(name)}`, 'margin:0 0 12px;'),
-    para(html(lead)),
-    ...(outcomes.length > 0 ? [para(`<strong>${html(counts)}</strong>`), tableHtml(headers, rows)] : []),
+    shortLetterHeadHtml(campaign.issuingBody, heading),
+    addresseeHtml(name),
+    paragraphHtml(lead),
+    ...(outcomes.length > 0 ? [paragraphHtml(html`<strong>${counts}</strong>`), tableHtml(headers, rows)] : []),
   ];
   const textRows = rows.flatMap((r) => {
     const [no, nominee, title, vote, result, reason] = r.cells;
     return [`${no}. ${nominee}`, `   Danh hiệu / Hình thức: ${title}`, `   Biểu quyết: ${vote}`, `   Kết quả: ${result}`, `   Lý do: ${reason}`, ''];
   });
   const textBody = [`Kính gửi: ${name}`, '', lead, ...(outcomes.length > 0 ? ['', counts, '', ...textRows.slice(0, -1)] : [])];
-  return { subject, html: htmlDocument(subject, htmlBody), text: textDocument(campaign, heading, textBody) };
+  return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }

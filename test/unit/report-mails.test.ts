@@ -1,7 +1,7 @@
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { seedCampaign } from '../../seed/launch-letter-2023';
 import { scoreReport } from '../../shared/domain/scoring';
-import { FOOTER } from '../../shared/mail/letter';
+import { FOOTER } from '../../shared/mail/layout';
 import {
   REPORT_PERIOD_LABEL,
   renderReportAcknowledgement,

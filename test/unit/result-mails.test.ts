@@ -2,7 +2,7 @@ import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
 import { tallyCouncilVote } from '../../shared/domain/council';
 import { finalizeResults, type Outcome } from '../../shared/domain/results';
 import { citeText } from '../../shared/domain/rules/documents';
-import { FOOTER, QUOC_HIEU, TIEU_NGU, type NoiNhanEntry } from '../../shared/mail/letter';
+import { FOOTER, QUOC_HIEU, TIEU_NGU, type NoiNhanEntry } from '../../shared/mail/layout';
 import { renderProposalMail, renderResultsLetter, renderUnitOutcomes } from '../../shared/mail/result-mails';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
 import { DATES, collective, decisionOf, nom, person, run } from './decide.fixtures';
