@@ -13,7 +13,18 @@ const moduleNameMapper = {
 const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
 // setup-env.ts: Powertools in test mode (POWERTOOLS_DEV, metrics disabled), so no EMF JSON in the output.
 const setupFiles = ['<rootDir>/test/setup-env.ts'];
-const common = { transform, transformIgnorePatterns, moduleNameMapper, setupFiles, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+// Stryker's sandboxes are copies of the project: never part of a run.
+const ignored = ['<rootDir>/.stryker-tmp/', '<rootDir>/reports/'];
+const common = {
+  transform,
+  transformIgnorePatterns,
+  moduleNameMapper,
+  setupFiles,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  modulePathIgnorePatterns: ignored,
+  testPathIgnorePatterns: ['/node_modules/', ...ignored],
+};
 
 module.exports = {
   projects: [
