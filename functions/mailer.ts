@@ -9,18 +9,18 @@ import { sendRateLimiter } from '#shared/mail/send-rate';
 import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
 import { sendEmail, type SendFailure } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
+import { outboxLogKey, redactEmails } from '#shared/redact';
 import { metricNames, metrics } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
 import {
   claimDelivery,
   deliveryKey,
-  getMessage,
   markSending,
   recordDoubt,
   recordOutcome,
   suppressedAmong,
-  type StoredMessage,
 } from '#shared/store/deliveries';
+import { getMessage, type StoredMessage } from '#shared/store/messages';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
@@ -58,7 +58,7 @@ async function sendDelivery(record: DynamoDBRecord, batch: { suppressed: Set<str
   const d = newImage(record, Delivery);
   if (d.channel !== 'email' || d.status !== 'pending') return;
   const key = deliveryKey(d);
-  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: `${key.pk}|${key.sk}` } });
+  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(key) } });
 
   const claim = await claimDelivery(d, new Date(), LEASE_MS, MAX_ATTEMPTS, randomUUID());
   if (!claim) {
@@ -93,14 +93,14 @@ async function sendDelivery(record: DynamoDBRecord, batch: { suppressed: Set<str
     if (failure.kind === 'ambiguous') {
       // SES may have accepted it: keep the claim; the reconciler decides when the lease lapses.
       await recordDoubt(d, claim.token, failure.message, new Date());
-      log.warn('send outcome unknown; left for reconciliation', { failure, attempt: claim.attempt });
+      log.warn('send outcome unknown; left for reconciliation', { failure: { ...failure, message: redactEmails(failure.message) }, attempt: claim.attempt });
       return;
     }
     const retryable = failure.kind !== 'rejected' && claim.attempt < MAX_ATTEMPTS;
     const retryAt = retryable ? new Date(Date.now() + retryDelayMs(claim.attempt)).toISOString() : undefined;
     await recordOutcome(d, claim.token, { status: 'failed', error: failure.message, retryable, ...(retryAt ? { retryAt } : {}) }, new Date());
     metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
-    log.warn('send failed', { failure, attempt: claim.attempt, retryable, retryAt });
+    log.warn('send failed', { failure: { ...failure, message: redactEmails(failure.message) }, attempt: claim.attempt, retryable, retryAt });
     return;
   }
   // Outside the try: SES accepted the message, so a failure to record it must never look like an

@@ -10,7 +10,7 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { UnitReport } from '#shared/schemas/scoring';
 import { getCampaign } from '#shared/store/campaigns';
-import { supersedeMessage } from '#shared/store/deliveries';
+import { supersedeMessage } from '#shared/store/messages';
 import { loadDirectory } from '#shared/store/directory';
 import { getReminderMarker } from '#shared/store/reports';
 import { streamConsumer } from '#shared/stream/batch';

@@ -1,7 +1,9 @@
 import { mapLimit } from './concurrency';
+import { pendingWakeMs } from './usecases/delivery-policy';
 import type { EntryRef } from './domain/recipients';
 import type { Delivery, DomainEvent } from './schemas/events';
-import { putDeliveryIfAbsent, putMessageIfAbsent, suppressedAmong, type RenderedMessage } from './store/deliveries';
+import { putDeliveryIfAbsent, suppressedAmong } from './store/deliveries';
+import { putMessageIfAbsent, type RenderedMessage } from './store/messages';
 
 /** Enough concurrent conditional puts to queue 500 addresses in well under a second, few enough not to throttle. */
 const WRITE_CONCURRENCY = 16;
@@ -42,6 +44,7 @@ export async function queueMail(event: DomainEvent, name: string, message: Rende
       lastError: f.error,
     })),
   ];
-  const added = await mapLimit(deliveries, WRITE_CONCURRENCY, (d) => putDeliveryIfAbsent(d));
+  const wakeAt = new Date(Date.parse(now) + pendingWakeMs(0)).toISOString();
+  const added = await mapLimit(deliveries, WRITE_CONCURRENCY, (d) => putDeliveryIfAbsent(d, d.status === 'pending' ? wakeAt : undefined));
   return added.filter(Boolean).length;
 }

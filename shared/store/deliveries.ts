@@ -1,23 +1,13 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
+import { isConditionFailure } from './conditions';
+import { outboxLogKey } from '../redact';
 import { queryCampaignItems } from './campaigns';
 import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 
-export interface RenderedMessage {
-  subject: string;
-  html: string;
-  text: string;
-}
-
-/** A rendered message as stored, with the mark a later event leaves when it makes the content stale. */
-export interface StoredMessage extends RenderedMessage {
-  supersededBy?: string;
-}
-
-export const isConditionFailure = (e: unknown) =>
-  e instanceof ConditionalCheckFailedException || (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+export { isConditionFailure } from './conditions';
+export type { RenderedMessage, StoredMessage } from './messages';
 
 /** The attention index (infra/table-definition.ts `attn`): items the reconciler looks at once `attnAt` is past. */
 export const ATTENTION_PK = 'ATTN';
@@ -30,12 +20,14 @@ export const deliveryKey = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.
  * Write one outbox item, only if it does not exist yet: a retried stream batch re-runs the
  * consumer, and the conditional put keeps it from queueing anyone twice. Returns whether it was new.
  */
-export async function putDeliveryIfAbsent(delivery: Delivery): Promise<boolean> {
+export async function putDeliveryIfAbsent(delivery: Delivery, attentionAt?: string): Promise<boolean> {
+  const key = deliveryKey(delivery);
   try {
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...deliveryKey(delivery), entity: 'Delivery', ...delivery },
+        // A non-terminal item is on the attention index from its first write: nothing waits on the stream alone.
+        Item: { ...key, entity: 'Delivery', ...delivery, ...(attentionAt ? { attnpk: ATTENTION_PK, attnAt: attnAt(attentionAt, key) } : {}) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -43,45 +35,6 @@ export async function putDeliveryIfAbsent(delivery: Delivery): Promise<boolean> 
   } catch (error) {
     if (isConditionFailure(error)) return false;
     throw error;
-  }
-}
-
-/** The mail of one event, rendered once and shared by all its deliveries. */
-export async function putMessageIfAbsent(campaignId: string, eventId: string, name: string, message: RenderedMessage): Promise<void> {
-  try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.message(campaignId, eventId, name), entity: 'Message', campaignId, eventId, name, ...message },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
-}
-
-export async function getMessage(campaignId: string, eventId: string, name: string): Promise<StoredMessage | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(campaignId, eventId, name), ConsistentRead: true }));
-  return Item
-    ? { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...(Item.supersededBy ? { supersededBy: String(Item.supersededBy) } : {}) }
-    : undefined;
-}
-
-/** A later event made this message's content stale (a reminder to a unit that has since reported): do not send what is still queued. */
-export async function supersedeMessage(campaignId: string, eventId: string, name: string, byEventId: string): Promise<void> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.message(campaignId, eventId, name),
-        UpdateExpression: 'SET supersededBy = :by',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
-        ExpressionAttributeValues: { ':by': byEventId },
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
   }
 }
 
@@ -199,8 +152,12 @@ export async function recordDoubt(d: Key, token: string, error: string, now: Dat
   );
 }
 
+/** The campaign's outbox rows, each with the key the logs name it by (its address pseudonymised). */
 export const listDeliveries = async (campaignId: string) =>
-  (await queryCampaignItems(campaignId, prefixes.delivery)).map((i) => Delivery.parse(withoutKeys(i)));
+  (await queryCampaignItems(campaignId, prefixes.delivery)).map((i) => ({
+    ...Delivery.parse(withoutKeys(i)),
+    logKey: outboxLogKey({ pk: String(i.pk), sk: String(i.sk) }),
+  }));
 
 export async function getDelivery(key: { pk: string; sk: string }): Promise<(Delivery & Record<string, unknown>) | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
@@ -229,7 +186,7 @@ export async function dueForAttention(now: Date, limit = 200): Promise<{ pk: str
 export async function transition(
   key: { pk: string; sk: string },
   from: { status: DeliveryStatus; claimToken?: string },
-  to: { status: DeliveryStatus; set?: Record<string, unknown>; keepAttention?: boolean; resetAttempts?: boolean },
+  to: { status: DeliveryStatus; set?: Record<string, unknown>; keepAttention?: boolean; resetAttempts?: boolean; attentionAt?: string },
   now: Date,
 ): Promise<boolean> {
   const names: Record<string, string> = { '#status': 'status' };
@@ -241,7 +198,13 @@ export async function transition(
     sets.push(`#${k} = :${k}`);
   }
   if (to.resetAttempts) sets.push('attempts = :zero'), (values[':zero'] = 0);
-  const removes = to.keepAttention ? ['claimToken'] : ['claimToken', 'attnpk', 'attnAt'];
+  let removes = to.keepAttention ? ['claimToken'] : ['claimToken', 'attnpk', 'attnAt'];
+  if (to.attentionAt) {
+    // Back in the outbox: due for a look again, in case this change's stream record is lost too.
+    sets.push('attnpk = :attnpk', 'attnAt = :attnAt');
+    Object.assign(values, { ':attnpk': ATTENTION_PK, ':attnAt': attnAt(to.attentionAt, key) });
+    removes = ['claimToken'];
+  }
   let condition = '#status = :from';
   if (from.claimToken !== undefined) (condition += ' AND claimToken = :token'), (values[':token'] = from.claimToken);
   try {
@@ -253,6 +216,30 @@ export async function transition(
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+/**
+ * A `pending` item whose look-again time came: its stream record may have been lost before any
+ * mailer claimed it. Touching it (a MODIFY that is still `pending`) hands it to the mailer again;
+ * if the first record is merely late, the claim makes the second one a no-op.
+ */
+export async function wakePending(key: { pk: string; sk: string }, now: Date, nextAttentionAt: string): Promise<boolean> {
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'SET wakes = if_not_exists(wakes, :zero) + :one, wokenAt = :now, updatedAt = :now, attnAt = :attnAt',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':now': now.toISOString(), ':attnAt': attnAt(nextAttentionAt, key), ':pending': 'pending' },
       }),
     );
     return true;

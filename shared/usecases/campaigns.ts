@@ -9,6 +9,7 @@ import type { ScoringTable } from '../schemas/scoring';
 import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
 import { deliveryKey, listDeliveries, transition } from '../store/deliveries';
 import { loadDirectory } from '../store/directory';
+import { pendingWakeMs } from './delivery-policy';
 import { parseParam } from './params';
 
 /** Every code in the letter must exist in the directory when it is written, so a typo is a 400, not a lost recipient. */
@@ -69,8 +70,11 @@ export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUn
   const candidates = (await listDeliveries(campaign.id)).filter(
     (d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')),
   );
+  const wakeAt = new Date(now.getTime() + pendingWakeMs(0)).toISOString();
   const moved = await Promise.all(
-    candidates.map((d) => transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() } }, now)),
+    candidates.map((d) =>
+      transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() }, attentionAt: wakeAt }, now),
+    ),
   );
   return moved.filter(Boolean).length;
 }

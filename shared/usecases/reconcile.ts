@@ -1,11 +1,14 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../powertools';
+import { outboxLogKey } from '../redact';
 import { metricNames, metrics } from '../powertools-metrics';
-import { dueForAttention, getDelivery, transition } from '../store/deliveries';
-import { MAX_ATTEMPTS } from './delivery-policy';
+import { dueForAttention, getDelivery, transition, wakePending } from '../store/deliveries';
+import { MAX_ATTEMPTS, pendingWakeMs } from './delivery-policy';
 
 export interface ReconcileReport {
   requeued: number;
+  /** `pending` items no mailer had claimed by their look-again time, handed to the mailer again. */
+  woken: number;
   confirmed: number;
   uncertain: number;
   givenUp: number;
@@ -19,18 +22,27 @@ export interface ReconcileReport {
  *   for the message arrived, it is `sent`; otherwise it is `uncertain`: reported, never resent
  *   blindly (README "window of doubt"). The Office can send it again on purpose.
  * - `failed` and retryable: its backoff has passed: back to `pending`, until the attempts run out.
+ * - `pending` past its look-again time: no mailer claimed it (its stream record was lost or
+ *   dead-lettered before the claim): touched, so the stream hands it to the mailer again.
  * So an item whose stream record was lost or dead-lettered is still tried again: nothing is lost.
  */
 export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
-  const report: ReconcileReport = { requeued: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
+  const report: ReconcileReport = { requeued: 0, woken: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
   for (const key of await dueForAttention(now)) {
     // The index is eventually consistent: decide on a consistent read of the item itself.
     const d = await getDelivery(key);
     if (!d) continue;
     const token = typeof d.claimToken === 'string' ? d.claimToken : undefined;
-    const log = logger.createChild({ persistentKeys: { campaignId: d.campaignId, eventId: d.eventId, outboxKey: `${key.pk}|${key.sk}` } });
-    if (d.status === 'claimed') {
-      if (await transition(key, { status: 'claimed', ...(token ? { claimToken: token } : {}) }, { status: 'pending' }, now)) {
+    const log = logger.createChild({ persistentKeys: { campaignId: d.campaignId, eventId: d.eventId, outboxKey: outboxLogKey(key) } });
+    const backInOutbox = new Date(now.getTime() + pendingWakeMs(0)).toISOString();
+    if (d.status === 'pending') {
+      const wakes = typeof d.wakes === 'number' ? d.wakes : 0;
+      if (await wakePending(key, now, new Date(now.getTime() + pendingWakeMs(wakes + 1)).toISOString())) {
+        report.woken++;
+        log.warn('pending delivery not claimed by its look-again time: handed to the mailer again', { wakes: wakes + 1 });
+      }
+    } else if (d.status === 'claimed') {
+      if (await transition(key, { status: 'claimed', ...(token ? { claimToken: token } : {}) }, { status: 'pending', attentionAt: backInOutbox }, now)) {
         report.requeued++;
         log.warn('lapsed claim before sending: put back in the outbox');
       }
@@ -54,7 +66,7 @@ export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
       // SES's own event says it left after all: never send it again.
       if (await transition(key, { status: 'failed' }, { status: 'sent', set: { sentAt: d.sesEvent.at } }, now)) report.confirmed++;
     } else if (d.status === 'failed' && d.retryable && d.attempts < MAX_ATTEMPTS) {
-      if (await transition(key, { status: 'failed' }, { status: 'pending' }, now)) report.requeued++;
+      if (await transition(key, { status: 'failed' }, { status: 'pending', attentionAt: backInOutbox }, now)) report.requeued++;
     } else {
       // An outcome reached by another path (or attempts exhausted): nothing more to look at.
       if (await transition(key, { status: d.status }, { status: d.status, ...(d.status === 'failed' ? { set: { retryable: false } } : {}) }, now)) {

@@ -1,3 +1,4 @@
+import { outboxLogKey, pseudonym, redactEmails } from '../redact';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -79,7 +80,7 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
   }
   const key = { pk: campaignPk(campaignId), sk: decodeOutboxTag(outbox) };
   const at = now.toISOString();
-  log.appendKeys({ outboxKey: `${key.pk}|${key.sk}` });
+  log.appendKeys({ outboxKey: outboxLogKey(key) });
 
   switch (e.eventType) {
     case 'Send':
@@ -97,7 +98,7 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
           : 'complaint';
       await annotate(key, { type: e.eventType, at, detail });
       if (!hard) {
-        log.info('soft bounce recorded; SES retries it itself', { detail });
+        log.info('soft bounce recorded; SES retries it itself', { detail: redactEmails(detail) });
         return;
       }
       const kind = e.eventType === 'Bounce' ? ('bounce' as const) : ('complaint' as const);
@@ -106,7 +107,7 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
       await settle(key, ['sent', 'sending', 'uncertain'], kind === 'bounce' ? 'bounced' : 'complained', { lastError: detail }, now);
       metrics.addMetric(kind === 'bounce' ? metricNames.bounced : metricNames.complained, MetricUnit.Count, 1);
       await tellTheOffice(campaignId, addresses[0] ?? e.mail.destination[0] ?? '?', kind, detail, now);
-      log.warn('hard bounce or complaint: address suppressed', { addresses, detail });
+      log.warn('hard bounce or complaint: address suppressed', { addresses: addresses.map(pseudonym), detail: redactEmails(detail) });
       return;
     }
     case 'Reject':
