@@ -72,5 +72,6 @@ export function trusted<const S extends string>(markup: Record<never, never> ext
 
 /** Fragments joined by a separator that is itself markup (a newline between block elements, a <br> between lines). */
 export function joinHtml(parts: readonly SafeHtml[], separator: SafeHtml): SafeHtml {
-  return new Markup(parts.map(String).join(separator.toString()));
+  // interpolate, not String: a string cast to SafeHtml past the compiler is still escaped.
+  return new Markup(parts.map(interpolate).join(interpolate(separator)));
 }
