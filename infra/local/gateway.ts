@@ -15,6 +15,8 @@
  * the poller's dead letters, `POST /local/scheduler/run` runs the clock's functions now,
  * `GET /local/idp/.well-known/jwks.json` the signing key, `POST /local/faults` sets the SES fault
  * proxy's faults (JSON, see ses-fault-proxy.ts) and `GET /local/faults` shows them with its counters.
+ * `POST /local/stream/idle` answers once the stream poller has caught up and nothing is in flight:
+ * what a test waits on before it checks that nothing (more) was sent.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -43,6 +45,8 @@ export interface GatewayOptions {
   deadLetters?: () => readonly unknown[];
   /** Served at POST /local/scheduler/run: runs the scheduled functions now. */
   runScheduled?: () => Promise<unknown>;
+  /** Served at POST /local/stream/idle: resolves when every stream consumer is at the tip with nothing in flight. */
+  streamIdle?: () => Promise<void>;
   /** Served at POST /local/ses-events: an SES event (as SES publishes it) delivered as SNS would. */
   publishSesEvent?: (event: unknown) => Promise<unknown>;
   /**
@@ -257,6 +261,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const errors = (e as { errors?: unknown }).errors;
         if (Array.isArray(errors)) sendJson(res, 400, { message: 'invalid fault settings', errors });
         else throw e;
+      }
+      return true;
+    }
+    if (req.method === 'POST' && path === '/local/stream/idle' && options.streamIdle) {
+      try {
+        await options.streamIdle();
+        sendJson(res, 200, { idle: true });
+      } catch (e) {
+        sendJson(res, 504, { idle: false, message: e instanceof Error ? e.message : String(e) });
       }
       return true;
     }

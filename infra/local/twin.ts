@@ -251,6 +251,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       region: LOCAL_REGION,
       deadLetters: () => pollerRef.deadLetters(),
       runScheduled: () => schedulerRef.runNow(),
+      streamIdle: () => pollerRef.idle(),
       publishSesEvent: (sesEvent) => publishSesEvent(handlers, sesEvent),
       faults: { get: () => ({ settings: proxyRef.faults(), counters: proxyRef.counters() }), set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }) },
       log: say,

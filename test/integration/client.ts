@@ -88,3 +88,25 @@ export async function allItems(): Promise<Record<string, unknown>[]> {
   client.destroy();
   return items;
 }
+
+/**
+ * Waits until the twin's stream poller has caught up with the table's stream and nothing is in
+ * flight. Mail only leaves through items on that stream, so after this a "nothing (more) was sent"
+ * check is final, without guessing a sleep.
+ */
+export async function streamIdle(): Promise<void> {
+  const res = await call('POST', '/local/stream/idle');
+  if (res.status !== 200) throw new Error(`the stream did not settle: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/**
+ * A setup step shared by several tests, run once by whichever test needs it first: each test awaits
+ * the steps it depends on, so any test passes alone and in any order.
+ */
+export function once<T>(step: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => {
+    result ??= step();
+    return result;
+  };
+}

@@ -277,6 +277,7 @@ afterAll(async () => {
 
 describe('faults on the local twin', () => {
   it('the handlers the twin loaded use the very SDK clients this test instruments; the fault switch answers over HTTP', async () => {
+    twin.sesProxy.resetCounters(); // the counters below are this test's own, whichever scenarios ran before
     const addresses = addressesOf('s', 2);
     const id = await draftCampaign('FAULT_S', '100/KH-FS', addresses);
     await issue(id);

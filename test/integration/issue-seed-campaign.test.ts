@@ -1,18 +1,18 @@
 import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
-import { allItems, call, sentEmails, settledDeliveries, tokenFor } from './client';
+import { allItems, call, once, sentEmails, settledDeliveries, streamIdle, tokenFor } from './client';
 
 /**
  * The first whole slice on the local twin's real components: load the seed letter (Sở Ngoại vụ
  * Lạng Sơn, 2023) with its eight Nơi nhận entries, issue it, and read what the SES emulator got.
  */
 describe('issuing the seed campaign', () => {
-  let admin: string;
-  let campaignId: string;
   const documentNumber = seedCampaign.documentNumber;
-  const expected = new Set<string>();
+  const ourEmails = async () => (await sentEmails()).filter((e) => e.subject.includes(documentNumber));
 
-  beforeAll(async () => {
-    admin = await tokenFor(['admin'], 'office-clerk');
+  /** The directory and the seed campaign as a draft. */
+  const drafted = once(async () => {
+    const admin = await tokenFor(['admin'], 'office-clerk');
+    const expected = new Set<string>();
     for (const { code, ...group } of seedDirectory.groups) {
       const res = await call('PUT', `/recipient-groups/${code}`, { token: admin, body: group });
       expect(res.status).toBe(200);
@@ -25,21 +25,33 @@ describe('issuing the seed campaign', () => {
     const created = await call('POST', '/campaigns', { token: admin, body: seedCampaign });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'draft', version: 1, documentNumber });
-    campaignId = created.body.id;
+    // Before anything else happens to it: the stream has caught up with its creation, and no mail went out.
+    await streamIdle();
+    const emailsWhileDraft = (await ourEmails()).length;
+    const deliveriesWhileDraft = (await call('GET', `/campaigns/${created.body.id}/deliveries`, { token: admin })).body.items;
+    return { admin, expected, campaignId: created.body.id as string, emailsWhileDraft, deliveriesWhileDraft };
   });
 
-  const ourEmails = async () => (await sentEmails()).filter((e) => e.subject.includes(documentNumber));
+  /** The draft issued, and every delivery settled. */
+  const issued = once(async () => {
+    const { admin, campaignId, expected } = await drafted();
+    const response = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
+    expect(response.status).toBe(200);
+    const deliveries = await settledDeliveries(admin, campaignId, expected.size + 2);
+    return { response, deliveries };
+  });
 
   it('sends nothing while the campaign is a draft', async () => {
-    expect(await ourEmails()).toHaveLength(0);
+    const { emailsWhileDraft, deliveriesWhileDraft } = await drafted();
+    expect(emailsWhileDraft).toBe(0);
+    expect(deliveriesWhileDraft).toEqual([]);
   });
 
   it('issues: exactly one email per distinct address, none to the archive or publication entries', async () => {
-    const issued = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
-    expect(issued.status).toBe(200);
-    expect(issued.body).toMatchObject({ status: 'issued', version: 2, date: seedCampaign.date });
+    const { expected } = await drafted();
+    const { response, deliveries } = await issued();
+    expect(response.body).toMatchObject({ status: 'issued', version: 2, date: seedCampaign.date });
 
-    const deliveries = await settledDeliveries(admin, campaignId, expected.size + 2);
     const emailRows = deliveries.filter((d) => d.channel === 'email');
     expect(emailRows.map((d) => d.address).sort()).toEqual([...expected].sort());
     expect(emailRows.every((d) => d.status === 'sent' && d.attempts === 1 && d.messageId)).toBe(true);
@@ -54,7 +66,7 @@ describe('issuing the seed campaign', () => {
   });
 
   it('a person on two groups gets one email that names both entries', async () => {
-    const deliveries = await settledDeliveries(admin, campaignId, expected.size + 2);
+    const { deliveries } = await issued();
     const multi = deliveries.filter((d) => d.groups.length > 1);
     expect(multi.length).toBeGreaterThan(0);
     const emails = await ourEmails();
@@ -62,6 +74,7 @@ describe('issuing the seed campaign', () => {
   });
 
   it('the Vietnamese subject and body arrive intact, as the letter reads', async () => {
+    await issued();
     const [email] = await ourEmails();
     expect(email).toBeDefined();
     expect(email!.subject).toBe(`[${documentNumber}] ${seedCampaign.title}`);
@@ -78,6 +91,8 @@ describe('issuing the seed campaign', () => {
   });
 
   it('the audit trail holds CampaignCreated then CampaignIssued', async () => {
+    const { campaignId } = await drafted();
+    await issued();
     const events = await call('GET', `/campaigns/${campaignId}/events`, { token: await tokenFor(['viewer']) });
     expect(events.status).toBe(200);
     expect(events.body.items.map((e: { type: string; version: number }) => [e.type, e.version])).toEqual([
@@ -87,13 +102,16 @@ describe('issuing the seed campaign', () => {
   });
 
   it('issuing again is a 409 and sends nothing more', async () => {
+    const { admin, campaignId } = await drafted();
+    await issued();
+    await streamIdle();
     const before = (await ourEmails()).length;
     const ours = async () => (await allItems()).filter((i) => i.pk === `CAMPAIGN#${campaignId}`).length;
     const itemsBefore = await ours();
     const again = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/issued/);
-    await new Promise((r) => setTimeout(r, 1500)); // give a wrongly queued mail time to show up
+    await streamIdle(); // a wrongly queued mail would have been sent by now
     expect((await ourEmails()).length).toBe(before);
     expect(await ours()).toBe(itemsBefore);
   });

@@ -1,5 +1,5 @@
 import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
-import { call, eventually, sentEmails, settledDeliveries, tokenFor } from './client';
+import { call, eventually, once, sentEmails, settledDeliveries, tokenFor } from './client';
 
 /**
  * The seed campaign from issue to finalized results on the local twin: registrations, nominations,
@@ -22,18 +22,17 @@ const thao = {
 const vp = { kind: 'collective', unitId: 'VP', name: 'Văn phòng Sở', taskRating: 'HTTNV', members: { total: 10, byRating: { HTXSNV: 2, HTTNV: 7, HTNV: 1, KHTNV: 0 }, women: 6, ldtt: 8 } };
 const unregistered = { kind: 'individual', name: 'Lê Văn Bình', gender: 'male', unitId: 'TTR', hireDate: '2016-01-01', taskRating: 'HTTNV' };
 
+/**
+ * The campaign's life as steps, each run once by the first test that needs it: every test awaits
+ * the step it checks, so each passes alone and in any order.
+ */
 describe('nominations close, the Council votes, the results are emailed', () => {
-  let admin: string;
-  let vpToken: string;
-  let ttrToken: string;
-  let campaignId: string;
-  const ids: Record<string, string> = {};
-  const distinct = new Set<string>();
-
-  beforeAll(async () => {
-    admin = await tokenFor(['admin'], 'office');
-    vpToken = await tokenFor(['unit'], 'reporter-vp', 'VP');
-    ttrToken = await tokenFor(['unit'], 'reporter-ttr', 'TTR');
+  /** The directory, the tokens, and the campaign issued. */
+  const issued = once(async () => {
+    const admin = await tokenFor(['admin'], 'office');
+    const vpToken = await tokenFor(['unit'], 'reporter-vp', 'VP');
+    const ttrToken = await tokenFor(['unit'], 'reporter-ttr', 'TTR');
+    const distinct = new Set<string>();
     for (const { code, ...group } of seedDirectory.groups) {
       expect((await call('PUT', `/recipient-groups/${code}`, { token: admin, body: group })).status).toBe(200);
       if (group.kind === 'email') for (const e of group.emails ?? []) distinct.add(e.trim().toLowerCase());
@@ -56,24 +55,80 @@ describe('nominations close, the Council votes, the results are emailed', () => 
       },
     });
     expect(created.status).toBe(201);
-    campaignId = created.body.id;
+    const campaignId: string = created.body.id;
     expect((await call('POST', `/campaigns/${campaignId}/issue`, { token: admin })).status).toBe(200);
+    return { admin, vpToken, ttrToken, campaignId, distinct };
   });
 
-  it('takes registrations and nominations from the units, each for its own people', async () => {
+  /** Registrations, then four nominations (one by TTR for a person who did not register). */
+  const nominated = once(async () => {
+    const { vpToken, ttrToken, campaignId } = await issued();
     const reg = (body: object, token = vpToken) => call('POST', `/campaigns/${campaignId}/registrations`, { token, body });
-    expect((await reg({ unitId: 'VP', registrant: { kind: 'unit' }, targets: ['Hoàn thành xuất sắc nhiệm vụ'], titles: ['TTLDTT'] })).status).toBe(200);
-    expect((await reg({ unitId: 'VP', registrant: { kind: 'individual', personId: 'vp-thao', name: 'Hoàng Thị Thảo' }, targets: ['Có sáng kiến'], titles: ['LDTT', 'CSTDCS'] })).status).toBe(200);
-
+    const registrations = [
+      await reg({ unitId: 'VP', registrant: { kind: 'unit' }, targets: ['Hoàn thành xuất sắc nhiệm vụ'], titles: ['TTLDTT'] }),
+      await reg({ unitId: 'VP', registrant: { kind: 'individual', personId: 'vp-thao', name: 'Hoàng Thị Thảo' }, targets: ['Có sáng kiến'], titles: ['LDTT', 'CSTDCS'] }),
+    ];
+    const ids: Record<string, string> = {};
     const nominate = async (key: string, title: string, nominee: object, token = vpToken) => {
       const res = await call('POST', `/campaigns/${campaignId}/nominations`, { token, body: { title, nominee, achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ năm 2023.' } });
-      expect(res.status).toBe(201);
+      expect(res.status).toBe(201); // the later steps need every id
       ids[key] = res.body.id;
     };
     await nominate('thaoLdtt', 'LDTT', thao);
     await nominate('thaoCstdcs', 'CSTDCS', thao);
     await nominate('vpTtldtt', 'TTLDTT', vp);
     await nominate('binh', 'LDTT', unregistered, ttrToken);
+    return { registrations, ids };
+  });
+
+  /** The close asked twice by hand and once by the clock, then a late nomination; the proposal when it is ready. */
+  const closed = once(async () => {
+    const { admin, vpToken, campaignId } = await issued();
+    await nominated();
+    const first = await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin });
+    const second = await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin });
+    const tick = await call('POST', '/local/scheduler/run');
+    const late = await call('POST', `/campaigns/${campaignId}/nominations`, { token: vpToken, body: { title: 'LDTT', nominee: thao, achievementSummary: 'x' } });
+    const proposal = await eventually('the proposal', async () => {
+      const res = await call('GET', `/campaigns/${campaignId}/proposal`, { token: await tokenFor(['council']) });
+      return res.status === 200 ? res.body : undefined;
+    });
+    return { statuses: [first.status, second.status, tick.status, late.status], proposal };
+  });
+
+  /** The Council's ballot: a malformed one refused, then 7 of 9 for CSTĐCS. */
+  const voted = once(async () => {
+    const { admin, campaignId } = await issued();
+    const { ids } = await nominated();
+    await closed();
+    const ballot = {
+      membersTotal: 9,
+      present: 8,
+      writtenVotes: 1,
+      votes: [
+        { nominationId: ids.thaoLdtt, title: 'LDTT', yes: 9 },
+        { nominationId: ids.thaoCstdcs, title: 'CSTDCS', yes: 7 },
+        { nominationId: ids.vpTtldtt, title: 'TTLDTT', yes: 9 },
+      ],
+    };
+    const malformed = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, votes: [{ nominationId: 'nope', title: 'LDTT', yes: 1 }] } });
+    const recorded = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: ballot });
+    return { malformed, recorded };
+  });
+
+  /** The results finalized, and finalizing asked again. */
+  const finalized = once(async () => {
+    const { admin, campaignId } = await issued();
+    await voted();
+    const first = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
+    const again = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
+    return { first, again };
+  });
+
+  it('takes registrations and nominations from the units, each for its own people', async () => {
+    const { ttrToken, campaignId } = await issued();
+    const { registrations, ids } = await nominated();
+    expect(registrations.map((r) => r.status)).toEqual([200, 200]);
     // A unit cannot nominate another unit's people.
     expect((await call('POST', `/campaigns/${campaignId}/nominations`, { token: ttrToken, body: { title: 'LDTT', nominee: thao, achievementSummary: 'x' } })).status).toBe(403);
     const mine = await call('GET', `/campaigns/${campaignId}/nominations`, { token: ttrToken });
@@ -81,15 +136,10 @@ describe('nominations close, the Council votes, the results are emailed', () => 
   });
 
   it('closes once, however often it is asked, and decides every nomination under the law of the reference date', async () => {
-    expect((await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin })).status).toBe(200);
-    expect((await call('POST', `/campaigns/${campaignId}/close-nominations`, { token: admin })).status).toBe(409);
-    expect((await call('POST', '/local/scheduler/run')).status).toBe(200);
-    expect((await call('POST', `/campaigns/${campaignId}/nominations`, { token: vpToken, body: { title: 'LDTT', nominee: thao, achievementSummary: 'x' } })).status).toBe(409);
-
-    const proposal = await eventually('the proposal', async () => {
-      const res = await call('GET', `/campaigns/${campaignId}/proposal`, { token: await tokenFor(['council']) });
-      return res.status === 200 ? res.body : undefined;
-    });
+    const { admin, campaignId } = await issued();
+    const { ids } = await nominated();
+    const { statuses, proposal } = await closed();
+    expect(statuses).toEqual([200, 409, 200, 409]); // close, close again, the clock's run, a late nomination
     const events = await call('GET', `/campaigns/${campaignId}/events`, { token: admin });
     expect(events.body.items.filter((e: { type: string }) => e.type === 'NominationsClosed')).toHaveLength(1);
 
@@ -118,6 +168,7 @@ describe('nominations close, the Council votes, the results are emailed', () => 
   });
 
   it('a manual close racing the scheduled one (and another manual one) yields one NominationsClosed event', async () => {
+    const { admin } = await issued();
     const past = await call('POST', '/campaigns', {
       token: admin,
       body: { ...seedCampaign, documentNumber: '18/KH-SNgV', deadlines: { nominations: hours(-1) }, councilGroup: 'HDTDKT_SO' },
@@ -139,18 +190,9 @@ describe('nominations close, the Council votes, the results are emailed', () => 
   });
 
   it('checks the ballot over the whole membership: 7 of 9 fails the 80% of CSTĐCS', async () => {
-    const ballot = {
-      membersTotal: 9,
-      present: 8,
-      writtenVotes: 1,
-      votes: [
-        { nominationId: ids.thaoLdtt, title: 'LDTT', yes: 9 },
-        { nominationId: ids.thaoCstdcs, title: 'CSTDCS', yes: 7 },
-        { nominationId: ids.vpTtldtt, title: 'TTLDTT', yes: 9 },
-      ],
-    };
-    expect((await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, votes: [{ nominationId: 'nope', title: 'LDTT', yes: 1 }] } })).status).toBe(400);
-    const res = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: ballot });
+    const { ids } = await nominated();
+    const { malformed, recorded: res } = await voted();
+    expect(malformed.status).toBe(400);
     expect(res.status).toBe(200);
     expect(res.body.quorum.met).toBe(true);
     const result = (id: string | undefined) => res.body.results.find((r: { nominationId: string }) => r.nominationId === id);
@@ -159,14 +201,16 @@ describe('nominations close, the Council votes, the results are emailed', () => 
   });
 
   it('finalizes once, and emails the Nơi nhận list and each nominating unit exactly once', async () => {
-    const res = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
+    const { admin, campaignId, distinct } = await issued();
+    const { ids } = await nominated();
+    const { first: res, again } = await finalized();
     expect(res.status).toBe(200);
     const outcome = (id: string | undefined) => res.body.outcomes.find((o: { nominationId: string }) => o.nominationId === id);
     expect(outcome(ids.thaoLdtt).outcome).toBe('awarded');
     expect(outcome(ids.thaoCstdcs).outcome).toBe('not-awarded');
     expect(outcome(ids.thaoCstdcs).reason).toContain('7');
     expect(outcome(ids.binh).outcome).toBe('not-awarded');
-    expect((await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin })).status).toBe(409);
+    expect(again.status).toBe(409);
 
     const deliveries = await settledDeliveries(admin, campaignId, 1);
     const resultRows = await eventually('result deliveries', async () => {
@@ -192,6 +236,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
   });
 
   it('serves the results as JSON and as a UTF-8 CSV that Excel opens with its diacritics', async () => {
+    const { admin, campaignId } = await issued();
+    await finalized();
     const json = await call('GET', `/campaigns/${campaignId}/results`, { token: await tokenFor(['viewer']) });
     expect(json.status).toBe(200);
     expect(json.body.outcomes).toHaveLength(4);
