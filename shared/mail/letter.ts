@@ -12,6 +12,7 @@ import {
   textDocument,
   type Block,
   type NoiNhanEntry,
+  type RenderedMail,
   type Span,
 } from './layout';
 import { oneLine, upper } from './phrases';
@@ -24,11 +25,7 @@ import { oneLine, upper } from './phrases';
 
 export type { NoiNhanEntry };
 
-export interface RenderedLetter {
-  subject: string;
-  html: string;
-  text: string;
-}
+export type RenderedLetter = RenderedMail;
 
 export interface RenderLetterOptions {
   /** Ngày ban hành 'YYYY-MM-DD' when the campaign does not state one (the day it is issued). */

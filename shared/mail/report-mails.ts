@@ -16,8 +16,8 @@ import {
   shortLetterHeadHtml,
   shortLetterText,
   tableHtml as borderedTableHtml,
+  type RenderedMail,
 } from './layout';
-import type { RenderedLetter } from './letter';
 import { campaignRef, oneLine, subjectLine, upper } from './phrases';
 
 /**
@@ -31,7 +31,7 @@ import { campaignRef, oneLine, subjectLine, upper } from './phrases';
  * (Asia/Ho_Chi_Minh) through vn-date's formatDeadline: "14 giờ 05, ngày 20/11/2023".
  */
 
-export type RenderedMail = RenderedLetter;
+export type { RenderedMail };
 
 /** What the report mails read of a campaign (a Campaign fits). */
 export type ReportMailCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody'> & Partial<Pick<Campaign, 'scoringTable'>>;
@@ -237,8 +237,9 @@ function tableText(m: TableModel, compact: boolean): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Shared layout
+// This mail's own touches on the short letter of ./layout
 
+/** The table's legal basis: a caption, a size smaller, tight on the table under it. */
 const BASIS_STYLE = trusted('margin:0 0 4px;font-size:14px;');
 const strong = (text: string) => html`<strong>${text}</strong>`;
 

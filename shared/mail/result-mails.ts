@@ -37,8 +37,8 @@ import {
   textDocument,
   type Block,
   type NoiNhanEntry,
+  type RenderedMail,
 } from './layout';
-import type { RenderedLetter } from './letter';
 import { campaignRef, oneLine, subjectLine, upper } from './phrases';
 
 /**
@@ -53,7 +53,7 @@ import { campaignRef, oneLine, subjectLine, upper } from './phrases';
  * Vietnam (Asia/Ho_Chi_Minh).
  */
 
-export type RenderedMail = RenderedLetter;
+export type { RenderedMail };
 
 /** What the proposal and unit mails read of a campaign (a Campaign fits). */
 export type ResultMailCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody'>;
@@ -115,9 +115,9 @@ function vnDay(isoDateTimeWithOffset: string): string {
 // The table of nominations (the short letter of ./layout around it)
 
 interface TableRow {
-  /** Cell texts, unescaped. */
+  /** Cell texts, plain (the html tag escapes them; the text part prints them as they are). */
   cells: string[];
-  /** Lines printed under the row across the table, unescaped. */
+  /** Lines printed under the row across the table, plain. */
   details?: { label: string; lines: string[] };
 }
 

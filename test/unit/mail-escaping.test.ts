@@ -6,7 +6,8 @@ import { finalizeResults, type Outcome } from '../../shared/domain/results';
 import { scoreReport } from '../../shared/domain/scoring';
 import { renderBounceNotice } from '../../shared/mail/bounce-notice';
 import { escapeHtml } from '../../shared/mail/escape';
-import { renderLetter, type RenderedLetter } from '../../shared/mail/letter';
+import type { RenderedMail } from '../../shared/mail/layout';
+import { renderLetter } from '../../shared/mail/letter';
 import { renderReportAcknowledgement, renderReportOfficeNotice, renderReportReminder, type ReportReceipt } from '../../shared/mail/report-mails';
 import { renderProposalMail, renderResultsLetter, renderUnitOutcomes } from '../../shared/mail/result-mails';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
@@ -27,7 +28,7 @@ const hostile = (field: string) => `${field} <script>alert("${field}")</script> 
 const lower = (s: string) => s.toLocaleLowerCase('vi');
 
 /** `fields`: field name → the string as the mail prints it (by default the hostile value itself). */
-function expectEscaped(mail: RenderedLetter, fields: Readonly<Record<string, string>>) {
+function expectEscaped(mail: RenderedMail, fields: Readonly<Record<string, string>>) {
   for (const [field, value] of Object.entries(fields)) {
     // Asserted as an object so that a failure names the field.
     expect({ field, escapedInHtml: lower(mail.html).includes(lower(escapeHtml(value))) }).toEqual({ field, escapedInHtml: true });

@@ -1,6 +1,13 @@
 import { html, joinHtml, trusted, type SafeHtml } from '../html';
 import { FOOTER } from './plain-text';
 
+/** What every mail renderer returns: the subject header, and the two parts of a multipart/alternative body. */
+export interface RenderedMail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
 /** The letter's typeface, for cells that set their own font (Outlook does not inherit it into tables). */
 export const LETTER_FONT = "'Times New Roman',Times,serif";
 

@@ -3,7 +3,7 @@
  * the results notice) is laid out as NĐ 30/2020/NĐ-CP Phụ lục I: letter-header, letter-body, letter-foot. The other
  * mails use the short letter. All HTML here is built with the `html` tag of ../html: text is escaped on the way in.
  */
-export { LETTER_FONT, NEWLINE, htmlDocument } from './document';
+export { LETTER_FONT, NEWLINE, htmlDocument, type RenderedMail } from './document';
 export { QUOC_HIEU, TIEU_NGU, letterHeaderHtml, letterHeaderText, type LetterHead } from './letter-header';
 export { PARAGRAPH_STYLE, blockHtml, blockText, type Block, type Span } from './letter-body';
 export { NOI_NHAN_LABEL, letterFootHtml, letterFootText, noiNhanLines, type LetterSigner, type NoiNhanEntry } from './letter-foot';

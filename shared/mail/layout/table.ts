@@ -6,7 +6,10 @@ import { LETTER_FONT, NEWLINE } from './document';
  * Outlook does not inherit the font into tables and Gmail drops <style>.
  */
 
-/** Cell padding and type size: 'normal' for a unit's receipt, 'compact' for the Office's shorter copies. */
+/**
+ * Cell padding and type size: 'normal' for a unit's receipt, 'compact' for the Office's shorter copy of it, 'list' for
+ * the lists of nominations (six columns, a size smaller).
+ */
 export type TableDensity = 'normal' | 'compact' | 'list';
 
 const cellStyle = (padding: '5px 7px' | '3px 5px' | '4px 6px', fontSize: '14px' | '13px' | '12px') =>
