@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { html, isSafeHtml, joinHtml, trusted, type SafeHtml } from '../../shared/mail/html';
 import { htmlDocument } from '../../shared/mail/layout';
 
@@ -81,5 +83,27 @@ describe('only the explicit marker makes markup', () => {
     // A literal, or a template of literal-typed constants, compiles.
     const size = '13px';
     expect(String(trusted(`font-size:${size};`))).toBe('font-size:13px;');
+  });
+});
+
+describe('the mail modules', () => {
+  const root = join(__dirname, '../../shared/mail');
+  const sources = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && f !== 'html.ts' && f !== 'escape.ts')
+    .map((f) => ({ file: relative(root, join(root, f)), code: readFileSync(join(root, f), 'utf8') }));
+
+  test('are all read', () => {
+    expect(sources.map((s) => s.file)).toEqual(expect.arrayContaining(['letter.ts', 'report-mails.ts', 'result-mails.ts', 'bounce-notice.ts', 'layout/document.ts']));
+  });
+
+  // A source-level guard, so that "escaped by construction" stays true as mails are added: a tag may open a string
+  // only when the string is the html tag's template or trusted()'s literal, and escaping by hand is not needed anywhere.
+  test.each(['letter.ts', 'report-mails.ts', 'result-mails.ts', 'bounce-notice.ts', 'layout'])('%s: markup only through the html tag or trusted()', (prefix) => {
+    for (const { file, code } of sources.filter((s) => s.file.startsWith(prefix))) {
+      const withoutComments = code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      const handMade = withoutComments.match(/(?<!html|trusted\()[`'"]<\/?[a-z!]/gi) ?? [];
+      expect({ file, handMade }).toEqual({ file, handMade: [] });
+      expect({ file, escapesByHand: /escapeHtml|from '\.\.?\/escape'/.test(withoutComments) }).toEqual({ file, escapesByHand: false });
+    }
   });
 });
