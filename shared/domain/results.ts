@@ -133,6 +133,7 @@ export function finalizeResults(input: FinalizeResultsInput): FinalResults {
   }
 
   const seen = new Set<string>();
+  // biome-ignore lint/suspicious/useIterableCallbackReturn: the switch below is exhaustive over the decision status (tsc checks it)
   const outcomes = decisions.map((d): Outcome => {
     if (seen.has(d.nominationId)) throw new DomainError('invalid', `Mã hồ sơ ${d.nominationId} xuất hiện hai lần trong danh sách đề xuất.`);
     seen.add(d.nominationId);
@@ -264,7 +265,7 @@ export function resultsCsv(
     [...RESULTS_CSV_HEADERS],
     ...outcomes.map((o, i) => [
       i + 1,
-      o.nominee.name,
+      o.nominee.name ?? '(không công bố)',
       nameOf(unitNames, o.nominatingUnitId),
       o.titleLabel,
       // A public row carries no proposal status and no internal reason: its ground stands in the reason column.
@@ -274,7 +275,7 @@ export function resultsCsv(
       'reason' in o ? o.reason : o.ground,
     ]),
   ];
-  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -291,7 +292,8 @@ export interface PublicOutcome {
   nominationId: string;
   title: Title;
   titleLabel: string;
-  nominee: { kind: Decision['nominee']['kind']; unitId: string; name: string };
+  /** A person's name only when awarded (the notice names them); a collective is its unit, public either way. */
+  nominee: { kind: Decision['nominee']['kind']; unitId: string; name?: string };
   nominatingUnitId: string;
   outcome: Exclude<OutcomeKind, 'deferred'>;
   vote?: OutcomeVote;
@@ -312,7 +314,11 @@ export function publicOutcome(o: Outcome): PublicOutcome {
     nominationId: o.nominationId,
     title: o.title,
     titleLabel: o.titleLabel,
-    nominee: { kind: o.nominee.kind, unitId: o.nominee.unitId, name: o.nominee.name },
+    nominee: {
+      kind: o.nominee.kind,
+      unitId: o.nominee.unitId,
+      ...(o.outcome === 'awarded' || o.nominee.kind === 'collective' ? { name: o.nominee.name } : {}),
+    },
     nominatingUnitId: o.nominatingUnitId,
     outcome: o.outcome === 'awarded' ? 'awarded' : 'not-awarded',
     ...(vote ? { vote } : {}),

@@ -164,7 +164,7 @@ describe('who sees what', () => {
       nominationId: 'n2',
       title: 'CSTDCS',
       titleLabel: 'Chiến sĩ thi đua cơ sở',
-      nominee: { kind: 'individual', unitId: 'TTDV', name: 'Người n2' },
+      nominee: { kind: 'individual', unitId: 'TTDV' },
       nominatingUnitId: 'TTDV',
       outcome: 'not-awarded',
       ground: 'Không trình Hội đồng biểu quyết trong đợt xét này.',
