@@ -3,10 +3,10 @@
  * the results notice) is laid out as NĐ 30/2020/NĐ-CP Phụ lục I: letter-header, letter-body, letter-foot. The other
  * mails use the short letter. All HTML here is built with the `html` tag of ../html: text is escaped on the way in.
  */
-export { LETTER_FONT, NEWLINE, htmlDocument, type RenderedMail } from './document';
+export { htmlDocument, type RenderedMail } from './document';
 export { QUOC_HIEU, TIEU_NGU, letterHeaderHtml, letterHeaderText, type LetterHead } from './letter-header';
-export { PARAGRAPH_STYLE, blockHtml, blockText, type Block, type Span } from './letter-body';
+export { blockHtml, blockText, type Block, type Span } from './letter-body';
 export { NOI_NHAN_LABEL, letterFootHtml, letterFootText, noiNhanLines, type LetterSigner, type NoiNhanEntry } from './letter-foot';
 export { addresseeHtml, lineListHtml, paragraphHtml, sectionTitleHtml, shortLetterHeadHtml, shortLetterText } from './short-letter';
 export { DETAIL_CELL_STYLE, cellStyles, headerRowHtml, tableHtml, type TableDensity } from './table';
-export { FOOTER, TEXT_WIDTH, centre, textDocument, width } from './plain-text';
+export { FOOTER, textDocument } from './plain-text';
