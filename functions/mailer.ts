@@ -80,7 +80,8 @@ async function sendDelivery(record: DynamoDBRecord, batch: { suppressed: Set<str
     return;
   }
 
-  await (limiter ??= sendRateLimiter()).then((l) => l.take());
+  limiter ??= sendRateLimiter();
+  await limiter.then((l) => l.take());
   if (!(await markSending(d, claim.token, new Date()))) {
     log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
     return;

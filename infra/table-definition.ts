@@ -21,7 +21,10 @@ export const table = {
 /** CreateTable input for DynamoDB Local (on-demand billing, streams on), derived from `table`. */
 export function createTableInput(tableName: string) {
   const attributes = new Set<string>([table.partitionKey, table.sortKey]);
-  for (const i of table.indexes) (attributes.add(i.partitionKey), attributes.add(i.sortKey));
+  for (const i of table.indexes) {
+    attributes.add(i.partitionKey);
+    attributes.add(i.sortKey);
+  }
   return {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST' as const,

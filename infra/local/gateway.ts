@@ -85,9 +85,15 @@ export function compileRoutes(routes: readonly RouteSpec[]): CompiledRoute[] {
         .split('/')
         .map((segment) => {
           const greedy = /^\{(\w+)\+\}$/.exec(segment);
-          if (greedy) return params.push(greedy[1]!), '(.+)';
+          if (greedy) {
+            params.push(greedy[1]!);
+            return '(.+)';
+          }
           const param = /^\{(\w+)\}$/.exec(segment);
-          if (param) return params.push(param[1]!), '([^/]+)';
+          if (param) {
+            params.push(param[1]!);
+            return '([^/]+)';
+          }
           return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         })
         .join('/');
@@ -108,7 +114,7 @@ export function matchRoute(compiled: readonly CompiledRoute[], method: string, p
     const m = route.regex.exec(path);
     if (!m) continue;
     const pathParameters: Record<string, string> = {};
-    route.params.forEach((name, i) => (pathParameters[name] = m[i + 1]!));
+    for (const [i, name] of route.params.entries()) pathParameters[name] = m[i + 1]!;
     return { route, pathParameters };
   }
   return undefined;
@@ -383,7 +389,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       isBase64Encoded: body.length > 0 && !text,
     } as APIGatewayProxyEventV2;
 
-    let response;
+    let response: ReturnType<typeof toHttpResponse>;
     try {
       const context = lambdaContext({ ...fn, region, accountId });
       const result = await invokeWithTimeout(() => options.apiHandler(event, context), Math.min(fn.timeoutSeconds, 30));

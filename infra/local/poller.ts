@@ -22,6 +22,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
@@ -32,6 +33,7 @@ import { assertSupportedPattern, matchesAny } from './filter-match';
 import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-context';
 import { toLambdaRecord } from './stream-record';
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing, as a Lambda handler may
 export type StreamHandler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse | void | unknown>;
 
 export interface PollerLog {
@@ -209,7 +211,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
     if (!spec.stream) continue;
     const handler = options.handlers[name];
     if (!handler) throw new Error(`stream consumer "${name}" has no handler`);
-    spec.stream.filters.forEach((f) => assertSupportedPattern(f));
+    for (const f of spec.stream.filters) assertSupportedPattern(f);
     if (spec.stream.parallelizationFactor > 1) {
       log.warn(`[poller] ${name}: parallelizationFactor ${spec.stream.parallelizationFactor} is emulated as 1 (one batch per shard at a time)`);
     }
@@ -336,7 +338,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
       return 0;
     }
     const startedAt = Date.now();
-    let out;
+    let out: GetRecordsCommandOutput;
     try {
       out = await streams.send(new GetRecordsCommand({ ShardIterator: reader.iterator, Limit: 1000 }));
     } catch (error) {
@@ -478,7 +480,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
       const file = path.join(deadLetterDir, `${consumer.name}.jsonl`);
       try {
         mkdirSync(deadLetterDir, { recursive: true });
-        appendFileSync(file, entries.map((e) => JSON.stringify(e) + '\n').join(''));
+        appendFileSync(file, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
         where = file;
       } catch (e) {
         log.warn(`[poller] could not write ${file}: ${errorInfo(e).message}`);

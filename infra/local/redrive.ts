@@ -5,6 +5,7 @@ import type { FunctionSpec } from '../wiring';
 import { lambdaContext } from './lambda-context';
 import type { DeadLetter } from './poller';
 
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing, as a Lambda handler may
 export type ReplayHandler = (event: DynamoDBStreamEvent, context: ReturnType<typeof lambdaContext>) => Promise<DynamoDBBatchResponse | void>;
 
 export interface RedriveReport {
@@ -46,7 +47,7 @@ export async function redriveLocal(o: {
       const context = lambdaContext({ name, memorySize: spec.memorySize, timeoutSeconds: spec.timeoutSeconds, region: o.region });
       try {
         const result = await handler({ Records: [entry.record] }, context);
-        if (result && result.batchItemFailures?.length) throw new Error('the handler reported the record as failed again');
+        if (result?.batchItemFailures?.length) throw new Error('the handler reported the record as failed again');
         report.replayed++;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -55,7 +56,7 @@ export async function redriveLocal(o: {
         keep.push({ ...entry, error: { name: 'RedriveFailed', message }, timestamp: new Date().toISOString() });
       }
     }
-    writeFileSync(full, keep.map((e) => JSON.stringify(e) + '\n').join(''));
+    writeFileSync(full, keep.map((e) => `${JSON.stringify(e)}\n`).join(''));
     reports.push(report);
   }
   return reports;

@@ -247,7 +247,7 @@ export async function startSesFaultProxy(options: { target: string; port?: numbe
       case 'pass':
         break;
     }
-    let up;
+    let up: Awaited<ReturnType<typeof forward>>;
     try {
       up = await forward(req, body);
     } catch (error) {
@@ -304,7 +304,9 @@ export async function startSesFaultProxy(options: { target: string; port?: numbe
     },
     faults: () => structuredClone(settings),
     counters: () => ({ ...counters }),
-    resetCounters: () => void (counters = emptyCounters()),
+    resetCounters: () => {
+      counters = emptyCounters();
+    },
     stop: () =>
       (stopping ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

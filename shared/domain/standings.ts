@@ -69,7 +69,7 @@ export function canonicalJson(value: unknown): string {
           const v: unknown = value[i];
           out += v === undefined ? 'null' : canonicalJson(v);
         }
-        return out + ']';
+        return `${out}]`;
       }
       const obj = value as Record<string, unknown>;
       let out = '{';
@@ -80,7 +80,7 @@ export function canonicalJson(value: unknown): string {
         out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
         first = false;
       }
-      return out + '}';
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonical JSON has no representation for a ${typeof value}`);
@@ -93,7 +93,10 @@ export function canonicalJson(value: unknown): string {
  * one string.
  */
 export function writeCanonicalJson(value: unknown, write: (chunk: string) => void, depth = 2): void {
-  if (depth <= 0 || value === null || typeof value !== 'object') return write(canonicalJson(value));
+  if (depth <= 0 || value === null || typeof value !== 'object') {
+    write(canonicalJson(value));
+    return;
+  }
   if (Array.isArray(value)) {
     write('[');
     value.forEach((v: unknown, i) => {
@@ -101,7 +104,8 @@ export function writeCanonicalJson(value: unknown, write: (chunk: string) => voi
       if (v === undefined) write('null');
       else writeCanonicalJson(v, write, depth - 1);
     });
-    return write(']');
+    write(']');
+    return;
   }
   const obj = value as Record<string, unknown>;
   write('{');

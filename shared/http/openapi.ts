@@ -54,7 +54,9 @@ function operation(route: RouteSpec) {
 export function openApiDocument(serverUrl?: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes as readonly RouteSpec[]) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+    const operations = paths[route.path] ?? {};
+    operations[route.method.toLowerCase()] = operation(route);
+    paths[route.path] = operations;
   }
   return {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import { z } from 'zod';
  * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a letter, a name or an
  * email subject: they corrupt terminals, logs and mail headers. Refused, not stripped, so the sender sees why.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is what this pattern is for
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** Characters that print as nothing: a name made only of these (and spaces) is blank. */
 const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\uFEFF]/g;

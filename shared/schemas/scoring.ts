@@ -99,7 +99,7 @@ export const ScoringTable = z
   .object({
     version: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._\/+-]{0,63}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, ., _, /, + or -')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, ., _, /, + or -')
       .describe('Rule version, e.g. "thang-diem-v1"'),
     legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
     sections: z.array(Section).min(1).max(50),

@@ -197,7 +197,10 @@ export async function transition(
     values[`:${k}`] = v;
     sets.push(`#${k} = :${k}`);
   }
-  if (to.resetAttempts) sets.push('attempts = :zero'), (values[':zero'] = 0);
+  if (to.resetAttempts) {
+    sets.push('attempts = :zero');
+    values[':zero'] = 0;
+  }
   let removes = to.keepAttention ? ['claimToken'] : ['claimToken', 'attnpk', 'attnAt'];
   if (to.attentionAt) {
     // Back in the outbox: due for a look again, in case this change's stream record is lost too.
@@ -206,7 +209,10 @@ export async function transition(
     removes = ['claimToken'];
   }
   let condition = '#status = :from';
-  if (from.claimToken !== undefined) (condition += ' AND claimToken = :token'), (values[':token'] = from.claimToken);
+  if (from.claimToken !== undefined) {
+    condition += ' AND claimToken = :token';
+    values[':token'] = from.claimToken;
+  }
   try {
     await documentClient.send(
       new UpdateCommand({
@@ -264,7 +270,7 @@ export async function suppressedAmong(addresses: readonly string[]): Promise<Set
   for (let i = 0; i < unique.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: unique.slice(i, i + 100).map(suppressionKey) } };
     for (let attempt = 0; request; attempt++) {
-      const res: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, any> } = await documentClient.send(
+      const res: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys: Record<string, unknown>[] }> } = await documentClient.send(
         new BatchGetCommand({ RequestItems: request }),
       );
       for (const item of res.Responses?.[tableName()] ?? []) out.add(String(item.address));

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Decision, DecideResult } from '../domain/decide';
 import type { CouncilTally } from '../domain/council';
 import { documentClient, tableName } from './client';
@@ -35,9 +35,9 @@ export async function saveProposal(campaignId: string, result: DecideResult, clo
   // `position` keeps the engine's order (individuals before the collectives that depend on them).
   const items = decisions.map((d, position) => ({ ...keys.decision(campaignId, d.nominationId), entity: 'Decision', position, ...d }));
   for (let i = 0; i < items.length; i += 25) {
-    let RequestItems: Record<string, any> | undefined = { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+    let RequestItems: BatchWriteCommandInput['RequestItems'] | undefined = { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
     for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt++) {
-      const out: { UnprocessedItems?: Record<string, any> } = await documentClient.send(new BatchWriteCommand({ RequestItems }));
+      const out: BatchWriteCommandOutput = await documentClient.send(new BatchWriteCommand({ RequestItems }));
       RequestItems = out.UnprocessedItems && Object.keys(out.UnprocessedItems).length ? out.UnprocessedItems : undefined;
       if (RequestItems) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
     }

@@ -1,5 +1,5 @@
 import { code, id } from '../schemas/common';
-import { RecipientGroupInput, UnitInput, type RecipientGroup, type Unit } from '../schemas/directory';
+import type { RecipientGroupInput, UnitInput, RecipientGroup, Unit } from '../schemas/directory';
 import { DomainError } from '../domain/errors';
 import { listUnits, putRecipientGroup, putUnit } from '../store/directory';
 import { parseParam } from './params';

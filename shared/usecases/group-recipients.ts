@@ -6,7 +6,7 @@ export function groupRecipients(groups: readonly RecipientGroup[], codes: readon
   const byAddress = new Map<string, EntryRef[]>();
   for (const code of codes) {
     const g = code ? groups.find((x) => x.code === code) : undefined;
-    if (!g || g.kind !== 'email') continue;
+    if (g?.kind !== 'email') continue;
     for (const raw of g.emails) {
       const address = normaliseAddress(raw);
       const refs = byAddress.get(address) ?? [];

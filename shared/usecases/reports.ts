@@ -6,7 +6,7 @@ import { formatDeadline } from '../domain/vn-date';
 import type { Principal } from '../http/auth';
 import { id } from '../schemas/common';
 import type { Campaign } from '../schemas/campaign';
-import { Registration, registrantKey, type RegistrationInput } from '../schemas/registration';
+import { type Registration, registrantKey, type RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, UnitReport, Verification, validateReportValues, validateVerification, type ScoringTable } from '../schemas/scoring';
 import { newEvent, saveWithEvent } from '../store/campaigns';
 import { requireIssued, requireOwnUnit, requireParticipant } from './guards';

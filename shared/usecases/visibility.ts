@@ -32,7 +32,13 @@ export function unitScope(unitId: string, units: readonly Pick<Unit, 'unitId' | 
   for (const u of units) if (u.parentUnitId) children.set(u.parentUnitId, [...(children.get(u.parentUnitId) ?? []), u.unitId]);
   const scope = new Set<string>([unitId]);
   const queue = [unitId];
-  while (queue.length) for (const c of children.get(queue.shift()!) ?? []) if (!scope.has(c)) (scope.add(c), queue.push(c));
+  while (queue.length) {
+    for (const c of children.get(queue.shift()!) ?? []) {
+      if (scope.has(c)) continue;
+      scope.add(c);
+      queue.push(c);
+    }
+  }
   return scope;
 }
 

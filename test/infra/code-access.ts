@@ -85,7 +85,7 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
 
   for (const m of text.matchAll(/new\s+([A-Za-z_$][\w$]*)\s*\(/g)) {
     const source = imported.get(m[1]!);
-    if (!source || !source.name.endsWith('Command')) continue;
+    if (!source?.name.endsWith('Command')) continue;
     if (SES_PACKAGES.has(source.from)) {
       access.ses.add(`ses:${source.name.replace(/Command$/, '')}`);
       continue;

@@ -25,7 +25,9 @@ const outdir = () => {
   outdirs.push(d);
   return d;
 };
-afterAll(() => outdirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of outdirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe('cdk-nag AwsSolutions', () => {
   it('passes: synth with the checks does not throw', () => {

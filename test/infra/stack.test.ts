@@ -41,7 +41,10 @@ describe('the table, from infra/table-definition.ts', () => {
   it('has the keys, the GSIs, TTL, the stream, PITR and on-demand billing', () => {
     template.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
     const attributes = new Set<string>([tableDefinition.partitionKey, tableDefinition.sortKey]);
-    for (const i of tableDefinition.indexes) (attributes.add(i.partitionKey), attributes.add(i.sortKey));
+    for (const i of tableDefinition.indexes) {
+      attributes.add(i.partitionKey);
+      attributes.add(i.sortKey);
+    }
     template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },

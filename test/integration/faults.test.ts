@@ -115,7 +115,7 @@ function instrumentClients() {
       if (input.UpdateExpression.includes('#status = :sending, sendingAt')) seenByTest.sendingMarks++;
       const sk = skOf(input.Key);
       for (const k of kills) {
-        if (sk && sk.includes(k.skContains) && input.UpdateExpression.includes(k.expression) && !k.killed.has(sk)) {
+        if (sk?.includes(k.skContains) && input.UpdateExpression.includes(k.expression) && !k.killed.has(sk)) {
           k.killed.add(sk);
           // Before the request leaves: as if the process died at this line.
           throw new Error(`the mailer died (injected: ${k.what})`);

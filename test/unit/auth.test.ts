@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { authorize, parseGroupsClaim, principalOf } from '../../shared/http/auth';
-import { HttpError } from '../../shared/http/errors';
+import type { HttpError } from '../../shared/http/errors';
 
 const eventWith = (claims?: Record<string, unknown>) =>
   ({ requestContext: claims ? { authorizer: { jwt: { claims, scopes: null } } } : {} }) as unknown as APIGatewayProxyEventV2;

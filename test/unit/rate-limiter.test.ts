@@ -5,7 +5,13 @@ function fakeClock(start = 1_000_000) {
   let t = start;
   const sleeps: number[] = [];
   return {
-    clock: { now: () => t, sleep: async (ms: number) => void (sleeps.push(ms), (t += ms)) },
+    clock: {
+      now: () => t,
+      sleep: async (ms: number) => {
+        sleeps.push(ms);
+        t += ms;
+      },
+    },
     advance: (ms: number) => (t += ms),
     now: () => t,
     sleeps,

@@ -98,6 +98,7 @@ const keyOf = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.n?.S ?? r.dynamodb?.O
 const seqOf = (r: DynamoDBRecord) => r.dynamodb!.SequenceNumber!;
 
 /** A fake handler that records each invocation's keys and answers with `answer`. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler may return nothing, as a Lambda handler may
 function recorder(answer: (event: DynamoDBStreamEvent, call: number) => Promise<DynamoDBBatchResponse | void> | DynamoDBBatchResponse | void = () => undefined) {
   const calls: { keys: string[]; event: DynamoDBStreamEvent; context: Context }[] = [];
   const handler: StreamHandler = async (event, context) => {

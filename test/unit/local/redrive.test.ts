@@ -20,7 +20,7 @@ describe('npm run redrive (local dead letters)', () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'thidua-redrive-'));
-    writeFileSync(path.join(dir, 'mailer.jsonl'), ['100', '200', '300'].map((s) => JSON.stringify(letter(s))).join('\n') + '\n');
+    writeFileSync(path.join(dir, 'mailer.jsonl'), `${['100', '200', '300'].map((s) => JSON.stringify(letter(s))).join('\n')}\n`);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,7 +43,7 @@ describe('npm run redrive (local dead letters)', () => {
   });
 
   it('refuses dead letters of a function the wiring does not have', async () => {
-    writeFileSync(path.join(dir, 'ghost.jsonl'), JSON.stringify(letter('1')) + '\n');
+    writeFileSync(path.join(dir, 'ghost.jsonl'), `${JSON.stringify(letter('1'))}\n`);
     await expect(redriveLocal({ dir, functions, handlers: {}, region: 'ap-southeast-1', only: 'ghost' })).rejects.toThrow(/ghost/);
   });
 });
