@@ -1,0 +1,122 @@
+import type { Outcome, OutcomeKind } from '../domain/results';
+import { awardPhrase } from '../domain/rules/common';
+import { formatDeadline, formatPlaceDate, todayInVietnam } from '../domain/vn-date';
+import type { Campaign } from '../schemas/campaign';
+import { Title } from '../schemas/nomination';
+import {
+  blockHtml,
+  blockText,
+  htmlDocument,
+  letterFootHtml,
+  letterFootText,
+  letterHeaderHtml,
+  letterHeaderText,
+  noiNhanLines,
+  textDocument,
+  type Block,
+  type NoiNhanEntry,
+  type RenderedMail,
+} from './layout';
+import { nomineeLine, subjectOf } from './nomination-list';
+import { campaignRef, oneLine, upper } from './phrases';
+
+/** What the results notice reads of a campaign: also the header's parent body and place, and the signer. */
+export type ResultsLetterCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody' | 'parentBody' | 'place' | 'signer'>;
+
+export interface ResultsLetterInput {
+  campaign: ResultsLetterCampaign;
+  outcomes: readonly Outcome[];
+  unitNames: Readonly<Record<string, string>>;
+  /** Nơi nhận, in the order printed (the archive line last). */
+  nơiNhận: readonly NoiNhanEntry[];
+  /** When the results were finalized: ISO date-time with its offset; its day in Vietnam dates the notice. */
+  finalizedAt: string;
+  /** The notice's số/ký hiệu once the Văn thư registers it; default a draft "Số:      /TB-<agency of the campaign>". */
+  documentNumber?: string;
+}
+
+export const RESULTS_HEADING = 'THÔNG BÁO';
+export const RESULTS_TRICH_YEU = 'Kết quả bình xét thi đua, khen thưởng';
+
+const capitalise = (s: string) => upper(s.charAt(0)) + s.slice(1);
+
+/** The calendar day in Vietnam of an instant; the instant must carry its offset (as deadlines do). */
+function vnDay(isoDateTimeWithOffset: string): string {
+  formatDeadline(isoDateTimeWithOffset); // refuses an instant without an offset, or no instant at all
+  return todayInVietnam(new Date(Date.parse(isoDateTimeWithOffset)));
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'] as const;
+
+/** "15/KH-SNgV" → "      /TB-SNgV": the draft number a notice carries until the Văn thư registers it. */
+function draftNoticeNumber(campaignNumber: string): string {
+  const kyHieu = campaignNumber.split('/').pop() ?? '';
+  const groups = kyHieu.split('-');
+  const agency = groups.length > 1 ? groups.slice(1).join('-') : kyHieu;
+  return `${'\u00A0'.repeat(6)}/TB${agency ? `-${agency}` : ''}`;
+}
+
+function countNoun(list: readonly Outcome[]): string {
+  const individuals = list.filter((o) => o.nominee.kind === 'individual').length;
+  const collectives = list.length - individuals;
+  return [individuals > 0 ? `${individuals} cá nhân` : '', collectives > 0 ? `${collectives} tập thể` : ''].filter(Boolean).join(', ');
+}
+
+/**
+ * THÔNG BÁO "Kết quả bình xét thi đua, khen thưởng" of the campaign, to every Nơi nhận entry: the header of NĐ 30/2020
+ * (issuing body, số, Quốc hiệu, Tiêu ngữ, place and date: the day the results were finalized, in Vietnam), the
+ * counts, the AWARDED nominations grouped by title (titles in the order of the Title enum), the signer and Nơi nhận.
+ */
+export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
+  const { campaign, outcomes, unitNames, finalizedAt } = input;
+  const subject = subjectOf(campaign, 'Thông báo kết quả bình xét thi đua, khen thưởng');
+  const placeDate = formatPlaceDate(oneLine(campaign.place), vnDay(finalizedAt));
+  const head = {
+    issuingBody: campaign.issuingBody,
+    parentBody: campaign.parentBody,
+    documentNumber: input.documentNumber ?? draftNoticeNumber(campaign.documentNumber),
+  };
+
+  const awarded = outcomes.filter((o) => o.outcome === 'awarded');
+  const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
+
+  const blocks: Block[] = [
+    { kind: 'heading', text: RESULTS_HEADING, size: 'large' },
+    { kind: 'heading', text: RESULTS_TRICH_YEU, size: 'normal' },
+    { kind: 'heading', text: oneLine(campaign.title), size: 'normal' },
+    { kind: 'rule' },
+    { kind: 'para', spans: [{ text: `Căn cứ ${campaignRef(campaign)};` }], indent: true },
+    { kind: 'para', spans: [{ text: 'Căn cứ kết quả xét hồ sơ và kết quả biểu quyết của Hội đồng Thi đua - Khen thưởng,' }], indent: true },
+    { kind: 'para', spans: [{ text: 'Thông báo kết quả bình xét thi đua, khen thưởng như sau:' }], indent: true },
+    { kind: 'section', text: `${ROMAN[0]}. KẾT QUẢ CHUNG` },
+    {
+      kind: 'para',
+      spans: [
+        {
+          text:
+            `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ` +
+            `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
+        },
+      ],
+      indent: true,
+    },
+    { kind: 'section', text: `${ROMAN[1]}. DANH SÁCH ĐƯỢC KHEN THƯỞNG` },
+  ];
+  let group = 0;
+  for (const title of Title.options) {
+    const list = awarded.filter((o) => o.title === title);
+    if (list.length === 0) continue;
+    group++;
+    blocks.push({ kind: 'para', spans: [{ text: `${group}. ${capitalise(awardPhrase(title))} (${countNoun(list)}):`, bold: true }], indent: true });
+    blocks.push({
+      kind: 'list',
+      lines: list.map((o, i) => `- ${nomineeLine(o.nominee, o.nominatingUnitId, unitNames)}${i === list.length - 1 ? '.' : ';'}`),
+    });
+  }
+  if (group === 0) blocks.push({ kind: 'para', spans: [{ text: 'Không có trường hợp nào được khen thưởng trong đợt này.' }], indent: true });
+
+  const noiNhan = noiNhanLines(input.nơiNhận);
+  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(blockHtml), letterFootHtml(campaign.signer, noiNhan)]);
+  const textPart = textDocument([...letterHeaderText(head, placeDate), ...blocks.flatMap(blockText), ...letterFootText(campaign.signer, noiNhan)]);
+  return { subject, html: htmlPart, text: textPart };
+}
