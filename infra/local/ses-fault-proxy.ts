@@ -20,7 +20,7 @@
 import { prng } from './prng';
 import { createServer, request as httpRequest, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const SEND_EMAIL_PATH = '/v2/email/outbound-emails';
 

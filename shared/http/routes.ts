@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent } from '../schemas/events';

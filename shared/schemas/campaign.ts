@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
 import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a letter, a name or an

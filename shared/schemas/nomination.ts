@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, isoDate, text } from './common';
 import { TaskRating } from './ratings';
 

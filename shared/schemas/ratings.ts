@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Mức độ hoàn thành nhiệm vụ: the four levels of NĐ 90/2020/NĐ-CP as amended by NĐ 48/2023/NĐ-CP

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_DECIMAL_INPUT, isTwoDecimal, toHundredths } from '../domain/points';
 import { id, optionalText, text } from './common';
 import { TaskRating } from './ratings';

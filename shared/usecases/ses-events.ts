@@ -1,7 +1,7 @@
 import { outboxLogKey, pseudonym, redactEmails } from '../redact';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseAddress } from '../domain/recipients';
 import { renderBounceNotice } from '../mail/bounce-notice';
 import { CAMPAIGN_TAG, decodeOutboxTag, OUTBOX_TAG } from '../mail/outbox-tag';
