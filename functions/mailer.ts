@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { RateLimiter } from '#shared/concurrency';
 import { sendRateLimiter } from '#shared/mail/send-rate';
 import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
-import { sendEmail, type SendFailure } from '#shared/mail/ses';
+import { sendEmail } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
 import { outboxLogKey, redactEmails } from '#shared/redact';
 import { metricNames, metrics } from '#shared/powertools-metrics';
@@ -24,6 +24,7 @@ import { getMessage, type StoredMessage } from '#shared/store/messages';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
+import { sendDelivery, type SendDeps, type SendFailure } from '#shared/usecases/send-delivery';
 
 const from = process.env.MAIL_FROM ?? '';
 const configurationSet = process.env.SES_CONFIGURATION_SET || undefined;
@@ -46,71 +47,51 @@ function messageFor(d: Delivery) {
   return m;
 }
 
-/**
- * A pending outbox item → at most one SES email. Claim (conditional, with a lease), check that the
- * content is still current and the address not suppressed, mark `sending` under the claim, send,
- * record the outcome under the claim. Nothing here throws for an SES failure: a retryable one is
- * put back on the attention index for the reconciler (after a backoff), an ambiguous one keeps its
- * claim and is reconciled, not resent blindly. Thrown errors (a poison record, DynamoDB down) go
- * to the stream's retries and then its dead-letter queue.
- */
-async function sendDelivery(record: DynamoDBRecord, batch: { suppressed: Set<string> }): Promise<void> {
+/** The protocol's ports, bound to DynamoDB and SES v2 (shared/usecases/send-delivery.ts). */
+const deps: SendDeps = {
+  outbox: { claim: claimDelivery, markSending, recordOutcome, recordDoubt },
+  message: messageFor,
+  sender: {
+    send: (d, message) =>
+      sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
+  },
+  pace: async () => (await (limiter ??= sendRateLimiter())).take(),
+  now: () => new Date(),
+  newToken: randomUUID,
+  leaseMs: LEASE_MS,
+  maxAttempts: MAX_ATTEMPTS,
+  retryDelayMs,
+};
+
+/** A pending outbox item → at most one SES email, by the protocol; here only its logs and metrics. */
+async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Set<string> }): Promise<void> {
   const d = newImage(record, Delivery);
-  if (d.channel !== 'email' || d.status !== 'pending') return;
-  const key = deliveryKey(d);
-  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(key) } });
-
-  const claim = await claimDelivery(d, new Date(), LEASE_MS, MAX_ATTEMPTS, randomUUID());
-  if (!claim) {
-    log.info('already claimed or finished; skipped');
-    return;
-  }
-  const message = await messageFor(d);
-  if (!message) throw new Error(`message ${d.message} of event ${d.eventId} not found`);
-  if (message.supersededBy) {
-    await recordOutcome(d, claim.token, { status: 'superseded', error: `nội dung đã được thay thế bởi sự kiện ${message.supersededBy}` }, new Date());
-    metrics.addMetric(metricNames.superseded, MetricUnit.Count, 1);
-    log.info('superseded; not sent', { supersededBy: message.supersededBy });
-    return;
-  }
-  if (batch.suppressed.has(d.address)) {
-    await recordOutcome(d, claim.token, { status: 'suppressed', error: 'địa chỉ nằm trong danh sách chặn (đã bị trả lại hoặc khiếu nại)' }, new Date());
-    metrics.addMetric(metricNames.suppressed, MetricUnit.Count, 1);
-    log.info('suppressed; not sent');
-    return;
-  }
-
-  limiter ??= sendRateLimiter();
-  await limiter.then((l) => l.take());
-  if (!(await markSending(d, claim.token, new Date()))) {
-    log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
-    return;
-  }
-  let messageId: string;
-  try {
-    messageId = await sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(key.sk) }, configurationSet });
-  } catch (error) {
-    const failure: SendFailure = (error as { failure?: SendFailure }).failure ?? { kind: 'ambiguous', message: String(error) };
-    if (failure.kind === 'ambiguous') {
-      // SES may have accepted it: keep the claim; the reconciler decides when the lease lapses.
-      await recordDoubt(d, claim.token, failure.message, new Date());
-      log.warn('send outcome unknown; left for reconciliation', { failure: { ...failure, message: redactEmails(failure.message) }, attempt: claim.attempt });
+  const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(deliveryKey(d)) } });
+  const report = await sendDelivery(d, batch.suppressed, deps);
+  const redacted = (f: SendFailure) => ({ ...f, message: redactEmails(f.message) });
+  switch (report.kind) {
+    case 'not-pending':
       return;
-    }
-    const retryable = failure.kind !== 'rejected' && claim.attempt < MAX_ATTEMPTS;
-    const retryAt = retryable ? new Date(Date.now() + retryDelayMs(claim.attempt)).toISOString() : undefined;
-    await recordOutcome(d, claim.token, { status: 'failed', error: failure.message, retryable, ...(retryAt ? { retryAt } : {}) }, new Date());
-    metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
-    log.warn('send failed', { failure: { ...failure, message: redactEmails(failure.message) }, attempt: claim.attempt, retryable, retryAt });
-    return;
+    case 'claimed-elsewhere':
+      return log.info('already claimed or finished; skipped');
+    case 'superseded':
+      metrics.addMetric(metricNames.superseded, MetricUnit.Count, 1);
+      return log.info('superseded; not sent', { supersededBy: report.supersededBy });
+    case 'suppressed':
+      metrics.addMetric(metricNames.suppressed, MetricUnit.Count, 1);
+      return log.info('suppressed; not sent');
+    case 'claim-lost':
+      return log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
+    case 'ambiguous':
+      return log.warn('send outcome unknown; left for reconciliation', { failure: redacted(report.failure), attempt: report.attempt });
+    case 'failed':
+      metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
+      return log.warn('send failed', { failure: redacted(report.failure), attempt: report.attempt, retryable: report.retryable, retryAt: report.retryAt });
+    case 'sent':
+      metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
+      metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
+      return log.info('sent', { messageId: report.messageId, attempt: report.attempt });
   }
-  // Outside the try: SES accepted the message, so a failure to record it must never look like an
-  // SES failure (that would send it again). If this write fails, the item stays `sending` and the
-  // reconciler settles it from SES's own event, or reports it in doubt.
-  await recordOutcome(d, claim.token, { status: 'sent', messageId }, new Date());
-  metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
-  metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
-  log.info('sent', { messageId, attempt: claim.attempt });
 }
 
 /** The suppression list, read once for the whole batch (one BatchGet per 100 addresses, not one per record). */
@@ -122,6 +103,6 @@ async function prepareBatch(event: DynamoDBStreamEvent) {
   return { suppressed: await suppressedAmong(addresses) };
 }
 
-export const handler = middy(streamConsumer(sendDelivery, { inParallel: true, prepare: prepareBatch }))
+export const handler = middy(streamConsumer(onDelivery, { inParallel: true, prepare: prepareBatch }))
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics));

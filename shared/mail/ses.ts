@@ -1,6 +1,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { sleep } from '../concurrency';
-import type { RenderedMessage } from '../store/deliveries';
+import type { RenderedMessage } from '../store/messages';
+import type { SendFailure } from '../usecases/send-delivery';
 
 /**
  * SES has no idempotency token, and the SDK's default retry resends after a timeout, when SES may
@@ -9,7 +10,7 @@ import type { RenderedMessage } from '../store/deliveries';
  */
 export const ses = new SESv2Client({ maxAttempts: 1 });
 
-export type SendFailure = { kind: 'throttled' | 'rejected' | 'transient' | 'ambiguous'; message: string };
+export type { SendFailure };
 
 const THROTTLING = new Set(['ThrottlingException', 'TooManyRequestsException', 'Throttling']);
 /** Errors after which SES surely did not send and a later try may succeed. */

@@ -3,6 +3,7 @@ import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
 import { isConditionFailure } from './conditions';
 import { outboxLogKey } from '../redact';
+import type { Outcome } from '../usecases/send-delivery';
 import { queryCampaignItems } from './campaigns';
 import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 
@@ -102,10 +103,7 @@ export async function markSending(d: Key, token: string, now: Date): Promise<boo
   }
 }
 
-export type Outcome =
-  | { status: 'sent'; messageId: string }
-  | { status: 'failed'; error: string; retryable: boolean; retryAt?: string }
-  | { status: 'suppressed' | 'superseded'; error: string };
+export type { Outcome };
 
 /**
  * Record what happened to a claimed item, under its claim. A retryable failure stays on the
@@ -270,9 +268,10 @@ export async function suppressedAmong(addresses: readonly string[]): Promise<Set
   for (let i = 0; i < unique.length; i += 100) {
     let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: unique.slice(i, i + 100).map(suppressionKey) } };
     for (let attempt = 0; request; attempt++) {
-      const res: { Responses?: Record<string, Record<string, unknown>[]>; UnprocessedKeys?: Record<string, { Keys: Record<string, unknown>[] }> } = await documentClient.send(
-        new BatchGetCommand({ RequestItems: request }),
-      );
+      const res = (await documentClient.send(new BatchGetCommand({ RequestItems: request }))) as {
+        Responses?: Record<string, Record<string, unknown>[]>;
+        UnprocessedKeys?: Record<string, { Keys: Record<string, unknown>[] }>;
+      };
       for (const item of res.Responses?.[tableName()] ?? []) out.add(String(item.address));
       request = res.UnprocessedKeys && Object.keys(res.UnprocessedKeys).length ? res.UnprocessedKeys : undefined;
       if (request) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { issueCampaign, newCampaign } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import { todayInVietnam } from '../domain/vn-date';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import { id } from '../schemas/common';
 import type { Campaign, CampaignInput } from '../schemas/campaign';
 import type { ScoringTable } from '../schemas/scoring';

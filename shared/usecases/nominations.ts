@@ -5,7 +5,7 @@ import { isPast } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { finalizeResults } from '../domain/results';
 import { formatDeadline } from '../domain/vn-date';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import type { Campaign } from '../schemas/campaign';
 import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors';
 import { maxTotal, scoreReport } from '../domain/scoring';
 import { computeStandings, type Standings, type StandingsReport } from '../domain/standings';
 import { formatDeadline } from '../domain/vn-date';
-import type { Principal } from '../http/auth';
+import type { Principal } from './principal';
 import { id } from '../schemas/common';
 import type { Campaign } from '../schemas/campaign';
 import { type Registration, registrantKey, type RegistrationInput } from '../schemas/registration';

@@ -202,14 +202,15 @@ describe('trust between units', () => {
   it('results: the public face to a rival unit and a viewer, the reasons to the nominating unit', async () => {
     const { viewer, unitA, unitB, id } = await world();
     const ids = await finalized();
-    const byId = async (token: string) => Object.fromEntries(((await call('GET', `/campaigns/${id}/results`, { token })).body.outcomes as { nominationId: string }[]).map((o) => [o.nominationId, o]));
+    const byId = async (token: string) =>
+      Object.fromEntries(((await call('GET', `/campaigns/${id}/results`, { token })).body.outcomes as { nominationId: string; nominee: object }[]).map((o) => [o.nominationId, o]));
     for (const token of [viewer, unitA]) {
       const r = await byId(token);
       expect(r[ids.open!]).toMatchObject({ outcome: 'awarded', nominee: { name: `Trần Công Khai ${MARK}` }, ground: expect.stringContaining('9/9') });
       expect(r[ids.inquiry!]).toEqual(expect.objectContaining({ outcome: 'not-awarded', ground: 'Không trình Hội đồng biểu quyết trong đợt xét này.' }));
       expect(r[ids.inquiry!]).not.toHaveProperty('reason');
       expect(r[ids.sub!]).toMatchObject({ outcome: 'not-awarded', ground: expect.stringContaining('chưa đạt') });
-      expect(r[ids.sub!].nominee).not.toHaveProperty('name');
+      expect(r[ids.sub!]!.nominee).not.toHaveProperty('name');
     }
     const own = await byId(unitB);
     expect(own[ids.inquiry!]).toMatchObject({ outcome: 'deferred', reason: expect.stringContaining('đang trong thời gian xem xét kỷ luật') });

@@ -1,5 +1,4 @@
 import './env';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { SESv2Client, SendEmailCommand, SESv2ServiceException } from '@aws-sdk/client-sesv2';
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
@@ -8,8 +7,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/mailer';
 
 /**
- * Unit test of the mailer's branching only (the guide allows aws-sdk-client-mock here); that mail
- * really arrives is proven against DynamoDB Local and the SES emulator in test/integration.
+ * Unit test of the mailer's wiring only (the guide allows aws-sdk-client-mock here): the ports bound
+ * to DynamoDB and SES v2, the SES request it builds, throttling retried in place, a bad record
+ * reported for the dead-letter queue. The protocol's paths are tested through its ports in
+ * test/unit/send-delivery.test.ts; that mail really arrives, against DynamoDB Local and the SES
+ * emulator in test/integration.
  */
 const ddb = mockClient(DynamoDBDocumentClient);
 const ses = mockClient(SESv2Client);
@@ -52,12 +54,6 @@ beforeEach(() => {
   ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
 });
 
-const statusesWritten = () =>
-  ddb.commandCalls(UpdateCommand).map((c) => {
-    const v = c.args[0].input.ExpressionAttributeValues ?? {};
-    return String(v[':status'] ?? v[':claimed'] ?? v[':sending'] ?? '?');
-  });
-
 describe('mailer', () => {
   it('claims, sends once in UTF-8 from MAIL_FROM, and records the SES message id', async () => {
     ses.on(SendEmailCommand).resolves({ MessageId: 'm-1' });
@@ -81,68 +77,11 @@ describe('mailer', () => {
     expect(tags.campaign).toBe('c1');
   });
 
-  it('sends nothing when another invocation holds or finished the claim', async () => {
-    ddb.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: 'no', $metadata: {} }));
-    const res = await handler(streamEvent(delivery()), context);
-    expect(res).toEqual({ batchItemFailures: [] });
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
-  });
-
   it('retries throttling in place, since SES accepted nothing', async () => {
     ses.on(SendEmailCommand).rejectsOnce(sesError('TooManyRequestsException', 429)).rejectsOnce(sesError('TooManyRequestsException', 429)).resolves({ MessageId: 'm-2' });
     const res = await handler(streamEvent(delivery()), context);
     expect(res).toEqual({ batchItemFailures: [] });
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(3);
-  });
-
-  it('records a rejected address as failed, not retryable, and does not fail the batch', async () => {
-    ses.on(SendEmailCommand).rejects(sesError('MessageRejected', 400));
-    const res = await handler(streamEvent(delivery()), context);
-    expect(res).toEqual({ batchItemFailures: [] });
-    const failed = updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues;
-    expect(failed).toMatchObject({ ':status': 'failed', ':retryable': false });
-    expect(String(failed?.[':error'])).toContain('MessageRejected');
-  });
-
-  it('records a 5xx as failed and retryable with a time to try again, without failing the batch (the reconciler requeues it)', async () => {
-    ses.on(SendEmailCommand).rejects(sesError('InternalFailure', 500));
-    const res = await handler(streamEvent(delivery(), delivery({ address: 'b@example.org', sk: 'DELIVERY#e1#b@example.org' })), context);
-    expect(res).toEqual({ batchItemFailures: [] });
-    const failed = updates('lastError = :error, retryable = :retryable, attnAt')[0]!.args[0].input.ExpressionAttributeValues;
-    expect(failed).toMatchObject({ ':retryable': true, ':status': 'failed' });
-    expect(Date.parse(String(failed?.[':attnAt']).split('#')[0]!)).toBeGreaterThan(Date.now());
-  });
-
-  it('keeps the claim on an ambiguous error (no answer from SES) and does not resend', async () => {
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error('socket hang up'), { name: 'TimeoutError' }));
-    const res = await handler(streamEvent(delivery()), context);
-    expect(res).toEqual({ batchItemFailures: [] });
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(1);
-    expect(updates('SET lastError = :error, updatedAt = :now')).toHaveLength(1); // recordDoubt: status stays `sending`
-    expect(updates('messageId')).toHaveLength(0);
-  });
-
-  it('does not send to a suppressed address, nor a superseded message', async () => {
-    ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [{ address: 'a@example.org' }] } });
-    await handler(streamEvent(delivery()), context);
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
-    expect(statusesWritten()).toContain('suppressed');
-
-    ddb.reset();
-    ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [] } });
-    ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
-    ddb.on(GetCommand).resolves({ Item: { subject: 's', html: 'h', text: 't', supersededBy: 'e9' } });
-    await handler(streamEvent(delivery({ eventId: 'e2', sk: 'DELIVERY#e2#letter#a@example.org' })), context);
-    expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
-    expect(statusesWritten()).toContain('superseded');
-  });
-
-  it('stops retrying after the last attempt and leaves the delivery failed for the Office', async () => {
-    ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 5 } });
-    ses.on(SendEmailCommand).rejects(sesError('InternalFailure', 500));
-    const res = await handler(streamEvent(delivery()), context);
-    expect(res).toEqual({ batchItemFailures: [] });
-    expect(updates('lastError = :error')[0]!.args[0].input.ExpressionAttributeValues).toMatchObject({ ':retryable': false });
   });
 
   it('ignores archive and publication rows', async () => {
