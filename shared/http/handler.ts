@@ -9,12 +9,13 @@ import { routes, routeKey, type RouteKey, type RouteSpec } from './routes';
 /** Bodies above this are refused before parsing: a launch letter is a few tens of KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface Request<B = unknown> {
+export interface Request<B = unknown, Q = Record<string, any>, P = Principal | undefined> {
   params: Record<string, string>;
   /** Parsed with the route's `query` schema when it has one (defaults applied). */
-  query: Record<string, any>;
+  query: Q;
   body: B;
-  principal?: Principal;
+  /** Present on every `jwt` route: the authorizer ran and the role was checked. */
+  principal: P;
   event: APIGatewayProxyEventV2;
 }
 
@@ -27,6 +28,14 @@ export interface Reply {
 }
 
 export type RouteHandler = (req: Request) => Promise<Reply | unknown>;
+
+/** The route table's entries by key, so a handler's request is typed from its route's schemas. */
+type RouteByKey = { [R in (typeof routes)[number] as `${R['method']} ${R['path']}`]: R };
+type BodyOf<K extends RouteKey> = RouteByKey[K] extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
+type QueryOf<K extends RouteKey> = RouteByKey[K] extends { query: infer S extends z.ZodType } ? z.output<S> : Record<string, string>;
+type PrincipalOf<K extends RouteKey> = RouteByKey[K] extends { auth: 'jwt' } ? Principal : undefined;
+/** One handler per route, each taking the request its route's schemas parse: no cast in the function. */
+export type RouteHandlers = { [K in RouteKey]: (req: Request<BodyOf<K>, QueryOf<K>, PrincipalOf<K>>) => Promise<Reply | unknown> };
 
 const jsonResponse = (statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode,
@@ -77,7 +86,8 @@ function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
  * The API adapter: finds the route the gateway matched (`routeKey`), checks the caller's role,
  * parses the body with the route's zod schema, runs the use case, and maps errors to statuses.
  */
-export function httpApi(handlers: Record<RouteKey, RouteHandler>) {
+export function httpApi(routeHandlers: RouteHandlers) {
+  const handlers = routeHandlers as unknown as Record<RouteKey, RouteHandler>;
   const specs = new Map<string, RouteSpec>((routes as readonly RouteSpec[]).map((r) => [routeKey(r), r]));
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const spec = specs.get(event.routeKey);
@@ -97,7 +107,7 @@ export function httpApi(handlers: Record<RouteKey, RouteHandler>) {
         params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
         query,
         body,
-        ...(principal ? { principal } : {}),
+        principal,
         event,
       };
       return toResponse(await handle(req), spec);

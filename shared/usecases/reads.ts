@@ -1,11 +1,13 @@
 import { DomainError } from '../domain/errors';
 import { resultsCsv } from '../domain/results';
 import type { ReportPeriod } from '../schemas/scoring';
-import { listEvents } from '../store/campaigns';
+import { listCampaigns, listEvents } from '../store/campaigns';
+import { listDeliveries } from '../store/deliveries';
 import { listRecipientGroups, listUnits } from '../store/directory';
 import { getResults, listNominations } from '../store/nominations';
 import { listRegistrations, listReports } from '../store/reports';
 import { findCampaign } from './campaigns';
+import { proposalOf } from './nominations';
 import type { Principal } from './principal';
 import { standings } from './reports';
 import {
@@ -13,6 +15,7 @@ import {
   visibleEvents,
   visibleGroups,
   visibleNominations,
+  visibleProposal,
   visibleRegistrations,
   visibleReports,
   visibleResults,
@@ -31,6 +34,15 @@ import {
 export async function audience(principal: Principal): Promise<Audience> {
   const needsDirectory = !principal.roles.includes('admin') && !principal.roles.includes('council') && principal.roles.includes('unit');
   return audienceOf(principal, needsDirectory ? await listUnits() : []);
+}
+
+/** The campaigns, newest first: a launch letter is public to every role of the deployment. */
+export const readCampaigns = (limit: number, cursor: string | undefined) => listCampaigns(limit, cursor);
+
+/** The outbox of a campaign: addresses and bounce diagnostics, the Office's only (the route admits no one else). */
+export async function readDeliveries(rawId: unknown) {
+  const campaign = await findCampaign(rawId);
+  return { items: await listDeliveries(campaign.id) };
 }
 
 export async function readGroups(principal: Principal) {
@@ -64,6 +76,11 @@ export async function readNominations(rawId: unknown, principal: Principal) {
 
 export async function readStandings(rawId: unknown, period: unknown, principal: Principal) {
   return visibleStandings(await audience(principal), await standings(rawId, period));
+}
+
+export async function readProposal(rawId: unknown, principal: Principal) {
+  const a = await audience(principal);
+  return visibleProposal(a, (await proposalOf(rawId)).proposal);
 }
 
 export async function readResults(rawId: unknown, format: string | undefined, principal: Principal) {

@@ -1,3 +1,4 @@
+import { DomainError } from '../domain/errors';
 import { publicCounts, publicOutcome, type Outcome, type PublicOutcome } from '../domain/results';
 import type { Standings, StandingsRow } from '../domain/standings';
 import type { RecipientGroup, Unit } from '../schemas/directory';
@@ -141,6 +142,14 @@ export function visibleResults(a: Audience, r: StoredResults): Omit<StoredResult
   if (a.kind === 'office' || a.kind === 'council') return r;
   const outcomes = r.outcomes.map((o) => (a.kind === 'unit' && a.units.has(o.nominatingUnitId) ? o : publicOutcome(o)));
   return { ...r, outcomes, counts: publicCounts(r.counts) };
+}
+
+// ── The proposal ────────────────────────────────────────────────────────────────────────────
+
+/** The proposal (every check, every reason, every person's file): the Office and the Council, nobody else. */
+export function visibleProposal<P>(a: Audience, proposal: P): P {
+  if (a.kind === 'office' || a.kind === 'council') return proposal;
+  throw new DomainError('forbidden', 'Dự kiến kết quả xét khen thưởng chỉ dành cho Văn phòng và Hội đồng Thi đua - Khen thưởng.');
 }
 
 // ── The directory ───────────────────────────────────────────────────────────────────────────

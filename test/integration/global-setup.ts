@@ -27,6 +27,9 @@ export default async function globalSetup(): Promise<void> {
     SES_PORT: String(sesPort),
     TABLE_NAME: 'thidua-test',
     MAIL_SEND_RATE: '200',
+    // The clock runs only when a test asks (POST /local/scheduler/run): an every-minute tick in the
+    // middle of a long run would record reminders before the reports a test submits first.
+    LOCAL_SCHEDULE_SECONDS: '0',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'ERROR',
     // No EMF JSON in the twin's output (shown when it fails to start): metrics are not what these tests check.
     POWERTOOLS_METRICS_DISABLED: 'true',

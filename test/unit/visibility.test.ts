@@ -7,6 +7,7 @@ import {
   visibleEvents,
   visibleGroups,
   visibleNominations,
+  visibleProposal,
   visibleRegistrations,
   visibleReports,
   visibleResults,
@@ -182,5 +183,15 @@ describe('who sees what', () => {
     const groups = [{ code: 'LD', name: 'Lãnh đạo', kind: 'email' as const, emails: ['gd@x.vn'], updatedAt: 't' }];
     expect(visibleGroups(office, groups)).toEqual(groups);
     expect(visibleGroups(council, groups)).toEqual([{ code: 'LD', name: 'Lãnh đạo', kind: 'email', updatedAt: 't' }]);
+  });
+});
+
+describe('the proposal', () => {
+  it('is the Office’s and the Council’s, and nobody else’s', () => {
+    const p = { decisions: [] };
+    expect(visibleProposal(audienceOf({ roles: ['admin'] }), p)).toBe(p);
+    expect(visibleProposal(audienceOf({ roles: ['council'] }), p)).toBe(p);
+    expect(() => visibleProposal(audienceOf({ roles: ['unit'], unitId: 'VP' }), p)).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => visibleProposal(audienceOf({ roles: ['viewer'] }), p)).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 });
