@@ -1,4 +1,4 @@
-import { bundleSizes } from './bundle-size';
+import { bundleSizes, bundleTable, sourceMapCost } from './bundle-size';
 import { decideBench } from './decide';
 import { issueLatency } from './issue-latency';
 import { standingsBench } from './standings';
@@ -7,14 +7,20 @@ import { throttledSendBench } from './throttled-send';
 /**
  * `npm run bench`: a script, not a test (the machine is shared and noisy; no duration is asserted).
  * Prints the issue-to-last-email latency for a 500-address list on the local twin, at the default
- * local send rate and at a rate high enough to show the system's own overhead, bundle sizes, and
+ * local send rate and at a rate high enough to show the system's own overhead, bundle sizes and
+ * cold import times (bench/bundle-size.ts), and
  * the pure cores' throughput: standings for 5,000 and 50,000 units, and deciding 100,000 nominations.
  */
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
-  console.log('# bundle sizes (ESM, minified, AWS SDK bundled)');
-  console.table((await bundleSizes()).map((r) => ({ function: r.function, minified: kb(r.bytes), gzip: kb(r.gzipBytes) })));
+  console.log('# bundles as the stack builds them (ESM, minified, AWS SDK inside): size, and cold import CPU time against a bundle of');
+  console.log('# only the SDK clients the function uses, median of BENCH_IMPORT_RUNS (7) fresh Node 24 processes; goals ≤ 400 KB, ≤ 1.25×');
+  console.table(bundleTable(await bundleSizes()));
+  console.log('# what --enable-source-maps would add to a cold import (the stack ships no source maps)');
+  const maps = [];
+  for (const name of ['api', 'mailer']) maps.push(await sourceMapCost(name));
+  console.table(maps.map((m) => ({ function: m.function, map: kb(m.mapBytes), 'with maps (CPU ms)': m.withMapsMs.toFixed(1), 'without (CPU ms)': m.withoutMs.toFixed(1), ratio: m.ratio.toFixed(2) })));
 
   const addresses = Number(process.env.BENCH_ADDRESSES ?? 500);
   console.log(`# issue → last email accepted, ${addresses} addresses, local twin`);

@@ -107,8 +107,9 @@ describe('functions, from infra/wiring.ts', () => {
         MAIL_FROM: 'no-reply@thidua.example.org',
         POWERTOOLS_SERVICE_NAME: 'thidua',
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       });
+      // No source maps, so no --enable-source-maps: its cost at every cold start is not worth it (docs/toolchain.md "Bundle size").
+      expect(vars).not.toHaveProperty('NODE_OPTIONS');
       // No sendRate in the context: the mailer reads the account's SES quota instead.
       expect(vars).not.toHaveProperty('MAIL_SEND_RATE');
       // The mailer sends through the configuration set; the SES event function checks events come from it.
