@@ -24,10 +24,10 @@ const api = httpApi({
   'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, req.principal, new Date()),
   'GET /campaigns/{id}/events': (req) => readEvents(req.params.id, req.principal),
-  'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.params.id),
+  'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.params.id, new Date()),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({
     statusCode: 202,
-    body: { requeued: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain) },
+    body: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain),
   }),
   'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body, req.principal, now()),
   'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body, req.principal, new Date()),

@@ -8,6 +8,7 @@ import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { queueMail } from '#shared/outbox';
 import { loadDirectory } from '#shared/store/directory';
+import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -39,6 +40,7 @@ async function onCampaignIssued(record: DynamoDBRecord): Promise<void> {
     // A code the directory lost after the letter was written is shown as failed, not dropped.
     failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
   });
+  await markMailingPrepared(event, added, new Date());
   log.info('outbox written', {
     addresses: resolved.emails.length,
     archives: resolved.archives.length,

@@ -8,6 +8,7 @@ import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
 import { saveProposal } from '#shared/store/nominations';
+import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { decideCampaign } from '#shared/usecases/decide-campaign';
@@ -31,6 +32,7 @@ async function onNominationsClosed(record: DynamoDBRecord): Promise<void> {
   const queued = await queueMail(event, 'proposal', renderProposalMail({ campaign, proposal, unitNames, closedAt: event.occurredAt }), {
     emails: groupRecipients(directory.groups, [campaign.councilGroup, campaign.officeGroup]),
   });
+  await markMailingPrepared(event, queued, new Date());
   logger.info('proposal ready', {
     campaignId: campaign.id,
     eventId: event.eventId,

@@ -10,6 +10,7 @@ import { ReportPeriod } from '#shared/schemas/scoring';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
 import { listReports } from '#shared/store/reports';
+import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -27,11 +28,13 @@ async function onReportReminderDue(record: DynamoDBRecord): Promise<void> {
   const reported = new Set((await listReports(campaign.id, period)).map((r) => String(r.unitId)));
   const { units } = await loadDirectory();
   const missing = units.filter((u) => campaign.participatingUnits.includes(u.unitId) && !reported.has(u.unitId));
+  let queued = 0;
   for (const unit of missing) {
-    await queueMail(event, `reminder:${unit.unitId}`, renderReportReminder({ campaign, unit, period, deadline }), {
+    queued += await queueMail(event, `reminder:${unit.unitId}`, renderReportReminder({ campaign, unit, period, deadline }), {
       emails: [...new Set(unit.emails.map(normaliseAddress))].map((address) => ({ address, groups: [{ code: `UNIT:${unit.unitId}`, name: unit.name }] })),
     });
   }
+  await markMailingPrepared(event, queued, new Date());
   logger.info('report reminders queued', { campaignId: campaign.id, eventId: event.eventId, period, units: missing.map((u) => u.unitId) });
 }
 

@@ -13,6 +13,7 @@ import { getCampaign } from '#shared/store/campaigns';
 import { supersedeMessage } from '#shared/store/messages';
 import { loadDirectory } from '#shared/store/directory';
 import { getReminderMarker } from '#shared/store/reports';
+import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -53,6 +54,7 @@ async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
   // A reminder to this unit still waiting in the outbox is stale now: superseded, not sent.
   const reminder = await getReminderMarker(campaign.id, report.period);
   if (reminder?.eventId) await supersedeMessage(campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
+  await markMailingPrepared(event, acks + notices, new Date());
   log.info('report acknowledged', { unitId: unit.unitId, period: report.period, acks, notices });
 }
 

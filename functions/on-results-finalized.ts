@@ -10,6 +10,7 @@ import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
 import { getResults } from '#shared/store/nominations';
+import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -33,7 +34,7 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   });
 
   const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
-  await queueMail(event, 'results', renderResultsLetter({ campaign, outcomes, unitNames, nơiNhận, finalizedAt: event.occurredAt }), {
+  let queued = await queueMail(event, 'results', renderResultsLetter({ campaign, outcomes, unitNames, nơiNhận, finalizedAt: event.occurredAt }), {
     emails: resolved.emails,
     archives: resolved.archives,
     publications: resolved.publications,
@@ -47,10 +48,11 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
       logger.warn('a nominating unit left the directory: its outcomes are not mailed', { unitId });
       continue;
     }
-    await queueMail(event, `unit:${unitId}`, renderUnitOutcomes({ campaign, unit, outcomes: outcomes.filter((o) => o.nominatingUnitId === unitId), finalizedAt: event.occurredAt }), {
+    queued += await queueMail(event, `unit:${unitId}`, renderUnitOutcomes({ campaign, unit, outcomes: outcomes.filter((o) => o.nominatingUnitId === unitId), finalizedAt: event.occurredAt }), {
       emails: [...new Set(unit.emails.map(normaliseAddress))].map((address) => ({ address, groups: [{ code: unitEntryCode(unitId), name: unit.name }] })),
     });
   }
+  await markMailingPrepared(event, queued, new Date());
   logger.info('results mailed', { campaignId: campaign.id, eventId: event.eventId, recipients: resolved.emails.length, units: nominating.length });
 }
 

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
-import { Delivery, DomainEvent } from '../schemas/events';
+import { Delivery, DomainEvent, Mailing } from '../schemas/events';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { Registration, RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
@@ -45,8 +45,8 @@ export const routes = [
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
   { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.object({ items: z.array(DomainEvent.extend({ actor: z.string().optional() })) }) },
-  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by', response: z.object({ items: z.array(Delivery.extend({ logKey: z.string() })) }) },
-  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt)', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int() }), successStatus: 202 },
+  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not', response: z.object({ items: z.array(Delivery.extend({ logKey: z.string() })), mailings: z.array(Mailing) }) },
+  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int(), mailingsRequeued: z.number().int() }), successStatus: 202 },
   { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for', body: RegistrationInput, response: Registration },
   { method: 'GET', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ANY_ROLE, summary: 'Registrations (a unit’s reporter sees its own unit’s)', response: z.object({ items: z.array(Registration) }) },

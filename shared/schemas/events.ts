@@ -4,6 +4,32 @@ import * as z from 'zod';
 export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized', 'DeliveryBounced']);
 export type EventType = z.infer<typeof EventType>;
 
+/**
+ * Events whose consumer prepares mail (renders it and writes the outbox). Each is on the
+ * reconciler's index from its first write until its consumer has written the outbox: a consumer
+ * that fails for good (its record dead-lettered) leaves the mailing visible in `/deliveries` and
+ * retried, never an "issued" campaign with nothing behind it.
+ */
+export const MAILING_EVENTS: ReadonlySet<EventType> = new Set(['CampaignIssued', 'ReportSubmitted', 'ReportReminderDue', 'NominationsClosed', 'ResultsFinalized']);
+
+/** `preparing`: written, its consumer not done yet; `retry`: handed to the consumer again; `prepared`: the outbox is written; `failed`: given up, for the Office. */
+export const MailingState = z.enum(['preparing', 'retry', 'prepared', 'failed']);
+export type MailingState = z.infer<typeof MailingState>;
+
+export const Mailing = z.object({
+  eventId: z.string(),
+  type: EventType,
+  occurredAt: z.string(),
+  state: MailingState,
+  attempts: z.number().int(),
+  /** How many outbox rows its consumer wrote (new ones), once prepared. */
+  queued: z.number().int().optional(),
+  preparedAt: z.string().optional(),
+  /** A `preparing` or `retry` mailing past its look-again time: its consumer is failing. */
+  overdue: z.boolean(),
+});
+export type Mailing = z.infer<typeof Mailing>;
+
 export const DomainEvent = z.object({
   eventId: z.string(),
   type: EventType,

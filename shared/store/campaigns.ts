@@ -3,7 +3,8 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import { Campaign } from '../schemas/campaign';
-import { DomainEvent, type EventType } from '../schemas/events';
+import { DomainEvent, MAILING_EVENTS, type EventType } from '../schemas/events';
+import { onAttention } from './attention';
 import { documentClient, tableName } from './client';
 import { CAMPAIGN_INDEX, campaignPk, keys, prefixes, withoutKeys } from './keys';
 import { queryByPrefix } from './query';
@@ -20,7 +21,20 @@ export function newEvent(campaign: Campaign, type: EventType, actor: string, now
   return { eventId: randomUUID(), type, campaignId: campaign.id, version: campaign.version, occurredAt: now, actor, data };
 }
 
-export const eventItem = (e: DomainEvent) => ({ ...keys.event(e.campaignId, e.occurredAt, e.eventId), entity: 'Event', ...e });
+/** How long a mailing event's consumer has to write its outbox before the reconciler looks at it (MAILING_GRACE_SECONDS, 10 minutes). */
+export const mailingGraceMs = () => Number(process.env.MAILING_GRACE_SECONDS ?? '600') * 1000;
+
+/**
+ * An event as stored. A mailing event (MAILING_EVENTS) starts `preparing`, on the attention
+ * index: its consumer marks it `prepared` when the outbox is written (shared/store/mailings.ts).
+ */
+export const eventItem = (e: DomainEvent) => {
+  const key = keys.event(e.campaignId, e.occurredAt, e.eventId);
+  const mailing = MAILING_EVENTS.has(e.type)
+    ? { mailing: 'preparing', mailingAttempts: 0, ...onAttention(new Date(Date.parse(e.occurredAt) + mailingGraceMs()).toISOString(), key) }
+    : {};
+  return { ...key, entity: 'Event', ...e, ...mailing };
+};
 
 /** A new campaign and its `CampaignCreated` event, in one transaction. */
 export async function createCampaign(campaign: Campaign, event: DomainEvent): Promise<void> {
@@ -153,6 +167,12 @@ export async function listCampaigns(limit: number, cursor?: string): Promise<{ i
 
 /** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
 export const queryCampaignItems = (campaignId: string, prefix: string) => queryByPrefix(campaignPk(campaignId), prefix);
+
+/** One stored item by its key, read consistently (the reconciler decides on it). */
+export async function getItemByKey(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
+  return Item;
+}
 
 export const listEvents = async (campaignId: string) =>
   (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));

@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
+import { ATTENTION_PK, attentionAt } from './attention';
 import { isConditionFailure } from './conditions';
 import { outboxLogKey } from '../redact';
 import type { Outcome } from '../usecases/send-delivery';
@@ -10,9 +11,8 @@ import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 export { isConditionFailure } from './conditions';
 export type { RenderedMessage, StoredMessage } from './messages';
 
-/** The attention index (infra/table-definition.ts `attn`): items the reconciler looks at once `attnAt` is past. */
-export const ATTENTION_PK = 'ATTN';
-const attnAt = (at: string, key: { pk: string; sk: string }) => `${at}#${key.pk}#${key.sk}`;
+export { ATTENTION_PK };
+const attnAt = attentionAt;
 
 type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
 export const deliveryKey = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.message, d.address);
@@ -21,14 +21,14 @@ export const deliveryKey = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.
  * Write one outbox item, only if it does not exist yet: a retried stream batch re-runs the
  * consumer, and the conditional put keeps it from queueing anyone twice. Returns whether it was new.
  */
-export async function putDeliveryIfAbsent(delivery: Delivery, attentionAt?: string): Promise<boolean> {
+export async function putDeliveryIfAbsent(delivery: Delivery, lookAgainAt?: string): Promise<boolean> {
   const key = deliveryKey(delivery);
   try {
     await documentClient.send(
       new PutCommand({
         TableName: tableName(),
         // A non-terminal item is on the attention index from its first write: nothing waits on the stream alone.
-        Item: { ...key, entity: 'Delivery', ...delivery, ...(attentionAt ? { attnpk: ATTENTION_PK, attnAt: attnAt(attentionAt, key) } : {}) },
+        Item: { ...key, entity: 'Delivery', ...delivery, ...(lookAgainAt ? { attnpk: ATTENTION_PK, attnAt: attnAt(lookAgainAt, key) } : {}) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

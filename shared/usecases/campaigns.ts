@@ -8,6 +8,7 @@ import type { Campaign, CampaignInput } from '../schemas/campaign';
 import type { ScoringTable } from '../schemas/scoring';
 import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
 import { deliveryKey, listDeliveries, transition } from '../store/deliveries';
+import { listMailings, requeueMailing } from '../store/mailings';
 import { loadDirectory } from '../store/directory';
 import { pendingWakeMs } from './delivery-policy';
 import { parseParam } from './params';
@@ -62,9 +63,10 @@ export async function setScoringTable(rawId: unknown, table: ScoringTable, actor
 /**
  * The Office's "send again": every failed delivery of the campaign back to the outbox, attempts
  * reset; with `includeUncertain`, also those in doubt (SES was called, no outcome recorded), which
- * a person has checked, since resending them may email someone twice.
+ * a person has checked, since resending them may email someone twice. And every mailing whose
+ * consumer failed or is late (its outbox not written) back to that consumer.
  */
-export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUncertain = false): Promise<number> {
+export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUncertain = false): Promise<{ requeued: number; mailingsRequeued: number }> {
   const campaign = await findCampaign(rawId);
   // A row for a code the directory lost has no address to send to; retrying it cannot help.
   const candidates = (await listDeliveries(campaign.id)).filter(
@@ -76,5 +78,7 @@ export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUn
       transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() }, attentionAt: wakeAt }, now),
     ),
   );
-  return moved.filter(Boolean).length;
+  const stalled = (await listMailings(campaign.id, now)).filter((m) => m.state === 'failed' || m.overdue);
+  const mailings = await Promise.all(stalled.map((m) => requeueMailing(m.key, m.state, now, wakeAt)));
+  return { requeued: moved.filter(Boolean).length, mailingsRequeued: mailings.filter(Boolean).length };
 }

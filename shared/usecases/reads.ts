@@ -3,6 +3,7 @@ import { resultsCsv } from '../domain/results';
 import type { ReportPeriod } from '../schemas/scoring';
 import { listCampaigns, listEvents } from '../store/campaigns';
 import { listDeliveries } from '../store/deliveries';
+import { listMailings } from '../store/mailings';
 import { listRecipientGroups, listUnits } from '../store/directory';
 import { getResults, listNominations } from '../store/nominations';
 import { listRegistrations, listReports } from '../store/reports';
@@ -40,9 +41,10 @@ export async function audience(principal: Principal): Promise<Audience> {
 export const readCampaigns = (limit: number, cursor: string | undefined) => listCampaigns(limit, cursor);
 
 /** The outbox of a campaign: addresses and bounce diagnostics, the Office's only (the route admits no one else). */
-export async function readDeliveries(rawId: unknown) {
+export async function readDeliveries(rawId: unknown, now: Date) {
   const campaign = await findCampaign(rawId);
-  return { items: await listDeliveries(campaign.id) };
+  const [items, mailings] = await Promise.all([listDeliveries(campaign.id), listMailings(campaign.id, now)]);
+  return { items, mailings: mailings.map(({ key: _key, ...m }) => m) };
 }
 
 export async function readGroups(principal: Principal) {

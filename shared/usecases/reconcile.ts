@@ -2,13 +2,19 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../powertools';
 import { outboxLogKey } from '../redact';
 import { metricNames, metrics } from '../powertools-metrics';
+import { getItemByKey } from '../store/campaigns';
 import { dueForAttention, getDelivery, transition, wakePending } from '../store/deliveries';
+import { prefixes } from '../store/keys';
+import { retryMailing } from '../store/mailings';
 import { MAX_ATTEMPTS, pendingWakeMs } from './delivery-policy';
 
 export interface ReconcileReport {
   requeued: number;
   /** `pending` items no mailer had claimed by their look-again time, handed to the mailer again. */
   woken: number;
+  /** Mailings whose consumer had not written the outbox in time: handed back to it, or given up. */
+  mailingsRetried: number;
+  mailingsFailed: number;
   confirmed: number;
   uncertain: number;
   givenUp: number;
@@ -27,8 +33,12 @@ export interface ReconcileReport {
  * So an item whose stream record was lost or dead-lettered is still tried again: nothing is lost.
  */
 export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
-  const report: ReconcileReport = { requeued: 0, woken: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
+  const report: ReconcileReport = { requeued: 0, woken: 0, mailingsRetried: 0, mailingsFailed: 0, confirmed: 0, uncertain: 0, givenUp: 0 };
   for (const key of await dueForAttention(now)) {
+    if (key.sk.startsWith(prefixes.event)) {
+      await reconcileMailing(key, now, report);
+      continue;
+    }
     // The index is eventually consistent: decide on a consistent read of the item itself.
     const d = await getDelivery(key);
     if (!d) continue;
@@ -75,4 +85,27 @@ export async function reconcileDeliveries(now: Date): Promise<ReconcileReport> {
     }
   }
   return report;
+}
+
+/**
+ * A mailing event whose consumer has not written its outbox by its look-again time: the consumer
+ * failed (its record retried and dead-lettered) or never got the record. Handed back to the
+ * consumer (`retry`, which its filter takes), with a growing wait; after the last attempt `failed`,
+ * which the Office sees in `/deliveries` and can send again.
+ */
+async function reconcileMailing(key: { pk: string; sk: string }, now: Date, report: ReconcileReport): Promise<void> {
+  const item = await getItemByKey(key);
+  const state = item?.mailing;
+  if (state !== 'preparing' && state !== 'retry') return;
+  const attempts = Number(item?.mailingAttempts ?? 0);
+  const next = new Date(now.getTime() + pendingWakeMs(attempts)).toISOString();
+  const moved = await retryMailing(key, state, attempts, now, next);
+  const log = logger.createChild({ persistentKeys: { campaignId: item?.campaignId, eventId: item?.eventId, eventType: item?.type } });
+  if (moved === 'retry') {
+    report.mailingsRetried++;
+    log.warn('mail not prepared by its look-again time: handed back to its consumer', { attempt: attempts + 1 });
+  } else if (moved === 'failed') {
+    report.mailingsFailed++;
+    log.error('mail still not prepared after the last attempt: failed, for the Office to see and send again');
+  }
 }
