@@ -55,7 +55,10 @@ const deps: SendDeps = {
     send: (d, message) =>
       sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
   },
-  pace: async () => (await (limiter ??= sendRateLimiter())).take(),
+  pace: async () => {
+    limiter ??= sendRateLimiter();
+    return (await limiter).take();
+  },
   now: () => new Date(),
   newToken: randomUUID,
   leaseMs: LEASE_MS,

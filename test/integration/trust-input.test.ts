@@ -62,7 +62,11 @@ describe('hostile and oversized input', () => {
     });
     const { putMessageIfAbsent, getMessage, PART_BYTES } = await import('../../shared/store/messages');
     let seed = 11;
-    const noise = Array.from({ length: 500_000 }, () => String.fromCharCode(0x1ea0 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    const noise = Array.from({ length: 500_000 }, () => String.fromCharCode(0x1ea0 + (next() % 90))).join('');
     const message = { subject: `Thư nhiều phần ${MARK}`, html: `<p>${noise}</p>`, text: noise };
     await putMessageIfAbsent(`parts-${MARK}`, 'e1', 'letter', message);
     await putMessageIfAbsent(`parts-${MARK}`, 'e1', 'letter', message); // a retried consumer writes the same parts, once

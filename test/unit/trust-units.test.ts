@@ -43,7 +43,11 @@ describe('how a rendered message is laid out in items', () => {
   it('a large one is gzipped into parts of at most PART_BYTES that read back to the same text', () => {
     // Random-ish content so gzip cannot shrink it below one part.
     let seed = 7;
-    const noise = Array.from({ length: 400_000 }, () => String.fromCharCode(0x1ea0 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return seed;
+    };
+    const noise = Array.from({ length: 400_000 }, () => String.fromCharCode(0x1ea0 + (next() % 90))).join('');
     const message = { subject: 'Thư', html: `<p>${noise}</p>`, text: noise };
     expect(Buffer.byteLength(message.html)).toBeGreaterThan(INLINE_LIMIT_BYTES);
     const layout = layoutMessage(message);
