@@ -77,6 +77,14 @@ async function mailerOfTheTwin(event: DynamoDBStreamEvent, context: Context) {
   return records.length ? handler({ Records: records }, context) : { batchItemFailures: [] };
 }
 
+/** Campaigns whose CampaignIssued consumer fails, as a consumer with a bug or a dependency down would. */
+const brokenIssue = new Set<string>();
+async function issuedOfTheTwin(event: DynamoDBStreamEvent, context: Context) {
+  if (event.Records.some((r) => brokenIssue.has(r.dynamodb?.NewImage?.campaignId?.S ?? ''))) throw new Error('injected: the consumer is down');
+  const { handler } = await import('../../functions/on-campaign-issued');
+  return handler(event, context);
+}
+
 const mailerContext = () => lambdaContext({ name: 'mailer', memorySize: 512, timeoutSeconds: 120, region: twin.region });
 
 // ── Killing the mailer at a chosen step: SDK middleware on the handlers' own DynamoDB client ──
@@ -255,7 +263,7 @@ beforeAll(async () => {
     // The reconciler runs when a scenario asks, never in the middle of one.
     scheduleEverySeconds: 0,
     poller: { pollIntervalMs: 20, retryBackoff: { initialMs: 20, maxMs: 100 }, deadLetterDir },
-    handlers: { mailer: mailerOfTheTwin },
+    handlers: { mailer: mailerOfTheTwin, onCampaignIssued: issuedOfTheTwin },
   });
   // client.ts talks to API_URL and SES_URL: this file's twin, not the global one.
   Object.assign(process.env, { API_URL: twin.gatewayUrl, SES_URL: twin.sesEndpoint });
@@ -542,6 +550,40 @@ describe('an outbox item whose stream record was lost', () => {
     } finally {
       if (before === undefined) delete process.env.MAIL_PENDING_WAKE_SECONDS;
       else process.env.MAIL_PENDING_WAKE_SECONDS = before;
+    }
+  });
+});
+
+describe('a mailing whose consumer fails', () => {
+  it('shows in /deliveries, is handed back to its consumer by the reconciler, then given up; the Office sends it again', async () => {
+    const addresses = addressesOf('mailing', 2);
+    const id = await draftCampaign('FAULT_MAILING', '114/KH-FM', addresses);
+    const env = { MAILING_GRACE_SECONDS: process.env.MAILING_GRACE_SECONDS, MAIL_PENDING_WAKE_SECONDS: process.env.MAIL_PENDING_WAKE_SECONDS };
+    // The consumer has one second to write the outbox; a retry is due at once.
+    Object.assign(process.env, { MAILING_GRACE_SECONDS: '1', MAIL_PENDING_WAKE_SECONDS: '0' });
+    type Mailing = { type: string; state: string; attempts: number; overdue: boolean; queued?: number };
+    const mailings = async () => (await ok<{ mailings: Mailing[] }>('GET', `/campaigns/${id}/deliveries`)).mailings;
+    try {
+      brokenIssue.add(id);
+      await issue(id);
+      await twin.poller.idle({ timeoutMs: 20_000 }); // retried, then dead-lettered
+      await sleep(1100);
+      expect(await mailings()).toEqual([{ eventId: expect.any(String), type: 'CampaignIssued', occurredAt: expect.any(String), state: 'preparing', attempts: 0, overdue: true }]);
+      // Each tick hands it back to the consumer, which fails again; after the last attempt it is failed, for the Office.
+      for (let i = 0; i < 8 && (await mailings())[0]!.state !== 'failed'; i++) {
+        await runScheduler();
+        await twin.poller.idle({ timeoutMs: 20_000 });
+      }
+      expect(await mailings()).toMatchObject([{ state: 'failed', attempts: 5, overdue: false }]);
+      expect(await deliveries(id)).toEqual([]);
+      // The consumer is fixed; the Office's "send again" hands the mailing back, and the letter goes out once.
+      brokenIssue.delete(id);
+      expect(await ok('POST', `/campaigns/${id}/deliveries/retry`, undefined, 202)).toEqual({ requeued: 0, mailingsRequeued: 1 });
+      await expectSettled(id, '114/KH-FM', Object.fromEntries(addresses.map((a) => [a, 'sent'])));
+      expect(await mailings()).toMatchObject([{ state: 'prepared', queued: 2 }]);
+    } finally {
+      for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
     }
   });
 });
