@@ -52,8 +52,8 @@ export function individualSubject(n: IndividualNominee): Subject {
 }
 
 export function collectiveSubject(n: CollectiveNominee): Subject {
-  const name = n.name ?? `đơn vị ${n.unitId}`;
-  if (/^tập thể\s/iu.test(name)) return { upper: `Tập thể ${name.replace(/^tập thể\s+/iu, '')}`, lower: `tập thể ${name.replace(/^tập thể\s+/iu, '')}` };
+  // A unit already named "Tập thể …" is not named twice.
+  const name = (n.name ?? `đơn vị ${n.unitId}`).replace(/^tập thể\s+/iu, '');
   return { upper: `Tập thể ${name}`, lower: `tập thể ${name}` };
 }
 

@@ -8,8 +8,7 @@ import { law2022Citations, vn2024 } from './vn-2024';
  * The "(?) from 01/10/2026" amendment of the notes is [U] and not encoded: this set stays in force until one is added.
  */
 
-const art4 = (clause: string, note?: string) =>
-  cite(DOC.ND_152_2025, 'V', note === undefined ? { article: 'Điều 4', clause } : { article: 'Điều 4', clause, note });
+const art4 = (clause: string, note: string) => cite(DOC.ND_152_2025, 'V', { article: 'Điều 4', clause, note });
 
 export const vn2025: RuleSet = {
   ...vn2024,

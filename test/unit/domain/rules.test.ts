@@ -1,8 +1,8 @@
 import type { IndividualNominee, Initiative } from '../../../shared/schemas/nomination';
 import { completeMonths, dayAfter, yearOf } from '../../../shared/domain/calendar';
-import { ruleSets } from '../../../shared/domain/rules';
+import { resolveOptions, ruleSetFor, ruleSets } from '../../../shared/domain/rules';
 import { chainLength } from '../../../shared/domain/rules/chain';
-import { type Env, makeEnv } from '../../../shared/domain/rules/context';
+import { type Env, cmp, makeEnv } from '../../../shared/domain/rules/context';
 import { countsFrom, disciplineRule } from '../../../shared/domain/rules/discipline';
 import { EARLIER_CAMPAIGN, initiativeOnceRule, initiativePool } from '../../../shared/domain/rules/initiatives';
 import { collectiveSubject, formatPct, individualSubject, initiativePhrase } from '../../../shared/domain/rules/labels';
@@ -216,5 +216,50 @@ describe('chains of consecutive years (domain-rules §2.6; NĐ 152/2025 Art 4.4 
   });
   it('a gap resets the count', () => {
     expect(chainLength(new Set([2019, 2021, 2022, 2023]), 2023)).toBe(3);
+  });
+});
+
+describe('the rule set in force and its options (domain-rules §0)', () => {
+  it.each([
+    ['2023-12-31', 'vn-2017'],
+    ['2024-01-01', 'vn-2024'],
+    ['2025-06-30', 'vn-2024'],
+    ['2025-07-01', 'vn-2025'],
+  ])('%s → %s', (date, id) => {
+    expect(ruleSetFor(date).id).toBe(id);
+  });
+  it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '2024-1-01', '10/12/2024', ''])('refuses %j, which is not a real date', (date) => {
+    expect(() => ruleSetFor(date)).toThrow(`referenceDate must be a real date written YYYY-MM-DD, got ${JSON.stringify(date)}`);
+  });
+  it('2024-02-29 is a real date', () => {
+    expect(ruleSetFor('2024-02-29').id).toBe('vn-2024');
+  });
+  it('every option the campaign sets wins over the default and says where it came from', () => {
+    const options = {
+      registrationRequired: false,
+      cstdcsCapPct: 20,
+      ldttCountForCap: 30,
+      ttldttLdttShare: { pct: 60, inclusive: false },
+      ldttMinTenureMonths: 3,
+      ldttExcludesKhienTrach: true,
+      quotas: { LDTT: { individualsPct: 80, minimum: 0 } },
+    };
+    const { values, sources } = resolveOptions(ruleSets['vn-2024'], options);
+    expect(values).toEqual(options);
+    expect(Object.values(sources)).toEqual(Array(7).fill('Cấu hình của phong trào thi đua (RuleOptions).'));
+    const none = resolveOptions(ruleSets['vn-2024'], {});
+    expect(none.values).toEqual(ruleSets['vn-2024'].defaults);
+    expect(none.sources).toEqual(ruleSets['vn-2024'].defaultSources);
+  });
+});
+
+describe('cmp: code-unit order for every sort of the engine', () => {
+  it.each([
+    ['a', 'b', -1],
+    ['b', 'a', 1],
+    ['a', 'a', 0],
+    ['B', 'a', -1],
+  ])('cmp(%j, %j) = %d', (a, b, want) => {
+    expect(cmp(a, b)).toBe(want);
   });
 });
