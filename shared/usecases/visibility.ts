@@ -6,7 +6,7 @@ import type { DomainEvent, EventType } from '../schemas/events';
 import type { Principal } from './principal';
 
 /**
- * Who sees what: the one visibility policy every read goes through (DESIGN.md "One visibility
+ * Who sees what: the one visibility policy every read goes through (docs/architecture.md "One visibility
  * policy"; the README's "Who sees what" states the same table for people).
  *
  * A commendation system holds exactly what must not cross between units: a unit's self-assessment

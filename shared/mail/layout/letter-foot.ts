@@ -7,7 +7,7 @@ import { TEXT_WIDTH, centre, width } from './plain-text';
 
 export const NOI_NHAN_LABEL = 'Nơi nhận:';
 
-/** One printed Nơi nhận line: the label as the Office types it, and why it is sent (domain-rules §5.3). */
+/** One printed Nơi nhận line: the label as the Office types it, and why it is sent (docs/legal-sources.md §5.3). */
 export interface NoiNhanEntry {
   name: string;
   purpose?: string;

@@ -11,7 +11,7 @@ import type { RuleSetId } from '../../../shared/domain/rules/types';
 
 /**
  * The rule functions one by one, at their boundaries: each case names the legal source the research notes give
- * (/work/shared/reference/domain-rules.md) and the boundary a wrong comparison would move.
+ * (docs/legal-sources.md) and the boundary a wrong comparison would move.
  */
 
 const env = (id: RuleSetId, year: number, over: Partial<Env['opt']> = {}): Env => makeEnv(ruleSets[id], { ...ruleSets[id].defaults, ...over }, year);
