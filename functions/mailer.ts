@@ -1,5 +1,4 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
@@ -10,7 +9,7 @@ import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-t
 import { sendEmail } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
 import { outboxLogKey, redactEmails } from '#shared/redact';
-import { metricNames, metrics } from '#shared/powertools-metrics';
+import { metricNames, metrics, publishMetricsIfAny } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
 import {
   claimDelivery,
@@ -108,4 +107,4 @@ async function prepareBatch(event: DynamoDBStreamEvent) {
 
 export const handler = middy(streamConsumer(onDelivery, { inParallel: true, prepare: prepareBatch }))
   .use(injectLambdaContext(logger))
-  .use(logMetrics(metrics));
+  .use(publishMetricsIfAny());
