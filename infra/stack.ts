@@ -3,16 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import {
-  AccountRecovery,
-  ClientAttributes,
-  FeaturePlan,
-  Mfa,
-  StandardThreatProtectionMode,
-  StringAttribute,
-  UserPool,
-  type UserPoolClient,
-} from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -23,10 +14,11 @@ import { acknowledge } from './constructs/nag';
 import { OperationsAlarms } from './constructs/alarms';
 import { ClockSchedule } from './constructs/clock-schedule';
 import { SesEvents } from './constructs/ses-events';
+import { QueueConsumer } from './constructs/queue-consumer';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
-import { type FunctionName, type FunctionSpec, functions, metrics } from './wiring';
+import { type FunctionName, type FunctionSpec, functions, metrics, routesOf, wiringProblems } from './wiring';
 
 /** The groups of the user pool; tokens carry them in `cognito:groups`. */
 export const groups = {
@@ -83,9 +75,7 @@ export function readConfig(scope: Construct): ThiduaConfig {
   if (sendRate !== undefined && (!Number.isFinite(sendRate) || sendRate <= 0)) throw new Error(`sendRate must be a positive number of emails per second, got "${String(sendRateRaw)}"`);
 
   const originsRaw = ctx('allowedOrigins');
-  const allowedOrigins = (Array.isArray(originsRaw) ? originsRaw.map(String) : typeof originsRaw === 'string' ? originsRaw.split(',') : [])
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const allowedOrigins = (Array.isArray(originsRaw) ? originsRaw.map(String) : typeof originsRaw === 'string' ? originsRaw.split(',') : []).map((o) => o.trim()).filter(Boolean);
   for (const o of allowedOrigins) {
     if (o !== '*' && !/^https?:\/\/[^/\s]+$/.test(o)) throw new Error(`allowedOrigins: "${o}" is not an origin (scheme://host[:port], no path)`);
   }
@@ -133,7 +123,10 @@ export class ThiduaStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly functions: Record<FunctionName, ThiduaFunction>;
-  readonly consumers: Partial<Record<FunctionName, StreamConsumer>> = {};
+  /** The mapping of the table's one stream reader (the stream router). */
+  readonly streamReaders: Partial<Record<FunctionName, StreamConsumer>> = {};
+  /** Each consumer's queue, dead-letter queue and SQS mapping. */
+  readonly consumers: Partial<Record<FunctionName, QueueConsumer>> = {};
   readonly schedules: Partial<Record<FunctionName, ClockSchedule>> = {};
   /** The SES event publishing (configuration set → SNS → function) of each `sesEvents` function. */
   readonly sesEvents: Partial<Record<FunctionName, SesEvents>> = {};
@@ -144,6 +137,8 @@ export class ThiduaStack extends Stack {
   constructor(scope: Construct, id: string, props: ThiduaStackProps) {
     super(scope, id, props);
     const config = props.config;
+    const problems = wiringProblems(functions);
+    if (problems.length) throw new Error(`infra/wiring.ts: ${problems.join('; ')}`);
     const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     // ── Data ──────────────────────────────────────────────────────────────────────────────────
@@ -188,9 +183,7 @@ export class ThiduaStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(7),
-      readAttributes: new ClientAttributes()
-        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
-        .withCustomAttributes('unitId'),
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('unitId'),
       // Not custom:unitId: a user who could write it could report for any unit.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
@@ -225,7 +218,12 @@ export class ThiduaStack extends Stack {
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       const f = new ThiduaFunction(this, pascal(name), {
         spec,
-        environment: { ...commonEnvironment, ...(spec.sendsEmail || spec.sesEvents ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}) },
+        environment: {
+          ...commonEnvironment,
+          ...(spec.sendsEmail || spec.sesEvents ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}),
+          // The mailer paces itself at 1/maxConcurrency of the global rate (shared/mail/send-rate.ts).
+          ...(spec.sendsEmail && spec.queue ? { MAIL_CONCURRENCY: String(spec.queue.maxConcurrency) } : {}),
+        },
         logRetention: config.logRetention,
         removalPolicy,
       });
@@ -250,12 +248,16 @@ export class ThiduaStack extends Stack {
       }
 
       if (spec.stream) {
-        this.consumers[name] = new StreamConsumer(this, `${pascal(name)}Stream`, {
+        this.streamReaders[name] = new StreamConsumer(this, `${pascal(name)}Stream`, {
           table: this.table,
           fn: f.fn,
           subscription: spec.stream,
           removalPolicy,
         });
+      }
+
+      if (spec.queue) {
+        this.consumers[name] = new QueueConsumer(this, `${pascal(name)}Queue`, { fn: f.fn, timeoutSeconds: spec.timeoutSeconds, subscription: spec.queue, removalPolicy });
       }
 
       if (spec.sesEvents) {
@@ -269,6 +271,12 @@ export class ThiduaStack extends Stack {
       }
     }
     this.functions = built as Record<FunctionName, ThiduaFunction>;
+    // The stream router learns the queues from its environment, and may send to them and nothing else.
+    for (const name of Object.keys(this.streamReaders) as FunctionName[]) {
+      const router = built[name]!;
+      router.fn.addEnvironment('ROUTES', this.toJsonString(routesOf(functions, (consumer) => this.consumers[consumer as FunctionName]!.queue.queueUrl)));
+      for (const consumer of Object.values(this.consumers)) consumer!.queue.grantSendMessages(router.role);
+    }
     for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
       if (spec.schedule) this.schedules[name] = new ClockSchedule(this, `${pascal(name)}Schedule`, { fn: built[name]!.fn, schedule: spec.schedule, removalPolicy });
     }
@@ -276,8 +284,10 @@ export class ThiduaStack extends Stack {
     // ── Operations ───────────────────────────────────────────────────────────────────────────
     const entries = <T>(r: Partial<Record<FunctionName, T>>) => Object.entries(r) as [FunctionName, T][];
     this.alarms = new OperationsAlarms(this, 'Alarms', {
-      streamConsumers: entries(this.consumers).map(([name]) => ({ name, fn: built[name]!.fn })),
+      streamConsumers: entries(this.streamReaders).map(([name]) => ({ name, fn: built[name]!.fn })),
+      queues: entries(this.consumers).map(([name, c]) => ({ name: `${name}Queue`, queue: c.queue })),
       deadLetterQueues: [
+        ...entries(this.streamReaders).map(([name, c]) => ({ name: `${name}DeadLetterQueue`, queue: c.deadLetterQueue })),
         ...entries(this.consumers).map(([name, c]) => ({ name: `${name}DeadLetterQueue`, queue: c.deadLetterQueue })),
         ...entries(this.schedules).map(([name, s]) => ({ name: `${name}ScheduleDeadLetterQueue`, queue: s.deadLetterQueue })),
         ...entries(this.sesEvents).flatMap(([name, e]) => [
@@ -366,13 +376,19 @@ export class ThiduaStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client of the SPA (no secret)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'SesConfigurationSet', { value: configurationSet.name! });
-    for (const [name, consumer] of Object.entries(this.consumers)) {
+    for (const [name, reader] of Object.entries(this.streamReaders)) {
       new CfnOutput(this, `${pascal(name)}DeadLetterQueueUrl`, {
-        value: consumer!.deadLetterQueue.queueUrl,
-        description: `Batches of ${name} that failed after all retries`,
+        value: reader!.deadLetterQueue.queueUrl,
+        description: `Stream batches ${name} failed to route after all retries`,
       });
       // npm run redrive -- --cloud --function <name> finds the function to replay into by this output.
       new CfnOutput(this, `${pascal(name)}FunctionName`, { value: this.functions[name as FunctionName].fn.functionName });
+    }
+    // npm run redrive -- --cloud --function <name> moves a consumer's dead letters back to its queue by these.
+    for (const [name, consumer] of Object.entries(this.consumers)) {
+      new CfnOutput(this, `${pascal(name)}QueueArn`, { value: consumer!.queue.queueArn, description: `The queue ${name} consumes` });
+      new CfnOutput(this, `${pascal(name)}DeadLetterQueueUrl`, { value: consumer!.deadLetterQueue.queueUrl, description: `Messages ${name} failed on every receive` });
+      new CfnOutput(this, `${pascal(name)}DeadLetterQueueArn`, { value: consumer!.deadLetterQueue.queueArn });
     }
     for (const [name, e] of Object.entries(this.sesEvents)) {
       new CfnOutput(this, `${pascal(name)}SubscriptionDeadLetterQueueUrl`, {

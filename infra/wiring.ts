@@ -1,25 +1,26 @@
 /**
- * The one list of the wiring (DESIGN.md "One list of the wiring"): which functions exist, which
- * routes the API serves, which stream events each consumer takes, with which filter and batch
- * settings. The CDK stack (infra/stack.ts) and the local twin's poller (infra/local/poller.ts) both
- * read this module; neither has its own copy.
+ * The one list of the wiring (docs/architecture.md "One list of the wiring"): which functions
+ * exist, which routes the API serves, which function reads the table's stream, which records each
+ * consumer takes from its queue, with which filter, order, batch, retry and concurrency settings.
+ * The CDK stack (infra/stack.ts) and the local twin (infra/local/twin.ts) both read this module;
+ * neither has its own copy.
+ *
+ * The path of a record (README "The events"): the table's stream → its one reader, the stream
+ * router (`streamRouter`) → the queue of every consumer whose filters it matches (FIFO with the
+ * campaign as message group, or standard) → the consumer, through a Lambda SQS mapping with
+ * partial batch responses and a maximum concurrency → after `maxReceiveCount` receives, the
+ * queue's dead-letter queue.
  */
 import { routes } from '../shared/http/routes';
+import type { FilterPattern } from '../shared/stream/filter-match';
 import type { table as tableDefinition } from './table-definition';
 
-/**
- * A Lambda event filter pattern (the EventBridge pattern subset Lambda supports). Only value lists
- * and `{ prefix }`, `{ exists }`, `{ 'anything-but' }` matchers are used: DynamoDB stream filters
- * cannot compare numbers (toolchain notes), so events are filtered on string attributes.
- */
-export type FilterValue = string | { prefix: string } | { exists: boolean } | { 'anything-but': string[] };
-export interface FilterPattern {
-  [key: string]: FilterPattern | FilterValue[];
-}
+export type { FilterPattern, FilterValue } from '../shared/stream/filter-match';
 
+/** The mapping of the table's one stream reader (a Lambda event source mapping on the stream). */
 export interface StreamSubscription {
   /** Any one of these patterns lets a record through (Lambda ORs the filters of one mapping). */
-  filters: FilterPattern[];
+  filters: readonly FilterPattern[];
   batchSize: number;
   maxBatchingWindowSeconds: number;
   /** Retries of a failing batch before its records go to the on-failure destination. */
@@ -28,6 +29,37 @@ export interface StreamSubscription {
   bisectBatchOnError: boolean;
   parallelizationFactor: number;
 }
+
+/**
+ * A consumer's queue and its Lambda SQS mapping. The stream router puts on the queue every record
+ * one of `filters` matches, the stream record itself as the message body (shared/stream/batch.ts
+ * hands the handler the record, as a stream mapping did).
+ */
+export interface QueueSubscription {
+  /** Any one of these patterns puts a record on the queue (the same patterns a Lambda stream filter takes). */
+  filters: readonly FilterPattern[];
+  /**
+   * `per-campaign`: a FIFO queue, the message group being the record's partition key (a campaign's
+   * items share one), so the consumer sees a campaign's records in the stream's order. `none`: a
+   * standard queue: any order, more than once now and then, no per-group throughput limit.
+   */
+  order: 'per-campaign' | 'none';
+  /** Messages per invocation (at most 10 on a FIFO queue). */
+  batchSize: number;
+  /** Seconds Lambda waits to fill a batch (standard queues only; at least 1 when batchSize > 10). */
+  maxBatchingWindowSeconds: number;
+  /** Receives of a message before SQS moves it to the dead-letter queue (1 + retries). */
+  maxReceiveCount: number;
+  /** At most this many invocations at once (the mapping's ScalingConfig.MaximumConcurrency, 2–1000). */
+  maxConcurrency: number;
+}
+
+/**
+ * The queue's visibility timeout: six times the function's timeout, AWS's advice for a queue read by
+ * Lambda, so a batch still running is never handed to a second invocation, and Lambda's retries of
+ * a throttled invocation fit in before the message reappears.
+ */
+export const visibilityTimeoutSeconds = (spec: Pick<FunctionSpec, 'timeoutSeconds'>) => 6 * spec.timeoutSeconds;
 
 /** A function run by the clock: EventBridge Scheduler in the cloud, the twin's scheduler locally. */
 export interface ScheduleSpec {
@@ -70,7 +102,10 @@ export interface FunctionSpec {
   /** Whether the function sends email through SES. */
   sendsEmail?: boolean;
   api?: { routes: typeof routes };
+  /** Reads the table's stream (exactly one function does: the stream router). */
   stream?: StreamSubscription;
+  /** Consumes the records the stream router puts on its own queue. */
+  queue?: QueueSubscription;
   schedule?: ScheduleSpec;
   /** Subscribed to the SES configuration set's event destination (SNS): sends, deliveries, bounces, complaints. */
   sesEvents?: boolean;
@@ -82,23 +117,39 @@ const eventInserted = (type: string): FilterPattern => ({
   dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [type] } } },
 });
 
-/** What an event consumer takes unless it says otherwise: retried 5 times, bisected, kept a day. */
+/**
+ * A mailing event handed back to its consumer by the reconciler (its outbox was not written in
+ * time: shared/store/mailings.ts). Marking it `prepared` is a MODIFY too, which this leaves out.
+ */
+const mailingRetried = (type: string): FilterPattern => ({
+  eventName: ['MODIFY'],
+  dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [type] }, mailing: { S: ['retry'] } } },
+});
+/** A mailing event's consumer: the event as written, and again when the reconciler retries its mail. */
+const mailingEvent = (type: string): FilterPattern[] => [eventInserted(type), mailingRetried(type)];
+
+/**
+ * What an event consumer takes unless it says otherwise: received 6 times (1 + 5 retries) before
+ * its dead-letter queue, two invocations at once at most (the least a Lambda SQS mapping allows; a
+ * handful of domain events a day need no more), any order (a standard queue).
+ */
 const consumerDefaults = {
+  order: 'none',
   maxBatchingWindowSeconds: 0,
-  retryAttempts: 5,
-  maxRecordAgeSeconds: 86400,
-  bisectBatchOnError: true,
-  parallelizationFactor: 1,
-} as const;
+  maxReceiveCount: 6,
+  maxConcurrency: 2,
+} as const satisfies Partial<QueueSubscription>;
 
 /**
  * What every consumer that queues mail does (shared/outbox.ts `queueMail`): reads the campaign
  * (GetItem) and the directory (Query), checks the suppression list (BatchGetItem), and writes the
- * rendered message and one outbox item per address with conditional puts (PutItem).
+ * rendered message and one outbox item per address with conditional puts (PutItem), then marks
+ * the event's mailing prepared (UpdateItem, shared/store/mailings.ts).
  */
-const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem'] as const satisfies readonly TableAction[];
+const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem'] as const satisfies readonly TableAction[];
 
-export const functions = {
+/** Every function but the stream router, which is built from them. */
+const subscribers = {
   api: {
     entry: 'functions/api.ts',
     description: 'HTTP API: directory, campaigns, issuing, audit trail and deliveries',
@@ -118,7 +169,8 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     table: { actions: queuesMail, indexes: [] },
-    stream: { ...consumerDefaults, filters: [eventInserted('CampaignIssued')], batchSize: 10 },
+    // Once per campaign (issuing is a one-way transition): no order to keep.
+    queue: { ...consumerDefaults, filters: mailingEvent('CampaignIssued'), batchSize: 10 },
   },
   onReportSubmitted: {
     entry: 'functions/on-report-submitted.ts',
@@ -126,8 +178,11 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     // UpdateItem: a report supersedes the reminder still queued for its unit.
-    table: { actions: [...queuesMail, 'UpdateItem'], indexes: [] },
-    stream: { ...consumerDefaults, filters: [eventInserted('ReportSubmitted')], batchSize: 20 },
+    table: { actions: queuesMail, indexes: [] },
+    // A unit may replace its report until the deadline: its acknowledgements must go out in the
+    // order of its submissions (the last one the unit reads states its last total). FIFO, the
+    // campaign as message group; 10 is a FIFO mapping's largest batch.
+    queue: { ...consumerDefaults, order: 'per-campaign', filters: mailingEvent('ReportSubmitted'), batchSize: 10 },
   },
   onReportReminderDue: {
     entry: 'functions/on-report-reminder-due.ts',
@@ -135,7 +190,8 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 60,
     table: { actions: queuesMail, indexes: [] },
-    stream: { ...consumerDefaults, filters: [eventInserted('ReportReminderDue')], batchSize: 10 },
+    // Once per campaign and period (a marker written with the event): no order to keep.
+    queue: { ...consumerDefaults, filters: mailingEvent('ReportReminderDue'), batchSize: 10 },
   },
   onNominationsClosed: {
     entry: 'functions/on-nominations-closed.ts',
@@ -144,7 +200,8 @@ export const functions = {
     timeoutSeconds: 300,
     // BatchWriteItem: the proposal's decisions, 25 at a time.
     table: { actions: [...queuesMail, 'BatchWriteItem'], indexes: [] },
-    stream: { ...consumerDefaults, filters: [eventInserted('NominationsClosed')], batchSize: 1, bisectBatchOnError: false },
+    // Once per campaign (one NominationsClosed event, whoever closes); one campaign per invocation.
+    queue: { ...consumerDefaults, filters: mailingEvent('NominationsClosed'), batchSize: 1 },
   },
   onResultsFinalized: {
     entry: 'functions/on-results-finalized.ts',
@@ -152,7 +209,8 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 120,
     table: { actions: queuesMail, indexes: [] },
-    stream: { ...consumerDefaults, filters: [eventInserted('ResultsFinalized')], batchSize: 1, bisectBatchOnError: false },
+    // Once per campaign (finalizing is a one-way transition).
+    queue: { ...consumerDefaults, filters: mailingEvent('ResultsFinalized'), batchSize: 1 },
   },
   scheduledTick: {
     entry: 'functions/scheduled-tick.ts',
@@ -175,7 +233,7 @@ export const functions = {
     timeoutSeconds: 30,
     // Records each SES event on its outbox item (UpdateItem), a DeliveryBounced event in a
     // transaction, the suppression list; tells the Office through the outbox.
-    table: { actions: [...queuesMail, 'UpdateItem'], indexes: [] },
+    table: { actions: queuesMail, indexes: [] },
     sesEvents: true,
   },
   mailer: {
@@ -184,26 +242,93 @@ export const functions = {
     memorySize: 512,
     timeoutSeconds: 120,
     table: {
-      // Claims, marks and records each item with conditional updates; reads its rendered message;
-      // the suppression list once per batch. No Query, no Put, no delete.
-      actions: ['GetItem', 'BatchGetItem', 'UpdateItem'],
+      // Claims, marks and records each item with conditional updates; reads its rendered message
+      // (its parts, a Query of one partition); the suppression list once per batch. No Put, no delete.
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem'],
       indexes: [],
     },
     sendsEmail: true,
-    stream: {
-      // A pending delivery: new (INSERT) or put back by an Office retry (MODIFY to pending).
+    queue: {
+      // A pending delivery: new (INSERT) or put back by an Office retry or the reconciler (MODIFY to pending).
       filters: [{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['Delivery'] }, status: { S: ['pending'] } } } }],
-      batchSize: 100,
+      // Standard: outbox items are independent, and the claim protocol makes a second delivery or
+      // another order harmless; a FIFO group per campaign would send a campaign's list one by one.
+      order: 'none',
+      // Small batches: a batch must be sent within the timeout at this process's share of the rate
+      // (10 at 1/4 of the sandbox's 1 email/s takes 40 s of the 120).
+      batchSize: 10,
       maxBatchingWindowSeconds: 1,
-      retryAttempts: 8,
+      maxReceiveCount: 9,
+      // The global send rate is MAIL_SEND_RATE (or the SES quota): each of these at most
+      // maxConcurrency processes paces itself at 1/maxConcurrency of it (MAIL_CONCURRENCY).
+      maxConcurrency: 4,
+    },
+  },
+} as const satisfies Record<string, FunctionSpec>;
+
+type Subscriber = (typeof subscribers)[keyof typeof subscribers];
+/** Every pattern of every consumer: the stream router's own mapping lets only these records through. */
+const consumedPatterns = (Object.values(subscribers) as Subscriber[]).flatMap((s) => ('queue' in s ? s.queue.filters : []));
+
+export const functions = {
+  ...subscribers,
+  streamRouter: {
+    entry: 'functions/stream-router.ts',
+    description: "The table's one stream reader: puts each domain event and outbox item on the queue of every consumer whose filter it matches",
+    memorySize: 256,
+    timeoutSeconds: 60,
+    // It reads the stream (granted by its mapping) and writes to the queues, never the table.
+    table: { actions: [], indexes: [] },
+    stream: {
+      filters: consumedPatterns,
+      batchSize: 100,
+      maxBatchingWindowSeconds: 0,
+      // Its failures are the queues' (throttling, an outage): retried, bisected, a record kept a day.
+      retryAttempts: 10,
       maxRecordAgeSeconds: 86400,
       bisectBatchOnError: true,
+      // One batch per shard at a time: the stream's order per campaign (one partition, one shard)
+      // is the order the router sends in, which a FIFO queue keeps.
       parallelizationFactor: 1,
     },
   },
 } as const satisfies Record<string, FunctionSpec>;
 
 export type FunctionName = keyof typeof functions;
+
+/** The route of each consumer, given where its queue is: what the stream router reads from ROUTES. */
+export function routesOf(fns: Record<string, FunctionSpec>, queueUrlOf: (name: string) => string) {
+  return Object.entries(fns).flatMap(([name, spec]) =>
+    spec.queue ? [{ consumer: name, queueUrl: queueUrlOf(name), fifo: spec.queue.order === 'per-campaign', filters: [...spec.queue.filters] }] : [],
+  );
+}
+
+/**
+ * What the stack and the twin refuse to build (Lambda, SQS and the stream would refuse it at deploy,
+ * or records would be lost): not exactly one stream reader, a reader that filters out records a
+ * consumer takes, or queue settings outside what a Lambda SQS mapping accepts.
+ */
+export function wiringProblems(fns: Record<string, FunctionSpec>): string[] {
+  const problems: string[] = [];
+  const readers = Object.entries(fns).filter(([, spec]) => spec.stream);
+  if (readers.length !== 1) problems.push(`exactly one function must read the table's stream, not ${readers.length} (${readers.map(([n]) => n).join(', ')})`);
+  const readerPatterns = new Set((readers[0]?.[1].stream?.filters ?? []).map((f) => JSON.stringify(f)));
+  for (const [name, spec] of Object.entries(fns)) {
+    const q = spec.queue;
+    if (!q) continue;
+    if (spec.stream) problems.push(`${name} both reads the stream and consumes a queue`);
+    for (const f of q.filters) if (!readerPatterns.has(JSON.stringify(f))) problems.push(`${name}: the stream reader's filters do not let ${JSON.stringify(f)} through`);
+    if (q.filters.length === 0) problems.push(`${name}: a consumer needs at least one filter`);
+    if (q.order === 'per-campaign' && (q.batchSize > 10 || q.maxBatchingWindowSeconds !== 0)) problems.push(`${name}: a FIFO mapping takes at most 10 messages and no batching window`);
+    if (q.batchSize < 1 || q.batchSize > 10_000) problems.push(`${name}: batchSize must be 1–10,000`);
+    if (q.batchSize > 10 && q.maxBatchingWindowSeconds < 1) problems.push(`${name}: a batch over 10 messages needs a batching window of at least 1 s`);
+    if (q.maxBatchingWindowSeconds < 0 || q.maxBatchingWindowSeconds > 300) problems.push(`${name}: the batching window must be 0–300 s`);
+    if (q.maxConcurrency < 2 || q.maxConcurrency > 1000) problems.push(`${name}: maxConcurrency must be 2–1,000`);
+    if (q.maxReceiveCount < 1 || q.maxReceiveCount > 1000) problems.push(`${name}: maxReceiveCount must be 1–1,000`);
+    if (visibilityTimeoutSeconds(spec) > 43_200) problems.push(`${name}: its visibility timeout (6 × timeout) exceeds SQS's 12 hours`);
+  }
+  return problems;
+}
 
 /** Environment every function gets (MAIL_SEND_RATE only when the deployer sets `sendRate`). */
 export const environmentKeys = ['TABLE_NAME', 'MAIL_FROM', 'POWERTOOLS_SERVICE_NAME', 'LOG_LEVEL'] as const;

@@ -1,47 +1,40 @@
 /**
- * `npm run redrive`: replays stream records that failed every retry.
+ * `npm run redrive`: gives what failed every retry another go.
  *
- * Locally (default): the dead letters the twin's poller wrote to `.local/dead-letters/*.jsonl` are
- * run again through the same handlers, against the running twin (its DYNAMODB_PORT and SES_PORT
- * as `npm start` uses them). `--function <name>` limits it to one consumer.
+ * Locally (default): asks the running twin (`npm start`, its PORT) to move each consumer's dead
+ * letters back to its queue, and to replay the stream router's dead-lettered stream records
+ * through the router (POST /local/redrive). `--function <name>` limits it to one function.
  *
- * In the cloud (`--cloud --function <name> --stack <stack name>`): each message in the consumer's
- * SQS on-failure queue describes a failed batch (shard, first and last sequence number); the
- * records are read back from the table's stream (within its 24-hour retention), the function is
- * invoked with them, and the message is deleted once the invocation succeeds.
+ * In the cloud (`--cloud [--function <name>] --stack <stack name>`):
+ * - a queue consumer: SQS's own dead-letter redrive (StartMessageMoveTask) moves the messages of
+ *   its dead-letter queue back to its queue, where its mapping takes them again;
+ * - the stream router: each message of its on-failure queue describes a failed stream batch
+ *   (shard, first and last sequence number); the records are read back from the table's stream
+ *   (within its 24-hour retention), the router is invoked with them, and the message is deleted
+ *   once the invocation succeeds.
  */
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import path from 'node:path';
+import { DeleteMessageCommand, ListMessageMoveTasksCommand, ReceiveMessageCommand, SQSClient, StartMessageMoveTaskCommand } from '@aws-sdk/client-sqs';
 import { parseArgs } from 'node:util';
-import { redriveLocal } from '../infra/local/redrive';
-import { loadHandlers, LOCAL_REGION } from '../infra/local/twin';
-import { functions } from '../infra/wiring';
+import { type FunctionName, type FunctionSpec, functions } from '../infra/wiring';
 
 const { values } = parseArgs({
   options: { cloud: { type: 'boolean', default: false }, function: { type: 'string' }, stack: { type: 'string', default: 'Thidua' }, max: { type: 'string', default: '100' } },
 });
-const root = path.resolve(__dirname, '..');
 
 async function local() {
-  Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
-    AWS_ENDPOINT_URL_SESV2: process.env.SES_ENDPOINT ?? `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
-    TABLE_NAME: process.env.TABLE_NAME ?? 'thidua-local',
-    MAIL_FROM: process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'WARN',
+  const url = `http://127.0.0.1:${process.env.PORT ?? 3000}/local/redrive`;
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values.function ? { function: values.function } : {}) }).catch((e: Error) => {
+    throw new Error(`the local twin does not answer at ${url} (is \`npm start\` running?): ${e.message}`);
   });
-  const handlers = await loadHandlers(root, functions);
-  const reports = await redriveLocal({ dir: path.join(root, '.local/dead-letters'), functions, handlers, region: LOCAL_REGION, ...(values.function ? { only: values.function } : {}) });
-  if (reports.length === 0) console.log('no dead letters in .local/dead-letters');
-  else console.table(reports.map((r) => ({ function: r.function, replayed: r.replayed, 'still failing': r.stillFailing })));
-  for (const r of reports) for (const e of r.errors) console.error(`${r.function} ${e}`);
-  return reports.every((r) => r.stillFailing === 0);
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  const { results } = (await res.json()) as { results: { function: string; redriven: number; stillFailing: number }[] };
+  const acted = results.filter((r) => r.redriven || r.stillFailing);
+  if (acted.length === 0) console.log('no dead letters');
+  else console.table(acted.map((r) => ({ function: r.function, 'redriven (moved back or replayed)': r.redriven, 'still failing': r.stillFailing })));
+  return results.every((r) => r.stillFailing === 0);
 }
 
 /** Lambda's on-failure record for a stream batch (the SQS message body). */
@@ -51,12 +44,41 @@ interface FailureRecord {
 }
 
 async function cloud() {
-  if (!values.function) throw new Error('--cloud needs --function <wiring name>, e.g. --function mailer');
   const outputs = (await new CloudFormationClient({}).send(new DescribeStacksCommand({ StackName: values.stack }))).Stacks?.[0]?.Outputs ?? [];
-  const output = (suffix: string) => outputs.find((o) => o.OutputKey?.toLowerCase() === `${values.function}${suffix}`.toLowerCase())?.OutputValue;
-  const queueUrl = output('DeadLetterQueueUrl');
-  const functionName = output('FunctionName');
-  if (!queueUrl || !functionName) throw new Error(`stack ${values.stack} has no outputs ${values.function}DeadLetterQueueUrl / ${values.function}FunctionName`);
+  const output = (name: string, suffix: string) => outputs.find((o) => o.OutputKey?.toLowerCase() === `${name}${suffix}`.toLowerCase())?.OutputValue;
+  const wiring = Object.entries(functions) as [FunctionName, FunctionSpec][];
+  const chosen = values.function ? wiring.filter(([name]) => name === values.function) : wiring.filter(([, spec]) => spec.queue || spec.stream);
+  if (chosen.length === 0) throw new Error(`the wiring has no function "${values.function}"`);
+  let ok = true;
+  for (const [name, spec] of chosen) {
+    if (spec.queue) ok = (await moveBack(name, output(name, 'DeadLetterQueueArn'), output(name, 'QueueArn'))) && ok;
+    else if (spec.stream) ok = (await replayStream(name, output(name, 'DeadLetterQueueUrl'), output(name, 'FunctionName'))) && ok;
+    else throw new Error(`${name} neither reads the stream nor consumes a queue: it has no dead letters to redrive`);
+  }
+  return ok;
+}
+
+/** SQS's dead-letter redrive: the dead-letter queue's messages back to the consumer's queue, with fresh receive counts. */
+async function moveBack(name: string, deadLetterArn: string | undefined, queueArn: string | undefined) {
+  if (!deadLetterArn || !queueArn) throw new Error(`stack ${values.stack} has no outputs ${name}DeadLetterQueueArn / ${name}QueueArn`);
+  const sqs = new SQSClient({});
+  await sqs.send(new StartMessageMoveTaskCommand({ SourceArn: deadLetterArn, DestinationArn: queueArn }));
+  for (const deadline = Date.now() + 15 * 60_000; ; ) {
+    await new Promise((r) => setTimeout(r, 2000));
+    const [task] = (await sqs.send(new ListMessageMoveTasksCommand({ SourceArn: deadLetterArn, MaxResults: 1 }))).Results ?? [];
+    if (!task || task.Status === 'RUNNING') {
+      if (Date.now() < deadline) continue;
+      console.error(`${name}: the move task is still running after 15 minutes; see ListMessageMoveTasks on ${deadLetterArn}`);
+      return false;
+    }
+    console.log(`${name}: ${task.ApproximateNumberOfMessagesMoved ?? 0} message(s) moved back to its queue (${task.Status}${task.FailureReason ? `: ${task.FailureReason}` : ''})`);
+    return task.Status === 'COMPLETED';
+  }
+}
+
+/** The stream router's failed batches, read back from the stream and routed again. */
+async function replayStream(name: string, queueUrl: string | undefined, functionName: string | undefined) {
+  if (!queueUrl || !functionName) throw new Error(`stack ${values.stack} has no outputs ${name}DeadLetterQueueUrl / ${name}FunctionName`);
   const sqs = new SQSClient({});
   const streams = new DynamoDBStreamsClient({});
   const lambda = new LambdaClient({});
@@ -92,7 +114,7 @@ async function cloud() {
       replayed++;
     }
   }
-  console.log(`${replayed} batch(es) replayed, ${failed} still failing`);
+  console.log(`${name}: ${replayed} stream batch(es) replayed, ${failed} still failing`);
   return failed === 0;
 }
 

@@ -19,9 +19,16 @@ import type { metrics as metricsWiring } from '../wiring';
 
 /** Thresholds of the alarms, in one place (test/infra/stack.test.ts pins the required values). */
 export const thresholds = {
-  /** A stream consumer this far behind for 3 minutes in a row is stuck or too slow. */
+  /** The stream reader this far behind for 3 minutes in a row is stuck or too slow. */
   iteratorAge: Duration.minutes(5),
   iteratorAgeDatapoints: 3,
+  /**
+   * A consumer's oldest message this old for 3 periods of 5 minutes: stuck or far too slow. Above
+   * any honest backlog: 10,000 emails at SES's default 14 per second take 12 minutes.
+   */
+  queueAge: Duration.minutes(15),
+  queueAgePeriod: Duration.minutes(5),
+  queueAgeDatapoints: 3,
   /** SES reviews an account whose bounce rate reaches 5 %; notice before that. */
   bounceRatePercent: 5,
   bounceRatePeriod: Duration.hours(1),
@@ -31,8 +38,10 @@ export const thresholds = {
 } as const;
 
 export interface OperationsAlarmsProps {
-  /** Functions subscribed to the table's stream: alarmed on their iterator age. */
+  /** The function that reads the table's stream: alarmed on its iterator age. */
   streamConsumers: { name: string; fn: IFunction }[];
+  /** Each consumer's queue: alarmed on the age of its oldest message. */
+  queues: { name: string; queue: IQueue }[];
   /** Every dead-letter / on-failure queue: any message in one needs an operator. */
   deadLetterQueues: { name: string; queue: IQueue }[];
   /** Functions that send email: alarmed on their errors. */
@@ -50,7 +59,8 @@ const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The operations alarms ("nothing lost, nothing twice": every failure ends up in front of a
- * person): stream iterator age per consumer, depth of every dead-letter queue, mailer errors,
+ * person): the stream reader's iterator age, the age of the oldest message of each consumer's
+ * queue, depth of every dead-letter queue, mailer errors,
  * bounce rate, failed and uncertain deliveries. Every alarm treats missing data as not breaching (no traffic is not an incident) and
  * notifies one SNS topic, encrypted with an own key that CloudWatch may use.
  */
@@ -104,6 +114,17 @@ export class OperationsAlarms extends Construct {
         evaluationPeriods: thresholds.iteratorAgeDatapoints,
         datapointsToAlarm: thresholds.iteratorAgeDatapoints,
         description: `${name} is more than ${thresholds.iteratorAge.toMinutes()} minutes behind the table's stream: records wait, and expire after their maximum age.`,
+      });
+    }
+
+    for (const { name, queue } of props.queues) {
+      this.add(`${pascal(name)}OldestMessageAge`, {
+        metric: queue.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: thresholds.queueAgePeriod }),
+        threshold: thresholds.queueAge.toSeconds(),
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: thresholds.queueAgeDatapoints,
+        datapointsToAlarm: thresholds.queueAgeDatapoints,
+        description: `${name} has held a message for more than ${thresholds.queueAge.toMinutes()} minutes: its consumer is failing, throttled or too slow.`,
       });
     }
 

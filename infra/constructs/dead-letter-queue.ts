@@ -8,8 +8,10 @@ import { acknowledge } from './nag';
  * operator to read and redrive, and, being itself the end of the line, acknowledged for cdk-nag's
  * SQS3 ("has no DLQ of its own") with the reason naming what it catches.
  */
-export function deadLetterQueue(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; catches: string }): Queue {
+export function deadLetterQueue(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy; catches: string; fifo?: boolean }): Queue {
   const queue = new Queue(scope, id, {
+    // A FIFO queue's dead-letter queue must be FIFO too.
+    ...(props.fifo ? { fifo: true } : {}),
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),

@@ -15,10 +15,11 @@ export interface StreamConsumerProps {
 }
 
 /**
- * Subscribes one function to the table's stream exactly as its wiring entry says: the filters
- * (each one a `FilterCriteria.filter`, any of which lets a record through), batch size and window,
- * retries, bisection, maximum record age, parallelization, partial batch responses, and an own
- * dead-letter queue that receives the description of every batch that still fails.
+ * Subscribes the table's one stream reader (the stream router) to the stream exactly as its wiring
+ * entry says: the filters (each one a `FilterCriteria.filter`, any of which lets a record through),
+ * batch size and window, retries, bisection, maximum record age, parallelization, partial batch
+ * responses, and an own dead-letter queue that receives the description of every batch that still
+ * fails. No other function reads the stream: the consumers read their own queues (QueueConsumer).
  */
 export class StreamConsumer extends Construct {
   readonly deadLetterQueue: Queue;

@@ -12,10 +12,11 @@
  * - Bodies over 10 MB → 413, as API Gateway's payload limit.
  *
  * Local only, never deployed: `POST /local/token` issues tokens, `GET /local/dead-letters` shows
- * the poller's dead letters, `POST /local/scheduler/run` runs the clock's functions now,
+ * the dead letters (the stream router's and each consumer's queue's), `POST /local/redrive` moves
+ * them back (`npm run redrive`), `POST /local/scheduler/run` runs the clock's functions now,
  * `GET /local/idp/.well-known/jwks.json` the signing key, `POST /local/faults` sets the SES fault
  * proxy's faults (JSON, see ses-fault-proxy.ts) and `GET /local/faults` shows them with its counters.
- * `POST /local/stream/idle` answers once the stream poller has caught up and nothing is in flight:
+ * `POST /local/stream/idle` answers once the stream is read to its tip and the consumers' queues are empty with nothing in flight:
  * what a test waits on before it checks that nothing (more) was sent.
  */
 import { randomBytes } from 'node:crypto';
@@ -43,6 +44,8 @@ export interface GatewayOptions {
   apiId?: string;
   /** Served at GET /local/dead-letters. */
   deadLetters?: () => readonly unknown[];
+  /** Served at POST /local/redrive (`{ "function": name }` optional): moves dead letters back (`npm run redrive`). */
+  redrive?: (only?: string) => Promise<unknown>;
   /** Served at POST /local/scheduler/run: runs the scheduled functions now. */
   runScheduled?: () => Promise<unknown>;
   /** Served at POST /local/stream/idle: resolves when every stream consumer is at the tip with nothing in flight. */
@@ -277,6 +280,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       } catch (e) {
         sendJson(res, 504, { idle: false, message: e instanceof Error ? e.message : String(e) });
       }
+      return true;
+    }
+    if (req.method === 'POST' && path === '/local/redrive' && options.redrive) {
+      const body = await readBody(req, 64 * 1024);
+      let only: string | undefined;
+      try {
+        const json = body.length ? (JSON.parse(body.toString('utf8')) as { function?: unknown }) : {};
+        if (json.function !== undefined && typeof json.function !== 'string') throw new Error('function must be a string');
+        only = json.function as string | undefined;
+      } catch (e) {
+        sendJson(res, 400, { message: `invalid redrive request: ${(e as Error).message}` });
+        return true;
+      }
+      sendJson(res, 200, { results: await options.redrive(only) });
       return true;
     }
     if (req.method === 'POST' && path === '/local/scheduler/run' && options.runScheduled) {

@@ -16,8 +16,10 @@ export interface RedriveReport {
 }
 
 /**
- * Replays the local dead letters (`.local/dead-letters/<function>.jsonl`, written by the poller)
- * through their function's handler, one record per invocation, as Lambda would hand them over.
+ * Replays the stream reader's local dead letters (`.local/dead-letters/<function>.jsonl`, written
+ * by the poller) through its handler, one record per invocation, as Lambda would hand them over.
+ * The files of queue consumers hold dead-lettered queue messages, which the twin redrives by moving
+ * them back to their queue (consumer-queues.ts): they are left alone here.
  * What succeeds leaves the file; what fails again stays, with its new error. The handlers are
  * idempotent (conditional writes, claimed outbox items), so a replay never emails anyone twice.
  */
@@ -34,8 +36,9 @@ export async function redriveLocal(o: {
     const name = file.replace(/\.jsonl$/, '');
     if (o.only && o.only !== name) continue;
     const spec = o.functions[name];
+    if (spec?.queue) continue;
     const handler = o.handlers[name] as ReplayHandler | undefined;
-    if (!spec || !handler) throw new Error(`dead letters for "${name}", which the wiring has no stream consumer for`);
+    if (!spec?.stream || !handler) throw new Error(`dead letters for "${name}", which the wiring has no stream reader for`);
     const full = path.join(o.dir, file);
     const entries = readFileSync(full, 'utf8')
       .split('\n')

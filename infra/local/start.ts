@@ -5,7 +5,7 @@
  * Environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), 0 = any free port; TABLE_NAME,
  * MAIL_FROM, MAIL_SEND_RATE, LOG_LEVEL (WARN) for the handlers.
  */
-import { functions } from '../wiring';
+import { type FunctionSpec, functions } from '../wiring';
 import { startTwin, type Twin } from './twin';
 
 function describe(twin: Twin): string {
@@ -13,19 +13,26 @@ function describe(twin: Twin): string {
     ['API (HTTP API v2 gateway)', twin.gatewayUrl],
     ['OpenAPI document', `${twin.gatewayUrl}/openapi.json`],
     ['Token (local identity)', `POST ${twin.gatewayUrl}/local/token  {"sub":"me","groups":["admin"],"unitId":"..."}`],
-    ['Dead letters', `GET ${twin.gatewayUrl}/local/dead-letters  (and .local/dead-letters/*.jsonl)`],
+    ['Dead letters', `GET ${twin.gatewayUrl}/local/dead-letters  (and .local/dead-letters/*.jsonl); POST ${twin.gatewayUrl}/local/redrive (npm run redrive)`],
     ['DynamoDB Local', `${twin.dynamodbEndpoint}  table ${twin.tableName} (${twin.region})`],
     ['SES emulator', `${twin.sesEndpoint}/  (sent mail: ${twin.sesEndpoint}/store)`],
     ['SES faults (off)', `POST ${twin.gatewayUrl}/local/faults  {"queue":["throttle","error5xx","reject","dropAfterForward"],"probabilities":{"throttle":0.1},"seed":1}; GET shows counters`],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   const lines = rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`);
-  lines.push('', '  Stream consumers (the poller, as Lambda event source mappings):');
+  lines.push('', "  The table's stream, its one reader (the poller, as a Lambda event source mapping):");
   for (const c of twin.poller.consumers) {
     const s = c.subscription;
+    lines.push(`    ${c.name.padEnd(18)} batch ${s.batchSize}, retries ${s.retryAttempts}${s.bisectBatchOnError ? ', bisect' : ''}, ${c.filters.length} filter(s): every consumer's`);
+  }
+  lines.push('', '  Its queues, one per consumer (local SQS; Lambda SQS mappings):');
+  for (const [name, { queue }] of Object.entries(twin.queues.queues)) {
+    const spec = functions[name as keyof typeof functions] as FunctionSpec;
+    const q = spec.queue!;
     lines.push(
-      `    ${c.name.padEnd(18)} batch ${s.batchSize}, window ${s.maxBatchingWindowSeconds}s, retries ${s.retryAttempts}${s.bisectBatchOnError ? ', bisect' : ''}, timeout ${functions[c.name as keyof typeof functions].timeoutSeconds}s`,
-      ...c.filters.map((f) => `      filter ${JSON.stringify(f)}`),
+      `    ${name.padEnd(18)} ${queue.fifo ? 'FIFO (per campaign)' : 'standard'}, batch ${q.batchSize}${q.maxBatchingWindowSeconds ? `, window ${q.maxBatchingWindowSeconds}s` : ''}, ` +
+        `concurrency ${q.maxConcurrency}, ${q.maxReceiveCount} receives → dead letters, timeout ${spec.timeoutSeconds}s`,
+      ...q.filters.map((f) => `      filter ${JSON.stringify(f)}`),
     );
   }
   return lines.join('\n');

@@ -12,13 +12,16 @@
 import { randomUUID } from 'node:crypto';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
-import { functions, type FunctionName, type FunctionSpec } from '../wiring';
+import { functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
+import { type ConsumerQueues, type QueueDeadLetter, startConsumerQueues } from './consumer-queues';
 import { ensurePortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startGateway, type ApiHandler, type Gateway } from './gateway';
 import { createScheduler, type LocalScheduler } from './scheduler';
 import { lambdaContext } from './lambda-context';
 import { createIdentity, type LocalIdentity } from './identity';
-import { createPoller, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
+import { createPoller, type DeadLetter, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
+import type { QueueHandler } from './queue-mapping';
+import { redriveLocal } from './redrive';
 import { startSesFaultProxy, type FaultSettingsInput, type SesFaultProxy } from './ses-fault-proxy';
 import { startSesLocal, type SesLocal } from './ses-local';
 
@@ -46,12 +49,14 @@ export interface TwinOptions {
   logLevel?: string;
   /** Silences the twin's own messages (poller retries and dead letters, gateway errors). */
   quiet?: boolean;
-  /** Poller tuning (tests make retries fast). */
+  /** Poller tuning (tests make retries fast); its dead-letter folder is the queues' too. */
   poller?: Pick<PollerOptions, 'pollIntervalMs' | 'shardRefreshMs' | 'retryBackoff' | 'deadLetterDir' | 'enforceTimeouts' | 'now'>;
+  /** How soon a queue message its consumer failed on is received again; default env LOCAL_RETRY_SECONDS, else 2 s. */
+  queueRetryAfterMs?: number;
   /** How often the scheduled functions run (seconds); default env LOCAL_SCHEDULE_SECONDS, else each one's wiring. 0: only on request. */
   scheduleEverySeconds?: number;
   /** Replaces the handler of some functions, e.g. to inject a fault; the others are loaded from their entry. */
-  handlers?: Partial<Record<FunctionName, ApiHandler | StreamHandler>>;
+  handlers?: Partial<Record<FunctionName, ApiHandler | StreamHandler | QueueHandler>>;
 }
 
 export interface Twin {
@@ -67,7 +72,20 @@ export interface Twin {
   tableName: string;
   region: string;
   identity: LocalIdentity;
+  /** The table's one stream reader: the router's mapping. */
   poller: StreamPoller;
+  /** Each consumer's queue, dead-letter queue and mapping. */
+  queues: ConsumerQueues;
+  /**
+   * Resolves when the whole path is still: the stream read to its tip with nothing in flight, and
+   * every consumer's queue empty with no invocation running (a failed message waiting to reappear
+   * counts as work), twice in a row with no invocation in between.
+   */
+  idle(options?: { timeoutMs?: number }): Promise<void>;
+  /** The stream router's dead letters (stream records) and every consumer's (queue messages). */
+  deadLetters(): (DeadLetter | QueueDeadLetter)[];
+  /** Moves consumers' dead letters back to their queues and replays the router's; one line per function. */
+  redrive(only?: string): Promise<{ function: string; redriven: number; stillFailing: number }[]>;
   /** Milliseconds from the call to startTwin until everything was up. */
   startupMs: number;
   /** Stops the gateway, then the poller (waiting for batches in flight), the SES proxy and emulator, and DynamoDB Local. */
@@ -124,7 +142,9 @@ export async function loadHandlers(root: string, specs: Record<string, FunctionS
       const file = path.resolve(root, spec.entry);
       const mod = (await import(file).catch((error: { code?: string; message?: string }) => {
         if (error?.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && typeof registerHooks !== 'function') {
-          throw new Error(`${spec.entry}: ${error.message}. This Node (${process.version}) cannot load import-only packages from CommonJS: run on Node ≥ 22.15 (npm start and npx use the project's Node 24)`);
+          throw new Error(
+            `${spec.entry}: ${error.message}. This Node (${process.version}) cannot load import-only packages from CommonJS: run on Node ≥ 22.15 (npm start and npx use the project's Node 24)`,
+          );
         }
         throw error;
       })) as { handler?: unknown; default?: { handler?: unknown } };
@@ -151,7 +171,15 @@ async function publishSesEvent(handlers: Record<string, unknown>, sesEvent: unkn
           EventSource: 'aws:sns',
           EventVersion: '1.0',
           EventSubscriptionArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:ses-events:local`,
-          Sns: { Type: 'Notification', MessageId: randomUUID(), TopicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:ses-events`, Subject: null, Message: JSON.stringify(sesEvent), Timestamp: at, MessageAttributes: {} },
+          Sns: {
+            Type: 'Notification',
+            MessageId: randomUUID(),
+            TopicArn: `arn:aws:sns:${LOCAL_REGION}:000000000000:ses-events`,
+            Subject: null,
+            Message: JSON.stringify(sesEvent),
+            Timestamp: at,
+            MessageAttributes: {},
+          },
         },
       ],
     };
@@ -171,16 +199,22 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   let sesProxy: SesFaultProxy | undefined;
   let ddb: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
+  let queues: ConsumerQueues | undefined;
   let gateway: Gateway | undefined;
   let scheduler: LocalScheduler | undefined;
   const stopAll = async () => {
     await gateway?.stop();
     await scheduler?.stop();
     await poller?.stop();
+    await queues?.stop();
     await sesProxy?.stop();
     await ses?.stop();
     await ddb?.stop();
   };
+
+  const problems = wiringProblems(functions);
+  if (problems.length) throw new Error(`infra/wiring.ts: ${problems.join('; ')}`);
+  const deadLetterDir = options.poller?.deadLetterDir ?? path.join(root, '.local/dead-letters');
 
   try {
     // The emulator on a private port, the fault proxy on the public one (SES_PORT): every SES call
@@ -191,6 +225,15 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
     const dynamodbPort = await ensurePortFree(options.dynamodbPort ?? envNumber('DYNAMODB_PORT', 8000));
     const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
+    // The consumers' queues and the SQS endpoint first: the router learns their URLs from ROUTES.
+    queues = await startConsumerQueues({
+      functions,
+      region: LOCAL_REGION,
+      deadLetterDir,
+      retryAfterMs: options.queueRetryAfterMs ?? (process.env.LOCAL_RETRY_SECONDS ? Number(process.env.LOCAL_RETRY_SECONDS) * 1000 : undefined),
+      ...(options.poller?.enforceTimeouts !== undefined ? { enforceTimeouts: options.poller.enforceTimeouts } : {}),
+      log: say,
+    });
 
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
@@ -198,6 +241,11 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_SECRET_ACCESS_KEY: 'local',
       AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
       AWS_ENDPOINT_URL_SESV2: sesProxy.endpoint,
+      AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      ROUTES: queues.routes,
+      // The twin runs every mailer invocation in this one process, sharing one rate limiter: the
+      // process's rate is the global rate (in the cloud each of maxConcurrency processes takes a share).
+      MAIL_CONCURRENCY: '1',
       TABLE_NAME: tableName,
       MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
       MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
@@ -229,17 +277,50 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       tableName,
       region: LOCAL_REGION,
       handlers: streamHandlers,
-      deadLetterDir: path.join(root, '.local/dead-letters'),
       log: say,
       ...options.poller,
+      deadLetterDir,
     });
     await poller.start();
+    queues.start(handlers);
 
     const api = Object.entries(functions).find(([, spec]) => 'api' in spec && spec.api);
     if (!api) throw new Error('the wiring has no API function');
     const [apiName, apiSpec] = api;
     const pollerRef = poller;
-    scheduler = createScheduler({ functions, handlers, region: LOCAL_REGION, everySeconds: options.scheduleEverySeconds ?? (process.env.LOCAL_SCHEDULE_SECONDS ? envNumber('LOCAL_SCHEDULE_SECONDS', 60) : undefined), log: say });
+    const queuesRef = queues;
+    const activity = () => Object.values(pollerRef.stats()).reduce((n, c) => n + c.invocations, 0) + queuesRef.invocations();
+    const idle = async ({ timeoutMs = 30_000 } = {}) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const before = activity();
+        await pollerRef.idle({ timeoutMs: Math.max(1, deadline - Date.now()) });
+        while (!queuesRef.isIdle()) {
+          if (Date.now() > deadline) throw new Error(`the twin is still busy after ${timeoutMs} ms: ${queuesRef.busy().join('; ')}`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        // A consumer may have written records the router has yet to read: again, until nothing moved.
+        if (activity() === before) return;
+      }
+    };
+    const deadLetters = () => [...pollerRef.deadLetters(), ...queuesRef.deadLetters()];
+    const redrive = async (only?: string) => {
+      const out: { function: string; redriven: number; stillFailing: number }[] = [];
+      for (const r of queuesRef.redrive(only)) out.push({ function: r.function, redriven: r.moved, stillFailing: 0 });
+      if (deadLetterDir) {
+        for (const r of await redriveLocal({ dir: deadLetterDir, functions, handlers, region: LOCAL_REGION, ...(only ? { only } : {}) })) {
+          out.push({ function: r.function, redriven: r.replayed, stillFailing: r.stillFailing });
+        }
+      }
+      return out;
+    };
+    scheduler = createScheduler({
+      functions,
+      handlers,
+      region: LOCAL_REGION,
+      everySeconds: options.scheduleEverySeconds ?? (process.env.LOCAL_SCHEDULE_SECONDS ? envNumber('LOCAL_SCHEDULE_SECONDS', 60) : undefined),
+      log: say,
+    });
     scheduler.start();
     const schedulerRef = scheduler;
     const proxyRef = sesProxy;
@@ -249,11 +330,15 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       identity: (baseUrl) => createIdentity({ issuer: `${baseUrl}/local/idp` }),
       fn: { name: apiName, memorySize: apiSpec.memorySize, timeoutSeconds: apiSpec.timeoutSeconds },
       region: LOCAL_REGION,
-      deadLetters: () => pollerRef.deadLetters(),
+      deadLetters,
+      redrive,
       runScheduled: () => schedulerRef.runNow(),
-      streamIdle: () => pollerRef.idle(),
+      streamIdle: () => idle(),
       publishSesEvent: (sesEvent) => publishSesEvent(handlers, sesEvent),
-      faults: { get: () => ({ settings: proxyRef.faults(), counters: proxyRef.counters() }), set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }) },
+      faults: {
+        get: () => ({ settings: proxyRef.faults(), counters: proxyRef.counters() }),
+        set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }),
+      },
       log: say,
     });
 
@@ -267,6 +352,10 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       region: LOCAL_REGION,
       identity: gateway.identity,
       poller,
+      queues,
+      idle,
+      deadLetters,
+      redrive,
       startupMs: Date.now() - t0,
       stop: () => (stopping ??= stopAll()),
     };

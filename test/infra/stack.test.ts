@@ -17,7 +17,10 @@ type Statement = { Effect: string; Action: string | string[]; Resource: unknown;
 type Resource = { Type: string; Properties: Record<string, any> };
 
 const wiring = Object.entries(functions) as [FunctionName, FunctionSpec][];
-const consumers = wiring.filter(([, spec]) => spec.stream);
+/** The functions that read the table's stream (exactly one: the stream router). */
+const readers = wiring.filter(([, spec]) => spec.stream);
+/** The functions that consume a queue the router feeds. */
+const consumers = wiring.filter(([, spec]) => spec.queue);
 const apiFunctions = wiring.filter(([, spec]) => spec.api);
 
 const { stack, logicalId } = buildStack();
@@ -150,21 +153,34 @@ describe('functions, from infra/wiring.ts', () => {
   });
 });
 
-describe('stream subscriptions, from infra/wiring.ts', () => {
-  it('one event source mapping per consumer, and none else', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
+describe('one reader on the stream, a queue per consumer, from infra/wiring.ts', () => {
+  const mappings = () => ofType('AWS::Lambda::EventSourceMapping');
+  const mappingOf = (name: FunctionName) => {
+    const mine = mappings().filter(([, r]) => r.Properties.FunctionName?.Ref === logicalId(stack.functions[name].fn));
+    expect(mine).toHaveLength(1);
+    return mine[0]![1].Properties;
+  };
+  const queueOf = (name: FunctionName) => resources[logicalId(stack.consumers[name]!.queue)]!;
+
+  it('exactly one event source mapping reads the table’s stream, and the wiring has exactly one reader', () => {
+    expect(readers.map(([name]) => name)).toEqual(['streamRouter']);
+    const onStream = mappings().filter(([, m]) => JSON.stringify(m.Properties.EventSourceArn) === JSON.stringify(streamArn()));
+    expect(onStream).toHaveLength(1);
+    expect(onStream[0]![1].Properties.FunctionName).toEqual({ Ref: logicalId(stack.functions.streamRouter.fn) });
+    // No pipe reads it either, and every other mapping reads a queue of this stack.
+    template.resourceCountIs('AWS::Pipes::Pipe', 0);
+    expect(mappings()).toHaveLength(1 + consumers.length);
+    const streamMapping = onStream[0]![0];
+    for (const [, m] of mappings().filter(([id]) => id !== streamMapping)) expect(resources[m.Properties.EventSourceArn['Fn::GetAtt'][0]]!.Type).toBe('AWS::SQS::Queue');
   });
 
-  it.each(consumers)('%s: filters, batching, retries, bisection, record age, partial failures, on-failure queue', (name, spec) => {
+  it.each(readers)('%s: filters (every consumer’s), batching, retries, bisection, record age, partial failures, on-failure queue', (name, spec) => {
     const s = spec.stream!;
-    const fn = logicalId(stack.functions[name].fn);
-    const mappings = ofType('AWS::Lambda::EventSourceMapping').filter(([, r]) => r.Properties.FunctionName?.Ref === fn);
-    expect(mappings).toHaveLength(1);
-    const p = mappings[0]![1].Properties;
-
+    const p = mappingOf(name);
     expect(p.EventSourceArn).toEqual(streamArn());
     expect(p.FilterCriteria.Filters).toEqual(s.filters.map((pattern) => ({ Pattern: JSON.stringify(pattern) })));
-    // A filter that lost its pattern would let nothing or everything through.
+    // The reader lets through every record some consumer takes, and only those.
+    expect(new Set(s.filters.map((f) => JSON.stringify(f)))).toEqual(new Set(consumers.flatMap(([, c]) => c.queue!.filters.map((f) => JSON.stringify(f)))));
     for (const f of p.FilterCriteria.Filters) expect(Object.keys(JSON.parse(f.Pattern)).length).toBeGreaterThan(0);
     expect(p.FunctionResponseTypes).toContain('ReportBatchItemFailures');
     expect(p).toMatchObject({
@@ -176,32 +192,102 @@ describe('stream subscriptions, from infra/wiring.ts', () => {
       BisectBatchOnFunctionError: s.bisectBatchOnError,
       ParallelizationFactor: s.parallelizationFactor,
     });
-
     const destination = p.DestinationConfig.OnFailure.Destination;
-    expect(destination).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
-    const queue = resources[destination['Fn::GetAtt'][0]]!;
-    expect(queue.Type).toBe('AWS::SQS::Queue');
-    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(destination).toEqual({ 'Fn::GetAtt': [logicalId(stack.streamReaders[name]!.deadLetterQueue), 'Arn'] });
+    expect(resources[destination['Fn::GetAtt'][0]]!.Properties.SqsManagedSseEnabled).toBe(true);
   });
 
-  it('dead-letter queues refuse requests without TLS', () => {
+  it.each(readers)('%s: routes each consumer’s filters to that consumer’s queue (ROUTES), and may send to those queues only', (name) => {
+    const vars = resources[logicalId(stack.functions[name].fn)]!.Properties.Environment.Variables;
+    // ROUTES is JSON with the queue URLs as tokens: resolve it with each URL's reference in its place.
+    const join = vars.ROUTES['Fn::Join'] as [string, unknown[]];
+    const text = join[1].map((part) => (typeof part === 'string' ? part : `@@${JSON.stringify(part).replace(/"/g, "'")}@@`)).join(join[0]);
+    const routes = JSON.parse(text) as { consumer: string; queueUrl: string; fifo: boolean; filters: unknown[] }[];
+    expect(routes.map((r) => r.consumer).sort()).toEqual(consumers.map(([n]) => n).sort());
+    for (const r of routes) {
+      const spec = functions[r.consumer as FunctionName] as FunctionSpec;
+      expect(r.filters).toEqual(spec.queue!.filters);
+      expect(r.fifo).toBe(spec.queue!.order === 'per-campaign');
+      expect(r.queueUrl).toBe(`@@${JSON.stringify({ Ref: logicalId(stack.consumers[r.consumer as FunctionName]!.queue) }).replace(/"/g, "'")}@@`);
+    }
+    // Lambda allows 4 KB of environment: ROUTES with URLs of a realistic length must fit with the rest.
+    const realistic = text.replace(/@@[^@]+@@/g, 'https://sqs.ap-southeast-1.amazonaws.com/123456789012/Thidua-OnReportSubmittedQueue1234ABCD-AbCdEfGhIjKl.fifo');
+    const others = Object.entries(vars)
+      .filter(([k]) => k !== 'ROUTES')
+      .map(([k, v]) => k.length + (typeof v === 'string' ? v.length : 64));
+    expect(realistic.length + others.reduce((a, b) => a + b, 0)).toBeLessThan(4096);
+
+    const sqs = statementsOf(name).filter((st) => actionsOf(st).some((a) => a.startsWith('sqs:')));
+    const sends = sqs.filter((st) => actionsOf(st).includes('sqs:SendMessage'));
+    expect(sends.flatMap(resourcesOf).sort()).toEqual(expect.arrayContaining(consumers.map(([n]) => ({ 'Fn::GetAtt': [logicalId(stack.consumers[n]!.queue), 'Arn'] }))));
+    // Besides the consumers' queues, only its own on-failure queue (the mapping's destination).
+    const allowed = new Set([...consumers.map(([n]) => logicalId(stack.consumers[n]!.queue)), logicalId(stack.streamReaders[name]!.deadLetterQueue)]);
+    for (const r of sqs.flatMap(resourcesOf)) expect(allowed.has((r as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0])).toBe(true);
+    for (const a of sqs.flatMap(actionsOf)) expect(['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl']).toContain(a);
+  });
+
+  it.each(consumers)('%s: its queue (FIFO or standard as the wiring says), visibility timeout, dead-letter queue after maxReceiveCount', (name, spec) => {
+    const q = spec.queue!;
+    const queue = queueOf(name).Properties;
+    const fifo = q.order === 'per-campaign';
+    if (fifo) expect(queue).toMatchObject({ FifoQueue: true, ContentBasedDeduplication: false });
+    else expect(queue.FifoQueue).toBeUndefined();
+    expect(queue.SqsManagedSseEnabled).toBe(true);
+    // Six times the function's timeout: longer than any invocation, as Lambda requires.
+    expect(queue.VisibilityTimeout).toBe(6 * spec.timeoutSeconds);
+    expect(queue.VisibilityTimeout).toBeGreaterThanOrEqual(spec.timeoutSeconds);
+    expect(queue.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(stack.consumers[name]!.deadLetterQueue), 'Arn'] }, maxReceiveCount: q.maxReceiveCount });
+    const dlq = resources[logicalId(stack.consumers[name]!.deadLetterQueue)]!.Properties;
+    expect(dlq.FifoQueue).toBe(fifo ? true : undefined);
+    expect(dlq.MessageRetentionPeriod).toBe(14 * 86400);
+    // The consumer reads its own queue only; no stream access.
+    const sqs = statementsOf(name).filter((st) => actionsOf(st).some((a) => a.startsWith('sqs:')));
+    expect(sqs.flatMap(resourcesOf).every((r) => JSON.stringify(r) === JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.consumers[name]!.queue), 'Arn'] }))).toBe(true);
+    expect(sqs.flatMap(actionsOf)).toEqual(expect.arrayContaining(['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility']));
+  });
+
+  it.each(consumers)('%s: its Lambda mapping: batch size and window, partial batch responses, maximum concurrency', (name, spec) => {
+    const q = spec.queue!;
+    const p = mappingOf(name);
+    expect(p.EventSourceArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.consumers[name]!.queue), 'Arn'] });
+    expect(p.BatchSize).toBe(q.batchSize);
+    if (q.order === 'per-campaign') expect(p.MaximumBatchingWindowInSeconds).toBeUndefined();
+    else expect(p.MaximumBatchingWindowInSeconds).toBe(q.maxBatchingWindowSeconds);
+    expect(p.FunctionResponseTypes).toEqual(['ReportBatchItemFailures']);
+    expect(p.ScalingConfig).toEqual({ MaximumConcurrency: q.maxConcurrency });
+    // Filtering is the router's: a mapping filter here would delete what it drops.
+    expect(p.FilterCriteria).toBeUndefined();
+  });
+
+  it('the mailer is told how many of it run at once, so that together they keep to the global rate', () => {
+    const mailers = consumers.filter(([, spec]) => spec.sendsEmail);
+    expect(mailers.length).toBeGreaterThan(0);
+    for (const [name, spec] of mailers) {
+      expect(resources[logicalId(stack.functions[name].fn)]!.Properties.Environment.Variables.MAIL_CONCURRENCY).toBe(String(spec.queue!.maxConcurrency));
+    }
+  });
+
+  it('every queue refuses requests without TLS', () => {
     for (const [id] of ofType('AWS::SQS::Queue')) {
       template.hasResourceProperties('AWS::SQS::QueuePolicy', {
         Queues: [{ Ref: id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
   });
 
-  it('each dead-letter queue URL is an output', () => {
+  it('what the redrive needs is an output: each consumer’s queue and dead-letter queue ARNs, the router’s on-failure queue and name', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const pascal = (n: string) => n.charAt(0).toUpperCase() + n.slice(1);
     for (const [name] of consumers) {
-      const queue = logicalId(stack.consumers[name]!.deadLetterQueue);
-      expect(Object.values(outputs).map((o) => o.Value)).toContainEqual({ Ref: queue });
+      expect(outputs[`${pascal(name)}QueueArn`]?.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.consumers[name]!.queue), 'Arn'] });
+      expect(outputs[`${pascal(name)}DeadLetterQueueArn`]?.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.consumers[name]!.deadLetterQueue), 'Arn'] });
+    }
+    for (const [name] of readers) {
+      expect(outputs[`${pascal(name)}DeadLetterQueueUrl`]?.Value).toEqual({ Ref: logicalId(stack.streamReaders[name]!.deadLetterQueue) });
+      expect(outputs[`${pascal(name)}FunctionName`]?.Value).toEqual({ Ref: logicalId(stack.functions[name].fn) });
     }
   });
 });
@@ -251,7 +337,11 @@ describe('the HTTP API, from shared/http/routes.ts', () => {
 
   it('serves exactly the routes of the wiring', () => {
     const expected = apiFunctions.flatMap(([, spec]) => spec.api!.routes.map(routeKey)).sort();
-    expect(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort()).toEqual(expected);
+    expect(
+      ofType('AWS::ApiGatewayV2::Route')
+        .map(([, r]) => r.Properties.RouteKey)
+        .sort(),
+    ).toEqual(expected);
   });
 
   for (const [name, spec] of apiFunctions) {
@@ -292,7 +382,9 @@ describe('the user pool', () => {
   });
 
   it('has the groups the API authorizes against', () => {
-    const names = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort();
+    const names = ofType('AWS::Cognito::UserPoolGroup')
+      .map(([, g]) => g.Properties.GroupName)
+      .sort();
     expect(names).toEqual(Object.keys(groups).sort());
     // Every role a route names is a group.
     for (const [, spec] of apiFunctions) for (const r of spec.api!.routes) for (const role of 'roles' in r ? r.roles : []) expect(names).toContain(role);
@@ -429,9 +521,7 @@ describe('SES events (bounces and complaints), from infra/wiring.ts', () => {
     const topicArn = subscriptions[0]![1].Properties.TopicArn;
     expect(resources[topicArn.Ref]?.Type).toBe('AWS::SNS::Topic');
 
-    const destinations = ofType('AWS::SES::ConfigurationSetEventDestination').filter(
-      ([, d]) => JSON.stringify(d.Properties.EventDestination.SnsDestination?.TopicARN) === JSON.stringify(topicArn),
-    );
+    const destinations = ofType('AWS::SES::ConfigurationSetEventDestination').filter(([, d]) => JSON.stringify(d.Properties.EventDestination.SnsDestination?.TopicARN) === JSON.stringify(topicArn));
     expect(destinations).toHaveLength(1);
     const d = destinations[0]![1].Properties;
     expect(d.ConfigurationSetName).toEqual({ Ref: configurationSetId });
@@ -459,9 +549,7 @@ describe('SES events (bounces and complaints), from infra/wiring.ts', () => {
       Resource: topicArn,
       Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': configurationSetArn() } },
     });
-    expect(statements).toContainEqual(
-      expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    );
+    expect(statements).toContainEqual(expect.objectContaining({ Effect: 'Deny', Action: 'sns:Publish', Principal: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
   });
 
   it.each(sesEventFunctions)('%s: the topic is encrypted with a rotated customer key that SES (this configuration set) may use', (name) => {
@@ -526,8 +614,7 @@ describe('operations alarms', () => {
   type Alarm = { Properties: Record<string, any> };
   const alarms = ofType('AWS::CloudWatch::Alarm') as [string, Alarm][];
   const alarmTopic = () => ({ Ref: logicalId(stack.alarms.topic) });
-  const byMetric = (metricName: string, namespace: string) =>
-    alarms.filter(([, a]) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
+  const byMetric = (metricName: string, namespace: string) => alarms.filter(([, a]) => a.Properties.MetricName === metricName && a.Properties.Namespace === namespace);
   const dimension = (a: Alarm, name: string) => (a.Properties.Dimensions as { Name: string; Value: unknown }[] | undefined)?.find((d) => d.Name === name)?.Value;
   /** The service name Powertools Metrics writes as the `service` dimension. */
   const serviceName = () => resources[logicalId(stack.functions[wiring[0]![0]].fn)]!.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME as string;
@@ -536,7 +623,8 @@ describe('operations alarms', () => {
   function deadLetterQueues(): Set<string> {
     const ids = new Set<string>();
     const add = (arn: unknown) => ids.add((arn as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0]);
-    for (const [, m] of ofType('AWS::Lambda::EventSourceMapping')) add(m.Properties.DestinationConfig.OnFailure.Destination);
+    for (const [, m] of ofType('AWS::Lambda::EventSourceMapping')) if (m.Properties.DestinationConfig) add(m.Properties.DestinationConfig.OnFailure.Destination);
+    for (const [, q] of ofType('AWS::SQS::Queue')) if (q.Properties.RedrivePolicy) add(q.Properties.RedrivePolicy.deadLetterTargetArn);
     for (const [, s] of ofType('AWS::Scheduler::Schedule')) if (s.Properties.Target.DeadLetterConfig) add(s.Properties.Target.DeadLetterConfig.Arn);
     for (const [, s] of ofType('AWS::SNS::Subscription')) if (s.Properties.RedrivePolicy) add(s.Properties.RedrivePolicy.deadLetterTargetArn);
     for (const [, c] of ofType('AWS::Lambda::EventInvokeConfig')) if (c.Properties.DestinationConfig?.OnFailure) add(c.Properties.DestinationConfig.OnFailure.Destination);
@@ -585,10 +673,10 @@ describe('operations alarms', () => {
     expect(() => buildStack({ context: { alarmEmail: 'ops' } })).toThrow(/alarmEmail/);
   });
 
-  it('one iterator-age alarm per stream consumer: maximum over 1 minute above 5 minutes, 3 datapoints in a row', () => {
+  it('one iterator-age alarm, on the stream reader: maximum over 1 minute above 5 minutes, 3 datapoints in a row', () => {
     const iteratorAge = byMetric('IteratorAge', 'AWS/Lambda');
-    expect(iteratorAge).toHaveLength(consumers.length);
-    for (const [name] of consumers) {
+    expect(iteratorAge).toHaveLength(readers.length);
+    for (const [name] of readers) {
       const mine = iteratorAge.filter(([, a]) => JSON.stringify(dimension(a, 'FunctionName')) === JSON.stringify({ Ref: logicalId(stack.functions[name].fn) }));
       expect(mine).toHaveLength(1);
       expect(mine[0]![1].Properties).toMatchObject({
@@ -602,13 +690,25 @@ describe('operations alarms', () => {
     }
   });
 
+  it('one age-of-oldest-message alarm per consumer queue: maximum over 5 minutes above 15 minutes, 3 periods in a row', () => {
+    const age = byMetric('ApproximateAgeOfOldestMessage', 'AWS/SQS');
+    expect(age).toHaveLength(consumers.length);
+    for (const [name] of consumers) {
+      const mine = age.filter(([, a]) => JSON.stringify(dimension(a, 'QueueName')) === JSON.stringify({ 'Fn::GetAtt': [logicalId(stack.consumers[name]!.queue), 'QueueName'] }));
+      expect(mine).toHaveLength(1);
+      expect(mine[0]![1].Properties).toMatchObject({ Statistic: 'Maximum', Period: 300, Threshold: 900, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 3, DatapointsToAlarm: 3 });
+    }
+  });
+
   it('one queue-depth alarm per dead-letter queue, firing on the first message', () => {
     const queues = deadLetterQueues();
-    // Every queue of the stack is a dead-letter queue: stream consumers, schedules, and the SES
-    // subscription and on-failure queue of each SES event function.
-    expect(new Set(ofType('AWS::SQS::Queue').map(([id]) => id))).toEqual(queues);
+    // Every queue of the stack is a consumer's queue or a dead-letter queue: of the stream reader, of
+    // each consumer's queue, of the schedules, and the SES subscription and on-failure queue of each
+    // SES event function.
+    const consumerQueues = new Set(consumers.map(([name]) => logicalId(stack.consumers[name]!.queue)));
+    expect(new Set(ofType('AWS::SQS::Queue').map(([id]) => id))).toEqual(new Set([...queues, ...consumerQueues]));
     const sesEventFunctions = wiring.filter(([, spec]) => spec.sesEvents).length;
-    expect(queues.size).toBe(consumers.length + wiring.filter(([, spec]) => spec.schedule).length + 2 * sesEventFunctions);
+    expect(queues.size).toBe(readers.length + consumers.length + wiring.filter(([, spec]) => spec.schedule).length + 2 * sesEventFunctions);
 
     const depth = byMetric('ApproximateNumberOfMessagesVisible', 'AWS/SQS');
     expect(depth).toHaveLength(queues.size);
@@ -633,9 +733,7 @@ describe('operations alarms', () => {
 
   it('bounce rate: 100 × bounced / sent over 1 hour above 5 %, from the custom metrics of the wiring', () => {
     const math = alarms.filter(([, a]) => Array.isArray(a.Properties.Metrics));
-    const bounceRate = math.filter(([, a]) =>
-      (a.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).some((m) => m.MetricStat?.Metric.MetricName === metrics.names.bounced),
-    );
+    const bounceRate = math.filter(([, a]) => (a.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[]).some((m) => m.MetricStat?.Metric.MetricName === metrics.names.bounced));
     expect(bounceRate).toHaveLength(1);
     const p = bounceRate[0]![1].Properties;
     expect(p).toMatchObject({ Threshold: 5, ComparisonOperator: 'GreaterThanThreshold', EvaluationPeriods: 1 });
@@ -677,7 +775,7 @@ describe('operations alarms', () => {
   });
 
   it('no other alarms than these', () => {
-    const expected = consumers.length + deadLetterQueues().size + wiring.filter(([, spec]) => spec.sendsEmail).length + 3;
+    const expected = readers.length + consumers.length + deadLetterQueues().size + wiring.filter(([, spec]) => spec.sendsEmail).length + 3;
     expect(alarms).toHaveLength(expected);
   });
 });

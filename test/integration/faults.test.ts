@@ -17,12 +17,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent, SQSEvent } from 'aws-lambda';
 import { lambdaContext } from '../../infra/local/lambda-context';
-import type { DeadLetter } from '../../infra/local/poller';
+import type { QueueDeadLetter } from '../../infra/local/consumer-queues';
 import type { FaultCounters, FaultSettingsInput } from '../../infra/local/ses-fault-proxy';
 import { startTwin, type Twin } from '../../infra/local/twin';
 import { encodeOutboxTag } from '../../shared/mail/outbox-tag';
+import { streamRecordOf } from '../../shared/stream/batch';
 import { keys } from '../../shared/store/keys';
 import { call, sentEmails, type StoredEmail } from './client';
 
@@ -59,30 +60,41 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ── The twin's mailer: the real handler, with its batches recorded, and some campaigns withheld ──
 
-/** Every event the poller handed the mailer, as it came. */
-const mailerEvents: DynamoDBStreamEvent[] = [];
+/** Every batch the twin's queue mapping handed the mailer: the SQS event as it came, and the stream records it carried. */
+const mailerEvents: { sqs: SQSEvent; Records: DynamoDBRecord[] }[] = [];
 /** Campaigns whose records the twin's mailer must leave alone: the test delivers them itself. */
 const withheld = new Map<string, DynamoDBRecord[]>();
 const campaignOf = (r: DynamoDBRecord) => r.dynamodb?.NewImage?.campaignId?.S ?? '';
 
-async function mailerOfTheTwin(event: DynamoDBStreamEvent, context: Context) {
-  mailerEvents.push(structuredClone(event));
-  const records = event.Records.filter((r) => {
-    const held = withheld.get(campaignOf(r));
-    held?.push(r);
+async function mailerOfTheTwin(event: SQSEvent, context: Context) {
+  const records = event.Records.map((m) => {
+    try {
+      return streamRecordOf(m);
+    } catch {
+      return undefined;
+    }
+  });
+  mailerEvents.push({ sqs: structuredClone(event), Records: records.filter((r): r is DynamoDBRecord => r !== undefined) });
+  // A withheld message is taken (deleted from the queue) without being handled: lost on its way.
+  const passed = event.Records.filter((_, i) => {
+    const r = records[i];
+    const held = r && withheld.get(campaignOf(r));
+    held?.push(r!);
     return !held;
   });
   // Loaded on first use, after startTwin set the environment, from the registry the test shares.
   const { handler } = await import('../../functions/mailer');
-  return records.length ? handler({ Records: records }, context) : { batchItemFailures: [] };
+  return passed.length ? handler({ Records: passed }, context) : { batchItemFailures: [] };
 }
 
 /** Campaigns whose CampaignIssued consumer fails, as a consumer with a bug or a dependency down would. */
 const brokenIssue = new Set<string>();
-async function issuedOfTheTwin(event: DynamoDBStreamEvent, context: Context) {
-  if (event.Records.some((r) => brokenIssue.has(r.dynamodb?.NewImage?.campaignId?.S ?? ''))) throw new Error('injected: the consumer is down');
+async function issuedOfTheTwin(event: DynamoDBStreamEvent | SQSEvent, context: Context) {
+  // A stream batch, or a queue batch whose bodies are stream records: either way, the campaigns it is about.
+  const campaigns = (event.Records as (DynamoDBRecord | SQSEvent['Records'][number])[]).map((r) => campaignOf('body' in r ? streamRecordOf(r) : r));
+  if (campaigns.some((c) => brokenIssue.has(c))) throw new Error('injected: the consumer is down');
   const { handler } = await import('../../functions/on-campaign-issued');
-  return handler(event, context);
+  return handler(event as never, context);
 }
 
 const mailerContext = () => lambdaContext({ name: 'mailer', memorySize: 512, timeoutSeconds: 120, region: twin.region });
@@ -182,7 +194,7 @@ const faultCounters = async () => (await ok<{ counters: FaultCounters }>('GET', 
 async function settle(id: string, rows: number, timeoutMs = 20_000): Promise<Row[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    await twin.poller.idle({ timeoutMs });
+    await twin.idle({ timeoutMs });
     const items = await deliveries(id);
     // A retryable failure is due again at once (MAIL_RETRY_BASE_SECONDS = 0): not settled yet.
     if (items.length >= rows && items.every((d) => !IN_FLIGHT.includes(d.status) && !(d.status === 'failed' && d.retryable))) return items;
@@ -263,6 +275,8 @@ beforeAll(async () => {
     // The reconciler runs when a scenario asks, never in the middle of one.
     scheduleEverySeconds: 0,
     poller: { pollIntervalMs: 20, retryBackoff: { initialMs: 20, maxMs: 100 }, deadLetterDir },
+    // A message the mailer failed on is received again after 20 ms, not after the visibility timeout.
+    queueRetryAfterMs: 20,
     handlers: { mailer: mailerOfTheTwin, onCampaignIssued: issuedOfTheTwin },
   });
   // client.ts talks to API_URL and SES_URL: this file's twin, not the global one.
@@ -285,6 +299,7 @@ afterAll(async () => {
 
 describe('faults on the local twin', () => {
   it('the handlers the twin loaded use the very SDK clients this test instruments; the fault switch answers over HTTP', async () => {
+    twin.sesProxy.resetCounters(); // the counters below are this test's own, whichever scenarios ran before
     const addresses = addressesOf('s', 2);
     const id = await draftCampaign('FAULT_S', '100/KH-FS', addresses);
     await issue(id);
@@ -310,7 +325,7 @@ describe('faults on the local twin', () => {
     const kill = killOnce('claimed, before the sending mark', '#status = :sending, sendingAt', '@fault-a.');
     const id = await draftCampaign('FAULT_A', '101/KH-FA', addresses);
     await issue(id);
-    await twin.poller.idle();
+    await twin.idle();
     expect((await deliveries(id)).map((d) => d.status)).toEqual(['claimed', 'claimed', 'claimed']);
     expect(await mailsOf('101/KH-FA')).toHaveLength(0);
 
@@ -324,7 +339,7 @@ describe('faults on the local twin', () => {
     const kill = killOnce('SES accepted, before the sent record', 'messageId = :messageId, sentAt', '@fault-b.');
     const id = await draftCampaign('FAULT_B', '102/KH-FB', addresses);
     await issue(id);
-    await twin.poller.idle();
+    await twin.idle();
     const inDoubt = await deliveries(id);
     expect(kill.killed.size).toBe(4);
     expect(countTo(await mailsOf('102/KH-FB'))).toEqual(Object.fromEntries(addresses.map((a) => [a, 1])));
@@ -349,7 +364,7 @@ describe('faults on the local twin', () => {
     }
     // Reported as such: in /deliveries with the reason, and left alone by further ticks.
     await runScheduler();
-    await twin.poller.idle();
+    await twin.idle();
     expect((await deliveries(id)).filter((r) => r.status === 'uncertain').map((r) => r.address).sort()).toEqual([without1!.address, without2!.address].sort());
     expect(countTo(await mailsOf('102/KH-FB'))).toEqual(Object.fromEntries(addresses.map((a) => [a, 1])));
     // Right after the kill, SES had the mails and no outcome was recorded: the window of doubt.
@@ -363,7 +378,7 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: Array(16).fill('throttle'), match: { to: '@fault-c.' } });
     const id = await draftCampaign('FAULT_C', '103/KH-FC', addresses);
     await issue(id);
-    await twin.poller.idle({ timeoutMs: 20_000 });
+    await twin.idle({ timeoutMs: 20_000 });
     const afterFirstRound = await deliveries(id);
     expect(afterFirstRound.some((d) => d.status === 'failed' && d.retryable === true && /TooManyRequests/.test(d.lastError ?? ''))).toBe(true);
 
@@ -379,7 +394,7 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: ['error5xx', { kind: 'error5xx', status: 503 }], match: { to: '@fault-d.' } });
     const id = await draftCampaign('FAULT_D', '104/KH-FD', addresses);
     await issue(id);
-    await twin.poller.idle();
+    await twin.idle();
     const failed = (await deliveries(id)).filter((d) => d.status === 'failed');
     expect(failed).toHaveLength(2);
     expect(failed.every((d) => d.retryable === true && /InternalFailure|ServiceUnavailable/.test(d.lastError ?? ''))).toBe(true);
@@ -389,7 +404,7 @@ describe('faults on the local twin', () => {
     expect((await faultCounters()).error5xx - before.error5xx).toBe(2);
   });
 
-  it('e. a poison record lands in the dead-letter store, replayable; the other records of its batch are delivered', async () => {
+  it('e. a poison record lands in the mailer queue’s dead-letter queue after maxReceiveCount receives, is redriven, and the other records of its batch are delivered', async () => {
     const { TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const addresses = addressesOf('e', 3);
     const id = await draftCampaign('FAULT_E', '105/KH-FE', addresses);
@@ -425,30 +440,44 @@ describe('faults on the local twin', () => {
         ],
       }),
     );
-    await twin.poller.idle({ timeoutMs: 20_000 });
+    await twin.idle({ timeoutMs: 20_000 });
 
     // One batch held the poison and the good records.
     const skOfRecord = (r: DynamoDBRecord) => r.dynamodb?.Keys?.sk?.S;
     const firstWithPoison = mailerEvents.find((e) => e.Records.some((r) => skOfRecord(r) === poisonKey.sk));
     expect(firstWithPoison?.Records.filter((r) => campaignOf(r) === id)).toHaveLength(3);
 
-    const { items } = await ok<{ items: DeadLetter[] }>('GET', '/local/dead-letters');
-    const letter = items.find((d) => d.record.dynamodb?.Keys?.sk?.S === poisonKey.sk);
-    expect(letter).toMatchObject({ function: 'mailer', condition: 'RetryAttemptsExhausted', attempts: 9 });
-    expect(letter!.error.batchItemFailures).toContain(letter!.stream.sequenceNumber);
+    const deadOf = async () => (await ok<{ items: QueueDeadLetter[] }>('GET', '/local/dead-letters')).items.filter((d) => d.record.dynamodb?.Keys?.sk?.S === poisonKey.sk);
+    const [letter, ...more] = await deadOf();
+    expect(more).toHaveLength(0);
+    // Received maxReceiveCount (9) times, each time reported failed by its message id, then moved.
+    expect(letter).toMatchObject({ function: 'mailer', source: 'queue', condition: 'MaxReceiveCountExceeded', attempts: 9 });
+    expect(letter!.error.batchItemFailures).toContain(letter!.messageId);
     expect(letter!.error.message).toBeTruthy();
     expect(letter!.record.dynamodb?.NewImage?.status?.S).toBe('pending');
     // Enough to replay: the same record through the same handler fails the same way (and sends nothing).
     const replay = await mailer({ Records: [letter!.record] } as DynamoDBStreamEvent, mailerContext());
-    expect(replay).toEqual({ batchItemFailures: [{ itemIdentifier: letter!.stream.sequenceNumber }] });
-    // Good records dead-lettered with it (after it in the batch) were delivered: replaying them is harmless.
-    for (const other of items.filter((d) => campaignOf(d.record) === id)) expect(addresses).toContain(other.record.dynamodb?.NewImage?.address?.S);
+    expect(replay).toEqual({ batchItemFailures: [{ itemIdentifier: letter!.record.dynamodb!.SequenceNumber }] });
+    // Only the poison: its good neighbours were handled (partial batch response), not dead-lettered.
+    const { items } = await ok<{ items: QueueDeadLetter[] }>('GET', '/local/dead-letters');
+    expect(items.filter((d) => campaignOf(d.record) === id)).toEqual([]);
+
+    // Redriven (npm run redrive's route): back on the mailer's queue with a fresh receive count; still
+    // poison, so after 9 more receives it is dead-lettered again, once, and nothing was sent.
+    const redrive = await ok<{ results: { function: string; redriven: number }[] }>('POST', '/local/redrive', { function: 'mailer' });
+    expect(redrive.results).toContainEqual(expect.objectContaining({ function: 'mailer', redriven: 1 }));
+    expect(await deadOf()).toEqual([]);
+    await twin.idle({ timeoutMs: 20_000 });
+    const [again, ...twice] = await deadOf();
+    expect(twice).toHaveLength(0);
+    expect(again).toMatchObject({ messageId: letter!.messageId, attempts: 9 });
+    expect(mailerEvents.filter((e) => e.Records.some((r) => skOfRecord(r) === poisonKey.sk)).length).toBeGreaterThanOrEqual(18);
 
     await expectSettled(id, '105/KH-FE', Object.fromEntries(addresses.map((a) => [a, 'sent'])));
     expect(countTo(await mailsOf('105/KH-FE'))['hong@fault-e.example.org']).toBeUndefined();
   });
 
-  it('f. the same stream batch delivered twice: no second email', async () => {
+  it('f. the same queue messages delivered twice: no second email', async () => {
     const addresses = addressesOf('f', 3);
     const id = await draftCampaign('FAULT_F', '106/KH-FF', addresses);
     await issue(id);
@@ -456,7 +485,8 @@ describe('faults on the local twin', () => {
     const batches = mailerEvents.filter((e) => e.Records.some((r) => campaignOf(r) === id));
     expect(batches.flatMap((e) => e.Records.filter((r) => campaignOf(r) === id))).toHaveLength(3);
 
-    for (const batch of batches) expect(await mailer(structuredClone(batch), mailerContext())).toEqual({ batchItemFailures: [] });
+    // The very SQS events again, as a standard queue may hand a message over more than once.
+    for (const batch of batches) expect(await mailer(structuredClone(batch.sqs), mailerContext())).toEqual({ batchItemFailures: [] });
     const rows = await expectSettled(id, '106/KH-FF', Object.fromEntries(addresses.map((a) => [a, 'sent'])));
     expect(rows.map((r) => r.attempts)).toEqual([1, 1, 1]);
   });
@@ -468,7 +498,7 @@ describe('faults on the local twin', () => {
     withheld.set(id, held);
     try {
       await issue(id);
-      await twin.poller.idle();
+      await twin.idle();
       expect(held).toHaveLength(3);
       expect((await deliveries(id)).map((d) => d.status)).toEqual(['pending', 'pending', 'pending']);
       const event: DynamoDBStreamEvent = { Records: held };
@@ -487,7 +517,7 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: ['dropAfterForward'], match: { to: '@fault-h.' } });
     const id = await draftCampaign('FAULT_H', '108/KH-FH', addresses);
     await issue(id);
-    await twin.poller.idle();
+    await twin.idle();
     const dropped = (await deliveries(id)).find((d) => d.status === 'sending');
     expect(dropped?.lastError).toBeTruthy(); // the network error, kept for the reconciler
 
@@ -527,6 +557,7 @@ describe('faults on the local twin', () => {
     expect(laterRows.find((r) => r.address === bounce1)!.attempts).toBe(0);
   });
 });
+
 describe('an outbox item whose stream record was lost', () => {
   it('is on the reconciler’s index from its first write, and the reconciler hands it to the mailer again', async () => {
     const addresses = addressesOf('lost', 2);
@@ -538,7 +569,7 @@ describe('an outbox item whose stream record was lost', () => {
       // Every record of this campaign is lost on its way to the mailer: nothing claims the rows.
       withheld.set(id, []);
       await issue(id);
-      await twin.poller.idle({ timeoutMs: 20_000 });
+      await twin.idle({ timeoutMs: 20_000 });
       const stuck = await deliveries(id);
       expect(stuck.map((d) => d.status)).toEqual(['pending', 'pending']);
       expect(await mailsOf('113/KH-FL')).toEqual([]);
@@ -566,13 +597,13 @@ describe('a mailing whose consumer fails', () => {
     try {
       brokenIssue.add(id);
       await issue(id);
-      await twin.poller.idle({ timeoutMs: 20_000 }); // retried, then dead-lettered
+      await twin.idle({ timeoutMs: 20_000 }); // retried, then dead-lettered
       await sleep(1100);
       expect(await mailings()).toEqual([{ eventId: expect.any(String), type: 'CampaignIssued', occurredAt: expect.any(String), state: 'preparing', attempts: 0, overdue: true }]);
       // Each tick hands it back to the consumer, which fails again; after the last attempt it is failed, for the Office.
       for (let i = 0; i < 8 && (await mailings())[0]!.state !== 'failed'; i++) {
         await runScheduler();
-        await twin.poller.idle({ timeoutMs: 20_000 });
+        await twin.idle({ timeoutMs: 20_000 });
       }
       expect(await mailings()).toMatchObject([{ state: 'failed', attempts: 5, overdue: false }]);
       expect(await deliveries(id)).toEqual([]);

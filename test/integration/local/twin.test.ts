@@ -1,7 +1,8 @@
 import { functions } from '../../../infra/wiring';
 /**
  * The whole local twin with the real handlers: the seed launch letter is created and issued over
- * HTTP with a local token, the poller drives onCampaignIssued and the mailer, and the SES
+ * HTTP with a local token, the stream's one reader (the router) puts the records on the queues of
+ * onCampaignIssued and the mailer, their mappings drive them, and the SES
  * emulator receives one email per distinct address. Then stop() leaves no java process.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -41,10 +42,14 @@ describe('the local twin with the real handlers', () => {
       AWS_REGION: 'ap-southeast-1',
       AWS_ENDPOINT_URL_DYNAMODB: twin.dynamodbEndpoint,
       AWS_ENDPOINT_URL_SESV2: twin.sesEndpoint,
+      AWS_ENDPOINT_URL_SQS: twin.queues.endpoint,
       TABLE_NAME: 'twin-test',
       POWERTOOLS_SERVICE_NAME: 'thidua',
     });
-    expect(twin.poller.consumers.map((c) => c.name)).toEqual(Object.entries(functions).filter(([, f]) => 'stream' in f).map(([name]) => name));
+    // One reader on the stream; a queue per consumer.
+    expect(twin.poller.consumers.map((c) => c.name)).toEqual(['streamRouter']);
+    expect(Object.keys(twin.queues.queues).sort()).toEqual(Object.entries(functions).filter(([, f]) => 'queue' in f).map(([name]) => name).sort());
+    expect(JSON.parse(process.env.ROUTES!).map((r: { queueUrl: string }) => r.queueUrl).sort()).toEqual(Object.values(twin.queues.queues).map((q) => q.queue.url).sort());
   });
 
   it('serves the open routes and guards the others like the cloud authorizer', async () => {
@@ -64,12 +69,13 @@ describe('the local twin with the real handlers', () => {
     expect(created.status).toBe(201);
     expect((await api('POST', `/campaigns/${created.json.id}/issue`, admin)).status).toBe(200);
 
-    // CampaignIssued → outbox items → the mailer (1 s batching window) → SES.
-    await twin.poller.idle({ timeoutMs: 20_000 });
+    // CampaignIssued → its queue → outbox items → the mailer's queue (1 s batching window) → SES.
+    await twin.idle({ timeoutMs: 20_000 });
     const store = (await (await fetch(`${twin.sesEndpoint}/store`)).json()) as { emails: { destination: { to: string[] } }[] };
     const recipients = store.emails.flatMap((e) => e.destination.to).sort();
     expect(recipients).toEqual([...distinctSeedAddresses()].sort());
-    expect(twin.poller.deadLetters()).toEqual([]);
-    expect(twin.poller.stats().onCampaignIssued).toMatchObject({ recordsDelivered: 1 });
+    expect(twin.deadLetters()).toEqual([]);
+    expect(twin.queues.stats().onCampaignIssued).toMatchObject({ invocations: 1, messagesDeleted: 1, messagesFailed: 0 });
+    expect(twin.queues.stats().mailer!.messagesDeleted).toBe(distinctSeedAddresses().length);
   });
 });

@@ -65,15 +65,15 @@ describe('Lambda event filtering (the subset the wiring uses)', () => {
     expect(() => assertSupportedPattern({ n: [{ numeric: ['>', 1] } as never] })).toThrow(/unsupported matcher/);
     expect(() => assertSupportedPattern({ n: [] })).toThrow(/empty list/);
     for (const spec of Object.values(functions)) {
-      if (!('stream' in spec)) continue;
-      for (const f of spec.stream.filters) expect(() => assertSupportedPattern(f)).not.toThrow();
+      if ('stream' in spec) for (const f of spec.stream.filters) expect(() => assertSupportedPattern(f)).not.toThrow();
+      if ('queue' in spec) for (const f of spec.queue.filters) expect(() => assertSupportedPattern(f)).not.toThrow();
     }
   });
 });
 
 describe("the wiring's real filters", () => {
-  const issued = functions.onCampaignIssued.stream.filters;
-  const mailer = functions.mailer.stream.filters;
+  const issued = functions.onCampaignIssued.queue.filters;
+  const mailer = functions.mailer.queue.filters;
 
   it('onCampaignIssued takes inserted CampaignIssued events only', () => {
     expect(matchesAny(issued, record('INSERT', { entity: 'Event', type: 'CampaignIssued' }))).toBe(true);

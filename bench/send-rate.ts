@@ -1,0 +1,224 @@
+/**
+ * Sending rate and DynamoDB Local's load (issue 16): for each configured send rate, a twin as
+ * `npm start` runs it with `MAIL_SEND_RATE=rate`, one campaign to `addresses` distinct addresses;
+ * measured from the issue request to the last `sent` (the mailer's millisecond `sentAt`):
+ * - the achieved rate beside the configured one and beside the emulator floor: the SendEmail calls
+ *   per second the SES emulator (behind the twin's fault proxy, as the mailer reaches it) answers
+ *   when called directly by 16 concurrent callers, measured in the same twin before the send;
+ * - the CPU DynamoDB Local's java process and the twin's node process used over that window, in %
+ *   of one core (/proc/<pid>/stat utime + stime; the machine's other load is not subtracted).
+ *
+ * Self-contained (only `root` and `freePort` from twin-process.ts), so that the same file measures
+ * an older tree: `tsx bench/send-rate.ts` in a copy of the commit before the change.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { minimalLetter } from '../seed/minimal-letter';
+import { freePort, root } from './twin-process';
+
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/** utime + stime of a process, in seconds; undefined once it is gone. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat(5), counted from after the command name (which is field 2).
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The DynamoDB Local java process listening on `port` (its command line says `-port <port>`). */
+function dynamodbLocalPid(port: number): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (args.some((a) => a.includes('DynamoDBLocal.jar')) && args[args.indexOf('-port') + 1] === String(port)) return Number(entry);
+    } catch {
+      /* gone */
+    }
+  }
+  return undefined;
+}
+
+async function startTwin(env: Record<string, string>) {
+  const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), SES_PORT: String(sesPort), LOG_LEVEL: 'ERROR', LOCAL_SCHEDULE_SECONDS: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
+  const apiUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGINT');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`twin exited:\n${output}`);
+    if (
+      await fetch(`${apiUrl}/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`twin not ready in 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  // The node process that runs start.ts: tsx's child, or tsx itself.
+  const nodePid = (() => {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+        if (ppid === child.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('start.ts')) return Number(entry);
+      } catch {
+        /* gone */
+      }
+    }
+    return child.pid!;
+  })();
+  return { apiUrl, sesUrl: `http://127.0.0.1:${sesPort}`, dynamodbPort, nodePid, stop };
+}
+
+/** SendEmail calls per second the emulator answers, called directly (no mailer, no DynamoDB). */
+async function emulatorFloor(sesUrl: string, calls = 1000, concurrency = 16): Promise<number> {
+  const ses = new SESv2Client({ endpoint: sesUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < calls) {
+        const i = next++;
+        await ses.send(
+          new SendEmailCommand({
+            FromEmailAddress: 'no-reply@thidua.example.org',
+            Destination: { ToAddresses: [`san-${i}@floor.example.org`] },
+            Content: { Simple: { Subject: { Data: '[FLOOR] đo', Charset: 'UTF-8' }, Body: { Text: { Data: 'đo', Charset: 'UTF-8' } } } },
+          }),
+        );
+      }
+    }),
+  );
+  const perSecond = calls / ((performance.now() - t0) / 1000);
+  ses.destroy();
+  return perSecond;
+}
+
+export async function sendRateBench({ addresses = 2000, rate = 50 }: { addresses?: number; rate?: number } = {}) {
+  const twin = await startTwin({ MAIL_SEND_RATE: String(rate) });
+  try {
+    const json = async <T = any>(method: string, route: string, token?: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${twin.apiUrl}${route}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<T>;
+    };
+    let token = '';
+    for (let tries = 0; !token; tries++) {
+      try {
+        token = (await json<{ token: string }>('POST', '/local/token', undefined, { sub: 'bench', groups: ['admin'] })).token;
+      } catch (error) {
+        if (tries >= 50) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const floor = await emulatorFloor(twin.sesUrl);
+    const java = dynamodbLocalPid(twin.dynamodbPort);
+    if (!java) throw new Error('DynamoDB Local java process not found');
+
+    const emails = Array.from({ length: addresses }, (_, i) => `can-bo-${i}@rate.example.org`);
+    await json('PUT', '/recipient-groups/BENCH_RATE', token, { name: 'Các đơn vị', kind: 'email', emails });
+    const documentNumber = `${rate}/KH-RATE`;
+    const campaign = await json<{ id: string }>(
+      'POST',
+      '/campaigns',
+      token,
+      minimalLetter({ documentNumber, title: 'Phát động phong trào thi đua (đo tốc độ gửi)', recipientGroups: ['BENCH_RATE'], deadlines: { nominations: '2030-12-10T17:00:00+07:00' } }),
+    );
+
+    const [java0, node0] = [cpuSeconds(java)!, cpuSeconds(twin.nodePid)!];
+    const t0 = Date.now();
+    await json('POST', `/campaigns/${campaign.id}/issue`, token);
+    const deadline = t0 + Math.max(5 * 60_000, (addresses / rate) * 4000);
+    let rows: { channel: string; status: string; sentAt?: string }[] = [];
+    let lastTick = Date.now();
+    for (;;) {
+      rows = (await json<{ items: typeof rows }>('GET', `/campaigns/${campaign.id}/deliveries`, token)).items.filter((d) => d.channel === 'email');
+      if (rows.length >= addresses && rows.every((d) => d.status === 'sent')) break;
+      if (Date.now() > deadline) break;
+      // The clock is off in this twin (LOCAL_SCHEDULE_SECONDS=0): run the reconciler now and then,
+      // as the every-minute tick would, for an item a failed invocation left claimed or failed.
+      if (Date.now() - lastTick > 10_000) {
+        await json('POST', '/local/scheduler/run');
+        lastTick = Date.now();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const statuses = new Map<string, number>();
+    for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+    const sentAt = rows
+      .filter((d) => d.sentAt)
+      .map((d) => Date.parse(d.sentAt!))
+      .sort((a, b) => a - b);
+    const lastSentMs = sentAt.at(-1)! - t0;
+    const firstSentMs = sentAt[0]! - t0;
+    // A straggler (an item left claimed until its lease lapsed) would hide the steady rate: also to 99 %.
+    const p99Ms = sentAt[Math.ceil(addresses * 0.99) - 1]! - t0;
+    // CPU over the send window only (issue → last sent); the polling above ends within 0.5 s of it.
+    const wallS = (Date.now() - t0) / 1000;
+    const [java1, node1] = [cpuSeconds(java)!, cpuSeconds(twin.nodePid)!];
+    const store = (await (await fetch(`${twin.sesUrl}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] };
+    const ours = store.emails.filter((e) => e.subject.startsWith(`[${documentNumber}]`)).flatMap((e) => e.destination.to);
+    const achieved = addresses / (lastSentMs / 1000);
+    return {
+      addresses,
+      'configured (/s)': rate,
+      'emulator floor (/s)': +floor.toFixed(0),
+      'achieved, issue → last sent (/s)': +achieved.toFixed(1),
+      'achieved, first → last sent (/s)': +((addresses - 1) / ((lastSentMs - firstSentMs) / 1000)).toFixed(1),
+      'achieved, issue → 99 % sent (/s)': +(Math.ceil(addresses * 0.99) / (p99Ms / 1000)).toFixed(1),
+      'issue → last sent (s)': +(lastSentMs / 1000).toFixed(2),
+      statuses: [...statuses.entries()].map(([k, v]) => `${k} ${v}`).join(', '),
+      'DynamoDB Local CPU (% of a core)': Math.round((100 * (java1 - java0)) / wallS),
+      'twin node CPU (% of a core)': Math.round((100 * (node1 - node0)) / wallS),
+      cores: cpus().length,
+      duplicates: ours.length - new Set(ours).size,
+    };
+  } finally {
+    await twin.stop();
+  }
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  const addresses = Number(process.env.BENCH_ADDRESSES ?? 2000);
+  const rates = (process.env.BENCH_RATES ?? '50,200,500').split(',').map(Number);
+  (async () => {
+    const rows = [];
+    for (const rate of rates) rows.push(await sendRateBench({ addresses, rate }));
+    console.log(`# send rate and DynamoDB Local CPU: ${addresses} addresses, local twin, per configured rate`);
+    console.table(rows);
+  })().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
