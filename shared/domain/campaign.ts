@@ -33,7 +33,7 @@ export function newCampaign(input: CampaignInput, ids: { id: string; now: string
  */
 export function issueCampaign(campaign: Campaign, at: { now: string; today: string; actor: string }): Campaign {
   if (!canTransition(campaign.status, 'issued')) {
-    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ phát động được khi còn là bản nháp (draft).`);
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ phát động được khi còn là bản nháp (draft).`, undefined, 'campaign.not_draft');
   }
   return {
     ...campaign,
@@ -51,7 +51,7 @@ export function issueCampaign(campaign: Campaign, at: { now: string; today: stri
  */
 export function closeNominations(campaign: Campaign, at: { now: string; actor: string }): Campaign {
   if (!canTransition(campaign.status, 'nominations-closed')) {
-    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ khóa nhận hồ sơ khi đã phát động (issued).`);
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ khóa nhận hồ sơ khi đã phát động (issued).`, undefined, 'campaign.not_issued');
   }
   return { ...campaign, status: 'nominations-closed', version: campaign.version + 1, nominationsClosedAt: at.now, nominationsClosedBy: at.actor };
 }
@@ -59,7 +59,7 @@ export function closeNominations(campaign: Campaign, at: { now: string; actor: s
 /** Freeze the results after the Council's vote. */
 export function finalizeCampaign(campaign: Campaign, at: { now: string; actor: string }): Campaign {
   if (!canTransition(campaign.status, 'finalized')) {
-    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).`);
+    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).`, undefined, 'campaign.not_closed');
   }
   return { ...campaign, status: 'finalized', version: campaign.version + 1, finalizedAt: at.now, finalizedBy: at.actor };
 }

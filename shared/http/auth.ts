@@ -36,9 +36,9 @@ export function principalOf(event: APIGatewayProxyEventV2): Principal | undefine
 
 /** 401 without a verified identity, 403 when none of the caller's roles may use the route. */
 export function authorize(principal: Principal | undefined, allowed: readonly Role[]): Principal {
-  if (!principal) throw new HttpError(401, 'Unauthorized');
+  if (!principal) throw new HttpError(401, 'auth.unauthorized', 'Chưa đăng nhập hoặc mã truy cập không hợp lệ.');
   if (!principal.roles.some((r) => allowed.includes(r))) {
-    throw new HttpError(403, `Forbidden: this route needs one of the roles ${allowed.join(', ')}`);
+    throw new HttpError(403, 'auth.forbidden', `Tài khoản không có quyền dùng chức năng này (cần một trong các vai trò: ${allowed.join(', ')}).`);
   }
   return principal;
 }

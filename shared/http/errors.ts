@@ -5,10 +5,13 @@ export interface FieldError {
   message: string;
 }
 
-/** An error with an HTTP status, raised anywhere in a request and mapped to a JSON response once. */
+/** An error with an HTTP status and a stable code, raised anywhere in a request and mapped to a JSON response once. */
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
+    /** Stable, for programs: `auth.unauthorized`, `request.invalid`, … (README "Errors"). */
+    readonly code: string,
+    /** Vietnamese, for people. */
     message: string,
     readonly errors?: FieldError[],
   ) {
@@ -26,4 +29,4 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
 }
 
 export const badRequest = (errors: FieldError[]) =>
-  new HttpError(400, `Dữ liệu không hợp lệ: ${errors.map((e) => e.path).join(', ')}`, errors);
+  new HttpError(400, 'request.invalid', `Dữ liệu không hợp lệ: ${errors.map((e) => e.path).join(', ')}`, errors);

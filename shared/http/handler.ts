@@ -46,19 +46,19 @@ const jsonResponse = (statusCode: number, body: unknown, headers: Record<string,
 function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > MAX_BODY_BYTES) throw new HttpError(413, `Body too large: ${raw.byteLength} bytes, the limit is ${MAX_BODY_BYTES}`);
+  if (raw.byteLength > MAX_BODY_BYTES) throw new HttpError(413, 'request.too_large', `Nội dung yêu cầu quá lớn: ${raw.byteLength} byte, giới hạn ${MAX_BODY_BYTES} byte.`);
   return raw.toString('utf8');
 }
 
 function parseBody(spec: RouteSpec, event: APIGatewayProxyEventV2): unknown {
   const text = decodeBody(event);
   if (!spec.body) return undefined;
-  if (text === undefined) throw badRequest([{ path: '(body)', message: 'a JSON body is required' }]);
+  if (text === undefined) throw badRequest([{ path: '(body)', message: 'cần nội dung JSON' }]);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw badRequest([{ path: '(body)', message: `not valid JSON: ${(error as Error).message}` }]);
+    throw badRequest([{ path: '(body)', message: `không phải JSON hợp lệ: ${(error as Error).message}` }]);
   }
   const parsed = (spec.body as z.ZodType).safeParse(json);
   if (!parsed.success) throw badRequest(fieldErrors(parsed.error));
@@ -73,13 +73,13 @@ function toResponse(reply: Reply | unknown, spec: RouteSpec): APIGatewayProxyStr
 }
 
 function errorResponse(error: unknown): APIGatewayProxyStructuredResultV2 {
-  if (error instanceof HttpError) return jsonResponse(error.statusCode, { message: error.message, ...(error.errors ? { errors: error.errors } : {}) });
+  if (error instanceof HttpError) return jsonResponse(error.statusCode, { code: error.code, message: error.message, ...(error.errors ? { errors: error.errors } : {}) });
   if (error instanceof DomainError) {
     const status = { conflict: 409, 'not-found': 404, invalid: 400, forbidden: 403 }[error.code];
-    return jsonResponse(status, { message: error.message, ...(error.details ? { errors: error.details } : {}) });
+    return jsonResponse(status, { code: error.reason, message: error.message, ...(error.details ? { errors: error.details } : {}) });
   }
   logger.error('unhandled error', { error: error as Error });
-  return jsonResponse(500, { message: 'Internal Server Error' });
+  return jsonResponse(500, { code: 'internal', message: 'Lỗi hệ thống; vui lòng thử lại sau.' });
 }
 
 /**
@@ -92,7 +92,7 @@ export function httpApi(routeHandlers: RouteHandlers) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const spec = specs.get(event.routeKey);
     const handle = handlers[event.routeKey as RouteKey];
-    if (!spec || !handle) return jsonResponse(404, { message: 'Not Found' });
+    if (!spec || !handle) return jsonResponse(404, { code: 'route.not_found', message: 'Không có chức năng này.' });
     try {
       const principal = spec.auth === 'jwt' ? authorize(principalOf(event), spec.roles ?? []) : undefined;
       const body = parseBody(spec, event);

@@ -2,7 +2,8 @@ import * as z from 'zod';
 import { routes, type RouteSpec } from './routes';
 
 const ErrorBody = z.object({
-  message: z.string(),
+  code: z.string().describe('Stable, for programs: e.g. request.invalid, auth.forbidden, campaign.not_draft'),
+  message: z.string().describe('Vietnamese, for people'),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 

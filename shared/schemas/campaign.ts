@@ -16,7 +16,7 @@ export const documentNumber = z
       .string()
       .regex(
         /^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u,
-        'must be a số/ký hiệu such as "15/KH-SNgV" or "86/2025/QĐ-UBND"',
+        'phải là số, ký hiệu văn bản, ví dụ "15/KH-SNgV" hoặc "86/2025/QĐ-UBND"',
       ),
   );
 
@@ -37,7 +37,7 @@ export const Deadlines = z
     for (const [key, value] of order) {
       if (!value) continue;
       const at = Date.parse(value);
-      if (prev && at < prev.at) ctx.addIssue({ code: 'custom', path: [key], message: `must not be before ${prev.key}` });
+      if (prev && at < prev.at) ctx.addIssue({ code: 'custom', path: [key], message: `không được trước ${prev.key}` });
       prev = { key, at };
     }
   });
@@ -64,12 +64,12 @@ export const CampaignInput = z
       .array(code)
       .min(1)
       .max(50)
-      .refine((a) => new Set(a).size === a.length, 'must not repeat a code')
+      .refine((a) => new Set(a).size === a.length, 'không được lặp lại một mã')
       .describe('Nơi nhận: directory codes, in the letter’s order'),
     participatingUnits: z
       .array(id)
       .max(1000)
-      .refine((a) => new Set(a).size === a.length, 'must not repeat a unit')
+      .refine((a) => new Set(a).size === a.length, 'không được lặp lại một đơn vị')
       .default([]),
     deadlines: Deadlines,
     scoringTable: ScoringTable.optional().describe('Thang điểm: fixed once the campaign is issued'),

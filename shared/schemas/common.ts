@@ -1,4 +1,11 @@
 import * as z from 'zod';
+import { vi } from 'zod/locales';
+
+/**
+ * Field messages are for people: zod's own messages in Vietnamese, like every message the API
+ * writes (README "Errors"). Every schema module imports this one, so the locale is set before any parse.
+ */
+z.config(vi());
 
 /**
  * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a letter, a name or an
@@ -13,12 +20,12 @@ const INVISIBLE = /[\s\u00AD\u180E\u200B-\u200F\u2028-\u202F\u205F-\u2064\u3000\
 export const text = (max = 2000) =>
   z
     .string()
-    .refine((s) => !CONTROL.test(s), 'must not contain control characters')
+    .refine((s) => !CONTROL.test(s), 'không được chứa ký tự điều khiển')
     .transform((s) => s.normalize('NFC').trim())
     .pipe(
       z
         .string()
-        .refine((s) => s.replace(INVISIBLE, '') !== '', 'must not be empty')
+        .refine((s) => s.replace(INVISIBLE, '') !== '', 'không được để trống')
         .pipe(z.string().max(max)),
     );
 
@@ -38,6 +45,6 @@ export const isoDate = z.iso.date();
 /** Directory codes are what the Office types in Nơi nhận: short, upper-case, stable. */
 export const code = z
   .string()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{0,63}$/, 'must be 1–64 characters of A–Z, 0–9, _ or -, starting with a letter or digit');
+  .regex(/^[A-Z0-9][A-Z0-9_-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, 0–9, _ hoặc -, bắt đầu bằng chữ hoặc số');
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, _ or -');
+export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, _ hoặc -');

@@ -18,7 +18,7 @@ export const RecipientGroupInput = z
   .strict()
   .superRefine((g, ctx) => {
     if (g.kind === 'email' && g.emails.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['emails'], message: 'an email group needs at least one address' });
+      ctx.addIssue({ code: 'custom', path: ['emails'], message: 'nhóm gửi thư cần ít nhất một địa chỉ' });
     }
   });
 export type RecipientGroupInput = z.infer<typeof RecipientGroupInput>;

@@ -48,10 +48,10 @@ export const Discipline = z
   .strict()
   .superRefine((d, ctx) => {
     if ((d.status === 'in-effect' || d.status === 'served') && !d.level) {
-      ctx.addIssue({ code: 'custom', path: ['level'], message: `is required when status is ${d.status}` });
+      ctx.addIssue({ code: 'custom', path: ['level'], message: `bắt buộc khi status là ${d.status}` });
     }
-    if (d.status === 'served' && !d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'is required when status is served' });
-    if (d.status !== 'served' && d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'is only meaningful when status is served' });
+    if (d.status === 'served' && !d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'bắt buộc khi status là served' });
+    if (d.status !== 'served' && d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'chỉ dùng khi status là served' });
   });
 export type Discipline = z.infer<typeof Discipline>;
 
@@ -125,14 +125,14 @@ export const CollectiveNominee = z
   .superRefine((c, ctx) => {
     const m = c.members;
     const sum = m.byRating.HTXSNV + m.byRating.HTTNV + m.byRating.HTNV + m.byRating.KHTNV;
-    if (sum !== m.total) ctx.addIssue({ code: 'custom', path: ['members', 'byRating'], message: `must add up to members.total (${m.total}), got ${sum}` });
+    if (sum !== m.total) ctx.addIssue({ code: 'custom', path: ['members', 'byRating'], message: `tổng phải bằng members.total (${m.total}), hiện là ${sum}` });
     for (const key of ['women', 'ldtt', 'cstdcs'] as const) {
       const v = m[key];
-      if (v !== undefined && v > m.total) ctx.addIssue({ code: 'custom', path: ['members', key], message: `must not exceed members.total (${m.total})` });
+      if (v !== undefined && v > m.total) ctx.addIssue({ code: 'custom', path: ['members', key], message: `không được vượt quá members.total (${m.total})` });
     }
     const d = c.disciplinedMembers;
     if (d.khienTrach + d.canhCao + d.higher > m.total) {
-      ctx.addIssue({ code: 'custom', path: ['disciplinedMembers'], message: `must not exceed members.total (${m.total})` });
+      ctx.addIssue({ code: 'custom', path: ['disciplinedMembers'], message: `không được vượt quá members.total (${m.total})` });
     }
   });
 export type CollectiveNominee = z.infer<typeof CollectiveNominee>;
@@ -155,10 +155,10 @@ const nominationShape = {
 function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'record' | 'movement' | undefined }, ctx: z.RefinementCtx) {
   const allowed = n.nominee.kind === 'individual' ? INDIVIDUAL_TITLES : COLLECTIVE_TITLES;
   if (!allowed.includes(n.title)) {
-    ctx.addIssue({ code: 'custom', path: ['title'], message: `${n.title} is not awarded to ${n.nominee.kind === 'individual' ? 'an individual' : 'a collective'}` });
+    ctx.addIssue({ code: 'custom', path: ['title'], message: `${n.title} không xét cho ${n.nominee.kind === 'individual' ? 'cá nhân' : 'tập thể'}` });
   }
   if (n.grounds !== undefined && n.title !== 'BANG_KHEN_TINH') {
-    ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'is only used for BANG_KHEN_TINH' });
+    ctx.addIssue({ code: 'custom', path: ['grounds'], message: 'chỉ dùng cho BANG_KHEN_TINH' });
   }
 }
 
@@ -192,7 +192,7 @@ export const QuotaRule = z
       .describe('The legal basis of the quota, cited in every quota check, e.g. "Quyết định số 10/2024/QĐ-UBND của UBND thành phố Cần Thơ, điểm a khoản 2 Điều 9".'),
   })
   .strict()
-  .refine((q) => q.individualsPct !== undefined || q.collectivesPct !== undefined, { message: 'set individualsPct or collectivesPct' });
+  .refine((q) => q.individualsPct !== undefined || q.collectivesPct !== undefined, { message: 'cần individualsPct hoặc collectivesPct' });
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
 /** Titles a campaign quota may cover. CSTĐCS has its own cap (`cstdcsCapPct`), whose base is the number of LĐTT. */
@@ -284,12 +284,12 @@ export const DecideInput = z
   .superRefine((input, ctx) => {
     const seen = new Set<string>();
     input.nominations.forEach((n, i) => {
-      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'id'], message: `duplicate nomination id ${n.id}` });
+      if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'id'], message: `mã hồ sơ ${n.id} bị lặp` });
       seen.add(n.id);
     });
     const units = new Set<string>();
     input.unitStandings.forEach((s, i) => {
-      if (units.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['unitStandings', i, 'unitId'], message: `duplicate unit ${s.unitId}` });
+      if (units.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['unitStandings', i, 'unitId'], message: `đơn vị ${s.unitId} bị lặp` });
       units.add(s.unitId);
     });
   });
@@ -341,13 +341,13 @@ const councilVoteShape = {
 
 type CouncilVoteCounts = { membersTotal: number; present: number; writtenVotes: number; votes: { yes: number }[] };
 function checkCounts(v: CouncilVoteCounts, ctx: z.RefinementCtx) {
-    if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `must not exceed membersTotal (${v.membersTotal})` });
+    if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `không được vượt quá membersTotal (${v.membersTotal})` });
     if (v.present + v.writtenVotes > v.membersTotal) {
-      ctx.addIssue({ code: 'custom', path: ['writtenVotes'], message: `present + writtenVotes must not exceed membersTotal (${v.membersTotal})` });
+      ctx.addIssue({ code: 'custom', path: ['writtenVotes'], message: `present + writtenVotes không được vượt quá membersTotal (${v.membersTotal})` });
     }
     v.votes.forEach((b, i) => {
       if (b.yes > v.present + v.writtenVotes) {
-        ctx.addIssue({ code: 'custom', path: ['votes', i, 'yes'], message: `must not exceed the members who voted (${v.present + v.writtenVotes})` });
+        ctx.addIssue({ code: 'custom', path: ['votes', i, 'yes'], message: `không được vượt quá số thành viên đã biểu quyết (${v.present + v.writtenVotes})` });
       }
     });
 }

@@ -26,7 +26,7 @@ export const RegistrationInput = z
     unitId: id,
     registrant: Registrant,
     targets: z.array(text(2000)).min(1).max(50).describe('Chỉ tiêu, mục tiêu thi đua'),
-    titles: z.array(Title).min(1).max(8).refine((a) => new Set(a).size === a.length, 'must not repeat a title').describe('Danh hiệu đăng ký'),
+    titles: z.array(Title).min(1).max(8).refine((a) => new Set(a).size === a.length, 'không được lặp lại một danh hiệu').describe('Danh hiệu đăng ký'),
   })
   .strict();
 export type RegistrationInput = z.infer<typeof RegistrationInput>;

@@ -17,10 +17,10 @@ export { TaskRating } from './ratings';
 /** A scale of 1,000 points exists (docs/legal-sources.md §3.1.8); 100,000 leaves room and keeps hundredths exact. */
 export const MAX_POINTS = 100_000;
 
-const TWO_DECIMALS = 'must have at most 2 decimals (e.g. 0.25, not 0.125)';
+const TWO_DECIMALS = 'tối đa 2 chữ số thập phân (ví dụ 0.25, không phải 0.125)';
 
 const points = z.number().min(0).max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
-const positivePoints = z.number().gt(0, 'must be greater than 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
+const positivePoints = z.number().gt(0, 'phải lớn hơn 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
 /** A step bound, in the unit of the criterion's value (a percentage when the value is a ratio). */
 const bound = z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
 
@@ -28,7 +28,7 @@ const bound = z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_
 export const Step = z
   .object({ from: bound, to: bound.optional(), points })
   .strict()
-  .refine((s) => s.to === undefined || s.to > s.from, { message: 'to must be greater than from', path: ['to'] });
+  .refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] });
 export type Step = z.infer<typeof Step>;
 
 /** Points given directly, 0..max. */
@@ -54,7 +54,7 @@ export const StepsRule = z
       if (prev.s.to === undefined || prev.s.to > next.s.from) {
         const a = `[${prev.s.from}, ${prev.s.to ?? '∞'})`;
         const b = `[${next.s.from}, ${next.s.to ?? '∞'})`;
-        ctx.addIssue({ code: 'custom', path: ['steps', next.i], message: `overlaps step ${prev.i} ${a}: steps are half-open [from, to) and must not overlap, ${b} does` });
+        ctx.addIssue({ code: 'custom', path: ['steps', next.i], message: `chồng lấn bậc ${prev.i} ${a}: các bậc là nửa khoảng [from, to) và không được chồng lấn, ${b} bị chồng lấn` });
       }
     }
   });
@@ -99,7 +99,7 @@ export const ScoringTable = z
   .object({
     version: z
       .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'must be 1–64 characters of A–Z, a–z, 0–9, ., _, /, + or -')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')
       .describe('Rule version, e.g. "thang-diem-v1"'),
     legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
     sections: z.array(Section).min(1).max(50),
@@ -110,29 +110,29 @@ export const ScoringTable = z
     const sectionIds = new Set<string>();
     const criteria = new Map<string, Section['kind']>();
     table.sections.forEach((section, si) => {
-      if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `section id "${section.id}" is used twice` });
+      if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `mã mục "${section.id}" bị dùng hai lần` });
       sectionIds.add(section.id);
       if (section.kind === 'base' && section.cap !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'a base section has no cap: it counts up to the sum of its criteria’s maxima' });
+        ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'mục cơ bản không có mức trần: điểm tối đa là tổng điểm tối đa của các tiêu chí' });
       }
       section.criteria.forEach((c, ci) => {
         const at = ['sections', si, 'criteria', ci];
-        if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `criterion id "${c.id}" is used twice in the table` });
+        if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `mã tiêu chí "${c.id}" bị dùng hai lần trong bảng điểm` });
         criteria.set(c.id, section.kind);
         const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
         const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
         steps.forEach((s, k) => {
-          if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `must not exceed the criterion’s maximum ${c.max}` });
+          if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `không được vượt quá điểm tối đa của tiêu chí (${c.max})` });
         });
         if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'a gated criterion must say which evidence opens it' });
+          ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'tiêu chí có điều kiện phải nêu minh chứng cần có' });
         }
       });
     });
     const seen = new Set<string>();
     table.tieBreak.forEach((cid, i) => {
-      if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `no criterion "${cid}" in the table` });
-      if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `criterion "${cid}" appears twice in the tie-break chain` });
+      if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `không có tiêu chí "${cid}" trong bảng điểm` });
+      if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `tiêu chí "${cid}" xuất hiện hai lần trong thứ tự xét khi bằng điểm` });
       seen.add(cid);
     });
   });
@@ -141,7 +141,7 @@ export type ScoringTable = z.infer<typeof ScoringTable>;
 // ---------------------------------------------------------------------------------------------
 // Reports and the Office's verification
 
-const amount = z.number().min(0, 'must not be negative').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
+const amount = z.number().min(0, 'không được âm').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
 
 /** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
 export const Ratio = z.object({ numerator: amount, denominator: amount }).strict();
@@ -192,7 +192,7 @@ export const Verification = z
   .superRefine((v, ctx) => {
     for (const key of ['values', 'evidence'] as const) {
       for (const cid of Object.keys(v[key])) {
-        if (!Object.hasOwn(v.reasons, cid)) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `a reason is required for the verified ${key === 'values' ? 'value' : 'evidence'} of "${cid}"` });
+        if (!Object.hasOwn(v.reasons, cid)) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `cần nêu lý do cho ${key === 'values' ? 'giá trị' : 'minh chứng'} đã thẩm định của "${cid}"` });
       }
     }
   });
@@ -219,15 +219,15 @@ function valueProblem(c: Criterion, value: unknown): string | undefined {
   const rule = c.rule.kind === 'gated' ? c.rule.inner : c.rule;
   switch (rule.kind) {
     case 'manual':
-      if (!isAmount(value)) return `must be a number of points from 0 to ${c.max} with at most 2 decimals (manual criterion)`;
-      if (toHundredths(value) > toHundredths(c.max)) return `must not exceed the criterion’s maximum ${c.max}`;
+      if (!isAmount(value)) return `phải là số điểm từ 0 đến ${c.max}, tối đa 2 chữ số thập phân (tiêu chí chấm trực tiếp)`;
+      if (toHundredths(value) > toHundredths(c.max)) return `không được vượt quá điểm tối đa của tiêu chí (${c.max})`;
       return undefined;
     case 'proportional':
-      return isRatio(value) ? undefined : 'must be { numerator, denominator }, non-negative with at most 2 decimals (proportional criterion)';
+      return isRatio(value) ? undefined : 'phải là { numerator, denominator }, không âm, tối đa 2 chữ số thập phân (tiêu chí theo tỷ lệ)';
     case 'steps':
-      return isAmount(value) || isRatio(value) ? undefined : 'must be a non-negative number with at most 2 decimals, or { numerator, denominator } (steps criterion)';
+      return isAmount(value) || isRatio(value) ? undefined : 'phải là số không âm, tối đa 2 chữ số thập phân, hoặc { numerator, denominator } (tiêu chí theo bậc)';
     case 'all-or-nothing':
-      return typeof value === 'boolean' ? undefined : 'must be true or false (all-or-nothing criterion)';
+      return typeof value === 'boolean' ? undefined : 'phải là true hoặc false (tiêu chí đạt hoặc không đạt)';
   }
 }
 
@@ -236,13 +236,13 @@ function checkValues(table: ScoringTable, values: Record<string, unknown> | unde
   const errors: FieldError[] = [];
   for (const [cid, value] of Object.entries(values ?? {})) {
     const c = byId.get(cid);
-    const problem = c ? valueProblem(c, value) : `no criterion "${cid}" in the scoring table`;
+    const problem = c ? valueProblem(c, value) : `không có tiêu chí "${cid}" trong bảng điểm`;
     if (problem) errors.push({ path: `values.${cid}`, message: problem });
   }
   for (const [cid, refs] of Object.entries(evidence ?? {})) {
-    if (!byId.has(cid)) errors.push({ path: `evidence.${cid}`, message: `no criterion "${cid}" in the scoring table` });
+    if (!byId.has(cid)) errors.push({ path: `evidence.${cid}`, message: `không có tiêu chí "${cid}" trong bảng điểm` });
     else if (!Array.isArray(refs) || !refs.every((r) => typeof r === 'string' && r.trim() !== '')) {
-      errors.push({ path: `evidence.${cid}`, message: 'must be a list of non-empty evidence references' });
+      errors.push({ path: `evidence.${cid}`, message: 'phải là danh sách minh chứng, mỗi mục không để trống' });
     }
   }
   return errors;
@@ -266,11 +266,11 @@ export function validateVerification(
   const byId = criteriaById(table);
   const reasons = v.reasons ?? {};
   for (const [cid, reason] of Object.entries(reasons)) {
-    if (!byId.has(cid)) errors.push({ path: `reasons.${cid}`, message: `no criterion "${cid}" in the scoring table` });
-    else if (typeof reason !== 'string' || reason.trim() === '') errors.push({ path: `reasons.${cid}`, message: 'must be a non-empty reason' });
+    if (!byId.has(cid)) errors.push({ path: `reasons.${cid}`, message: `không có tiêu chí "${cid}" trong bảng điểm` });
+    else if (typeof reason !== 'string' || reason.trim() === '') errors.push({ path: `reasons.${cid}`, message: 'phải nêu lý do, không để trống' });
   }
   for (const cid of new Set([...Object.keys(v.values ?? {}), ...Object.keys(v.evidence ?? {})])) {
-    if (byId.has(cid) && !Object.hasOwn(reasons, cid)) errors.push({ path: `reasons.${cid}`, message: `the Office must give a reason for verifying "${cid}"` });
+    if (byId.has(cid) && !Object.hasOwn(reasons, cid)) errors.push({ path: `reasons.${cid}`, message: `Văn phòng phải nêu lý do khi thẩm định "${cid}"` });
   }
   return errors;
 }

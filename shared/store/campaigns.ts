@@ -75,7 +75,7 @@ export async function saveTransition(next: Campaign, from: { version: number; st
     );
   } catch (error) {
     if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
-      throw new DomainError('conflict', 'Phong trào vừa được thay đổi bởi một yêu cầu khác; không thực hiện thay đổi này.');
+      throw new DomainError('conflict', 'Phong trào vừa được thay đổi bởi một yêu cầu khác; không thực hiện thay đổi này.', undefined, 'campaign.concurrent_change');
     }
     throw error;
   }

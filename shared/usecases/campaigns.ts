@@ -19,12 +19,12 @@ async function checkReferences(input: CampaignInput): Promise<void> {
   const groupCodes = new Set(groups.map((g) => g.code));
   const unitIds = new Set(units.map((u) => u.unitId));
   const details = [
-    ...input.recipientGroups.flatMap((c, i) => (groupCodes.has(c) ? [] : [{ path: `recipientGroups.${i}`, message: `no recipient group "${c}" in the directory` }])),
+    ...input.recipientGroups.flatMap((c, i) => (groupCodes.has(c) ? [] : [{ path: `recipientGroups.${i}`, message: `không có nhóm nơi nhận "${c}" trong danh bạ` }])),
     ...(['officeGroup', 'councilGroup'] as const).flatMap((k) => {
       const c = input[k];
-      return c === undefined || groupCodes.has(c) ? [] : [{ path: k, message: `no recipient group "${c}" in the directory` }];
+      return c === undefined || groupCodes.has(c) ? [] : [{ path: k, message: `không có nhóm nơi nhận "${c}" trong danh bạ` }];
     }),
-    ...input.participatingUnits.flatMap((u, i) => (unitIds.has(u) ? [] : [{ path: `participatingUnits.${i}`, message: `no unit "${u}" in the directory` }])),
+    ...input.participatingUnits.flatMap((u, i) => (unitIds.has(u) ? [] : [{ path: `participatingUnits.${i}`, message: `không có đơn vị "${u}" trong danh bạ` }])),
   ];
   if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
 }
@@ -39,7 +39,7 @@ export async function createCampaign(input: CampaignInput, actor: Principal, now
 export async function findCampaign(rawId: unknown): Promise<Campaign> {
   const campaignId = parseParam(id, rawId, 'id');
   const campaign = await getCampaign(campaignId);
-  if (!campaign) throw new DomainError('not-found', `Không tìm thấy phong trào "${campaignId}".`);
+  if (!campaign) throw new DomainError('not-found', `Không tìm thấy phong trào "${campaignId}".`, undefined, 'campaign.not_found');
   return campaign;
 }
 
@@ -54,7 +54,7 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
 /** The scoring table can change while the campaign is a draft; once issued it is fixed (units score against it). */
 export async function setScoringTable(rawId: unknown, table: ScoringTable, actor: Principal, now: string): Promise<Campaign> {
   const current = await findCampaign(rawId);
-  if (current.status !== 'draft') throw new DomainError('conflict', 'Thang điểm đã cố định khi phong trào được phát động; không thể thay đổi.');
+  if (current.status !== 'draft') throw new DomainError('conflict', 'Thang điểm đã cố định khi phong trào được phát động; không thể thay đổi.', undefined, 'campaign.not_draft');
   const next: Campaign = { ...current, scoringTable: table, version: current.version + 1 };
   await saveTransition(next, current, newEvent(next, 'ScoringTableSet', actor.sub, now, { tableVersion: table.version }));
   return next;

@@ -5,16 +5,16 @@ import type { Principal } from './principal';
 
 /** Checks the use cases share before they accept a unit's submission. */
 export function requireIssued(campaign: Campaign, what: string) {
-  if (campaign.status === 'draft') throw new DomainError('conflict', `Phong trào chưa được phát động; chưa thể ${what}.`);
+  if (campaign.status === 'draft') throw new DomainError('conflict', `Phong trào chưa được phát động; chưa thể ${what}.`, undefined, 'campaign.not_issued');
   // Once nominations close, the standings and nominations the proposal was decided on are frozen.
-  if (campaign.status !== 'issued') throw new DomainError('conflict', `Phong trào đã khóa nhận hồ sơ (status "${campaign.status}"); không thể ${what}.`);
+  if (campaign.status !== 'issued') throw new DomainError('conflict', `Phong trào đã khóa nhận hồ sơ (status "${campaign.status}"); không thể ${what}.`, undefined, 'campaign.closed');
 }
 
 /** A unit's reporter acts for its own unit only; the Office (admin) for any where the route allows it. */
 export function requireOwnUnit(principal: Principal, unitId: string, adminAllowed: boolean) {
   if (adminAllowed && principal.roles.includes('admin')) return;
   if (!principal.roles.includes('unit') || principal.unitId !== unitId) {
-    throw new DomainError('forbidden', `Đơn vị chỉ được thực hiện cho chính đơn vị mình (tài khoản thuộc "${principal.unitId ?? '-'}", yêu cầu cho "${unitId}").`);
+    throw new DomainError('forbidden', `Đơn vị chỉ được thực hiện cho chính đơn vị mình (tài khoản thuộc "${principal.unitId ?? '-'}", yêu cầu cho "${unitId}").`, undefined, 'auth.not_own_unit');
   }
 }
 
@@ -24,7 +24,7 @@ export function requireParticipant(campaign: Campaign, unitId: string, units: re
   const lineage: string[] = [];
   for (let u: string | undefined = unitId; u !== undefined && !lineage.includes(u); u = parent.get(u)) lineage.push(u);
   if (campaign.participatingUnits.length > 0 && !lineage.some((u) => campaign.participatingUnits.includes(u))) {
-    throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" is not a participating unit of this campaign` }]);
+    throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" không phải đơn vị tham gia phong trào này` }], 'campaign.not_participant');
   }
 }
 

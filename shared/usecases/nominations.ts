@@ -35,18 +35,18 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
   if (unknown.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${unknown.map((d) => d.path).join(', ')}`, unknown);
   const isOffice = principal.roles.includes('admin');
   if (!isOffice) {
-    if (!principal.unitId) throw new DomainError('forbidden', 'Tài khoản chưa gắn với đơn vị nào; không thể đề nghị khen thưởng.');
+    if (!principal.unitId) throw new DomainError('forbidden', 'Tài khoản chưa gắn với đơn vị nào; không thể đề nghị khen thưởng.', undefined, 'auth.no_unit');
     const scope = unitScope(principal.unitId, units);
     for (const [field, value] of [['nominee.unitId', unitId], ['nominee.memberOf', memberOf]] as const) {
       if (value !== undefined && !scope.has(value)) {
-        throw new DomainError('forbidden', `Đơn vị chỉ được đề nghị khen thưởng cho đơn vị mình và đơn vị trực thuộc (${field} "${value}" không thuộc đơn vị "${principal.unitId}").`);
+        throw new DomainError('forbidden', `Đơn vị chỉ được đề nghị khen thưởng cho đơn vị mình và đơn vị trực thuộc (${field} "${value}" không thuộc đơn vị "${principal.unitId}").`, undefined, 'nomination.not_own_unit');
       }
     }
   }
   requireIssued(campaign, 'nhận hồ sơ đề nghị khen thưởng');
   requireParticipant(campaign, unitId, units);
   if (isPast(campaign.deadlines.nominations, now)) {
-    throw new DomainError('conflict', `Đã quá hạn nộp hồ sơ đề nghị khen thưởng (${formatDeadline(campaign.deadlines.nominations)}).`);
+    throw new DomainError('conflict', `Đã quá hạn nộp hồ sơ đề nghị khen thưởng (${formatDeadline(campaign.deadlines.nominations)}).`, undefined, 'nomination.deadline_passed');
   }
   const at = now.toISOString();
   const nominatingUnitId = isOffice ? unitId : (principal.unitId as string);
@@ -76,6 +76,8 @@ export async function proposalOf(rawId: unknown) {
     throw new DomainError(
       campaign.status === 'issued' || campaign.status === 'draft' ? 'conflict' : 'not-found',
       campaign.status === 'nominations-closed' ? 'Đang xét hồ sơ: dự kiến kết quả chưa sẵn sàng, vui lòng thử lại sau ít phút.' : 'Chưa khóa nhận hồ sơ đề nghị khen thưởng; chưa có dự kiến kết quả.',
+      undefined,
+      'proposal.not_ready',
     );
   }
   return { campaign, proposal };
@@ -84,12 +86,12 @@ export async function proposalOf(rawId: unknown) {
 /** The Council's ballot, checked against the quorum and each title's threshold over the whole membership. */
 export async function recordCouncilVote(rawId: unknown, input: CouncilVoteRequest, principal: Principal, now: Date): Promise<CouncilTally> {
   const { campaign, proposal } = await proposalOf(rawId);
-  if (campaign.status !== 'nominations-closed') throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`);
+  if (campaign.status !== 'nominations-closed') throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`, undefined, 'results.already_final');
   const known = new Map(proposal.decisions.map((d) => [d.nominationId, d]));
   const details = input.votes.flatMap((v, i) => {
     const d = known.get(v.nominationId);
-    if (!d) return [{ path: `votes.${i}.nominationId`, message: `no nomination "${v.nominationId}" in this campaign's proposal` }];
-    return d.title === v.title ? [] : [{ path: `votes.${i}.title`, message: `nomination "${v.nominationId}" is for ${d.title}, not ${v.title}` }];
+    if (!d) return [{ path: `votes.${i}.nominationId`, message: `không có hồ sơ "${v.nominationId}" trong dự kiến kết quả của phong trào` }];
+    return d.title === v.title ? [] : [{ path: `votes.${i}.title`, message: `hồ sơ "${v.nominationId}" đề nghị ${d.title}, không phải ${v.title}` }];
   });
   if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
   const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet });

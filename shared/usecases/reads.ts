@@ -88,7 +88,7 @@ export async function readProposal(rawId: unknown, principal: Principal) {
 export async function readResults(rawId: unknown, format: string | undefined, principal: Principal) {
   const campaign = await findCampaign(rawId);
   const stored = (await getResults(campaign.id)) as StoredResults | undefined;
-  if (!stored) throw new DomainError('not-found', 'Kết quả chưa được chốt.');
+  if (!stored) throw new DomainError('not-found', 'Kết quả chưa được chốt.', undefined, 'results.not_final');
   const results = visibleResults(await audience(principal), stored);
   if (format !== 'csv') return { body: results };
   const unitNames = Object.fromEntries((await listUnits()).map((u) => [u.unitId, u.name]));

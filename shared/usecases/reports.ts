@@ -16,7 +16,7 @@ import { findCampaign } from './campaigns';
 import { parseParam } from './params';
 
 function requireTable(campaign: Campaign): ScoringTable {
-  if (!campaign.scoringTable) throw new DomainError('conflict', 'Phong trào chưa có thang điểm; không thể nhận báo cáo chấm điểm.');
+  if (!campaign.scoringTable) throw new DomainError('conflict', 'Phong trào chưa có thang điểm; không thể nhận báo cáo chấm điểm.', undefined, 'campaign.no_scoring_table');
   return campaign.scoringTable;
 }
 
@@ -27,7 +27,7 @@ export async function submitRegistration(rawId: unknown, input: RegistrationInpu
   requireIssued(campaign, 'đăng ký thi đua');
   requireParticipant(campaign, input.unitId);
   if (isPast(campaign.deadlines.registration, now)) {
-    throw new DomainError('conflict', `Đã quá hạn đăng ký thi đua (${formatDeadline(campaign.deadlines.registration!)}).`);
+    throw new DomainError('conflict', `Đã quá hạn đăng ký thi đua (${formatDeadline(campaign.deadlines.registration!)}).`, undefined, 'registration.deadline_passed');
   }
   const key = registrantKey(input.registrant);
   const at = now.toISOString();
@@ -53,7 +53,7 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
   const table = requireTable(campaign);
   const deadline = reportDeadline(campaign, input.period);
   if (isPast(deadline, now)) {
-    throw new DomainError('conflict', `Đã quá hạn nộp báo cáo ${input.period === 'final' ? 'tổng kết' : 'sơ kết'} (${formatDeadline(deadline!)}); báo cáo không được tiếp nhận.`);
+    throw new DomainError('conflict', `Đã quá hạn nộp báo cáo ${input.period === 'final' ? 'tổng kết' : 'sơ kết'} (${formatDeadline(deadline!)}); báo cáo không được tiếp nhận.`, undefined, 'report.deadline_passed');
   }
   const problems = validateReportValues(table, input);
   if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
@@ -78,7 +78,7 @@ export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod
   const period = parseParam(ReportPeriod, rawPeriod, 'period');
   const table = requireTable(campaign);
   const stored = await getReport(campaign.id, period, unitId);
-  if (!stored) throw new DomainError('not-found', `Đơn vị "${unitId}" chưa nộp báo cáo ${period === 'final' ? 'tổng kết' : 'sơ kết'}.`);
+  if (!stored) throw new DomainError('not-found', `Đơn vị "${unitId}" chưa nộp báo cáo ${period === 'final' ? 'tổng kết' : 'sơ kết'}.`, undefined, 'report.not_found');
   const problems = validateVerification(table, input);
   if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
   const report = UnitReport.parse(pickReport(stored));

@@ -149,7 +149,7 @@ export function visibleResults(a: Audience, r: StoredResults): Omit<StoredResult
 /** The proposal (every check, every reason, every person's file): the Office and the Council, nobody else. */
 export function visibleProposal<P>(a: Audience, proposal: P): P {
   if (a.kind === 'office' || a.kind === 'council') return proposal;
-  throw new DomainError('forbidden', 'Dự kiến kết quả xét khen thưởng chỉ dành cho Văn phòng và Hội đồng Thi đua - Khen thưởng.');
+  throw new DomainError('forbidden', 'Dự kiến kết quả xét khen thưởng chỉ dành cho Văn phòng và Hội đồng Thi đua - Khen thưởng.', undefined, 'auth.forbidden');
 }
 
 // ── The directory ───────────────────────────────────────────────────────────────────────────

@@ -301,7 +301,7 @@ describe("the Office's verification (docs/legal-sources.md §3.1.3: the host che
   });
 
   it('a verified value needs a reason', () => {
-    expect(validateVerification(mixed, { values: { m: 5 }, reasons: {} })).toEqual([{ path: 'reasons.m', message: 'the Office must give a reason for verifying "m"' }]);
+    expect(validateVerification(mixed, { values: { m: 5 }, reasons: {} })).toEqual([{ path: 'reasons.m', message: 'Văn phòng phải nêu lý do khi thẩm định "m"' }]);
     expect(Verification.safeParse({ values: { m: 5 }, reasons: {} }).success).toBe(false);
     const details = errorsOf(() => scoreReport(mixed, self, { values: { m: 50 }, reasons: {} }));
     expect(details.map((d) => d.path).sort()).toEqual(['verification.reasons.m', 'verification.values.m']);
@@ -310,14 +310,14 @@ describe("the Office's verification (docs/legal-sources.md §3.1.3: the host che
 
 describe('report values are checked against the table (docs/architecture.md "Standards": bad input is refused, naming the field)', () => {
   it.each([
-    ['manual above its maximum', { m: 10.5 }, 'values.m', /must not exceed the criterion’s maximum 10/],
-    ['manual with 3 decimals', { m: 0.125 }, 'values.m', /manual criterion/],
-    ['negative manual points', { m: -1 }, 'values.m', /manual criterion/],
+    ['manual above its maximum', { m: 10.5 }, 'values.m', /không được vượt quá điểm tối đa của tiêu chí \(10\)/],
+    ['manual with 3 decimals', { m: 0.125 }, 'values.m', /tiêu chí chấm trực tiếp/],
+    ['negative manual points', { m: -1 }, 'values.m', /tiêu chí chấm trực tiếp/],
     ['a number for a proportional criterion', { p: 0.9 }, 'values.p', /numerator, denominator/],
     ['a negative numerator', { p: { numerator: -1, denominator: 5 } }, 'values.p', /numerator, denominator/],
-    ['a number for an all-or-nothing criterion', { b1: 1 }, 'values.b1', /true or false/],
+    ['a number for an all-or-nothing criterion', { b1: 1 }, 'values.b1', /true hoặc false/],
     ['a boolean for a gated proportional criterion', { g: true }, 'values.g', /numerator, denominator/],
-    ['an unknown criterion', { zz: 1 }, 'values.zz', /no criterion "zz"/],
+    ['an unknown criterion', { zz: 1 }, 'values.zz', /không có tiêu chí "zz"/],
   ])('refuses %s', (_, values, path, message) => {
     const errors = validateReportValues(mixed, { values, evidence: {} });
     expect(errors).toHaveLength(1);
@@ -339,7 +339,7 @@ describe('report values are checked against the table (docs/architecture.md "Sta
   });
 
   it('evidence for an unknown criterion is refused', () => {
-    expect(validateReportValues(mixed, { values: {}, evidence: { zz: ['a.pdf'] } })).toEqual([{ path: 'evidence.zz', message: 'no criterion "zz" in the scoring table' }]);
+    expect(validateReportValues(mixed, { values: {}, evidence: { zz: ['a.pdf'] } })).toEqual([{ path: 'evidence.zz', message: 'không có tiêu chí "zz" trong bảng điểm' }]);
   });
 });
 
@@ -357,7 +357,7 @@ describe('the scoring table schema', () => {
       { from: 90, to: 95, points: 3 },
     ];
     expect(issues(stepsTable(closed))).toEqual([
-      { path: 'sections.0.criteria.0.rule.steps.1', message: 'overlaps step 0 [88, 90.01): steps are half-open [from, to) and must not overlap, [90, 95) does' },
+      { path: 'sections.0.criteria.0.rule.steps.1', message: 'chồng lấn bậc 0 [88, 90.01): các bậc là nửa khoảng [from, to) và không được chồng lấn, [90, 95) bị chồng lấn' },
     ]);
     expect(issues(stepsTable([{ from: 88, to: 90, points: 2 }, { from: 90, to: 95, points: 3 }]))).toEqual([]);
     expect(issues(stepsTable([{ from: 89, to: 91, points: 4 }, ...closed.slice(1), { from: 88, to: 89, points: 2 }])).map((i) => i.path)).toEqual([
@@ -372,7 +372,7 @@ describe('the scoring table schema', () => {
   });
 
   it('refuses tie-break ids that are not criteria of the table, and a repeated one', () => {
-    expect(issues({ ...canThoTable, tieBreak: ['c2', 'c9'] })).toEqual([{ path: 'tieBreak.1', message: 'no criterion "c9" in the table' }]);
+    expect(issues({ ...canThoTable, tieBreak: ['c2', 'c9'] })).toEqual([{ path: 'tieBreak.1', message: 'không có tiêu chí "c9" trong bảng điểm' }]);
     expect(issues({ ...canThoTable, tieBreak: ['c2', 'c2'] }).map((i) => i.path)).toEqual(['tieBreak.1']);
   });
 
@@ -398,7 +398,7 @@ describe('the scoring table schema', () => {
 
   it('the scoring core refuses an invalid table rather than guessing', () => {
     const bad = { ...canThoTable, tieBreak: ['c9'] } as ScoringTable;
-    expect(errorsOf(() => scoreReport(bad, canThoWorkedReport))).toEqual([{ path: 'tieBreak.0', message: 'no criterion "c9" in the table' }]);
+    expect(errorsOf(() => scoreReport(bad, canThoWorkedReport))).toEqual([{ path: 'tieBreak.0', message: 'không có tiêu chí "c9" trong bảng điểm' }]);
   });
 });
 
