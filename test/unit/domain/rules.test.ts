@@ -2,6 +2,9 @@ import type { IndividualNominee, Initiative } from '../../../shared/schemas/nomi
 import { completeMonths, dayAfter, yearOf } from '../../../shared/domain/calendar';
 import { resolveOptions, ruleSetFor, ruleSets } from '../../../shared/domain/rules';
 import { chainLength } from '../../../shared/domain/rules/chain';
+import { ldttShareRule } from '../../../shared/domain/rules/collectives';
+import { bangKhenCollectiveRecordRule, bangKhenIndividualRecordRule } from '../../../shared/domain/rules/commendations';
+import { cstdTinhChainRule, cstdTinhInitiativeRule } from '../../../shared/domain/rules/cstd';
 import { type Env, cmp, makeEnv } from '../../../shared/domain/rules/context';
 import { countsFrom, disciplineRule } from '../../../shared/domain/rules/discipline';
 import { EARLIER_CAMPAIGN, initiativeOnceRule, initiativePool } from '../../../shared/domain/rules/initiatives';
@@ -261,5 +264,48 @@ describe('cmp: code-unit order for every sort of the engine', () => {
     ['B', 'a', -1],
   ])('cmp(%j, %j) = %d', (a, b, want) => {
     expect(cmp(a, b)).toBe(want);
+  });
+});
+
+describe('sentences and facts at the less travelled branches', () => {
+  const e24 = env('vn-2024', 2024);
+  it('the LĐTT share, met and not met (Law 2022 Art 28 [U]; old law "trên 50%")', () => {
+    const share = { total: 10, ldtt: 6, nominatedHere: 0, ldttFromCampaign: 0, deferredHere: 0, notNominated: 10, ldttNotNominated: 6, notNominatedSource: 'declared' as const, inconsistent: false };
+    expect(ldttShareRule('ttldtt.ldtt-share', e24.rs.cite.ttldttShare, S, share, { pct: 70, inclusive: true }, 'TTLDTT').sentence).toBe(
+      'Ông A có 6/10 thành viên đạt danh hiệu “Lao động tiên tiến” (60%), chưa đạt tỷ lệ ít nhất 70% để xét danh hiệu “Tập thể lao động tiên tiến” theo Điều 28 Luật Thi đua, khen thưởng số 06/2022/QH15.',
+    );
+    expect(ldttShareRule('ttldtt.ldtt-share', e24.rs.cite.ttldttShare, S, share, { pct: 50, inclusive: false }, 'TTLDTT').sentence).toBe(
+      'Ông A có 6/10 thành viên đạt danh hiệu “Lao động tiên tiến” (60%), đạt tỷ lệ trên 50% để xét danh hiệu “Tập thể lao động tiên tiến” theo Điều 28 Luật Thi đua, khen thưởng số 06/2022/QH15.',
+    );
+  });
+  it('Bằng khen, individual (Law Art 74 via Bắc Ninh Art 3.3): one HTXSNV year with two initiatives is not enough', () => {
+    const pool = { usable: [ini('A', '2024-01-02'), ini('B', '2024-02-02')], used: [] };
+    const r = bangKhenIndividualRecordRule(e24, S, new Set(), new Set([2024]), pool);
+    expect(r.check).toMatchObject({ passed: false, facts: { route: null, htxsnvChain: 1, usableInitiatives: ['A', 'B'] } });
+    expect(r.take).toEqual([]);
+  });
+  it('Bằng khen, individual: of three usable initiatives two are spent, the first in order', () => {
+    const pool = { usable: [ini('A', '2024-01-02'), ini('B', '2024-02-02'), ini('C', '2024-03-02')], used: [{ initiative: ini('Z', '2023-05-05'), usedBy: 'x' }] };
+    const r = bangKhenIndividualRecordRule(e24, S, new Set(), new Set([2023, 2024]), pool);
+    expect(r.take.map((i) => i.id)).toEqual(['A', 'B']);
+    expect(r.check.facts).toMatchObject({ route: 'htxsnv-and-initiatives', basis: ['A', 'B'], alreadyUsed: ['Z'] });
+  });
+  it('chains report their years sorted, whatever order they came in', () => {
+    expect(bangKhenCollectiveRecordRule(e24, S, new Set([2024, 2021, 2023, 2022])).facts).toMatchObject({ years: [2021, 2022, 2023, 2024], chain: 4 });
+    expect(cstdTinhChainRule(e24, S, new Set([2024, 2021, 2023, 2022]), 'record').facts).toMatchObject({ cstdcsYears: [2021, 2022, 2023, 2024], chain: 4 });
+  });
+  it('CSTĐ tỉnh initiative (Law Art 22): the used ones are listed in the facts', () => {
+    const r = cstdTinhInitiativeRule(e24, S, { usable: [], used: [{ initiative: ini('P', '2024-01-01', 'province'), usedBy: 'n9' }] });
+    expect(r.check).toMatchObject({ passed: false, facts: { usable: [], alreadyUsed: ['P'], basis: null } });
+  });
+  it('a research topic already used is named as such (CV 5007/BNV-TĐKT)', () => {
+    const once = initiativeOnceRule(e24, S, [], { usable: [], used: [{ initiative: ini('R', '2024-01-01', 'unit', 'research'), usedBy: 'n2' }] });
+    expect(once.sentence).toBe('Đề tài “Sáng kiến R” (đã dùng cho hồ sơ n2) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.');
+  });
+  it('a discipline without its level is named "kỷ luật"', () => {
+    expect(disciplineRule(e24, S, { status: 'in-effect' }).sentence).toContain('(hình thức kỷ luật)');
+    expect(khienTrachRule(env('vn-2017', 2023), S, { status: 'in-effect' }).sentence).toBe(
+      'Ông A bị kỷ luật hình thức kỷ luật trong năm 2023 nên không được xét tặng danh hiệu “Lao động tiên tiến” theo Nghị định số 91/2017/NĐ-CP.',
+    );
   });
 });
