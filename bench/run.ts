@@ -1,6 +1,7 @@
 import { bundleSizes, bundleTable, sourceMapCost } from './bundle-size';
 import { decideBench } from './decide';
 import { issueLatency } from './issue-latency';
+import { sendRateBench } from './send-rate';
 import { standingsBench } from './standings';
 import { throttledSendBench } from './throttled-send';
 
@@ -37,6 +38,11 @@ async function main() {
     });
   }
   console.table(rows);
+
+  console.log('# send rate and DynamoDB Local CPU: 2,000 addresses per configured rate, beside the emulator floor (SendEmail calls/s the SES emulator answers to 16 direct callers)');
+  const rates = [];
+  for (const rate of [50, 200, 500]) rates.push(await sendRateBench({ addresses: 2000, rate }));
+  console.table(rates);
 
   console.log('# sending under SES throttling: 2,000 addresses at 50/s, 10 % of SendEmail calls throttled (seeded); achieved/configured goal ≥ 0.95, duplicates 0');
   console.table([await throttledSendBench()]);

@@ -12,7 +12,7 @@
  * queue's dead-letter queue.
  */
 import { routes } from '../shared/http/routes';
-import type { FilterPattern } from '../shared/stream/filter-match';
+import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
 import type { table as tableDefinition } from './table-definition';
 
 export type { FilterPattern, FilterValue } from '../shared/stream/filter-match';
@@ -267,8 +267,11 @@ const subscribers = {
 } as const satisfies Record<string, FunctionSpec>;
 
 type Subscriber = (typeof subscribers)[keyof typeof subscribers];
-/** Every pattern of every consumer: the stream router's own mapping lets only these records through. */
-const consumedPatterns = (Object.values(subscribers) as Subscriber[]).flatMap((s) => ('queue' in s ? s.queue.filters : []));
+/**
+ * Every pattern of every consumer, merged where two differ in one list of strings: the stream
+ * router's own mapping lets only these records through, and Lambda takes five filters per mapping.
+ */
+const consumedPatterns = mergePatterns((Object.values(subscribers) as Subscriber[]).flatMap((s) => ('queue' in s ? s.queue.filters : [])));
 
 export const functions = {
   ...subscribers,
@@ -312,12 +315,14 @@ export function wiringProblems(fns: Record<string, FunctionSpec>): string[] {
   const problems: string[] = [];
   const readers = Object.entries(fns).filter(([, spec]) => spec.stream);
   if (readers.length !== 1) problems.push(`exactly one function must read the table's stream, not ${readers.length} (${readers.map(([n]) => n).join(', ')})`);
-  const readerPatterns = new Set((readers[0]?.[1].stream?.filters ?? []).map((f) => JSON.stringify(f)));
+  const readerPatterns = readers[0]?.[1].stream?.filters ?? [];
+  // Lambda's default quota: five filters per event source mapping (ten on request).
+  if (readerPatterns.length > 5) problems.push(`the stream reader has ${readerPatterns.length} filters; a Lambda mapping takes 5`);
   for (const [name, spec] of Object.entries(fns)) {
     const q = spec.queue;
     if (!q) continue;
     if (spec.stream) problems.push(`${name} both reads the stream and consumes a queue`);
-    for (const f of q.filters) if (!readerPatterns.has(JSON.stringify(f))) problems.push(`${name}: the stream reader's filters do not let ${JSON.stringify(f)} through`);
+    for (const f of q.filters) if (!readerPatterns.some((r) => covers(r, f))) problems.push(`${name}: the stream reader's filters do not let ${JSON.stringify(f)} through`);
     if (q.filters.length === 0) problems.push(`${name}: a consumer needs at least one filter`);
     if (q.order === 'per-campaign' && (q.batchSize > 10 || q.maxBatchingWindowSeconds !== 0)) problems.push(`${name}: a FIFO mapping takes at most 10 messages and no batching window`);
     if (q.batchSize < 1 || q.batchSize > 10_000) problems.push(`${name}: batchSize must be 1–10,000`);

@@ -96,3 +96,80 @@ export function matches(pattern: FilterPattern, record: object): boolean {
 export function matchesAny(patterns: readonly FilterPattern[], record: object): boolean {
   return patterns.length === 0 || patterns.some((p) => matches(p, record));
 }
+
+/** A leaf of plain strings (the only leaves merge and coverage reason about). */
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/**
+ * Whether every record `inner` matches is matched by `outer` too, judged structurally: the same
+ * keys, and at each leaf either equal matchers or, for plain strings, a superset. Conservative: a
+ * `false` may be a pattern it cannot judge, never a wrong `true`.
+ */
+export function covers(outer: FilterPattern, inner: FilterPattern): boolean {
+  const keys = Object.keys(outer);
+  if (keys.length !== Object.keys(inner).length) return false;
+  for (const key of keys) {
+    const o = outer[key];
+    const i = inner[key];
+    if (i === undefined) return false;
+    if (Array.isArray(o) || Array.isArray(i)) {
+      if (!Array.isArray(o) || !Array.isArray(i)) return false;
+      if (isStringList(o) && isStringList(i)) {
+        if (!i.every((x) => o.includes(x))) return false;
+      } else if (JSON.stringify(o) !== JSON.stringify(i)) return false;
+    } else if (!covers(o as FilterPattern, i as FilterPattern)) return false;
+  }
+  return true;
+}
+
+/** The one leaf path where two patterns of the same shape differ, if only one and both are plain strings. */
+function soleDifference(a: FilterPattern, b: FilterPattern, path: string[] = []): string[] | undefined | 'none' | 'many' {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length || keys.some((k) => !(k in b))) return 'many';
+  let found: string[] | 'none' = 'none';
+  for (const key of keys) {
+    const x = a[key];
+    const y = b[key];
+    let here: string[] | undefined | 'none' | 'many';
+    if (Array.isArray(x) || Array.isArray(y)) {
+      if (JSON.stringify(x) === JSON.stringify(y)) here = 'none';
+      else here = isStringList(x) && isStringList(y) ? [...path, key] : 'many';
+    } else here = soleDifference(x as FilterPattern, y as FilterPattern, [...path, key]);
+    if (here === 'none') continue;
+    if (here === 'many' || here === undefined || found !== 'none') return 'many';
+    found = here;
+  }
+  return found;
+}
+
+/**
+ * Fewer patterns that let through exactly the same records: two patterns alike but for the
+ * strings listed at one leaf become one listing both (Lambda takes at most five filters per
+ * mapping by default, and the stream router's mapping holds every consumer's).
+ */
+export function mergePatterns(patterns: readonly FilterPattern[]): FilterPattern[] {
+  const out = patterns.map((p) => structuredClone(p) as FilterPattern);
+  for (let merged = true; merged; ) {
+    merged = false;
+    outer: for (let i = 0; i < out.length; i++) {
+      for (let j = i + 1; j < out.length; j++) {
+        const diff = soleDifference(out[i]!, out[j]!);
+        if (diff === 'many' || diff === undefined) continue;
+        if (diff !== 'none') {
+          let a: FilterPattern = out[i]!;
+          let b: FilterPattern = out[j]!;
+          for (const key of diff.slice(0, -1)) {
+            a = a[key] as FilterPattern;
+            b = b[key] as FilterPattern;
+          }
+          const leaf = diff.at(-1)!;
+          a[leaf] = [...new Set([...(a[leaf] as string[]), ...(b[leaf] as string[])])];
+        }
+        out.splice(j, 1);
+        merged = true;
+        break outer;
+      }
+    }
+  }
+  return out;
+}

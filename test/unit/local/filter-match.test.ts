@@ -1,5 +1,5 @@
 import type { DynamoDBRecord } from 'aws-lambda';
-import { assertSupportedPattern, matches, matchesAny } from '../../../infra/local/filter-match';
+import { assertSupportedPattern, covers, matches, matchesAny, mergePatterns } from '../../../infra/local/filter-match';
 import { functions, type FilterPattern } from '../../../infra/wiring';
 
 /** A stream record as Lambda sees it (attribute-value JSON). */
@@ -97,5 +97,43 @@ describe("the wiring's real filters", () => {
   it('an attribute stored as a number does not match a string filter (filters compare typed values)', () => {
     const numeric: DynamoDBRecord = { eventName: 'INSERT', dynamodb: { NewImage: { entity: { S: 'Delivery' }, status: { N: '1' } } } };
     expect(matchesAny(mailer, numeric)).toBe(false);
+  });
+});
+
+describe('merging patterns (the stream router’s mapping holds every consumer’s, in at most five filters)', () => {
+  const consumed = Object.values(functions).flatMap((spec) => ('queue' in spec ? spec.queue.filters : []));
+  const samples = [
+    record('INSERT', { entity: 'Event', type: 'CampaignIssued' }),
+    record('INSERT', { entity: 'Event', type: 'ReportSubmitted' }),
+    record('INSERT', { entity: 'Event', type: 'CampaignCreated' }),
+    record('MODIFY', { entity: 'Event', type: 'ResultsFinalized', mailing: 'retry' }),
+    record('MODIFY', { entity: 'Event', type: 'ResultsFinalized', mailing: 'prepared' }),
+    record('INSERT', { entity: 'Event', type: 'ResultsFinalized', mailing: 'retry' }),
+    record('INSERT', { entity: 'Delivery', status: 'pending' }),
+    record('MODIFY', { entity: 'Delivery', status: 'pending' }),
+    record('MODIFY', { entity: 'Delivery', status: 'sent' }),
+    record('REMOVE', {}, { entity: 'Delivery', status: 'pending' }),
+  ];
+
+  it('lets through exactly the records the patterns did, in fewer filters', () => {
+    const merged = mergePatterns(consumed);
+    expect(merged.length).toBeLessThan(consumed.length);
+    expect(merged.length).toBeLessThanOrEqual(5);
+    for (const r of samples) expect({ r: r.dynamodb?.NewImage, out: matchesAny(merged, r) }).toEqual({ r: r.dynamodb?.NewImage, out: matchesAny(consumed, r) });
+    for (const f of consumed) expect(merged.some((m) => covers(m, f))).toBe(true);
+  });
+
+  it('merges only patterns alike but for one list of strings; covers is structural and conservative', () => {
+    const a = { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['A'] } } } };
+    const b = { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['B'] } } } };
+    const c = { eventName: ['MODIFY'], dynamodb: { NewImage: { type: { S: ['C'] } } } };
+    expect(mergePatterns([a, b, c])).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['A', 'B'] } } } }, c]);
+    // Differing in two places: merging would let INSERT C and MODIFY A through. Kept apart.
+    expect(mergePatterns([a, c])).toEqual([a, c]);
+    expect(mergePatterns([a, a])).toEqual([a]);
+    expect(covers(mergePatterns([a, b])[0]!, a)).toBe(true);
+    expect(covers(a, b)).toBe(false);
+    expect(covers({ n: [{ prefix: 'x' }] }, { n: [{ prefix: 'x' }] })).toBe(true);
+    expect(covers({ n: [{ prefix: 'x' }] }, { n: ['xy'] })).toBe(false);
   });
 });
