@@ -81,12 +81,13 @@ describe('API edges on the local twin', () => {
   it('413 for a body over 256 KB, and nothing written', async () => {
     const res = await call('POST', '/campaigns', { token: admin, body: letter({ theme: `${MARK} ${'x'.repeat(300 * 1024)}` }) });
     expect(res.status).toBe(413);
+    expect(res.body.code).toBe('request.too_large');
     expect((await mentions()).filter((i) => i.entity !== 'RecipientGroup')).toEqual([]);
   });
 
   it('404 for an unknown campaign and an unknown route', async () => {
-    expect((await call('GET', '/campaigns/no-such-campaign', { token: admin })).status).toBe(404);
-    expect((await call('POST', '/campaigns/no-such-campaign/issue', { token: admin })).status).toBe(404);
+    expect(await call('GET', '/campaigns/no-such-campaign', { token: admin })).toMatchObject({ status: 404, body: { code: 'campaign.not_found', message: 'Không tìm thấy phong trào "no-such-campaign".' } });
+    expect((await call('POST', '/campaigns/no-such-campaign/issue', { token: admin })).body.code).toBe('campaign.not_found');
     expect((await call('GET', '/no/such/route', { token: admin })).status).toBe(404);
   });
 

@@ -27,7 +27,24 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   } catch {
     /* not JSON */
   }
+  checkErrorBody(method, path, res.status, body);
   return { status: res.status, body: body as T };
+}
+
+/**
+ * Every error the API writes carries a stable `code` and a Vietnamese `message` (README "Errors"):
+ * checked on every call of every integration test, so no 4xx of any test escapes it. The two
+ * answers API Gateway gives itself, before any function runs (the JWT authorizer's 401 and an
+ * unknown route's 404), keep AWS's fixed bodies, in the cloud and on the twin alike.
+ */
+function checkErrorBody(method: string, path: string, status: number, body: unknown): void {
+  if (status < 400 || path.startsWith('/local/')) return;
+  const b = body as { code?: unknown; message?: unknown } | undefined;
+  const gateway = (status === 401 && b?.message === 'Unauthorized') || (status === 404 && b?.message === 'Not Found');
+  if (gateway && b?.code === undefined) return;
+  if (typeof b?.code !== 'string' || typeof b?.message !== 'string' || !/^[a-z]+(\.[a-z_]+)*$/.test(b.code)) {
+    throw new Error(`${method} ${path} answered ${status} without an error code and message: ${JSON.stringify(body)}`);
+  }
 }
 
 export async function tokenFor(groups: string[], sub = `test-${groups.join('-') || 'nobody'}`, unitId?: string): Promise<string> {

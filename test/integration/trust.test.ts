@@ -131,7 +131,7 @@ describe('trust between units', () => {
     for (const [token, body] of attempts) {
       const res = await call('POST', `/campaigns/${id}/nominations`, { token, body });
       expect(res.status).toBe(403);
-      expect(res.body.message).toMatch(/chỉ được đề nghị khen thưởng cho đơn vị mình/);
+      expect(res.body).toMatchObject({ code: 'nomination.not_own_unit', message: expect.stringMatching(/chỉ được đề nghị khen thưởng cho đơn vị mình/) });
     }
     // Unknown units are named as the bad field.
     const unknown = await call('POST', `/campaigns/${id}/nominations`, { token: admin, body: nomination('LDTT', person('X', A, { memberOf: 'NO_SUCH_UNIT' })) });
@@ -166,7 +166,7 @@ describe('trust between units', () => {
       for (const [role, token] of Object.entries(tokens)) {
         if ((spec.roles ?? []).includes(role as never)) continue;
         const res = await call(spec.method, path, { token, ...(spec.body ? { body: {} } : {}) });
-        expect({ route: `${spec.method} ${spec.path}`, role, status: res.status }).toEqual({ route: `${spec.method} ${spec.path}`, role, status: 403 });
+        expect({ route: `${spec.method} ${spec.path}`, role, status: res.status, code: res.body.code }).toEqual({ route: `${spec.method} ${spec.path}`, role, status: 403, code: 'auth.forbidden' });
         checked++;
       }
     }
