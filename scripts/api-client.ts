@@ -1,7 +1,8 @@
 /** A small JSON client for the scripts that drive a running local twin (npm run demo, demo:lifecycle). */
 
-export const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
-export const SES_URL = (process.env.SES_URL ?? 'http://127.0.0.1:8005').replace(/\/+$/, '');
+import { twinAddress } from './twin-address';
+
+export const { apiUrl: API_URL, sesUrl: SES_URL } = twinAddress();
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 

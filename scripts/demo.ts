@@ -2,8 +2,8 @@
  * The seed scenario end to end against a running local twin (`npm start` in another terminal):
  * load the directory, create the 2023 launch letter, issue it, and watch the outbox deliver it.
  *
- *   API_URL  the HTTP gateway      (default http://127.0.0.1:3000)
- *   SES_URL  the SES v2 emulator   (default http://127.0.0.1:8005)
+ *   PORT, SES_PORT  the twin's ports, as for `npm start` (default 3000, 8005)
+ *   API_URL, SES_URL  another host instead (scripts/twin-address.ts)
  */
 import type { Campaign } from '../shared/schemas/campaign';
 import type { Delivery, DeliveryStatus } from '../shared/schemas/events';

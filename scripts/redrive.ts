@@ -13,6 +13,7 @@
  *   (within its 24-hour retention), the router is invoked with them, and the message is deleted
  *   once the invocation succeeds.
  */
+import { twinAddress } from './twin-address';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
 });
 
 async function local() {
-  const url = `http://127.0.0.1:${process.env.PORT ?? 3000}/local/redrive`;
+  const url = `${twinAddress().apiUrl}/local/redrive`;
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(values.function ? { function: values.function } : {}) }).catch((e: Error) => {
     throw new Error(`the local twin does not answer at ${url} (is \`npm start\` running?): ${e.message}`);
   });
