@@ -1,11 +1,13 @@
 /**
  * `npm run demo:lifecycle` (with `npm start` running): a whole campaign on the local twin, from the
- * launch letter to the results: the seed letter with the Cần Thơ scoring table, registrations,
- * reports from three units (acknowledged by email), the standings, nominations, the close, the
- * proposal decided under the law in force, the Council's ballot, the results and their emails.
+ * launch letter to the results: this year's letter of the seed's Sở Ngoại vụ with a scoring table
+ * for its units, registrations, reports from three units (acknowledged by email), the standings,
+ * nominations, the close, the proposal decided under the law in force, the Council's ballot, the
+ * results and their emails.
  */
-import { canThoTable, canThoWorkedReport } from '../seed/scoring-table-can-tho';
-import { seedCampaign, seedDirectory } from '../seed/launch-letter-2023';
+import { seedDirectory } from '../seed/launch-letter-2023';
+import { soNgoaiVuReport, soNgoaiVuTable } from '../seed/scoring-table-so-ngoai-vu';
+import { thisYearLetter } from '../seed/this-year-letter';
 import { API_URL, localToken, request, SES_URL, sleep } from './api-client';
 
 const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString().replace('Z', '+00:00');
@@ -27,14 +29,15 @@ async function main() {
   for (const { code, ...g } of seedDirectory.groups) await request('PUT', `/recipient-groups/${id(code)}`, { token: admin, body: g });
   for (const { unitId, ...u } of seedDirectory.units) await request('PUT', `/units/${id(unitId)}`, { token: admin, body: u });
 
+  // The year in Vietnam now: the letter is dated the day it is issued, and speaks of that year.
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
   const documentNumber = `${Math.floor(Date.now() / 1000) % 900 + 100}/KH-SNgV`;
   const campaign = await request<{ id: string }>('POST', '/campaigns', {
     token: admin,
     body: {
-      ...seedCampaign,
+      ...thisYearLetter(year),
       documentNumber,
-      date: undefined,
-      scoringTable: canThoTable,
+      scoringTable: soNgoaiVuTable,
       councilGroup: 'HDTDKT_SO',
       officeGroup: 'LANH_DAO_SO',
       deadlines: { registration: inHours(24), reports: inHours(48), nominations: inHours(72) },
@@ -42,15 +45,15 @@ async function main() {
   });
   const c = id(campaign.id);
   await request('POST', `/campaigns/${c}/issue`, { token: admin });
-  console.log(`✓ ${documentNumber} issued (the law in force today decides it)`);
+  console.log(`✓ ${documentNumber}, the plan for ${year}, issued (the law in force today decides it)`);
 
   const units = ['VP', 'TTR', 'QLBG'] as const;
   const tokens = Object.fromEntries(await Promise.all(units.map(async (u) => [u, await localToken(`reporter-${u}`, ['unit'], u)] as const)));
-  const ratios = { VP: [440, 500], TTR: [400, 500], QLBG: [400, 500] } as const;
+  // Plan tasks done of 20: VP 19, TTR and QLBG 17 each, equal on every tie-break criterion too: a tie for the Council.
+  const tasksDone = { VP: 19, TTR: 17, QLBG: 17 } as const;
   for (const u of units) {
     await request('POST', `/campaigns/${c}/registrations`, { token: tokens[u], body: { unitId: u, registrant: { kind: 'unit' }, targets: ['Hoàn thành xuất sắc nhiệm vụ'], titles: ['TTLDTT'] } });
-    const [n, d] = ratios[u];
-    await request('POST', `/campaigns/${c}/reports`, { token: tokens[u], body: { ...canThoWorkedReport, unitId: u, values: { ...canThoWorkedReport.values, c2: { numerator: n, denominator: d } } } });
+    await request('POST', `/campaigns/${c}/reports`, { token: tokens[u], body: soNgoaiVuReport(u, { kh: { numerator: tasksDone[u], denominator: 20 } }) });
   }
   console.log('✓ three units registered and reported (each acknowledged by email, the Office notified)');
 
