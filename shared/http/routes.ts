@@ -25,7 +25,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
   query?: z.ZodObject;
-  response?: z.ZodType;
+  /** Documentation only: any zod schema, classic or mini (the stored shapes are mini: shared/schemas/events.ts). */
+  response?: z.core.$ZodType;
   successStatus?: number;
 }
 
@@ -44,8 +45,8 @@ export const routes = [
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
-  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.object({ items: z.array(DomainEvent.extend({ actor: z.string().optional() })) }) },
-  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not', response: z.object({ items: z.array(Delivery.extend({ logKey: z.string() })), mailings: z.array(Mailing) }) },
+  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.string().optional() })) }) },
+  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not', response: z.object({ items: z.array(z.object({ ...Delivery.shape, logKey: z.string() })), mailings: z.array(Mailing) }) },
   { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int(), mailingsRequeued: z.number().int() }), successStatus: 202 },
   { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for', body: RegistrationInput, response: Registration },

@@ -2,7 +2,7 @@ import type { Outcome, OutcomeKind } from '../domain/results';
 import { awardPhrase } from '../domain/rules/common';
 import { formatDeadline, formatPlaceDate, todayInVietnam } from '../domain/vn-date';
 import type { Campaign } from '../schemas/campaign';
-import { Title } from '../schemas/nomination';
+import { Title } from '../schemas/titles';
 import {
   blockHtml,
   blockText,

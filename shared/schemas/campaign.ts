@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
 import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';
+import { CampaignStatus } from './campaign-item';
 
 /**
  * Số và ký hiệu (NĐ 30/2020/NĐ-CP, Phụ lục I; docs/legal-sources.md §5.1): number, optional year, then
@@ -83,8 +84,8 @@ export const CampaignInput = z
   .strict();
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
-export const CampaignStatus = z.enum(['draft', 'issued', 'nominations-closed', 'finalized']);
-export type CampaignStatus = z.infer<typeof CampaignStatus>;
+// The status enum lives beside the stored shape (zod/mini, ./campaign-item.ts says why).
+export { CampaignStatus } from './campaign-item';
 
 export const Campaign = CampaignInput.extend({
   id: z.string(),

@@ -1,11 +1,7 @@
 import * as z from 'zod';
-import { vi } from 'zod/locales';
-
-/**
- * Field messages are for people: zod's own messages in Vietnamese, like every message the API
- * writes (README "Errors"). Every schema module imports this one, so the locale is set before any parse.
- */
-z.config(vi());
+// Field messages in Vietnamese (README "Errors"): set before any schema of this module parses.
+import './locale';
+import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from './ids';
 
 /**
  * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a letter, a name or an
@@ -42,9 +38,7 @@ export const isoDateTime = z.iso.datetime({ offset: true });
 /** A calendar date of the letter (ngày ký), YYYY-MM-DD. */
 export const isoDate = z.iso.date();
 
-/** Directory codes are what the Office types in Nơi nhận: short, upper-case, stable. */
-export const code = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9_-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, 0–9, _ hoặc -, bắt đầu bằng chữ hoặc số');
+/** Directory codes are what the Office types in Nơi nhận: short, upper-case, stable (patterns and messages: ./ids.ts). */
+export const code = z.string().regex(CODE_PATTERN, CODE_MESSAGE);
 
-export const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, _ hoặc -');
+export const id = z.string().regex(ID_PATTERN, ID_MESSAGE);

@@ -1,12 +1,9 @@
 import * as z from 'zod';
-import { code, email, id, optionalText, text } from './common';
+import { email, id, optionalText, text } from './common';
+// The stored shapes (and the kind enum the input uses), zod/mini: ./directory-items.ts says why.
+import { RecipientGroupKind } from './directory-items';
 
-/**
- * What a Nơi nhận entry does (docs/legal-sources.md §5.3): `email` groups are mailed, `archive` (Lưu: VT, VP)
- * is filed and never mailed, `publication` (Trang thông tin điện tử) is a publishing action, not a person.
- */
-export const RecipientGroupKind = z.enum(['email', 'archive', 'publication']);
-export type RecipientGroupKind = z.infer<typeof RecipientGroupKind>;
+export { RecipientGroup, RecipientGroupKind, RecipientGroupView, Unit, UnitView } from './directory-items';
 
 export const RecipientGroupInput = z
   .object({
@@ -23,16 +20,6 @@ export const RecipientGroupInput = z
   });
 export type RecipientGroupInput = z.infer<typeof RecipientGroupInput>;
 
-export const RecipientGroup = z.object({
-  code,
-  name: z.string(),
-  kind: RecipientGroupKind,
-  purpose: z.string().optional(),
-  emails: z.array(z.string()),
-  updatedAt: z.string(),
-});
-export type RecipientGroup = z.infer<typeof RecipientGroup>;
-
 export const UnitInput = z
   .object({
     name: text(300).describe('The unit as it is named in the letter, e.g. "Văn phòng Sở"'),
@@ -42,10 +29,3 @@ export const UnitInput = z
   })
   .strict();
 export type UnitInput = z.infer<typeof UnitInput>;
-
-export const Unit = z.object({ unitId: z.string(), name: z.string(), emails: z.array(z.string()), parentUnitId: z.string().optional(), updatedAt: z.string() });
-export type Unit = z.infer<typeof Unit>;
-
-/** The directory as a reader sees it: only the Office reads the addresses (README "Who sees what"). */
-export const UnitView = Unit.extend({ emails: z.array(z.string()).optional() });
-export const RecipientGroupView = RecipientGroup.extend({ emails: z.array(z.string()).optional() });

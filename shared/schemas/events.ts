@@ -1,4 +1,13 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './locale';
+
+/*
+ * zod/mini, not classic zod: every stream consumer, the mailer and the scheduled tick parse these
+ * items (written by our own use cases) and import nothing else from zod, so their bundles carry the
+ * mini build (a few KB, cheap to construct) instead of the classic one with its per-schema methods
+ * (issue 9 "Lighter bundles", `npm run bench`). The schemas parse exactly as before; the API embeds
+ * them in classic schemas (`z.object({ ...DomainEvent.shape, … })`), which mixes freely.
+ */
 
 /** Domain events are items in the campaign's partition (docs/architecture.md "Domain events are items"). */
 export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized', 'DeliveryBounced']);
@@ -21,10 +30,10 @@ export const Mailing = z.object({
   type: EventType,
   occurredAt: z.string(),
   state: MailingState,
-  attempts: z.number().int(),
+  attempts: z.int(),
   /** How many outbox rows its consumer wrote (new ones), once prepared. */
-  queued: z.number().int().optional(),
-  preparedAt: z.string().optional(),
+  queued: z.optional(z.int()),
+  preparedAt: z.optional(z.string()),
   /** A `preparing` or `retry` mailing past its look-again time: its consumer is failing. */
   overdue: z.boolean(),
 });
@@ -35,10 +44,10 @@ export const DomainEvent = z.object({
   type: EventType,
   campaignId: z.string(),
   /** The campaign version this event produced: events of one campaign are ordered by it. */
-  version: z.number().int(),
+  version: z.int(),
   occurredAt: z.string(),
   actor: z.string(),
-  data: z.record(z.string(), z.unknown()).default({}),
+  data: z._default(z.record(z.string(), z.unknown()), {}),
 });
 export type DomainEvent = z.infer<typeof DomainEvent>;
 
@@ -73,21 +82,21 @@ export const Delivery = z.object({
   eventId: z.string(),
   eventType: EventType,
   /** Which of the event's mails this is (`letter`, `ack`, `office-notice`, …): its rendered message. */
-  message: z.string().default('letter'),
+  message: z._default(z.string(), 'letter'),
   channel: DeliveryChannel,
   /** Email address for the `email` channel, else the directory code of the entry. */
   address: z.string(),
   /** Nơi nhận entries this address was resolved from, in the letter's order. */
   groups: z.array(z.object({ code: z.string(), name: z.string() })),
   status: DeliveryStatus,
-  attempts: z.number().int(),
-  messageId: z.string().optional(),
-  lastError: z.string().optional(),
+  attempts: z.int(),
+  messageId: z.optional(z.string()),
+  lastError: z.optional(z.string()),
   /** Whether a failure may succeed on another try (throttling, 5xx) or will not (a rejected address). */
-  retryable: z.boolean().optional(),
-  sentAt: z.string().optional(),
+  retryable: z.optional(z.boolean()),
+  sentAt: z.optional(z.string()),
   /** What SES itself reported for this message (its Send, Delivery, Bounce or Complaint event). */
-  sesEvent: z.object({ type: z.string(), at: z.string(), detail: z.string().optional() }).optional(),
+  sesEvent: z.optional(z.object({ type: z.string(), at: z.string(), detail: z.optional(z.string()) })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -11,23 +11,9 @@ import { TaskRating } from './ratings';
 /** Mức độ hoàn thành nhiệm vụ: the scoring core's enum (shared/schemas/ratings.ts), one definition for both. */
 export { TaskRating };
 
-/** Danh hiệu thi đua and hình thức khen thưởng a Sở handles (§2). */
-export const Title = z.enum([
-  'LDTT', // Lao động tiên tiến
-  'CSTDCS', // Chiến sĩ thi đua cơ sở
-  'CSTD_TINH', // Chiến sĩ thi đua cấp tỉnh
-  'TTLDTT', // Tập thể lao động tiên tiến
-  'TTLDXS', // Tập thể lao động xuất sắc
-  'GIAY_KHEN', // Giấy khen (hình thức)
-  'BANG_KHEN_TINH', // Bằng khen của Chủ tịch UBND tỉnh (hình thức)
-  'CO_THI_DUA_TINH', // Cờ thi đua của UBND tỉnh
-]);
-export type Title = z.infer<typeof Title>;
-
-export const INDIVIDUAL_TITLES: readonly Title[] = ['LDTT', 'CSTDCS', 'CSTD_TINH', 'GIAY_KHEN', 'BANG_KHEN_TINH'];
-export const COLLECTIVE_TITLES: readonly Title[] = ['TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH'];
-/** Forms of commendation (Law Art 9) as opposed to emulation titles (Art 19, 20): registration does not gate them. */
-export const FORMS: readonly Title[] = ['GIAY_KHEN', 'BANG_KHEN_TINH'];
+// Title and the title lists: zod/mini, in ./titles.ts (it says why); re-exported under the same names.
+import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, Title } from './titles';
+export { COLLECTIVE_TITLES, FORMS, INDIVIDUAL_TITLES, Title } from './titles';
 
 /** Hình thức kỷ luật, lightest first (Luật Cán bộ, công chức; Luật Viên chức). */
 export const DisciplineLevel = z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']);

@@ -1,13 +1,15 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './locale';
 
 /**
  * Mức độ hoàn thành nhiệm vụ: the four levels of NĐ 90/2020/NĐ-CP as amended by NĐ 48/2023/NĐ-CP
  * (docs/legal-sources.md §2.4). Every award gate reads it: LĐTT needs ≥ HTTNV, CSTĐCS LĐTT plus HTXSNV or an
- * initiative, TTLĐXS a collective at HTXSNV.
+ * initiative, TTLĐXS a collective at HTXSNV. zod/mini: the mail and rule labels below are read by
+ * functions that need no other zod (issue 9 "Lighter bundles"); the input schemas embed it as is.
  */
 export const TaskRating = z
   .enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'])
-  .describe('Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023/NĐ-CP)');
+  .check(z.describe('Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023/NĐ-CP)'));
 export type TaskRating = z.infer<typeof TaskRating>;
 
 export const taskRatingLabel: Readonly<Record<TaskRating, string>> = {

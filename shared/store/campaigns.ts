@@ -2,7 +2,8 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors';
-import { Campaign } from '../schemas/campaign';
+import type { Campaign } from '../schemas/campaign';
+import { StoredCampaign } from '../schemas/campaign-item';
 import { DomainEvent, MAILING_EVENTS, type EventType } from '../schemas/events';
 import { onAttention } from './attention';
 import { documentClient, tableName } from './client';
@@ -113,7 +114,7 @@ export async function saveWithEvent(writes: ItemWrite[], event: DomainEvent): Pr
 
 export async function getCampaign(campaignId: string): Promise<Campaign | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.campaign(campaignId), ConsistentRead: true }));
-  return Item ? Campaign.parse(withoutKeys(Item)) : undefined;
+  return Item ? StoredCampaign.parse(withoutKeys(Item)) : undefined;
 }
 
 /**
@@ -160,7 +161,7 @@ export async function listCampaigns(limit: number, cursor?: string): Promise<{ i
     }),
   );
   return {
-    items: (page.Items ?? []).map((i) => Campaign.parse(withoutKeys(i))),
+    items: (page.Items ?? []).map((i) => StoredCampaign.parse(withoutKeys(i))),
     ...(page.LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(page.LastEvaluatedKey)).toString('base64url') } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { RecipientGroup, Unit } from '../schemas/directory';
+import { RecipientGroup, Unit } from '../schemas/directory-items';
 import { documentClient, tableName } from './client';
 import { keys, prefixes, withoutKeys } from './keys';
 import { queryByPrefix } from './query';

@@ -3,7 +3,7 @@ import { issueCampaign, newCampaign } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Principal } from './principal';
-import { id } from '../schemas/common';
+import { id } from '../schemas/ids';
 import type { Campaign, CampaignInput } from '../schemas/campaign';
 import type { ScoringTable } from '../schemas/scoring';
 import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';

@@ -1,4 +1,4 @@
-import { code, id } from '../schemas/common';
+import { code, id } from '../schemas/ids';
 import type { RecipientGroupInput, UnitInput, RecipientGroup, Unit } from '../schemas/directory';
 import { DomainError } from '../domain/errors';
 import { listUnits, putRecipientGroup, putUnit } from '../store/directory';

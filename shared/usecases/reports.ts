@@ -4,7 +4,7 @@ import { maxTotal, scoreReport } from '../domain/scoring';
 import { computeStandings, type Standings, type StandingsReport } from '../domain/standings';
 import { formatDeadline } from '../domain/vn-date';
 import type { Principal } from './principal';
-import { id } from '../schemas/common';
+import { id } from '../schemas/ids';
 import type { Campaign } from '../schemas/campaign';
 import { type Registration, registrantKey, type RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, UnitReport, Verification, validateReportValues, validateVerification, type ScoringTable } from '../schemas/scoring';

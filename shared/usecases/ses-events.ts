@@ -1,7 +1,8 @@
 import { outboxLogKey, pseudonym, redactEmails } from '../redact';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+// zod/mini: this function needs no other zod, so its bundle carries no classic zod (issue 9 "Lighter bundles").
+import * as z from 'zod/mini';
 import { normaliseAddress } from '../domain/recipients';
 import { renderBounceNotice } from '../mail/bounce-notice';
 import { CAMPAIGN_TAG, decodeOutboxTag, OUTBOX_TAG } from '../mail/outbox-tag';
@@ -21,21 +22,21 @@ export const SesEvent = z.looseObject({
   eventType: z.string(),
   mail: z.looseObject({
     messageId: z.string(),
-    timestamp: z.string().optional(),
-    destination: z.array(z.string()).default([]),
-    tags: z.record(z.string(), z.array(z.string())).default({}),
+    timestamp: z.optional(z.string()),
+    destination: z._default(z.array(z.string()), []),
+    tags: z._default(z.record(z.string(), z.array(z.string())), {}),
   }),
-  bounce: z
-    .looseObject({
+  bounce: z.optional(
+    z.looseObject({
       bounceType: z.string(),
-      bounceSubType: z.string().optional(),
-      bouncedRecipients: z.array(z.looseObject({ emailAddress: z.string(), diagnosticCode: z.string().optional() })).default([]),
-      timestamp: z.string().optional(),
-    })
-    .optional(),
-  complaint: z.looseObject({ complainedRecipients: z.array(z.looseObject({ emailAddress: z.string() })).default([]), timestamp: z.string().optional() }).optional(),
-  delivery: z.looseObject({ timestamp: z.string().optional() }).optional(),
-  reject: z.looseObject({ reason: z.string().optional() }).optional(),
+      bounceSubType: z.optional(z.string()),
+      bouncedRecipients: z._default(z.array(z.looseObject({ emailAddress: z.string(), diagnosticCode: z.optional(z.string()) })), []),
+      timestamp: z.optional(z.string()),
+    }),
+  ),
+  complaint: z.optional(z.looseObject({ complainedRecipients: z._default(z.array(z.looseObject({ emailAddress: z.string() })), []), timestamp: z.optional(z.string()) })),
+  delivery: z.optional(z.looseObject({ timestamp: z.optional(z.string()) })),
+  reject: z.optional(z.looseObject({ reason: z.optional(z.string()) })),
 });
 export type SesEvent = z.infer<typeof SesEvent>;
 
