@@ -13,7 +13,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { minimalLetter } from '../seed/minimal-letter';
@@ -200,6 +200,9 @@ export async function sendRateBench({ addresses = 2000, rate = 50 }: { addresses
       'issue → last sent (s)': +(lastSentMs / 1000).toFixed(2),
       statuses: [...statuses.entries()].map(([k, v]) => `${k} ${v}`).join(', '),
       'DynamoDB Local CPU (% of a core)': Math.round((100 * (java1 - java0)) / wallS),
+      // Per email, the share does not depend on how fast the run went (or how loaded the machine was).
+      'DynamoDB Local CPU per email (ms)': +((1000 * (java1 - java0)) / addresses).toFixed(1),
+      'load average (1 min)': +loadavg()[0]!.toFixed(1),
       'twin node CPU (% of a core)': Math.round((100 * (node1 - node0)) / wallS),
       cores: cpus().length,
       duplicates: ours.length - new Set(ours).size,
