@@ -10,6 +10,11 @@ import { parseRoutes, routeRecords } from '#shared/stream/route';
  * consumer whose filter it matches, the stream record itself as the message body. Its mapping
  * lets through only records some consumer takes. A record not put on every queue it belongs to is
  * reported by its sequence number, and the mapping retries from it.
+ *
+ * A function rather than an EventBridge Pipe to a bus with a rule per consumer: a consumer that
+ * needs the campaign's order reads a FIFO queue grouped by campaign, and a rule can give a FIFO
+ * target only a fixed message group; and the routing is the wiring's filters run by the same
+ * matcher the local twin runs (shared/stream/filter-match.ts), so the twin tests the cloud's routing.
  */
 const routes = parseRoutes(process.env.ROUTES);
 
