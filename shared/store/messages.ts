@@ -1,8 +1,9 @@
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { documentClient, tableName } from './client';
 import { isConditionFailure } from './conditions';
 import { keys } from './keys';
+import { queryByPrefix } from './query';
 
 export interface RenderedMessage {
   subject: string;
@@ -70,21 +71,7 @@ export async function getMessage(campaignId: string, eventId: string, name: stri
   if (!Item) return undefined;
   const superseded = Item.supersededBy ? { supersededBy: String(Item.supersededBy) } : {};
   if (Item.encoding !== 'gzip-json') return { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...superseded };
-  const parts: Uint8Array[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': Item.pk, ':prefix': partPrefix(campaignId, eventId, name) },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const p of page.Items ?? []) parts.push(p.body as Uint8Array);
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+  const parts = (await queryByPrefix(String(Item.pk), partPrefix(campaignId, eventId, name), { consistent: true })).map((p) => p.body as Uint8Array);
   if (parts.length !== Number(Item.parts)) throw new Error(`message ${name} of event ${eventId}: ${parts.length} of ${Item.parts} parts found`);
   const { html, text } = JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as { html: string; text: string };
   return { subject: String(Item.subject), html, text, ...superseded };
