@@ -114,8 +114,9 @@ export async function routeRecords(records: readonly DynamoDBRecord[], routes: r
         try {
           entries.push(entryFor(record, index, route.fifo));
         } catch (error) {
+          // Nothing after it goes to this queue (its order would be broken); the earlier ones do.
           fail(index, `${route.consumer}: ${(error as Error).message}`);
-          return;
+          break;
         }
       }
       let sent = 0;

@@ -99,6 +99,15 @@ describe('the stream router', () => {
     expect(down.firstFailed).toBe(0);
   });
 
+  it('a record a FIFO queue cannot order (no partition key) stops that queue there; the records before it are sent', async () => {
+    const orphan: DynamoDBRecord = { ...eventRecord(2, 'ReportSubmitted'), dynamodb: { ...eventRecord(2, 'ReportSubmitted').dynamodb, Keys: {} } };
+    const { sent, send } = recordingSend();
+    const report = await routeRecords([eventRecord(1, 'ReportSubmitted'), orphan, eventRecord(3, 'ReportSubmitted')], routes, send);
+    expect(report.firstFailed).toBe(1);
+    expect(report.sent.onReportSubmitted).toBe(1);
+    expect(sent.flatMap((s) => s.entries.map((e) => e.MessageDeduplicationId))).toEqual(['ev-1']);
+  });
+
   it('keeps batches within SQS’s limits, and a record too large for a message goes without its old image', () => {
     const big = 'x'.repeat(150 * 1024);
     const entries: Entry[] = Array.from({ length: 25 }, (_, i) => ({ Id: String(i), MessageBody: i < 3 ? big : 'small' }));
