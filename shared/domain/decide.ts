@@ -78,9 +78,7 @@ export function decideInputs(input: DecideNominationsInput): unknown {
     referenceDate: input.referenceDate,
     campaignYear: input.campaignYear,
     nominations: [...input.nominations].sort((a, b) => R.cmp(a.id, b.id)),
-    unitStandings: input.unitStandings
-      .map((s) => ({ unitId: s.unitId, rank: s.rank, tie: s.tie !== undefined && s.tie !== false }))
-      .sort((a, b) => R.cmp(a.unitId, b.unitId)),
+    unitStandings: input.unitStandings.map((s) => ({ unitId: s.unitId, rank: s.rank, tie: s.tie !== undefined && s.tie !== false })).sort((a, b) => R.cmp(a.unitId, b.unitId)),
     options: input.options,
     usedInitiatives: [...new Set(input.usedInitiatives ?? [])].sort(R.cmp),
   };

@@ -70,6 +70,7 @@ export function applyQuota(s: DecideState, q: QuotaSpec, candidates: Work[]): vo
       }
       if (outcome === 'over') {
         w.decision.status = 'over-quota';
+        // Stryker disable next-line ConditionalExpression: equivalent, an eligible award's initiatives are on the ledger under its own id (finish)
         for (const i of w.take) if (s.ledger.get(i.id) === w.entry.id) s.ledger.delete(i.id);
         delete w.decision.initiativesUsed;
       }
@@ -108,7 +109,7 @@ export function applyQuota(s: DecideState, q: QuotaSpec, candidates: Work[]): vo
     }
     fill(group);
   }
-  const usage: QuotaUsage = {
+  const usage: Omit<QuotaUsage, 'sentence'> = {
     id: q.id,
     title: q.title,
     scope: q.scope,
@@ -123,10 +124,8 @@ export function applyQuota(s: DecideState, q: QuotaSpec, candidates: Work[]): vo
     councilContenders,
     overQuota: over,
     citation: q.citation,
-    sentence: '',
   };
-  usage.sentence = quotaSentence(usage);
-  s.quotas.push(usage);
+  s.quotas.push({ ...usage, sentence: quotaSentence(usage) });
 }
 
 /** NĐ 152/2025 Art 4.6: a woman; a collective with at least 70% women (integer arithmetic). */
@@ -138,8 +137,7 @@ export function isPreferred(w: Work): boolean {
 function womenCheck(s: DecideState, w: Work, preferred: boolean): RuleCheck {
   const c = s.rs.cite.womenPreference;
   const n = w.entry.nominee;
-  const facts: Record<string, unknown> =
-    n.kind === 'individual' ? { gender: n.gender, preferred } : { women: n.members.women, total: n.members.total, thresholdPct: 70, preferred };
+  const facts: Record<string, unknown> = n.kind === 'individual' ? { gender: n.gender, preferred } : { women: n.members.women, total: n.members.total, thresholdPct: 70, preferred };
   const who =
     n.kind === 'individual'
       ? preferred
@@ -152,7 +150,12 @@ function womenCheck(s: DecideState, w: Work, preferred: boolean): RuleCheck {
   return { ruleId: 'tie.women-preference', citation: c, facts, passed: preferred, sentence };
 }
 
-function quotaCheck(q: { id: string; pct: number; base: number; baseSource: QuotaUsage['baseSource']; scope: QuotaUsage['scope']; citation: Citation; ruleId: string }, limit: number, w: Work, quota: DecisionQuota): RuleCheck {
+function quotaCheck(
+  q: { id: string; pct: number; base: number; baseSource: QuotaUsage['baseSource']; scope: QuotaUsage['scope']; citation: Citation; ruleId: string },
+  limit: number,
+  w: Work,
+  quota: DecisionQuota,
+): RuleCheck {
   const unitText = w.rank === undefined ? 'đơn vị chưa có kết quả xếp hạng' : `đơn vị xếp hạng thứ ${w.rank}`;
   const noun = q.scope === 'individuals' ? 'cá nhân' : 'tập thể';
   const line = `chỉ tiêu ${limit} ${noun} (${q.pct}% của ${q.base} ${baseText(q.baseSource, q.scope)})`;
@@ -188,10 +191,10 @@ function baseText(source: QuotaUsage['baseSource'], scope: QuotaUsage['scope']):
 }
 
 /** The quota's line in the proposal: its limit, its base and how the eligible candidates fell. */
-export function quotaSentence(u: QuotaUsage): string {
+export function quotaSentence(u: Omit<QuotaUsage, 'sentence'>): string {
   const noun = u.scope === 'individuals' ? 'cá nhân' : 'tập thể';
   const parts = [`${u.confirmed} trường hợp trong chỉ tiêu`];
   if (u.councilContenders > 0) parts.push(`${u.councilContenders} trường hợp đồng hạng chờ Hội đồng bỏ phiếu chọn ${u.councilSeats}`);
   if (u.overQuota > 0) parts.push(`${u.overQuota} trường hợp ngoài chỉ tiêu`);
-  return `${R.awardPhrase(u.title).replace(/^./u, (c) => c.toUpperCase())}: tối đa ${u.limit} ${noun} (${u.pct}% của ${u.base} ${baseText(u.baseSource, u.scope)}) theo ${citeText(u.citation)}; ${u.candidates} trường hợp đủ tiêu chuẩn: ${parts.join(', ')}.`;
+  return `${R.capitalise(R.awardPhrase(u.title))}: tối đa ${u.limit} ${noun} (${u.pct}% của ${u.base} ${baseText(u.baseSource, u.scope)}) theo ${citeText(u.citation)}; ${u.candidates} trường hợp đủ tiêu chuẩn: ${parts.join(', ')}.`;
 }

@@ -7,5 +7,4 @@ export function chainLength(years: ReadonlySet<number>, end: number, ignoreUpTo?
   return n;
 }
 
-export const yearsText = (end: number, n: number) =>
-  Array.from({ length: n }, (_, k) => end - n + 1 + k).join(', ');
+export const yearsText = (end: number, n: number) => Array.from({ length: n }, (_, k) => end - n + 1 + k).join(', ');

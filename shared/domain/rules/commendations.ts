@@ -47,7 +47,13 @@ export function bangKhenIndividualRecordRule(
   };
   if (chainA >= 2) {
     return {
-      check: check('bang-khen.record', c, { ...facts, route: 'cstdcs-chain' }, true, `${s.upper} có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” (các năm ${yearsText(env.year, chainA)}), đạt tiêu chuẩn Bằng khen ${by(c)}.`),
+      check: check(
+        'bang-khen.record',
+        c,
+        { ...facts, route: 'cstdcs-chain' },
+        true,
+        `${s.upper} có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” (các năm ${yearsText(env.year, chainA)}), đạt tiêu chuẩn Bằng khen ${by(c)}.`,
+      ),
       take: [],
     };
   }
@@ -69,7 +75,13 @@ export function bangKhenIndividualRecordRule(
       ? `có ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ nhưng chỉ có ${pool.usable.length} sáng kiến, đề tài được công nhận trong thời gian đó và chưa dùng làm căn cứ khen thưởng (cần 02)`
       : `có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” và ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ tính đến năm ${env.year}`;
   return {
-    check: check('bang-khen.record', c, { ...facts, route: null }, false, `${s.upper} ${why}, chưa đạt tiêu chuẩn Bằng khen (02 lần liên tục Chiến sĩ thi đua cơ sở, hoặc 02 năm liên tục hoàn thành xuất sắc nhiệm vụ có 02 sáng kiến) ${by(c)}.`),
+    check: check(
+      'bang-khen.record',
+      c,
+      { ...facts, route: null },
+      false,
+      `${s.upper} ${why}, chưa đạt tiêu chuẩn Bằng khen (02 lần liên tục Chiến sĩ thi đua cơ sở, hoặc 02 năm liên tục hoàn thành xuất sắc nhiệm vụ có 02 sáng kiến) ${by(c)}.`,
+    ),
     take: [],
   };
 }

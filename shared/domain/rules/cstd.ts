@@ -33,7 +33,10 @@ export function cstdcsBasisRule(env: Env, s: Subject, n: IndividualNominee, pool
   const requiresInitiative = env.rs.cstdcsRequiresInitiative;
   const facts = { taskRating: n.taskRating, initiativeRequired: requiresInitiative, usable: pool.usable.map((i) => i.id), alreadyUsed: pool.used.map((u) => u.initiative.id) };
   if (!requiresInitiative && n.taskRating === 'HTXSNV') {
-    return { check: check('cstdcs.basis', c, { ...facts, basis: 'HTXSNV' }, true, `${s.upper} được đánh giá Hoàn thành xuất sắc nhiệm vụ, đạt tiêu chuẩn danh hiệu “Chiến sĩ thi đua cơ sở” ${by(c)}.`), take: [] };
+    return {
+      check: check('cstdcs.basis', c, { ...facts, basis: 'HTXSNV' }, true, `${s.upper} được đánh giá Hoàn thành xuất sắc nhiệm vụ, đạt tiêu chuẩn danh hiệu “Chiến sĩ thi đua cơ sở” ${by(c)}.`),
+      take: [],
+    };
   }
   const first = pool.usable[0];
   if (first) {

@@ -59,7 +59,10 @@ export function initiativeOnceRule(env: Env, s: Subject, taken: Initiative[], po
     return check('initiative.once', c, { initiatives: taken.map((i) => i.id) }, true, `${capitalise(names)} chưa được dùng làm căn cứ cho khen thưởng nào khác ${by(c)}.`);
   }
   const list = pool.used
-    .map(({ initiative: i, usedBy }) => `${i.kind === 'initiative' ? 'sáng kiến' : 'đề tài'} “${i.title}” (${usedBy === EARLIER_CAMPAIGN ? 'đã dùng trong đợt khen thưởng trước' : `đã dùng cho hồ sơ ${usedBy}`})`)
+    .map(
+      ({ initiative: i, usedBy }) =>
+        `${i.kind === 'initiative' ? 'sáng kiến' : 'đề tài'} “${i.title}” (${usedBy === EARLIER_CAMPAIGN ? 'đã dùng trong đợt khen thưởng trước' : `đã dùng cho hồ sơ ${usedBy}`})`,
+    )
     .join(', ');
   return check(
     'initiative.once',

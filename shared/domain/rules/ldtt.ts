@@ -49,7 +49,13 @@ export function ldttTenureRule(env: Env, s: Subject, hireDate: string): RuleChec
   const facts = { hireDate, periodEnd: `${env.year}-12-31`, months, minMonths: min };
   if (passed) {
     const span = months >= 12 ? 'có từ 12 tháng công tác trở lên' : `có ${months} tháng công tác`;
-    return check('ldtt.tenure', c, facts, true, `${s.upper} được tuyển dụng ngày ${hired}, ${span} tính đến hết năm ${env.year}, đủ thời gian tối thiểu ${min} tháng để xét danh hiệu “Lao động tiên tiến” ${by(c)}.`);
+    return check(
+      'ldtt.tenure',
+      c,
+      facts,
+      true,
+      `${s.upper} được tuyển dụng ngày ${hired}, ${span} tính đến hết năm ${env.year}, đủ thời gian tối thiểu ${min} tháng để xét danh hiệu “Lao động tiên tiến” ${by(c)}.`,
+    );
   }
   return check(
     'ldtt.tenure',

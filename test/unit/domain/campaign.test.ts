@@ -53,9 +53,7 @@ describe('closing and finalizing', () => {
     expect(e.message).toBe('Phong trào đã khóa nhận hồ sơ đề nghị (status "nominations-closed"); chỉ khóa nhận hồ sơ khi đã phát động (issued).');
   });
   it('a draft cannot be closed', () => {
-    expect(errorOf(() => closeNominations(draft, { now: 'n', actor: 'office' })).message).toBe(
-      'Phong trào bản nháp (status "draft"); chỉ khóa nhận hồ sơ khi đã phát động (issued).',
-    );
+    expect(errorOf(() => closeNominations(draft, { now: 'n', actor: 'office' })).message).toBe('Phong trào bản nháp (status "draft"); chỉ khóa nhận hồ sơ khi đã phát động (issued).');
   });
   it('finalizing after the close stamps who and when', () => {
     expect(finalizeCampaign(closed, { now: '2024-12-20T00:00:00.000Z', actor: 'office' })).toMatchObject({
@@ -73,17 +71,15 @@ describe('closing and finalizing', () => {
     expect(errorOf(() => finalizeCampaign(done, { now: 'n', actor: 'o' })).message).toBe(
       'Phong trào đã chốt kết quả (status "finalized"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).',
     );
-    expect(errorOf(() => issueCampaign(done, { now: 'n', today: 't', actor: 'o' })).message).toBe(
-      'Phong trào đã chốt kết quả (status "finalized"); chỉ phát động được khi còn là bản nháp (draft).',
-    );
+    expect(errorOf(() => issueCampaign(done, { now: 'n', today: 't', actor: 'o' })).message).toBe('Phong trào đã chốt kết quả (status "finalized"); chỉ phát động được khi còn là bản nháp (draft).');
   });
 });
 
 describe('referenceDateOf (§0: the law in force on that day decides)', () => {
-  it('the letter\'s own reference date wins', () => {
+  it("the letter's own reference date wins", () => {
     expect(referenceDateOf({ ...issued, referenceDate: '2025-06-30' }, todayInVietnam)).toBe('2025-06-30');
   });
-  it('else the nomination deadline\'s day in Vietnam: 17:00 UTC on 30/06 is already 01/07 there (vn-2025)', () => {
+  it("else the nomination deadline's day in Vietnam: 17:00 UTC on 30/06 is already 01/07 there (vn-2025)", () => {
     expect(referenceDateOf({ deadlines: { nominations: '2025-06-30T17:00:00.000Z' } }, todayInVietnam)).toBe('2025-07-01');
     expect(referenceDateOf({ deadlines: { nominations: '2025-06-30T16:59:59.000Z' } }, todayInVietnam)).toBe('2025-06-30');
   });

@@ -6,7 +6,7 @@ import { canonicalHash, canonicalJson, writeCanonicalJson } from '../../../share
  * so a stored result can be checked against the data it claims (same inputs, same bytes).
  */
 
-const value = { b: [1, undefined, 'x', { d: true, c: null }], a: { z: false, y: -1.5, x: undefined }, 'é': 'ủ', '': 0 };
+const value = { b: [1, undefined, 'x', { d: true, c: null }], a: { z: false, y: -1.5, x: undefined }, é: 'ủ', '': 0 };
 const expected = '{"":0,"a":{"y":-1.5,"z":false},"b":[1,null,"x",{"c":null,"d":true}],"é":"ủ"}';
 
 describe('canonicalJson', () => {

@@ -55,7 +55,8 @@ describe('the quorum sentence', () => {
 });
 
 describe('ballot sentences', () => {
-  const ballot = (title: CouncilVoteInput['votes'] extends (infer V)[] | undefined ? V : never, over: Partial<CouncilVoteInput> = {}) => tallyCouncilVote(session({ votes: [title], ...over })).results[0]!;
+  const ballot = (title: CouncilVoteInput['votes'] extends (infer V)[] | undefined ? V : never, over: Partial<CouncilVoteInput> = {}) =>
+    tallyCouncilVote(session({ votes: [title], ...over })).results[0]!;
   it('a threshold in % (NĐ 98/2023 Art 30.7), with the nominee named', () => {
     const r = ballot({ nominationId: 'n1', title: 'CSTDCS', yes: 7, nominee: 'Ông Nguyễn Văn A' });
     expect(r.sentence).toBe(
@@ -78,7 +79,9 @@ describe('ballot sentences', () => {
   });
   it('without a quorum the result is void, said so', () => {
     const r = ballot({ nominationId: 'n4', title: 'LDTT', yes: 7 }, { present: 7 });
-    expect(r.sentence).toBe('Hồ sơ n4, danh hiệu “Lao động tiên tiến”: phiên họp không đủ số thành viên tham dự theo quy định nên kết quả biểu quyết (7/9 thành viên Hội đồng đồng ý (77,8%)) chưa có giá trị.');
+    expect(r.sentence).toBe(
+      'Hồ sơ n4, danh hiệu “Lao động tiên tiến”: phiên họp không đủ số thành viên tham dự theo quy định nên kết quả biểu quyết (7/9 thành viên Hội đồng đồng ý (77,8%)) chưa có giá trị.',
+    );
     expect(r.passed).toBe(false);
   });
   it.each([

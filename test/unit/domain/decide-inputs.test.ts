@@ -8,11 +8,7 @@ import { DATES, collective, nom, person } from '../decide.fixtures';
  * same proposal) and the envelope of the result. A deterministic stand-in for the shuffling property test.
  */
 
-const noms = [
-  nom('b', 'LDTT', person('Người B', { personId: 'pb', unitId: 'U2' })),
-  nom('a', 'LDTT', person('Người A', { personId: 'pa' })),
-  nom('t', 'TTLDTT', collective('U1')),
-];
+const noms = [nom('b', 'LDTT', person('Người B', { personId: 'pb', unitId: 'U2' })), nom('a', 'LDTT', person('Người A', { personId: 'pa' })), nom('t', 'TTLDTT', collective('U1'))];
 const input = (over: object = {}) => ({
   ...DATES.v2024,
   nominations: noms,
@@ -52,13 +48,22 @@ describe('decideInputs', () => {
     const a = decideNominations(input());
     const b = decideNominations(input({ nominations: [...noms].reverse(), unitStandings: [...input().unitStandings].reverse(), usedInitiatives: ['S1', 'S2'] }));
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
-    expect(decideNominations(input({ unitStandings: [{ unitId: 'U2', rank: 2 }, { unitId: 'U1', rank: 1 }] })).inputHash).not.toBe(a.inputHash);
+    expect(
+      decideNominations(
+        input({
+          unitStandings: [
+            { unitId: 'U2', rank: 2 },
+            { unitId: 'U1', rank: 1 },
+          ],
+        }),
+      ).inputHash,
+    ).not.toBe(a.inputHash);
   });
 });
 
 describe('the result', () => {
-  const r = decideNominations(input());
   it('names the rule set, the engine, the law and the options used', () => {
+    const r = decideNominations(input());
     expect(r).toMatchObject({ ruleSet: 'vn-2024', engineVersion: DECIDE_ENGINE_VERSION, referenceDate: '2024-12-10', campaignYear: 2024 });
     expect(DECIDE_ENGINE_VERSION).toBe('thidua-decide/1.0.0');
     expect(r.legalBasis).toEqual(['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 98/2023/NĐ-CP', 'Thông tư số 01/2024/TT-BNV']);
@@ -66,6 +71,7 @@ describe('the result', () => {
     expect(r.optionSources.ldttMinTenureMonths).toBe('06 tháng (TT 01/2024/TT-BNV) [S].');
   });
   it('decisions in tier order, then id; each with its summary', () => {
+    const r = decideNominations(input());
     expect(r.decisions.map((d) => d.nominationId)).toEqual(['a', 'b', 't']);
     expect(r.decisions.every((d) => d.summary.length > 0)).toBe(true);
   });

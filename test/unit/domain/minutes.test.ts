@@ -29,7 +29,12 @@ function campaign(Y: number): NominationEntry[] {
     ...(ldtt === undefined ? {} : { ldtt }),
     ...(cstdcs === undefined ? {} : { cstdcs }),
   });
-  const chain = { pastTitles: [{ year: Y - 2, title: 'CSTDCS' as const }, { year: Y - 1, title: 'CSTDCS' as const }] };
+  const chain = {
+    pastTitles: [
+      { year: Y - 2, title: 'CSTDCS' as const },
+      { year: Y - 1, title: 'CSTDCS' as const },
+    ],
+  };
   return [
     // LĐTT
     nom('L01', 'LDTT', p('Nguyễn Văn Một', 'p01', { memberOf: 'T1' })),
@@ -51,8 +56,31 @@ function campaign(Y: number): NominationEntry[] {
     nom('C06', 'CSTDCS', p('Chu Văn Mười Sáu', 'p16', { taskRating: 'HTXSNV', initiatives: [ini('SK-16', d('04-04'))], ...chain, memberOf: 'T3' })),
     // CSTĐ tỉnh
     nom('P01', 'CSTD_TINH', p('Chu Văn Mười Sáu', 'p16', { taskRating: 'HTXSNV', ...chain, initiatives: [ini('SK-16', d('04-04')), ini('SKT-16', d('06-06'), 'province')], memberOf: 'T3' })),
-    nom('P02', 'CSTD_TINH', p('Tạ Văn Mười Bảy', 'p17', { pastTitles: [{ year: Y - 3, title: 'CSTDCS' }, { year: Y - 1, title: 'CSTDCS' }, { year: Y, title: 'CSTDCS' }], initiatives: [ini('SKT-17', d('06-06'), 'national', 'research')] })),
-    nom('P03', 'CSTD_TINH', p('Kiều Văn Mười Tám', 'p18', { pastTitles: [{ year: Y - 2, title: 'CSTDCS' }, { year: Y - 1, title: 'CSTDCS' }, { year: Y, title: 'CSTDCS' }], initiatives: [ini('SK-18', d('01-02'))], discipline: { status: 'served', level: 'khien-trach', endedOn: d('06-30', Y - 1) } })),
+    nom(
+      'P02',
+      'CSTD_TINH',
+      p('Tạ Văn Mười Bảy', 'p17', {
+        pastTitles: [
+          { year: Y - 3, title: 'CSTDCS' },
+          { year: Y - 1, title: 'CSTDCS' },
+          { year: Y, title: 'CSTDCS' },
+        ],
+        initiatives: [ini('SKT-17', d('06-06'), 'national', 'research')],
+      }),
+    ),
+    nom(
+      'P03',
+      'CSTD_TINH',
+      p('Kiều Văn Mười Tám', 'p18', {
+        pastTitles: [
+          { year: Y - 2, title: 'CSTDCS' },
+          { year: Y - 1, title: 'CSTDCS' },
+          { year: Y, title: 'CSTDCS' },
+        ],
+        initiatives: [ini('SK-18', d('01-02'))],
+        discipline: { status: 'served', level: 'khien-trach', endedOn: d('06-30', Y - 1) },
+      }),
+    ),
     // Tập thể lao động tiên tiến
     nom('T01', 'TTLDTT', collective('T1', { name: 'Phòng Tổng hợp', members: members(10, 6) })),
     nom('T02', 'TTLDTT', collective('T2', { name: 'Tập thể Phòng Kế hoạch', members: members(10, 7), disciplinedMembers: { khienTrach: 1, canhCao: 0, higher: 0 } })),
@@ -61,12 +89,29 @@ function campaign(Y: number): NominationEntry[] {
     nom('T05', 'TTLDTT', collective('T5', { taskRating: 'HTNV', members: members(10, 8) })),
     // Tập thể lao động xuất sắc
     nom('X01', 'TTLDXS', collective('T3', { taskRating: 'HTXSNV', members: members(10, 4, { HTXSNV: 3, HTTNV: 7, HTNV: 0, KHTNV: 0 }, 8) })),
-    nom('X02', 'TTLDXS', collective('T5', { taskRating: 'HTXSNV', members: members(10, 8, { HTXSNV: 3, HTTNV: 5, HTNV: 1, KHTNV: 1 }, 2, 0), disciplinedMembers: { khienTrach: 0, canhCao: 1, higher: 0 } })),
+    nom(
+      'X02',
+      'TTLDXS',
+      collective('T5', { taskRating: 'HTXSNV', members: members(10, 8, { HTXSNV: 3, HTTNV: 5, HTNV: 1, KHTNV: 1 }, 2, 0), disciplinedMembers: { khienTrach: 0, canhCao: 1, higher: 0 } }),
+    ),
     nom('X03', 'TTLDXS', collective('T6', { taskRating: 'HTTNV', members: members(10, 9, { HTXSNV: 3, HTTNV: 7, HTNV: 0, KHTNV: 0 }, 5, 1) })),
     // Bằng khen
     nom('B01', 'BANG_KHEN_TINH', p('Chu Văn Mười Sáu', 'p16', { taskRating: 'HTXSNV', ...chain, memberOf: 'T3' })),
-    nom('B02', 'BANG_KHEN_TINH', p('Lâm Thị Hai Mươi', 'p20', { gender: 'female', taskRating: 'HTXSNV', pastRatings: [{ year: Y - 1, rating: 'HTXSNV' }], initiatives: [ini('SK-20a', d('03-01', Y - 1)), ini('SK-20b', d('02-01'), 'unit', 'research')] })),
-    nom('B03', 'BANG_KHEN_TINH', p('Lâm Văn Hai Mốt', 'p21', { taskRating: 'HTXSNV', pastRatings: [{ year: Y - 1, rating: 'HTXSNV' }], initiatives: [ini('SK-21', d('03-01')), ini('SK-OLD2', d('04-01'))] })),
+    nom(
+      'B02',
+      'BANG_KHEN_TINH',
+      p('Lâm Thị Hai Mươi', 'p20', {
+        gender: 'female',
+        taskRating: 'HTXSNV',
+        pastRatings: [{ year: Y - 1, rating: 'HTXSNV' }],
+        initiatives: [ini('SK-20a', d('03-01', Y - 1)), ini('SK-20b', d('02-01'), 'unit', 'research')],
+      }),
+    ),
+    nom(
+      'B03',
+      'BANG_KHEN_TINH',
+      p('Lâm Văn Hai Mốt', 'p21', { taskRating: 'HTXSNV', pastRatings: [{ year: Y - 1, rating: 'HTXSNV' }], initiatives: [ini('SK-21', d('03-01')), ini('SK-OLD2', d('04-01'))] }),
+    ),
     nom('B04', 'BANG_KHEN_TINH', p('Lâm Văn Hai Hai', 'p22', { pastTitles: [{ year: Y - 1, title: 'CSTDCS' }] })),
     nom('B05', 'BANG_KHEN_TINH', p('Lâm Văn Hai Ba', 'p23', { unitId: 'R1' }), { grounds: 'movement' }),
     nom('B06', 'BANG_KHEN_TINH', p('Lâm Văn Hai Bốn', 'p24', { unitId: 'R9' }), { grounds: 'movement' }),

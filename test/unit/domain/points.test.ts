@@ -145,7 +145,7 @@ describe('rates', () => {
   });
 });
 
-describe('own: only the record\'s own keys', () => {
+describe("own: only the record's own keys", () => {
   it('ids named like Object.prototype members are not read from it', () => {
     expect(own({ a: 1 }, 'a')).toBe(1);
     expect(own({ a: 1 } as Record<string, number>, 'constructor')).toBeUndefined();

@@ -61,7 +61,17 @@ describe('the cut by standing', () => {
   });
   it('an unranked unit comes after the ranked ones, said so', () => {
     const s = stateOf({ date: DATES.v2024, noms: people(3), standings: [{ unitId: 'U3', rank: 5 }] });
-    const spec = { id: 'BANG_KHEN_TINH:individuals', title: 'BANG_KHEN_TINH' as const, scope: 'individuals' as const, pct: 50, base: 2, baseSource: 'option' as const, minimum: 0, citation: { document: SRC, confidence: 'V' as const }, ruleId: 'quota.BANG_KHEN_TINH' };
+    const spec = {
+      id: 'BANG_KHEN_TINH:individuals',
+      title: 'BANG_KHEN_TINH' as const,
+      scope: 'individuals' as const,
+      pct: 50,
+      base: 2,
+      baseSource: 'option' as const,
+      minimum: 0,
+      citation: { document: SRC, confidence: 'V' as const },
+      ruleId: 'quota.BANG_KHEN_TINH',
+    };
     applyQuota(s, spec, worksOf(s, 'BANG_KHEN_TINH'));
     expect(s.quotas[0]).toMatchObject({ limit: 1, confirmed: 1, overQuota: 2, councilContenders: 0 });
     expect(workOf(s, 'b3').decision.quota).toMatchObject({ outcome: 'within', unitRank: 5 });
@@ -76,7 +86,11 @@ describe('the cut by standing', () => {
     s.ledger.set('S1', 'b1');
     s.ledger.set('S2', 'other');
     w.decision.initiativesUsed = ['S1'];
-    applyQuota(s, { id: 'X:individuals', title: 'BANG_KHEN_TINH', scope: 'individuals', pct: 0, base: 1, baseSource: 'option', minimum: 0, citation: { document: 'D', confidence: 'V' }, ruleId: 'quota.X' }, [w]);
+    applyQuota(
+      s,
+      { id: 'X:individuals', title: 'BANG_KHEN_TINH', scope: 'individuals', pct: 0, base: 1, baseSource: 'option', minimum: 0, citation: { document: 'D', confidence: 'V' }, ruleId: 'quota.X' },
+      [w],
+    );
     expect(w.decision.status).toBe('over-quota');
     expect(w.decision.initiativesUsed).toBeUndefined();
     expect([...s.ledger]).toEqual([['S2', 'other']]);
@@ -90,9 +104,8 @@ describe('NĐ 152/2025 Art 4.6: women first inside the group the line falls in (
     const s = decided(DATES.v2025, people(4, female3), standings, { individualsPct: 50 });
     expect(['b1', 'b2', 'b3', 'b4'].map((id) => statusOf(s, id))).toEqual(['eligible', 'over-quota', 'eligible', 'over-quota']);
     expect(checksOf(s, 'b3').slice(-2)).toEqual(['tie.women-preference:true', 'quota.BANG_KHEN_TINH:true']);
-    expect(workOf(s, 'b3').checks.at(-2)?.sentence).toBe(
-      'Bà Người 3 là cá nhân nữ, được ưu tiên lựa chọn khi cùng đủ điều kiện, tiêu chuẩn theo khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP.',
-    );
+    expect(workOf(s, 'b3').checks.at(-2)?.facts).toEqual({ gender: 'female', preferred: true });
+    expect(workOf(s, 'b3').checks.at(-2)?.sentence).toBe('Bà Người 3 là cá nhân nữ, được ưu tiên lựa chọn khi cùng đủ điều kiện, tiêu chuẩn theo khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP.');
     expect(workOf(s, 'b2').checks.at(-2)?.sentence).toBe(
       'Ông Người 2 không phải là cá nhân nữ, không thuộc diện ưu tiên (cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên) khi cùng đủ điều kiện, tiêu chuẩn theo khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP.',
     );
@@ -103,9 +116,19 @@ describe('NĐ 152/2025 Art 4.6: women first inside the group the line falls in (
     expect(workOf(s, 'b3').decision.needsCouncilVote).toBe(true);
   });
   it('vn-2025, the whole group preferred: nothing to prefer, the council chooses', () => {
-    const s = decided(DATES.v2025, people(4, () => ({ gender: 'female' })), standings, { individualsPct: 50 });
+    const s = decided(
+      DATES.v2025,
+      people(4, () => ({ gender: 'female' })),
+      standings,
+      { individualsPct: 50 },
+    );
     expect(checksOf(s, 'b2').some((c) => c.startsWith('tie.'))).toBe(false);
     expect(workOf(s, 'b2').decision.needsCouncilVote).toBe(true);
+  });
+  it('vn-2025, nobody in the group preferred: nothing to prefer, the council chooses', () => {
+    const s = decided(DATES.v2025, people(4), standings, { individualsPct: 50 });
+    expect(checksOf(s, 'b2').some((c) => c.startsWith('tie.'))).toBe(false);
+    expect(workOf(s, 'b3').decision.needsCouncilVote).toBe(true);
   });
   it('vn-2025: a group that fits is not sorted by gender', () => {
     const s = decided(DATES.v2025, people(4, female3), standings, { individualsPct: 75 });
@@ -123,10 +146,20 @@ describe('NĐ 152/2025 Art 4.6: women first inside the group the line falls in (
   it('collectives: the sentence gives the share of women', () => {
     const c = (id: string, unitId: string, women: number) =>
       nom(id, 'BANG_KHEN_TINH', collective(unitId, { members: { total: 10, women, byRating: { HTXSNV: 0, HTTNV: 10, HTNV: 0, KHTNV: 0 } } }), { grounds: 'movement' });
-    const s = stateOf({ date: DATES.v2025, noms: [c('c1', 'U1', 8), c('c2', 'U2', 3)], standings: [{ unitId: 'U1', rank: 1 }, { unitId: 'U2', rank: 1 }], options: { quotas: { BANG_KHEN_TINH: { collectivesPct: 50, source: SRC } } } });
+    const s = stateOf({
+      date: DATES.v2025,
+      noms: [c('c1', 'U1', 8), c('c2', 'U2', 3)],
+      standings: [
+        { unitId: 'U1', rank: 1 },
+        { unitId: 'U2', rank: 1 },
+      ],
+      options: { quotas: { BANG_KHEN_TINH: { collectivesPct: 50, source: SRC } } },
+    });
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     applyTitleQuota(s, 'BANG_KHEN_TINH');
     expect(s.quotas[0]).toMatchObject({ id: 'BANG_KHEN_TINH:collectives', base: 2, baseSource: 'collectives-participating', limit: 1, confirmed: 1, overQuota: 1 });
+    expect(workOf(s, 'c1').checks.at(-2)?.facts).toEqual({ women: 8, total: 10, thresholdPct: 70, preferred: true });
+    expect(workOf(s, 'c2').checks.at(-2)?.facts).toEqual({ women: 3, total: 10, thresholdPct: 70, preferred: false });
     expect(workOf(s, 'c1').checks.at(-2)?.sentence).toBe(
       'Tập thể Phòng U1 có 8/10 thành viên là nữ (80%), được ưu tiên lựa chọn khi cùng đủ điều kiện, tiêu chuẩn theo khoản 6 Điều 4 Nghị định số 152/2025/NĐ-CP.',
     );
@@ -150,27 +183,65 @@ describe('applyTitleQuota', () => {
   });
   it('the CSTĐCS cap names its base as the LĐTT of the campaign', () => {
     expect(
-      quotaSentence({ id: 'CSTDCS:cap', title: 'CSTDCS', scope: 'individuals', pct: 15, base: 20, baseSource: 'ldtt-in-campaign', limit: 3, minimum: 0, candidates: 3, confirmed: 3, councilSeats: 0, councilContenders: 0, overQuota: 0, citation: { document: 'Nghị định số 91/2017/NĐ-CP', article: 'Điều 9', clause: 'khoản 3', confidence: 'S' }, sentence: '' }),
-    ).toBe('Danh hiệu “Chiến sĩ thi đua cơ sở”: tối đa 3 cá nhân (15% của 20 cá nhân đạt danh hiệu “Lao động tiên tiến”) theo khoản 3 Điều 9 Nghị định số 91/2017/NĐ-CP; 3 trường hợp đủ tiêu chuẩn: 3 trường hợp trong chỉ tiêu.');
+      quotaSentence({
+        id: 'CSTDCS:cap',
+        title: 'CSTDCS',
+        scope: 'individuals',
+        pct: 15,
+        base: 20,
+        baseSource: 'ldtt-in-campaign',
+        limit: 3,
+        minimum: 0,
+        candidates: 3,
+        confirmed: 3,
+        councilSeats: 0,
+        councilContenders: 0,
+        overQuota: 0,
+        citation: { document: 'Nghị định số 91/2017/NĐ-CP', article: 'Điều 9', clause: 'khoản 3', confidence: 'S' },
+      }),
+    ).toBe(
+      'Danh hiệu “Chiến sĩ thi đua cơ sở”: tối đa 3 cá nhân (15% của 20 cá nhân đạt danh hiệu “Lao động tiên tiến”) theo khoản 3 Điều 9 Nghị định số 91/2017/NĐ-CP; 3 trường hợp đủ tiêu chuẩn: 3 trường hợp trong chỉ tiêu.',
+    );
   });
   it('a collectives base declared by the campaign is named so', () => {
     expect(
-      quotaSentence({ id: 'X', title: 'CO_THI_DUA_TINH', scope: 'collectives', pct: 10, base: 30, baseSource: 'option', limit: 3, minimum: 0, candidates: 1, confirmed: 1, councilSeats: 0, councilContenders: 0, overQuota: 0, citation: { document: 'D', confidence: 'V' }, sentence: '' }),
+      quotaSentence({
+        id: 'X',
+        title: 'CO_THI_DUA_TINH',
+        scope: 'collectives',
+        pct: 10,
+        base: 30,
+        baseSource: 'option',
+        limit: 3,
+        minimum: 0,
+        candidates: 1,
+        confirmed: 1,
+        councilSeats: 0,
+        councilContenders: 0,
+        overQuota: 0,
+        citation: { document: 'D', confidence: 'V' },
+      }),
     ).toBe('Cờ thi đua của Ủy ban nhân dân tỉnh: tối đa 3 tập thể (10% của 30 tập thể theo số liệu của phong trào) theo D; 1 trường hợp đủ tiêu chuẩn: 1 trường hợp trong chỉ tiêu.');
   });
 });
 
 describe('summaries and citations (the last steps)', () => {
-  const s = stateOf({
-    date: DATES.v2024,
-    noms: [
-      nom('a', 'BANG_KHEN_TINH', person('Người A', { personId: 'pa' }), { grounds: 'movement' }),
-      nom('b', 'BANG_KHEN_TINH', person('Người B', { personId: 'pb', unitId: 'U2', discipline: { status: 'pending' } }), { grounds: 'movement' }),
-      nom('c', 'BANG_KHEN_TINH', person('Người C', { personId: 'pc', unitId: 'U3' }), { grounds: 'movement' }),
-    ],
-    standings: [{ unitId: 'U1', rank: 1 }, { unitId: 'U2', rank: 2 }],
-  });
-  decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
+  const build = () => {
+    const s = stateOf({
+      date: DATES.v2024,
+      noms: [
+        nom('a', 'BANG_KHEN_TINH', person('Người A', { personId: 'pa' }), { grounds: 'movement' }),
+        nom('b', 'BANG_KHEN_TINH', person('Người B', { personId: 'pb', unitId: 'U2', discipline: { status: 'pending' } }), { grounds: 'movement' }),
+        nom('c', 'BANG_KHEN_TINH', person('Người C', { personId: 'pc', unitId: 'U3' }), { grounds: 'movement' }),
+      ],
+      standings: [
+        { unitId: 'U1', rank: 1 },
+        { unitId: 'U2', rank: 2 },
+      ],
+    });
+    decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
+    return s;
+  };
   it.each([
     ['a', 'Ông Người A đủ điều kiện, tiêu chuẩn, đề nghị xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh.'],
     [
@@ -182,9 +253,18 @@ describe('summaries and citations (the last steps)', () => {
       'Ông Người C chưa đủ điều kiện, tiêu chuẩn Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh. Lý do: Đơn vị của ông Người C không có trong kết quả xếp hạng của phong trào thi đua nên chưa có căn cứ đề nghị Bằng khen về thành tích trong phong trào theo Điều 74 Luật Thi đua, khen thưởng số 06/2022/QH15.',
     ],
   ])('%s', (id, sentence) => {
-    expect(summarise(workOf(s, id))).toBe(sentence);
+    expect(summarise(workOf(build(), id))).toBe(sentence);
   });
-  it('each rule\'s note once, by ruleId in order; the checks keep the citation without it', () => {
+  it('refused and deferred at once: refused, the deferral is not given as a reason', () => {
+    const t = stateOf({ date: DATES.v2024, noms: [nom('d', 'BANG_KHEN_TINH', person('Người D', { personId: 'pd', unitId: 'U9', discipline: { status: 'pending' } }), { grounds: 'movement' })] });
+    decideBangKhen(t, worksOf(t, 'BANG_KHEN_TINH'));
+    expect(statusOf(t, 'd')).toBe('not-eligible');
+    expect(summarise(workOf(t, 'd'))).toBe(
+      'Ông Người D chưa đủ điều kiện, tiêu chuẩn Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh. Lý do: Đơn vị của ông Người D không có trong kết quả xếp hạng của phong trào thi đua nên chưa có căn cứ đề nghị Bằng khen về thành tích trong phong trào theo Điều 74 Luật Thi đua, khen thưởng số 06/2022/QH15.',
+    );
+  });
+  it("each rule's note once, by ruleId in order; the checks keep the citation without it", () => {
+    const s = build();
     const rules = ruleCitations(s);
     expect(Object.keys(rules)).toEqual(['bang-khen.movement', 'discipline', 'discipline.pending']);
     expect(rules['bang-khen.movement']?.note).toContain('Thành tích xuất sắc trong phong trào thi đua');

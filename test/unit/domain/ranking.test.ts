@@ -10,10 +10,27 @@ import { ScoringTable } from '../../../shared/schemas/scoring';
 const table = ScoringTable.parse({
   version: 'v1',
   legalBasis: 'Bảng điểm thử nghiệm',
-  sections: [{ id: 's', name: 'S', kind: 'base', criteria: [{ id: 'a', name: 'A', max: 10, rule: { kind: 'manual' } }, { id: 'b', name: 'B', max: 10, rule: { kind: 'manual' } }] }],
+  sections: [
+    {
+      id: 's',
+      name: 'S',
+      kind: 'base',
+      criteria: [
+        { id: 'a', name: 'A', max: 10, rule: { kind: 'manual' } },
+        { id: 'b', name: 'B', max: 10, rule: { kind: 'manual' } },
+      ],
+    },
+  ],
   tieBreak: ['a', 'b'],
 });
-const row = (unitId: string, total: number, a: number, b: number): RankInput => ({ unitId, total, criteria: [{ criterionId: 'a', points: a }, { criterionId: 'b', points: b }] });
+const row = (unitId: string, total: number, a: number, b: number): RankInput => ({
+  unitId,
+  total,
+  criteria: [
+    { criterionId: 'a', points: a },
+    { criterionId: 'b', points: b },
+  ],
+});
 const view = (rows: RankInput[]) => rankStandings(table, rows).map((r) => [r.rank, r.unitId, r.tie?.with ?? null, r.tieBrokenBy ?? null]);
 
 describe('tieBrokenBy: only against neighbours the chain separated', () => {

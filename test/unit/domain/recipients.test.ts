@@ -14,10 +14,16 @@ describe('one email per mailbox', () => {
     const r = resolveRecipients(['G'], [], { groups: [g('G', ['A@x.vn', 'a@x.vn', ' a@X.VN '])], units: [] });
     expect(r.emails).toEqual([{ address: 'a@x.vn', groups: [{ code: 'G', name: 'Nhóm G' }] }]);
   });
-  it('the same mailbox in a group and a unit names both entries, in the letter\'s order', () => {
+  it("the same mailbox in a group and a unit names both entries, in the letter's order", () => {
     const r = resolveRecipients(['G'], ['U1'], { groups: [g('G', ['VP@x.vn'])], units: [u('U1', ['vp@x.vn', 'ttr@x.vn'])] });
     expect(r.emails).toEqual([
-      { address: 'vp@x.vn', groups: [{ code: 'G', name: 'Nhóm G' }, { code: unitEntryCode('U1'), name: 'Đơn vị U1' }] },
+      {
+        address: 'vp@x.vn',
+        groups: [
+          { code: 'G', name: 'Nhóm G' },
+          { code: unitEntryCode('U1'), name: 'Đơn vị U1' },
+        ],
+      },
       { address: 'ttr@x.vn', groups: [{ code: unitEntryCode('U1'), name: 'Đơn vị U1' }] },
     ]);
   });

@@ -8,7 +8,12 @@ import { registrantKey } from '../../../shared/schemas/registration';
  */
 
 const reg = (unitId: string, registrant: Parameters<typeof registrantKey>[0], titles: string[]) => ({ unitId, registrantKey: registrantKey(registrant), titles: titles as never });
-const person = (name: string, over: { personId?: string; unitId?: string } = {}) => ({ kind: 'individual' as const, name, unitId: over.unitId ?? 'U1', ...(over.personId ? { personId: over.personId } : {}) });
+const person = (name: string, over: { personId?: string; unitId?: string } = {}) => ({
+  kind: 'individual' as const,
+  name,
+  unitId: over.unitId ?? 'U1',
+  ...(over.personId ? { personId: over.personId } : {}),
+});
 const unit = (unitId: string) => ({ kind: 'collective' as const, unitId });
 
 describe('isRegistered (§1.4)', () => {

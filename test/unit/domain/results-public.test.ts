@@ -8,27 +8,30 @@ import { DATES, nom, person, collective, run } from '../decide.fixtures';
  * The vote is counted over the whole council (NĐ 98/2023 Art 30.7 [S]: ≥ 80% for CSTĐCS).
  */
 
-const proposal = run({
-  date: DATES.v2024,
-  noms: [
-    nom('c1', 'CSTDCS', person('Trần Thị Bình', { personId: 'ttb', gender: 'female', taskRating: 'HTXSNV', unitId: 'U1' })),
-    nom('c2', 'CSTDCS', person('Ngô Văn Em', { personId: 'nve', taskRating: 'HTXSNV', unitId: 'U2' })),
-    nom('l2', 'LDTT', person('Phạm Văn Dũng', { personId: 'pvd', discipline: { status: 'pending' }, unitId: 'U2' })),
-    nom('t1', 'TTLDTT', collective('U3', { members: { total: 10, byRating: { HTXSNV: 1, HTTNV: 6, HTNV: 3, KHTNV: 0 }, women: 3, ldtt: 5 } })),
-  ],
-});
-const tally = tallyCouncilVote({
-  ruleSet: 'vn-2024',
-  membersTotal: 9,
-  present: 9,
-  writtenVotes: 0,
-  votes: [
-    { nominationId: 'c1', title: 'CSTDCS', yes: 8 },
-    { nominationId: 'c2', title: 'CSTDCS', yes: 7 },
-  ],
-});
-const results = finalizeResults({ decisions: proposal.decisions, tally, nominatingUnit: { c1: 'U1', c2: 'U2', l2: 'U2', t1: 'U3' } });
-const outcome = (id: string): Outcome => results.outcomes.find((o) => o.nominationId === id) as Outcome;
+// Built inside each test (not at load), so that mutation testing sees which tests run this code.
+const finalize = () => {
+  const proposal = run({
+    date: DATES.v2024,
+    noms: [
+      nom('c1', 'CSTDCS', person('Trần Thị Bình', { personId: 'ttb', gender: 'female', taskRating: 'HTXSNV', unitId: 'U1' })),
+      nom('c2', 'CSTDCS', person('Ngô Văn Em', { personId: 'nve', taskRating: 'HTXSNV', unitId: 'U2' })),
+      nom('l2', 'LDTT', person('Phạm Văn Dũng', { personId: 'pvd', discipline: { status: 'pending' }, unitId: 'U2' })),
+      nom('t1', 'TTLDTT', collective('U3', { members: { total: 10, byRating: { HTXSNV: 1, HTTNV: 6, HTNV: 3, KHTNV: 0 }, women: 3, ldtt: 5 } })),
+    ],
+  });
+  const tally = tallyCouncilVote({
+    ruleSet: 'vn-2024',
+    membersTotal: 9,
+    present: 9,
+    writtenVotes: 0,
+    votes: [
+      { nominationId: 'c1', title: 'CSTDCS', yes: 8 },
+      { nominationId: 'c2', title: 'CSTDCS', yes: 7 },
+    ],
+  });
+  return finalizeResults({ decisions: proposal.decisions, tally, nominatingUnit: { c1: 'U1', c2: 'U2', l2: 'U2', t1: 'U3' } });
+};
+const outcome = (id: string): Outcome => finalize().outcomes.find((o) => o.nominationId === id) as Outcome;
 
 describe('publicOutcome', () => {
   it('awarded: named, with the vote and its threshold', () => {
@@ -68,5 +71,5 @@ describe('publicOutcome', () => {
 });
 
 it('publicCounts: a deferral counts as not awarded in this round', () => {
-  expect(publicCounts({ ...results.counts, awarded: 2, notAwarded: 3, deferred: 4 })).toEqual({ awarded: 2, notAwarded: 7 });
+  expect(publicCounts({ ...finalize().counts, awarded: 2, notAwarded: 3, deferred: 4 })).toEqual({ awarded: 2, notAwarded: 7 });
 });

@@ -107,9 +107,7 @@ describe('discipline served (NĐ 152/2025 Art 4.4; under vn-2024 NĐ 98/2023 [U]
   it('ended 31/12 of the year before: the whole year counts', () => {
     const c = disciplineRule(env('vn-2025', 2024), S, { status: 'served', level: 'canh-cao', endedOn: '2023-12-31' });
     expect(c).toMatchObject({ passed: true, facts: { wholeYearCounts: true, countsFrom: '2024-01-01' } });
-    expect(c.sentence).toBe(
-      'Ông A đã chấp hành xong kỷ luật (hình thức cảnh cáo) ngày 31/12/2023; thành tích năm 2024 được tính đầy đủ theo khoản 4 Điều 4 Nghị định số 152/2025/NĐ-CP.',
-    );
+    expect(c.sentence).toBe('Ông A đã chấp hành xong kỷ luật (hình thức cảnh cáo) ngày 31/12/2023; thành tích năm 2024 được tính đầy đủ theo khoản 4 Điều 4 Nghị định số 152/2025/NĐ-CP.');
   });
   it('ended 01/01: counts from 02/01, 11 months', () => {
     const c = disciplineRule(env('vn-2025', 2024), S, { status: 'served', endedOn: '2024-01-01' });
@@ -189,11 +187,30 @@ describe('initiatives that may back an award (CV 5007/BNV-TĐKT [S]; NĐ 152/202
     expect(p.usable.map((i) => i.id)).toEqual(['C', 'A', 'B', 'Z']);
   });
   it('used ones are set apart, by id, with who used them', () => {
-    const p = pool([ini('B', '2023-01-01'), ini('A', '2023-01-01'), ini('C', '2023-01-01')], {}, new Map([['B', 'n1'], ['A', EARLIER_CAMPAIGN]]));
+    const p = pool(
+      [ini('B', '2023-01-01'), ini('A', '2023-01-01'), ini('C', '2023-01-01')],
+      {},
+      new Map([
+        ['B', 'n1'],
+        ['A', EARLIER_CAMPAIGN],
+      ]),
+    );
     expect(p.usable.map((i) => i.id)).toEqual(['C']);
-    expect(p.used.map((u) => [u.initiative.id, u.usedBy])).toEqual([['A', EARLIER_CAMPAIGN], ['B', 'n1']]);
+    expect(p.used.map((u) => [u.initiative.id, u.usedBy])).toEqual([
+      ['A', EARLIER_CAMPAIGN],
+      ['B', 'n1'],
+    ]);
     const once = initiativeOnceRule(env('vn-2024', 2023), S, [], p);
-    expect(once).toMatchObject({ ruleId: 'initiative.once', passed: false, facts: { alreadyUsed: [{ id: 'A', usedBy: EARLIER_CAMPAIGN }, { id: 'B', usedBy: 'n1' }] } });
+    expect(once).toMatchObject({
+      ruleId: 'initiative.once',
+      passed: false,
+      facts: {
+        alreadyUsed: [
+          { id: 'A', usedBy: EARLIER_CAMPAIGN },
+          { id: 'B', usedBy: 'n1' },
+        ],
+      },
+    });
     expect(once.sentence).toBe(
       'Sáng kiến “Sáng kiến A” (đã dùng trong đợt khen thưởng trước), sáng kiến “Sáng kiến B” (đã dùng cho hồ sơ n1) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
     );
@@ -300,7 +317,9 @@ describe('sentences and facts at the less travelled branches', () => {
   });
   it('a research topic already used is named as such (CV 5007/BNV-TĐKT)', () => {
     const once = initiativeOnceRule(e24, S, [], { usable: [], used: [{ initiative: ini('R', '2024-01-01', 'unit', 'research'), usedBy: 'n2' }] });
-    expect(once.sentence).toBe('Đề tài “Sáng kiến R” (đã dùng cho hồ sơ n2) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.');
+    expect(once.sentence).toBe(
+      'Đề tài “Sáng kiến R” (đã dùng cho hồ sơ n2) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
+    );
   });
   it('a discipline without its level is named "kỷ luật"', () => {
     expect(disciplineRule(e24, S, { status: 'in-effect' }).sentence).toContain('(hình thức kỷ luật)');

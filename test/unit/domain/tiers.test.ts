@@ -21,18 +21,22 @@ import { checksOf, stateOf, statusOf, workOf } from './engine.fixtures';
 const ini = (id: string, recognisedOn: string, recognisedBy: Initiative['recognisedBy'] = 'unit'): Initiative => ({ id, title: `Sáng kiến ${id}`, recognisedBy, recognisedOn, kind: 'initiative' });
 
 describe('LĐTT tier (Law 2022 Art 24; §1.4 registration; NĐ 152/2025 Art 4.4)', () => {
-  const s = stateOf({
-    date: DATES.v2024,
-    noms: [
-      nom('a', 'LDTT', person('Người A', { personId: 'pa' })),
-      nom('b', 'LDTT', person('Người B', { personId: 'pb', taskRating: 'HTNV' })),
-      nom('c', 'LDTT', person('Người C', { personId: 'pc', discipline: { status: 'pending' } })),
-      nom('d', 'LDTT', person('Người D', { personId: 'pd' }), { registered: false }),
-      nom('e', 'LDTT', person('Người A', { personId: 'pa' })),
-    ],
-  });
-  decideLdtt(s, worksOf(s, 'LDTT'));
+  const build = () => {
+    const s = stateOf({
+      date: DATES.v2024,
+      noms: [
+        nom('a', 'LDTT', person('Người A', { personId: 'pa' })),
+        nom('b', 'LDTT', person('Người B', { personId: 'pb', taskRating: 'HTNV' })),
+        nom('c', 'LDTT', person('Người C', { personId: 'pc', discipline: { status: 'pending' } })),
+        nom('d', 'LDTT', person('Người D', { personId: 'pd' }), { registered: false }),
+        nom('e', 'LDTT', person('Người A', { personId: 'pa' })),
+      ],
+    });
+    decideLdtt(s, worksOf(s, 'LDTT'));
+    return s;
+  };
   it('checks registration, discipline, then the criteria', () => {
+    const s = build();
     expect(checksOf(s, 'a')).toEqual(['registration:true', 'discipline:true', 'ldtt.rating:true', 'ldtt.tenure:true']);
     expect(statusOf(s, 'a')).toBe('eligible');
   });
@@ -41,10 +45,12 @@ describe('LĐTT tier (Law 2022 Art 24; §1.4 registration; NĐ 152/2025 Art 4.4)
     ['c', 'deferred', 'deferred'],
     ['d', 'not-eligible', 'not-met'],
   ])('%s is %s; the person is noted %s for the collectives', (id, status, ldtt) => {
+    const s = build();
     expect(statusOf(s, id)).toBe(status);
     expect(s.persons.get(`p${id}`)?.ldtt).toEqual({ status: ldtt, by: id });
   });
   it('a second identical proposal is refused (Law Art 5.2.c); the person stays met by the first', () => {
+    const s = build();
     expect(checksOf(s, 'e').at(-1)).toBe('achievement.once:false');
     expect(statusOf(s, 'e')).toBe('not-eligible');
     expect(s.persons.get('pa')?.ldtt).toEqual({ status: 'met', by: 'a' });
@@ -133,8 +139,17 @@ describe('CSTĐCS tier (Law 2022 Art 23; NĐ 91/2017 Art 9.3 [S] before 2024)', 
 
 describe('CSTĐ tỉnh tier (Law 2022 Art 22: 03 consecutive CSTĐCS and a province-scope initiative)', () => {
   const chain = (over = {}) =>
-    person('Trần Văn Chín', { personId: 'tvc', taskRating: 'HTXSNV', pastTitles: [{ year: 2022, title: 'CSTDCS' }, { year: 2023, title: 'CSTDCS' }], initiatives: [ini('P1', '2024-03-01', 'province')], ...over });
-  it('this year\'s CSTĐCS from the campaign completes the chain and is a dependency', () => {
+    person('Trần Văn Chín', {
+      personId: 'tvc',
+      taskRating: 'HTXSNV',
+      pastTitles: [
+        { year: 2022, title: 'CSTDCS' },
+        { year: 2023, title: 'CSTDCS' },
+      ],
+      initiatives: [ini('P1', '2024-03-01', 'province')],
+      ...over,
+    });
+  it("this year's CSTĐCS from the campaign completes the chain and is a dependency", () => {
     const s = stateOf({ date: DATES.v2024, noms: [nom('c', 'CSTDCS', chain()), nom('t', 'CSTD_TINH', chain())] });
     decideCstdcs(s, worksOf(s, 'CSTDCS'));
     noteCstdcs(s, worksOf(s, 'CSTDCS'));
@@ -143,15 +158,24 @@ describe('CSTĐ tỉnh tier (Law 2022 Art 22: 03 consecutive CSTĐCS and a provi
     expect(workOf(s, 't').decision).toMatchObject({ status: 'eligible', initiativesUsed: ['P1'], dependsOn: ['c'] });
     expect(workOf(s, 't').checks[2]?.facts).toMatchObject({ chain: 3, currentYearFrom: 'campaign' });
   });
-  it('without this year\'s CSTĐCS the chain is 0 (it must end this year)', () => {
+  it("without this year's CSTĐCS the chain is 0 (it must end this year)", () => {
     const s = stateOf({ date: DATES.v2024, noms: [nom('t', 'CSTD_TINH', chain())] });
     decideCstdTinh(s, worksOf(s, 'CSTD_TINH'));
     expect(checksOf(s, 't')[2]).toBe('cstd-tinh.chain:false');
     expect(workOf(s, 't').checks[2]?.facts).toMatchObject({ chain: 0, currentYearFrom: null });
   });
   it('a recorded CSTĐCS of this year counts; a discipline served in 2023 cuts the years up to 2023', () => {
-    const recorded = chain({ pastTitles: [{ year: 2022, title: 'CSTDCS' }, { year: 2023, title: 'CSTDCS' }, { year: 2024, title: 'CSTDCS' }] });
-    const s = stateOf({ date: DATES.v2024, noms: [nom('t', 'CSTD_TINH', recorded), nom('u', 'CSTD_TINH', { ...recorded, personId: 'x', discipline: { status: 'served', level: 'khien-trach', endedOn: '2023-06-30' } })] });
+    const recorded = chain({
+      pastTitles: [
+        { year: 2022, title: 'CSTDCS' },
+        { year: 2023, title: 'CSTDCS' },
+        { year: 2024, title: 'CSTDCS' },
+      ],
+    });
+    const s = stateOf({
+      date: DATES.v2024,
+      noms: [nom('t', 'CSTD_TINH', recorded), nom('u', 'CSTD_TINH', { ...recorded, personId: 'x', discipline: { status: 'served', level: 'khien-trach', endedOn: '2023-06-30' } })],
+    });
     decideCstdTinh(s, worksOf(s, 'CSTD_TINH'));
     expect(workOf(s, 't').checks[2]?.facts).toMatchObject({ chain: 3, currentYearFrom: 'record', ignoredUpToYear: null });
     expect(workOf(s, 'u').checks[2]?.facts).toMatchObject({ chain: 1, ignoredUpToYear: 2023 });
@@ -160,7 +184,7 @@ describe('CSTĐ tỉnh tier (Law 2022 Art 22: 03 consecutive CSTĐCS and a provi
   });
 });
 
-describe('member tallies (TTLĐTT Art 28, TTLĐXS Art 27): the campaign\'s members, declared counts for the rest', () => {
+describe("member tallies (TTLĐTT Art 28, TTLĐXS Art 27): the campaign's members, declared counts for the rest", () => {
   const members = [
     nom('m1', 'LDTT', person('TV Một', { personId: 'm1', memberOf: 'U5' })),
     nom('m2', 'LDTT', person('TV Hai', { personId: 'm2', memberOf: 'U5', discipline: { status: 'pending' } })),
@@ -168,34 +192,51 @@ describe('member tallies (TTLĐTT Art 28, TTLĐXS Art 27): the campaign\'s membe
     nom('m4', 'GIAY_KHEN', person('TV Bốn', { personId: 'm4', memberOf: 'U5', discipline: { status: 'served', level: 'giang-chuc', endedOn: '2024-02-01' } })),
     nom('m5', 'GIAY_KHEN', person('TV Năm', { personId: 'm5', memberOf: 'U5', discipline: { status: 'served', level: 'canh-cao', endedOn: '2023-12-31' } })),
     nom('m6', 'GIAY_KHEN', person('TV Sáu', { personId: 'm6', memberOf: 'U5', discipline: { status: 'in-effect', level: 'khien-trach' } })),
+    nom('m7', 'GIAY_KHEN', person('TV Bảy', { personId: 'm7', memberOf: 'U5', taskRating: 'HTXSNV', discipline: { status: 'served', level: 'canh-cao', endedOn: '2024-01-01' } })),
   ];
-  const s = stateOf({ date: DATES.v2024, noms: members });
-  decideLdtt(s, worksOf(s, 'LDTT'));
-  tallyMembers(s);
+  const build = () => {
+    const s = stateOf({ date: DATES.v2024, noms: members });
+    decideLdtt(s, worksOf(s, 'LDTT'));
+    tallyMembers(s);
+    return s;
+  };
   it('counts LĐTT met, deferred, KHTNV and cảnh cáo or above during the year', () => {
-    expect(tallyOf(s, 'U5')).toEqual({ nominated: 3, ldttMet: 1, ldttBy: ['m1'], deferred: 1, atLeastGood: 2, khtnv: 1, canhCaoPlus: 2, cstdcs: 0, cstdcsBy: [] });
+    const s = build();
+    // m4 (giáng chức, ended 01/02) and m7 (cảnh cáo, ended 01/01 of the year) count; m5 ended the year before; m6 is khiển trách.
+    // Only LĐTT and CSTĐCS nominees count as nominated here (m1–m3): m7's HTXSNV is left to the declared ratings.
+    expect(tallyOf(s, 'U5')).toEqual({ nominated: 3, ldttMet: 1, ldttBy: ['m1'], deferred: 1, atLeastGood: 2, khtnv: 1, canhCaoPlus: 3, cstdcs: 0, cstdcsBy: [] });
     expect(tallyOf(s, 'U6')).toMatchObject({ nominated: 0, ldttBy: [] });
   });
   it.each([
     { name: 'declared LĐTT among the 7 not nominated', members: { total: 10, ldtt: 5, byRating: { HTXSNV: 2, HTTNV: 6, HTNV: 2, KHTNV: 0 } }, ldtt: 6, source: 'declared', notNominated: 7 },
-    { name: 'from the declared ratings, less the nominated ones rated HTTNV or better', members: { total: 10, byRating: { HTXSNV: 2, HTTNV: 6, HTNV: 1, KHTNV: 1 } }, ldtt: 7, source: 'ratings', notNominated: 7 },
+    {
+      name: 'from the declared ratings, less the nominated ones rated HTTNV or better',
+      members: { total: 10, byRating: { HTXSNV: 2, HTTNV: 6, HTNV: 1, KHTNV: 1 } },
+      ldtt: 7,
+      source: 'ratings',
+      notNominated: 7,
+    },
     { name: 'never more than the members not nominated', members: { total: 4, ldtt: 4, byRating: { HTXSNV: 0, HTTNV: 4, HTNV: 0, KHTNV: 0 } }, ldtt: 2, source: 'declared', notNominated: 1 },
   ])('$name', ({ members: m, ldtt, source, notNominated }) => {
+    const s = build();
     const { share, by } = shareOf(s, { ...collective('U5'), members: { women: 0, ...m } } as never);
     expect(share).toMatchObject({ ldtt, notNominatedSource: source, notNominated, ldttFromCampaign: 1, deferredHere: 1, inconsistent: false });
     expect(by).toEqual(['m1']);
   });
+  it('exactly as many nominated as declared members is consistent', () => {
+    const s = build();
+    const { share } = shareOf(s, { ...collective('U5'), members: { total: 3, women: 0, byRating: { HTXSNV: 0, HTTNV: 3, HTNV: 0, KHTNV: 0 } } } as never);
+    expect(share).toMatchObject({ inconsistent: false, notNominated: 0, ldttNotNominated: 0, ldtt: 1 });
+  });
   it('more nominated than declared members is inconsistent', () => {
+    const s = build();
     const { share } = shareOf(s, { ...collective('U5'), members: { total: 2, women: 0, byRating: { HTXSNV: 0, HTTNV: 2, HTNV: 0, KHTNV: 0 } } } as never);
     expect(share).toMatchObject({ inconsistent: true, notNominated: 0, ldttNotNominated: 0 });
   });
 });
 
 describe('collective tiers', () => {
-  const base = [
-    nom('m1', 'LDTT', person('TV Một', { personId: 'm1', memberOf: 'U5' })),
-    nom('m2', 'CSTDCS', person('TV Hai', { personId: 'm2', memberOf: 'U5', taskRating: 'HTXSNV' })),
-  ];
+  const base = [nom('m1', 'LDTT', person('TV Một', { personId: 'm1', memberOf: 'U5' })), nom('m2', 'CSTDCS', person('TV Hai', { personId: 'm2', memberOf: 'U5', taskRating: 'HTXSNV' }))];
   const u5 = (over = {}) => collective('U5', { taskRating: 'HTXSNV', members: { total: 10, byRating: { HTXSNV: 3, HTTNV: 6, HTNV: 1, KHTNV: 0 }, women: 5, ldtt: 6 }, ...over });
   const upTo = (noms: ReturnType<typeof nom>[], date: Run['date'] = DATES.v2024) => {
     const s = stateOf({ date, noms });
@@ -221,7 +262,13 @@ describe('collective tiers', () => {
     noteTtldxs(s, worksOf(s, 'TTLDXS'));
     expect(s.ttldxsThisYear.get('c:U5')?.entry.id).toBe('x');
   });
-  it('TTLĐXS under the old law also checks members\' discipline (old Art 27)', () => {
+  it("TTLĐXS depends on the members' LĐTT and on their CSTĐCS, each by its own nomination", () => {
+    const s = upTo([...base, nom('l2', 'LDTT', person('TV Hai', { personId: 'm2', memberOf: 'U5', taskRating: 'HTXSNV' })), nom('x', 'TTLDXS', u5())]);
+    expect(tallyOf(s, 'U5')).toMatchObject({ ldttBy: ['l2', 'm1'], cstdcsBy: ['m2'] });
+    decideTtldxs(s, worksOf(s, 'TTLDXS'));
+    expect(workOf(s, 'x').decision.dependsOn).toEqual(['l2', 'm1', 'm2']);
+  });
+  it("TTLĐXS under the old law also checks members' discipline (old Art 27)", () => {
     const s = upTo([...base, nom('x', 'TTLDXS', u5({ disciplinedMembers: { khienTrach: 0, canhCao: 0, higher: 1 } }))], DATES.v2017);
     decideTtldxs(s, worksOf(s, 'TTLDXS'));
     expect(checksOf(s, 'x').at(-1)).toBe('ttldxs.discipline:false');
@@ -238,7 +285,10 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
   it('movement grounds: the unit must be ranked', () => {
     const s = stateOf({
       date: DATES.v2024,
-      noms: [nom('b1', 'BANG_KHEN_TINH', person('Người Một', { personId: 'p1' }), { grounds: 'movement' }), nom('b2', 'BANG_KHEN_TINH', person('Người Hai', { personId: 'p2', unitId: 'U2' }), { grounds: 'movement' })],
+      noms: [
+        nom('b1', 'BANG_KHEN_TINH', person('Người Một', { personId: 'p1' }), { grounds: 'movement' }),
+        nom('b2', 'BANG_KHEN_TINH', person('Người Hai', { personId: 'p2', unitId: 'U2' }), { grounds: 'movement' }),
+      ],
       standings: [{ unitId: 'U1', rank: 3 }],
     });
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
@@ -246,7 +296,12 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
     expect(checksOf(s, 'b2')).toEqual(['discipline:true', 'bang-khen.movement:false']);
   });
   it('record, individual: 02 years HTXSNV with 02 initiatives of those years spends them', () => {
-    const p = person('Người Một', { personId: 'p1', taskRating: 'HTXSNV', pastRatings: [{ year: 2023, rating: 'HTXSNV' }], initiatives: [ini('A', '2022-12-31'), ini('B', '2023-01-01'), ini('C', '2024-02-01')] });
+    const p = person('Người Một', {
+      personId: 'p1',
+      taskRating: 'HTXSNV',
+      pastRatings: [{ year: 2023, rating: 'HTXSNV' }],
+      initiatives: [ini('A', '2022-12-31'), ini('B', '2023-01-01'), ini('C', '2024-02-01')],
+    });
     const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', p)] });
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     expect(checksOf(s, 'b')).toEqual(['discipline:true', 'bang-khen.record:true', 'initiative.once:true']);
@@ -264,7 +319,7 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     expect(checksOf(s, 'b')).toEqual(['discipline:true', 'bang-khen.record:false']);
   });
-  it('record, collective: last year\'s TTLĐXS and this year\'s from the campaign make 02 years', () => {
+  it("record, collective: last year's TTLĐXS and this year's from the campaign make 02 years", () => {
     const c = collective('U5', { taskRating: 'HTTNV', pastTitles: [{ year: 2023, title: 'TTLDXS' }] });
     const s = stateOf({ date: DATES.v2024, noms: [nom('x', 'TTLDXS', c), nom('b', 'BANG_KHEN_TINH', c)] });
     s.ttldxsThisYear.set('c:U5', workOf(s, 'x'));
@@ -277,7 +332,11 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
   });
   it('Giấy khen yields to an eligible Bằng khen of the same nominee (Art 5.2.c); waits while the council chooses', () => {
     const p = person('Người Một', { personId: 'p1' });
-    const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', p, { grounds: 'movement' }), nom('g', 'GIAY_KHEN', p), nom('h', 'GIAY_KHEN', person('Người Hai', { personId: 'p2', taskRating: 'HTNV' }))], standings: [{ unitId: 'U1', rank: 1 }] });
+    const s = stateOf({
+      date: DATES.v2024,
+      noms: [nom('b', 'BANG_KHEN_TINH', p, { grounds: 'movement' }), nom('g', 'GIAY_KHEN', p), nom('h', 'GIAY_KHEN', person('Người Hai', { personId: 'p2', taskRating: 'HTNV' }))],
+      standings: [{ unitId: 'U1', rank: 1 }],
+    });
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     noteBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     decideGiayKhen(s, worksOf(s, 'GIAY_KHEN'));
@@ -300,6 +359,6 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
   });
 });
 
-it('the fixtures go through the edge schema, as the engine\'s callers do', () => {
+it("the fixtures go through the edge schema, as the engine's callers do", () => {
   expect(() => DecideInput.parse({ ...DATES.v2024, nominations: [nom('a', 'LDTT', person('A'))], unitStandings: [], options: {} })).not.toThrow();
 });

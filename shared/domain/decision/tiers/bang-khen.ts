@@ -25,10 +25,7 @@ export function decideBangKhen(s: DecideState, works: readonly Work[]): void {
       if (rec.take.length > 0 || (needed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, rec.take, pool));
       w.take = rec.take;
     } else {
-      const years = new Set<number>([
-        ...n.pastRatings.filter((r) => r.rating === 'HTXSNV').map((r) => r.year),
-        ...n.pastTitles.filter((t) => t.title === 'TTLDXS').map((t) => t.year),
-      ]);
+      const years = new Set<number>([...n.pastRatings.filter((r) => r.rating === 'HTXSNV').map((r) => r.year), ...n.pastTitles.filter((t) => t.title === 'TTLDXS').map((t) => t.year)]);
       if (n.taskRating === 'HTXSNV') years.add(s.year);
       const x = s.ttldxsThisYear.get(w.key);
       if (x) {
