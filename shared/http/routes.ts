@@ -25,7 +25,10 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
   query?: z.ZodObject;
-  /** Documentation only: any zod schema, classic or mini (the stored shapes are mini: shared/schemas/events.ts). */
+  /**
+   * Documentation only: any zod schema, classic or mini (the stored shapes are mini: shared/schemas/events.ts).
+   * The inline ones are `z.lazy`: only the OpenAPI document builds them, not each cold start.
+   */
   response?: z.core.$ZodType;
   successStatus?: number;
 }
@@ -35,22 +38,22 @@ export interface RouteSpec {
  * exactly these, and the OpenAPI document is generated from them (docs/architecture.md "One list of the wiring").
  */
 export const routes = [
-  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.object({ status: z.literal('ok') }) },
+  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.lazy(() => z.object({ status: z.literal('ok') })) },
   { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
-  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory (addresses: the Office only)', response: z.object({ items: z.array(RecipientGroupView) }) },
+  { method: 'GET', path: '/recipient-groups', auth: 'jwt', roles: ANY_ROLE, summary: 'The recipient directory (addresses: the Office only)', response: z.lazy(() => z.object({ items: z.array(RecipientGroupView) })) },
   { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
-  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)', response: z.object({ items: z.array(UnitView) }) },
+  { method: 'GET', path: '/units', auth: 'jwt', roles: ANY_ROLE, summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)', response: z.lazy(() => z.object({ items: z.array(UnitView) })) },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
-  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.string().optional() })) }) },
-  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not', response: z.object({ items: z.array(z.object({ ...Delivery.shape, logKey: z.string() })), mailings: z.array(Mailing) }) },
-  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written', query: z.object({ includeUncertain: flag }).strict(), response: z.object({ requeued: z.number().int(), mailingsRequeued: z.number().int() }), successStatus: 202 },
+  { method: 'GET', path: '/campaigns/{id}/events', auth: 'jwt', roles: ANY_ROLE, summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s', response: z.lazy(() => z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.string().optional() })) })) },
+  { method: 'GET', path: '/campaigns/{id}/deliveries', auth: 'jwt', roles: ['admin'], summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not', response: z.lazy(() => z.object({ items: z.array(z.object({ ...Delivery.shape, logKey: z.string() })), mailings: z.array(Mailing) })) },
+  { method: 'POST', path: '/campaigns/{id}/deliveries/retry', auth: 'jwt', roles: ['admin'], summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written', query: z.object({ includeUncertain: flag }).strict(), response: z.lazy(() => z.object({ requeued: z.number().int(), mailingsRequeued: z.number().int() })), successStatus: 202 },
   { method: 'PUT', path: '/campaigns/{id}/scoring-table', auth: 'jwt', roles: ['admin'], summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued', body: ScoringTable, response: Campaign },
   { method: 'POST', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ['unit', 'admin'], summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for', body: RegistrationInput, response: Registration },
-  { method: 'GET', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ANY_ROLE, summary: 'Registrations (a unit’s reporter sees its own unit’s)', response: z.object({ items: z.array(Registration) }) },
+  { method: 'GET', path: '/campaigns/{id}/registrations', auth: 'jwt', roles: ANY_ROLE, summary: 'Registrations (a unit’s reporter sees its own unit’s)', response: z.lazy(() => z.object({ items: z.array(Registration) })) },
   { method: 'POST', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ['unit'], summary: 'Submit a unit’s report (sơ kết / tổng kết) with its self-assessed values; replaces it until the deadline', body: UnitReport, successStatus: 201 },
   { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery },
   { method: 'PUT', path: '/campaigns/{id}/reports/{unitId}/{period}/verification', auth: 'jwt', roles: ['admin'], summary: 'The Office’s verified values per criterion, each with a reason', body: Verification },

@@ -10,7 +10,21 @@ import './locale';
  */
 
 /** Domain events are items in the campaign's partition (docs/architecture.md "Domain events are items"). */
-export const EventType = z.enum(['CampaignCreated', 'ScoringTableSet', 'CampaignIssued', 'RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'ReportReminderDue', 'NominationSubmitted', 'NominationsClosed', 'ProposalReady', 'CouncilVoteRecorded', 'ResultsFinalized', 'DeliveryBounced']);
+export const EventType = z.enum([
+  'CampaignCreated',
+  'ScoringTableSet',
+  'CampaignIssued',
+  'RegistrationSubmitted',
+  'ReportSubmitted',
+  'ReportVerified',
+  'ReportReminderDue',
+  'NominationSubmitted',
+  'NominationsClosed',
+  'ProposalReady',
+  'CouncilVoteRecorded',
+  'ResultsFinalized',
+  'DeliveryBounced',
+]);
 export type EventType = z.infer<typeof EventType>;
 
 /**
@@ -60,20 +74,7 @@ export type DeliveryChannel = z.infer<typeof DeliveryChannel>;
  * it records the outcome, the item is in doubt: it becomes `sent` when SES's own event proves it,
  * else `uncertain`, for a person to decide (README "window of doubt"). The rest are outcomes.
  */
-export const DeliveryStatus = z.enum([
-  'pending',
-  'claimed',
-  'sending',
-  'sent',
-  'failed',
-  'uncertain',
-  'bounced',
-  'complained',
-  'suppressed',
-  'superseded',
-  'archived',
-  'published',
-]);
+export const DeliveryStatus = z.enum(['pending', 'claimed', 'sending', 'sent', 'failed', 'uncertain', 'bounced', 'complained', 'suppressed', 'superseded', 'archived', 'published']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** One row per resolved address (or per archive/publication entry) of one event: the outbox. */

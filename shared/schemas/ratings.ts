@@ -7,9 +7,7 @@ import './locale';
  * initiative, TTLĐXS a collective at HTXSNV. zod/mini: the mail and rule labels below are read by
  * functions that need no other zod (issue 9 "Lighter bundles"); the input schemas embed it as is.
  */
-export const TaskRating = z
-  .enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV'])
-  .check(z.describe('Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023/NĐ-CP)'));
+export const TaskRating = z.enum(['HTXSNV', 'HTTNV', 'HTNV', 'KHTNV']).check(z.describe('Mức độ hoàn thành nhiệm vụ (NĐ 90/2020/NĐ-CP, sửa đổi bởi NĐ 48/2023/NĐ-CP)'));
 export type TaskRating = z.infer<typeof TaskRating>;
 
 export const taskRatingLabel: Readonly<Record<TaskRating, string>> = {

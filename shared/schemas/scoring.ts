@@ -5,6 +5,13 @@ import { TaskRating } from './ratings';
 
 export { TaskRating } from './ratings';
 
+/*
+ * Every object schema here is built on its first use (`z.lazy`), not at module load: the API serves
+ * one route per invocation and a stream consumer parses few of them, so a cold start builds only
+ * the schemas its request needs (issue 9 "Lighter bundles": building them all was 15–38 ms of each
+ * cold import, `npm run bench`). Parsing, messages and the OpenAPI document are unchanged.
+ */
+
 /**
  * The scoring table (bảng tiêu chí, thang điểm) a campaign carries, fixed once it is issued
  * (docs/legal-sources.md §3.1): criteria grouped in sections, each with its maximum (điểm chuẩn) and a rule;
@@ -25,10 +32,12 @@ const positivePoints = z.number().gt(0, 'phải lớn hơn 0').max(MAX_POINTS).r
 const bound = z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
 
 /** Half-open [from, to); no `to` is +∞. */
-export const Step = z
-  .object({ from: bound, to: bound.optional(), points })
-  .strict()
-  .refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] });
+export const Step = z.lazy(() =>
+  z
+    .object({ from: bound, to: bound.optional(), points })
+    .strict()
+    .refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] }),
+);
 export type Step = z.infer<typeof Step>;
 
 /** Points given directly, 0..max. */
@@ -43,99 +52,107 @@ export const AllOrNothingRule = z.object({ kind: z.literal('all-or-nothing') }).
  * number in the unit of the bounds, or a { numerator, denominator } ratio compared exactly as a
  * percentage. A value in no band scores 0. Bands may come in any order but must not overlap.
  */
-export const StepsRule = z
-  .object({ kind: z.literal('steps'), steps: z.array(Step).min(1).max(100) })
-  .strict()
-  .superRefine((rule, ctx) => {
-    const order = rule.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || a.i - b.i);
-    for (let k = 1; k < order.length; k++) {
-      const prev = order[k - 1]!;
-      const next = order[k]!;
-      if (prev.s.to === undefined || prev.s.to > next.s.from) {
-        const a = `[${prev.s.from}, ${prev.s.to ?? '∞'})`;
-        const b = `[${next.s.from}, ${next.s.to ?? '∞'})`;
-        ctx.addIssue({ code: 'custom', path: ['steps', next.i], message: `chồng lấn bậc ${prev.i} ${a}: các bậc là nửa khoảng [from, to) và không được chồng lấn, ${b} bị chồng lấn` });
+export const StepsRule = z.lazy(() =>
+  z
+    .object({ kind: z.literal('steps'), steps: z.array(Step).min(1).max(100) })
+    .strict()
+    .superRefine((rule, ctx) => {
+      const order = rule.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || a.i - b.i);
+      for (let k = 1; k < order.length; k++) {
+        const prev = order[k - 1]!;
+        const next = order[k]!;
+        if (prev.s.to === undefined || prev.s.to > next.s.from) {
+          const a = `[${prev.s.from}, ${prev.s.to ?? '∞'})`;
+          const b = `[${next.s.from}, ${next.s.to ?? '∞'})`;
+          ctx.addIssue({ code: 'custom', path: ['steps', next.i], message: `chồng lấn bậc ${prev.i} ${a}: các bậc là nửa khoảng [from, to) và không được chồng lấn, ${b} bị chồng lấn` });
+        }
       }
-    }
-  });
+    }),
+);
 
-export const InnerRule = z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]);
+export const InnerRule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]));
 export type InnerRule = z.infer<typeof InnerRule>;
 
 /** Scores 0 unless the report carries evidence (minh chứng) for this criterion, else as its inner rule (§3.2 criterion 1). */
-export const GatedRule = z.object({ kind: z.literal('gated'), inner: InnerRule }).strict();
+export const GatedRule = z.lazy(() => z.object({ kind: z.literal('gated'), inner: InnerRule }).strict());
 
-export const Rule = z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]);
+export const Rule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]));
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule['kind'];
 
-export const Criterion = z
-  .object({
-    id: id.describe('Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
-    name: text(1000).describe('Tiêu chí'),
-    max: positivePoints.describe('Điểm chuẩn (for a penalty criterion: the most it can deduct)'),
-    guidance: optionalText(10000).describe('Hướng dẫn chấm điểm'),
-    evidenceRequired: optionalText(2000).describe('Minh chứng cần nộp; required for a gated criterion'),
-    rule: Rule,
-  })
-  .strict();
+export const Criterion = z.lazy(() =>
+  z
+    .object({
+      id: id.describe('Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
+      name: text(1000).describe('Tiêu chí'),
+      max: positivePoints.describe('Điểm chuẩn (for a penalty criterion: the most it can deduct)'),
+      guidance: optionalText(10000).describe('Hướng dẫn chấm điểm'),
+      evidenceRequired: optionalText(2000).describe('Minh chứng cần nộp; required for a gated criterion'),
+      rule: Rule,
+    })
+    .strict(),
+);
 export type Criterion = z.infer<typeof Criterion>;
 
 export const SectionKind = z.enum(['base', 'bonus', 'penalty']);
 export type SectionKind = z.infer<typeof SectionKind>;
 
-export const Section = z
-  .object({
-    id,
-    name: text(1000),
-    kind: SectionKind.describe('base: counted up to the sum of maxima; bonus (điểm cộng): added up to cap; penalty (điểm trừ): subtracted up to cap'),
-    cap: points.optional().describe('For bonus and penalty sections: most points the section adds or deducts; defaults to the sum of its maxima'),
-    criteria: z.array(Criterion).min(1).max(500),
-  })
-  .strict();
+export const Section = z.lazy(() =>
+  z
+    .object({
+      id,
+      name: text(1000),
+      kind: SectionKind.describe('base: counted up to the sum of maxima; bonus (điểm cộng): added up to cap; penalty (điểm trừ): subtracted up to cap'),
+      cap: points.optional().describe('For bonus and penalty sections: most points the section adds or deducts; defaults to the sum of its maxima'),
+      criteria: z.array(Criterion).min(1).max(500),
+    })
+    .strict(),
+);
 export type Section = z.infer<typeof Section>;
 
-export const ScoringTable = z
-  .object({
-    version: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')
-      .describe('Rule version, e.g. "thang-diem-v1"'),
-    legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
-    sections: z.array(Section).min(1).max(50),
-    tieBreak: z.array(id).max(50).describe('Criterion ids compared in order when totals are equal; after them the council votes'),
-  })
-  .strict()
-  .superRefine((table, ctx) => {
-    const sectionIds = new Set<string>();
-    const criteria = new Map<string, Section['kind']>();
-    table.sections.forEach((section, si) => {
-      if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `mã mục "${section.id}" bị dùng hai lần` });
-      sectionIds.add(section.id);
-      if (section.kind === 'base' && section.cap !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'mục cơ bản không có mức trần: điểm tối đa là tổng điểm tối đa của các tiêu chí' });
-      }
-      section.criteria.forEach((c, ci) => {
-        const at = ['sections', si, 'criteria', ci];
-        if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `mã tiêu chí "${c.id}" bị dùng hai lần trong bảng điểm` });
-        criteria.set(c.id, section.kind);
-        const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
-        const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
-        steps.forEach((s, k) => {
-          if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `không được vượt quá điểm tối đa của tiêu chí (${c.max})` });
-        });
-        if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
-          ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'tiêu chí có điều kiện phải nêu minh chứng cần có' });
+export const ScoringTable = z.lazy(() =>
+  z
+    .object({
+      version: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')
+        .describe('Rule version, e.g. "thang-diem-v1"'),
+      legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
+      sections: z.array(Section).min(1).max(50),
+      tieBreak: z.array(id).max(50).describe('Criterion ids compared in order when totals are equal; after them the council votes'),
+    })
+    .strict()
+    .superRefine((table, ctx) => {
+      const sectionIds = new Set<string>();
+      const criteria = new Map<string, Section['kind']>();
+      table.sections.forEach((section, si) => {
+        if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `mã mục "${section.id}" bị dùng hai lần` });
+        sectionIds.add(section.id);
+        if (section.kind === 'base' && section.cap !== undefined) {
+          ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'mục cơ bản không có mức trần: điểm tối đa là tổng điểm tối đa của các tiêu chí' });
         }
+        section.criteria.forEach((c, ci) => {
+          const at = ['sections', si, 'criteria', ci];
+          if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `mã tiêu chí "${c.id}" bị dùng hai lần trong bảng điểm` });
+          criteria.set(c.id, section.kind);
+          const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
+          const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
+          steps.forEach((s, k) => {
+            if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `không được vượt quá điểm tối đa của tiêu chí (${c.max})` });
+          });
+          if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
+            ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'tiêu chí có điều kiện phải nêu minh chứng cần có' });
+          }
+        });
       });
-    });
-    const seen = new Set<string>();
-    table.tieBreak.forEach((cid, i) => {
-      if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `không có tiêu chí "${cid}" trong bảng điểm` });
-      if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `tiêu chí "${cid}" xuất hiện hai lần trong thứ tự xét khi bằng điểm` });
-      seen.add(cid);
-    });
-  });
+      const seen = new Set<string>();
+      table.tieBreak.forEach((cid, i) => {
+        if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `không có tiêu chí "${cid}" trong bảng điểm` });
+        if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `tiêu chí "${cid}" xuất hiện hai lần trong thứ tự xét khi bằng điểm` });
+        seen.add(cid);
+      });
+    }),
+);
 export type ScoringTable = z.infer<typeof ScoringTable>;
 
 // ---------------------------------------------------------------------------------------------
@@ -144,11 +161,11 @@ export type ScoringTable = z.infer<typeof ScoringTable>;
 const amount = z.number().min(0, 'không được âm').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
 
 /** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
-export const Ratio = z.object({ numerator: amount, denominator: amount }).strict();
+export const Ratio = z.lazy(() => z.object({ numerator: amount, denominator: amount }).strict());
 export type Ratio = z.infer<typeof Ratio>;
 
 /** A number (manual points, or a steps value), a boolean (all-or-nothing) or a ratio (proportional). */
-export const CriterionValue = z.union([amount, z.boolean(), Ratio]);
+export const CriterionValue = z.lazy(() => z.union([amount, z.boolean(), Ratio]));
 export type CriterionValue = z.infer<typeof CriterionValue>;
 
 const Evidence = z.array(text(2000)).max(100).describe('References to the evidence files (minh chứng)');
@@ -158,22 +175,24 @@ const reportValuesShape = {
   evidence: z.record(id, Evidence).default({}).describe('criterionId → evidence references'),
 };
 
-export const ReportValues = z.object(reportValuesShape).strict();
+export const ReportValues = z.lazy(() => z.object(reportValuesShape).strict());
 export type ReportValues = z.infer<typeof ReportValues>;
 
 export const ReportPeriod = z.enum(['mid-year', 'final']).describe('sơ kết (mid-year) or tổng kết (final)');
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** A unit's report (báo cáo sơ kết / tổng kết) with its self-assessment (tự chấm). */
-export const UnitReport = z
-  .object({
-    unitId: id,
-    period: ReportPeriod,
-    taskRating: TaskRating,
-    ...reportValuesShape,
-    summary: optionalText(50000).describe('Báo cáo: the narrative'),
-  })
-  .strict();
+export const UnitReport = z.lazy(() =>
+  z
+    .object({
+      unitId: id,
+      period: ReportPeriod,
+      taskRating: TaskRating,
+      ...reportValuesShape,
+      summary: optionalText(50000).describe('Báo cáo: the narrative'),
+    })
+    .strict(),
+);
 export type UnitReport = z.infer<typeof UnitReport>;
 
 /**
@@ -182,20 +201,23 @@ export type UnitReport = z.infer<typeof UnitReport>;
  * list (an empty list closes a gate the Office found unsupported), and one named only in `reasons`
  * is confirmed as self-assessed. Every verified criterion carries its reason.
  */
-export const Verification = z
-  .object({
-    values: z.record(id, CriterionValue).default({}),
-    evidence: z.record(id, Evidence).default({}),
-    reasons: z.record(id, text(5000)).describe('criterionId → the Office’s reason'),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    for (const key of ['values', 'evidence'] as const) {
-      for (const cid of Object.keys(v[key])) {
-        if (!Object.hasOwn(v.reasons, cid)) ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `cần nêu lý do cho ${key === 'values' ? 'giá trị' : 'minh chứng'} đã thẩm định của "${cid}"` });
+export const Verification = z.lazy(() =>
+  z
+    .object({
+      values: z.record(id, CriterionValue).default({}),
+      evidence: z.record(id, Evidence).default({}),
+      reasons: z.record(id, text(5000)).describe('criterionId → the Office’s reason'),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      for (const key of ['values', 'evidence'] as const) {
+        for (const cid of Object.keys(v[key])) {
+          if (!Object.hasOwn(v.reasons, cid))
+            ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `cần nêu lý do cho ${key === 'values' ? 'giá trị' : 'minh chứng'} đã thẩm định của "${cid}"` });
+        }
       }
-    }
-  });
+    }),
+);
 export type Verification = z.infer<typeof Verification>;
 
 export type FieldError = { path: string; message: string };
@@ -258,10 +280,7 @@ export function validateReportValues(table: ScoringTable, report: { values?: Rec
 }
 
 /** As {@link validateReportValues} for the Office's verification, plus: every verified criterion has a reason, and every reason names a criterion. */
-export function validateVerification(
-  table: ScoringTable,
-  v: { values?: Record<string, unknown>; evidence?: Record<string, unknown>; reasons?: Record<string, unknown> },
-): FieldError[] {
+export function validateVerification(table: ScoringTable, v: { values?: Record<string, unknown>; evidence?: Record<string, unknown>; reasons?: Record<string, unknown> }): FieldError[] {
   const errors = checkValues(table, v.values, v.evidence);
   const byId = criteriaById(table);
   const reasons = v.reasons ?? {};
