@@ -9,7 +9,7 @@ import { routes, routeKey, type RouteKey, type RouteSpec } from './routes';
 /** Bodies above this are refused before parsing: a launch letter is a few tens of KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface Request<B = unknown, Q = Record<string, any>, P = Principal | undefined> {
+export interface Request<B = unknown, Q = Record<string, unknown>, P = Principal | undefined> {
   params: Record<string, string>;
   /** Parsed with the route's `query` schema when it has one (defaults applied). */
   query: Q;

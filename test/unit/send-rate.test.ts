@@ -6,6 +6,7 @@
 import { GetAccountCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { sendRateLimiter } from '../../shared/mail/send-rate';
+import { logger } from '../../shared/powertools';
 
 const ses = mockClient(SESv2Client);
 /** Calls per second the limiter allows (its slot interval, in ms, is 1000 / rate). */
@@ -27,6 +28,10 @@ describe('the mailer’s send rate', () => {
 
   it('when SES cannot be asked, its fallback (1 per second) is divided too', async () => {
     ses.on(GetAccountCommand).rejects(new Error('AccessDenied'));
+    // Said once, as a warning the operator sees; kept out of the test output.
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     expect(perSecond(await sendRateLimiter({ MAIL_CONCURRENCY: '4' }))).toBeCloseTo(0.25);
+    expect(warn).toHaveBeenCalledWith('could not read the SES send quota; sending at the fallback rate', expect.objectContaining({ fallback: 1 }));
+    warn.mockRestore();
   });
 });
