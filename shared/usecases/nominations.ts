@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { closeNominations, finalizeCampaign } from '../domain/campaign';
-import { tallyCouncilVote, type CouncilTally } from '../domain/council';
+import type { CouncilTally } from '../domain/council';
 import { isPast } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { finalizeResults } from '../domain/results';
@@ -94,6 +94,9 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
     return d.title === v.title ? [] : [{ path: `votes.${i}.title`, message: `hồ sơ "${v.nominationId}" đề nghị ${d.title}, không phải ${v.title}` }];
   });
   if (details.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${details.map((d) => d.path).join(', ')}`, details);
+  // Loaded here, not at module load: the council's ballot schema (classic zod) is the only zod this
+  // module's other callers (the scheduled tick) would carry; the tick's bundle then holds none (issue 9).
+  const { tallyCouncilVote } = await import('../domain/council');
   const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet });
   const at = now.toISOString();
   await saveWithEvent(
