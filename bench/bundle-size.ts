@@ -10,7 +10,7 @@ import { functions } from '../infra/wiring';
 import { root } from './twin-process';
 
 /**
- * Each function bundled as the stack bundles it (infra/constructs/thidua-function.ts: ESM, minified,
+ * Each function bundled as the stack bundles it (infra/constructs/thidua-function.ts: ESM, minified, UTF-8,
  * node24, the AWS SDK inside, the `require` banner, the env-only credential provider), and its cold module import time against a
  * baseline measured in the same run: a bundle of only the AWS SDK clients (and commands) that the
  * function's own bundle holds, each client constructed once as the function does at module scope.
@@ -25,6 +25,7 @@ export const bundleSettings: BuildOptions = {
   format: 'esm',
   target: 'node24',
   minify: true,
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   banner: { js: esmRequireBanner },
   alias: lambdaAliases,

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { FunctionSpec } from '../wiring';
@@ -79,6 +79,9 @@ export class ThiduaFunction extends Construct {
         format: OutputFormat.ESM,
         target: 'node24',
         minify: true,
+        // Vietnamese text as UTF-8 rather than \u escapes (esbuild's default is ASCII): 11–13 KB less
+        // per bundle, import time unchanged (measured with `npm run bench`; issue 9 "Lighter bundles").
+        charset: Charset.UTF8,
         // No source maps: --enable-source-maps makes every cold start parse a 2.5 MB map first,
         // measured +8–30 % CPU on the module import (docs/toolchain.md "Bundle size", `npm run bench`).
         sourceMap: false,
