@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -11,6 +11,7 @@ import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Role } from '../shared/http/routes';
 import { acknowledge } from './constructs/nag';
+import { ApiCustomDomain, type ApiDomainConfig, LoginDomain, type LoginDomainConfig } from './constructs/custom-domains';
 import { OperationsAlarms } from './constructs/alarms';
 import { ClockSchedule } from './constructs/clock-schedule';
 import { SesEvents } from './constructs/ses-events';
@@ -45,6 +46,36 @@ export interface ThiduaConfig {
   throttle: { rateLimit: number; burstLimit: number };
   /** Subscribed by email to the alarms topic (optional). */
   alarmEmail?: string;
+  /** `dev` or `prod` (context `environment`): the stack's name and its defaults; undefined: the plain stack `Thidua`. */
+  environment?: Environment;
+  /** Powertools' service name: the `service` dimension of the custom metrics the alarms watch. */
+  serviceName: string;
+  /** The API under the agency's own name (context `apiDomainName` + `apiCertificateArn`); off by default. */
+  apiDomain?: ApiDomainConfig;
+  /** Cognito's managed login for browser clients (context `authDomainPrefix`, or `authDomainName` + `authCertificateArn`); off by default. */
+  loginDomain?: LoginDomainConfig;
+}
+
+export const environments = ['dev', 'prod'] as const;
+export type Environment = (typeof environments)[number];
+
+/**
+ * The stack's name: context `stackName`, else `Thidua-dev` / `Thidua-prod` for `-c environment=…`,
+ * else `Thidua`. Two environments are two stacks, deployable side by side in one account.
+ */
+export function stackNameOf(scope: Construct): string {
+  const explicit = scope.node.tryGetContext('stackName');
+  if (explicit !== undefined && explicit !== null && explicit !== '') return String(explicit);
+  const environment = environmentOf(scope);
+  return environment ? `Thidua-${environment}` : 'Thidua';
+}
+
+function environmentOf(scope: Construct): Environment | undefined {
+  const raw = scope.node.tryGetContext('environment');
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const environment = String(raw).trim().toLowerCase();
+  if (!(environments as readonly string[]).includes(environment)) throw new Error(`environment must be one of ${environments.join(', ')}, got "${String(raw)}"`);
+  return environment as Environment;
 }
 
 export const defaults = {
@@ -83,8 +114,58 @@ export function readConfig(scope: Construct): ThiduaConfig {
   const alarmEmail = str('alarmEmail', '').trim() || undefined;
   if (alarmEmail !== undefined && !EMAIL.test(alarmEmail)) throw new Error(`alarmEmail must be an email address (name@domain), got "${alarmEmail}"`);
 
-  const removal = str('removalPolicy', 'retain').toLowerCase();
+  const environment = environmentOf(scope);
+  // A dev stack is disposable unless told otherwise; prod keeps its data whatever the context says.
+  const removal = str('removalPolicy', environment === 'dev' ? 'destroy' : 'retain').toLowerCase();
   if (removal !== 'retain' && removal !== 'destroy') throw new Error(`removalPolicy must be "retain" or "destroy", got "${removal}"`);
+  if (environment === 'prod' && removal === 'destroy') throw new Error('removalPolicy=destroy is refused for environment=prod: its table, users and logs are retained');
+
+  const list = (key: string): string[] => {
+    const v = ctx(key);
+    return (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
+  };
+  const certificate = (key: string, region?: string) => {
+    const arn = str(key, '').trim();
+    const re = /^arn:aws[\w-]*:acm:([a-z0-9-]+):\d{12}:certificate\/[\w-]+$/;
+    const m = re.exec(arn);
+    if (!m) throw new Error(`${key} must be an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>), got "${arn}"`);
+    if (region && m[1] !== region) throw new Error(`${key}: the certificate must be in ${region}, got ${m[1]}`);
+    return arn;
+  };
+  const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+  const apiDomainName = str('apiDomainName', '').trim().toLowerCase();
+  let apiDomain: ApiDomainConfig | undefined;
+  if (apiDomainName) {
+    if (!DOMAIN.test(apiDomainName)) throw new Error(`apiDomainName must be a domain name, got "${apiDomainName}"`);
+    // Regional endpoint: the certificate is in the stack's region, which an environment-agnostic synth cannot know.
+    apiDomain = { domainName: apiDomainName, certificateArn: certificate('apiCertificateArn') };
+  } else if (str('apiCertificateArn', '')) throw new Error('apiCertificateArn is set without apiDomainName');
+
+  const authPrefix = str('authDomainPrefix', '').trim();
+  const authDomainName = str('authDomainName', '').trim().toLowerCase();
+  let loginDomain: LoginDomainConfig | undefined;
+  if (authPrefix || authDomainName) {
+    if (authPrefix && authDomainName) throw new Error('authDomainPrefix and authDomainName are exclusive: a Cognito prefix or your own domain');
+    const callbackUrls = list('authCallbackUrls');
+    if (callbackUrls.length === 0) throw new Error('the managed login domain needs authCallbackUrls: where Cognito returns the browser after signing in');
+    const logoutUrls = list('authLogoutUrls');
+    for (const u of [...callbackUrls, ...logoutUrls]) {
+      // Cognito allows plain http only for localhost (a developer's SPA).
+      if (!/^https:\/\/\S+$/.test(u) && !/^http:\/\/localhost(:\d+)?(\/\S*)?$/.test(u)) throw new Error(`authCallbackUrls/authLogoutUrls: "${u}" must be https (or http://localhost)`);
+    }
+    const urls = { callbackUrls, logoutUrls: logoutUrls.length ? logoutUrls : callbackUrls };
+    if (authPrefix) {
+      // Cognito's rule for prefixes; it also refuses ones containing aws, amazon or cognito.
+      if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(authPrefix) || /aws|amazon|cognito/.test(authPrefix)) {
+        throw new Error(`authDomainPrefix must be lower-case letters, digits and hyphens without aws/amazon/cognito, got "${authPrefix}"`);
+      }
+      loginDomain = { prefix: authPrefix, ...urls };
+    } else {
+      if (!DOMAIN.test(authDomainName)) throw new Error(`authDomainName must be a domain name, got "${authDomainName}"`);
+      loginDomain = { domainName: authDomainName, certificateArn: certificate('authCertificateArn', 'us-east-1'), ...urls };
+    }
+  } else if (str('authCertificateArn', '')) throw new Error('authCertificateArn is set without authDomainName');
 
   const retentionDays = Number(str('logRetentionDays', String(RetentionDays.THREE_MONTHS)));
   if (!Object.values(RetentionDays).includes(retentionDays)) throw new Error(`logRetentionDays: ${retentionDays} is not a CloudWatch Logs retention`);
@@ -95,13 +176,18 @@ export function readConfig(scope: Construct): ThiduaConfig {
     allowedOrigins: allowedOrigins.length ? allowedOrigins : undefined,
     logLevel: str('logLevel', defaults.logLevel).toUpperCase(),
     retainData: removal === 'retain',
-    configurationSetName: str('configurationSetName', defaults.configurationSetName),
+    // Names of account-wide things carry the environment, so dev and prod can share an account.
+    configurationSetName: str('configurationSetName', environment ? `${defaults.configurationSetName}-${environment}` : defaults.configurationSetName),
     logRetention: retentionDays as RetentionDays,
     throttle: {
       rateLimit: Number(str('apiRateLimit', '50')),
       burstLimit: Number(str('apiBurstLimit', '100')),
     },
     alarmEmail,
+    ...(environment ? { environment } : {}),
+    serviceName: environment ? `thidua-${environment}` : 'thidua',
+    ...(apiDomain ? { apiDomain } : {}),
+    ...(loginDomain ? { loginDomain } : {}),
   };
 }
 
@@ -176,9 +262,21 @@ export class ThiduaStack extends Stack {
     }
     this.userPoolClient = this.userPool.addClient('SpaClient', {
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // USER_PASSWORD_AUTH for `npm run login` (scripts/login.ts): SRP would need a library the
+      // project does not have. The password travels over TLS to Cognito only, and MFA is required.
+      authFlows: { userSrp: true, userPassword: true },
       preventUserExistenceErrors: true,
-      disableOAuth: true,
+      // OAuth (authorization code with PKCE) only with the managed login domain, for browser clients.
+      ...(config.loginDomain
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+              callbackUrls: config.loginDomain.callbackUrls,
+              logoutUrls: config.loginDomain.logoutUrls,
+            },
+          }
+        : { disableOAuth: true }),
       enableTokenRevocation: true,
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
@@ -211,7 +309,7 @@ export class ThiduaStack extends Stack {
       MAIL_FROM: config.mailFrom,
       // Unset: the mailer asks SES for the account's maximum send rate (GetAccount) at cold start.
       ...(config.sendRate !== undefined ? { MAIL_SEND_RATE: String(config.sendRate) } : {}),
-      POWERTOOLS_SERVICE_NAME: 'thidua',
+      POWERTOOLS_SERVICE_NAME: config.serviceName,
       LOG_LEVEL: config.logLevel,
     };
     const built: Partial<Record<FunctionName, ThiduaFunction>> = {};
@@ -369,7 +467,13 @@ export class ThiduaStack extends Stack {
       }
     }
 
+    // ── Optional domains (off by default) ─────────────────────────────────────────────────────
+    if (config.apiDomain) new ApiCustomDomain(this, 'ApiDomain', { ...config.apiDomain, api: this.api, stage: this.stage });
+    if (config.loginDomain) new LoginDomain(this, 'LoginDomain', { config: config.loginDomain, userPool: this.userPool, client: this.userPoolClient });
+
     // ── Outputs ──────────────────────────────────────────────────────────────────────────────
+    // npm run login -- --stack <name> reads Region, UserPoolId and UserPoolClientId.
+    new CfnOutput(this, 'Region', { value: this.region, description: 'The region of the stack (Cognito, the API)' });
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'JwtIssuer', { value: issuer, description: 'Issuer the API accepts tokens from' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
