@@ -39,8 +39,8 @@ export interface Person {
   collective: string;
   /** The best LĐTT outcome among their LĐTT and CSTĐCS nominations (Art 23.1: CSTĐCS implies LĐTT), and which. */
   ldtt?: { status: 'met' | 'deferred' | 'not-met'; by: string };
-  /** Their first CSTĐCS still eligible after the cap, and whether the council must still choose it. */
-  cstdcs?: { by: string; pendingVote: boolean };
+  /** Their first CSTĐCS still eligible after the cap (possibly waiting for the council's choice at the line). */
+  cstdcs?: { by: string };
 }
 
 /** A collective's members as this campaign decided them (declared counts cover the members not nominated). */

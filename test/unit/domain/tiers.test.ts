@@ -91,6 +91,16 @@ describe('CSTĐCS tier (Law 2022 Art 23; NĐ 91/2017 Art 9.3 [S] before 2024)', 
     expect(statusOf(s, 'c1')).toBe('not-eligible');
     expect(statusOf(s, 'c2')).toBe('eligible');
   });
+  it("a CSTĐCS depends on the person's LĐTT nomination only when that one was met", () => {
+    const s = stateOf({
+      date: DATES.v2024same,
+      noms: [nom('l1', 'LDTT', person('Người Một', { personId: 'p1' }), { registered: false }), nom('c1', 'CSTDCS', person('Người Một', { personId: 'p1', taskRating: 'HTXSNV' }))],
+    });
+    decideLdtt(s, worksOf(s, 'LDTT'));
+    decideCstdcs(s, worksOf(s, 'CSTDCS'));
+    expect(workOf(s, 'c1').decision.dependsOn).toBeUndefined();
+    expect(s.persons.get('p1')?.ldtt).toEqual({ status: 'met', by: 'c1' });
+  });
   it('an initiative already used elsewhere is named when it was the only way', () => {
     const s = stateOf({ date: DATES.v2024same, noms, used: ['S2'] });
     decideCstdcs(s, worksOf(s, 'CSTDCS'));
@@ -123,7 +133,7 @@ describe('CSTĐCS tier (Law 2022 Art 23; NĐ 91/2017 Art 9.3 [S] before 2024)', 
     // Over quota: the initiative is released for another award.
     expect(s.ledger.has('S2')).toBe(false);
     expect(workOf(s, 'c2').decision.initiativesUsed).toBeUndefined();
-    expect(s.persons.get('p1')?.cstdcs).toEqual({ by: 'c1', pendingVote: false });
+    expect(s.persons.get('p1')?.cstdcs).toEqual({ by: 'c1' });
     expect(s.persons.get('p2')?.cstdcs).toBeUndefined();
   });
   it('no cap under vn-2024 unless the campaign sets one; a declared base is used as given', () => {
@@ -254,6 +264,11 @@ describe('collective tiers', () => {
     expect(workOf(s, 't').checks[3]?.facts).toMatchObject({ ldtt: 8, total: 10 });
     expect(workOf(s, 't').decision.dependsOn).toEqual(['m1', 'm2']);
   });
+  it('TTLĐTT: a member disciplined above cảnh cáo counts too (Art 28)', () => {
+    const s = upTo([...base, nom('t', 'TTLDTT', u5({ disciplinedMembers: { khienTrach: 0, canhCao: 0, higher: 1 } }))]);
+    decideTtldtt(s, worksOf(s, 'TTLDTT'));
+    expect(workOf(s, 't').checks.at(-1)).toMatchObject({ ruleId: 'ttldtt.discipline', passed: false, facts: { declaredCanhCaoOrAbove: 1 } });
+  });
   it('TTLĐXS (Art 27): HTXSNV, nobody KHTNV, ≥ 70% LĐTT, a CSTĐCS from the campaign; noteTtldxs keeps it for Bằng khen', () => {
     const s = upTo([...base, nom('x', 'TTLDXS', u5())]);
     decideTtldxs(s, worksOf(s, 'TTLDXS'));
@@ -318,6 +333,25 @@ describe('Bằng khen and Giấy khen tiers (Law 2022 Art 74, 75; Art 5.2.c)', (
     const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', p)], used: ['B'] });
     decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
     expect(checksOf(s, 'b')).toEqual(['discipline:true', 'bang-khen.record:false']);
+  });
+  it('record, individual: two HTXSNV years but one initiative and none used elsewhere: refused, no initiative check', () => {
+    const p = person('Người Một', { personId: 'p1', taskRating: 'HTXSNV', pastRatings: [{ year: 2023, rating: 'HTXSNV' }], initiatives: [ini('B', '2023-01-01')] });
+    const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', p)] });
+    decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
+    expect(checksOf(s, 'b')).toEqual(['discipline:true', 'bang-khen.record:false']);
+  });
+  it('record, individual: only HTXSNV years count in the chain, not HTTNV ones', () => {
+    const p = person('Người Một', { personId: 'p1', taskRating: 'HTXSNV', pastRatings: [{ year: 2023, rating: 'HTTNV' }], initiatives: [ini('B', '2023-01-01'), ini('C', '2024-01-01')] });
+    const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', p)] });
+    decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
+    expect(workOf(s, 'b').checks[1]?.facts).toMatchObject({ htxsnvChain: 1 });
+    expect(statusOf(s, 'b')).toBe('not-eligible');
+  });
+  it('record, collective: only HTXSNV ratings and TTLĐXS titles count, not TTLĐTT', () => {
+    const c = collective('U5', { taskRating: 'HTXSNV', pastTitles: [{ year: 2023, title: 'TTLDTT' }], pastRatings: [{ year: 2022, rating: 'HTTNV' }] });
+    const s = stateOf({ date: DATES.v2024, noms: [nom('b', 'BANG_KHEN_TINH', c)] });
+    decideBangKhen(s, worksOf(s, 'BANG_KHEN_TINH'));
+    expect(workOf(s, 'b').checks[1]?.facts).toMatchObject({ years: [2024], chain: 1 });
   });
   it("record, collective: last year's TTLĐXS and this year's from the campaign make 02 years", () => {
     const c = collective('U5', { taskRating: 'HTTNV', pastTitles: [{ year: 2023, title: 'TTLDXS' }] });

@@ -11,6 +11,7 @@ export function decideBangKhen(s: DecideState, works: readonly Work[]): void {
   for (const w of works) {
     const n = w.entry.nominee;
     w.checks.push(R.disciplineRule(s.env, w.subject, n.discipline));
+    // Stryker disable next-line StringLiteral: equivalent, anything but 'movement' is the record route
     const grounds = w.entry.grounds ?? 'record';
     if (grounds === 'movement') {
       w.checks.push(R.bangKhenMovementRule(s.env, w.subject, n.unitId, w.rank));

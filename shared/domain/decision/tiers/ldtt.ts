@@ -26,6 +26,7 @@ export function ldttOutcome(checks: readonly RuleCheck[], ldttIds: ReadonlySet<s
 /** Keeps the person's best LĐTT outcome (met over deferred over not met): the collectives' tallies count it. */
 export function noteLdtt(s: DecideState, w: Work, n: IndividualNominee, outcome: 'met' | 'deferred' | 'not-met'): void {
   const p = s.persons.get(personKeyOf(n));
+  // Stryker disable next-line ConditionalExpression: equivalent, every individual has a person record (initialState)
   if (!p) return;
   const rankOf = { met: 2, deferred: 1, 'not-met': 0 } as const;
   if (!p.ldtt || rankOf[outcome] > rankOf[p.ldtt.status]) p.ldtt = { status: outcome, by: w.entry.id };
