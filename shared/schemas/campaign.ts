@@ -16,10 +16,12 @@ import { CampaignStatus } from './campaign-item';
  * groups joined by "-". Ký hiệu is written in capitals, but real agency abbreviations keep a
  * lower-case letter ("SNgV" for Sở Ngoại vụ), so lower case is accepted after a group's first letter.
  */
-export const documentNumber = z
-  .string()
-  .transform((s) => s.normalize('NFC').trim())
-  .pipe(z.string().regex(/^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'phải là số, ký hiệu văn bản, ví dụ "15/KH-SNgV" hoặc "86/2025/QĐ-UBND"'));
+export const documentNumber = z.lazy(() =>
+  z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(z.string().regex(/^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'phải là số, ký hiệu văn bản, ví dụ "15/KH-SNgV" hoặc "86/2025/QĐ-UBND"')),
+);
 
 export const Signer = z.lazy(() => z.object({ name: text(200), position: text(200) }).strict());
 

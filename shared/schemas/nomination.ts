@@ -23,10 +23,10 @@ export { COLLECTIVE_TITLES, FORMS, INDIVIDUAL_TITLES, Title } from './titles';
  */
 
 /** Hình thức kỷ luật, lightest first (Luật Cán bộ, công chức; Luật Viên chức). */
-export const DisciplineLevel = z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']);
+export const DisciplineLevel = z.lazy(() => z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']));
 export type DisciplineLevel = z.infer<typeof DisciplineLevel>;
 
-const year = z.number().int().min(1945).max(2200);
+const year = z.lazy(() => z.number().int().min(1945).max(2200));
 
 /**
  * `pending`: being considered for discipline, or under investigation/inspection/complaint (NĐ 152/2025 Art 4.4: defer).
@@ -91,7 +91,7 @@ export const IndividualNominee = z.lazy(() =>
 );
 export type IndividualNominee = z.infer<typeof IndividualNominee>;
 
-const count = z.number().int().min(0);
+const count = z.lazy(() => z.number().int().min(0));
 
 export const CollectiveNominee = z.lazy(() =>
   z
@@ -176,7 +176,7 @@ export const NominationEntry = z.lazy(() =>
 );
 export type NominationEntry = z.infer<typeof NominationEntry>;
 
-const pct = z.number().int().min(0).max(100);
+const pct = z.lazy(() => z.number().int().min(0).max(100));
 
 export const QuotaRule = z.lazy(() =>
   z
@@ -196,7 +196,7 @@ export const QuotaRule = z.lazy(() =>
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
 /** Titles a campaign quota may cover. CSTĐCS has its own cap (`cstdcsCapPct`), whose base is the number of LĐTT. */
-export const QuotaTitle = z.enum(['LDTT', 'CSTD_TINH', 'TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']);
+export const QuotaTitle = z.lazy(() => z.enum(['LDTT', 'CSTD_TINH', 'TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']));
 export type QuotaTitle = z.infer<typeof QuotaTitle>;
 
 /**
@@ -299,7 +299,7 @@ export const DecideInput = z.lazy(() =>
 );
 export type DecideInput = z.infer<typeof DecideInput>;
 
-export const RuleSetId = z.enum(['vn-2017', 'vn-2024', 'vn-2025']);
+export const RuleSetId = z.lazy(() => z.enum(['vn-2017', 'vn-2024', 'vn-2025']));
 export type RuleSetId = z.infer<typeof RuleSetId>;
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */

@@ -26,10 +26,10 @@ export const MAX_POINTS = 100_000;
 
 const TWO_DECIMALS = 'tối đa 2 chữ số thập phân (ví dụ 0.25, không phải 0.125)';
 
-const points = z.number().min(0).max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
-const positivePoints = z.number().gt(0, 'phải lớn hơn 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS);
+const points = z.lazy(() => z.number().min(0).max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS));
+const positivePoints = z.lazy(() => z.number().gt(0, 'phải lớn hơn 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS));
 /** A step bound, in the unit of the criterion's value (a percentage when the value is a ratio). */
-const bound = z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
+const bound = z.lazy(() => z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS));
 
 /** Half-open [from, to); no `to` is +∞. */
 export const Step = z.lazy(() =>
@@ -41,11 +41,11 @@ export const Step = z.lazy(() =>
 export type Step = z.infer<typeof Step>;
 
 /** Points given directly, 0..max. */
-export const ManualRule = z.object({ kind: z.literal('manual') }).strict();
+export const ManualRule = z.lazy(() => z.object({ kind: z.literal('manual') }).strict());
 /** From { numerator, denominator }: min(max, numerator / denominator × max); denominator 0 → 0. */
-export const ProportionalRule = z.object({ kind: z.literal('proportional') }).strict();
+export const ProportionalRule = z.lazy(() => z.object({ kind: z.literal('proportional') }).strict());
 /** true → max, false → 0 (Cần Thơ 157/KH-UBND bonus 5.1 and 5.3: "all or nothing"). */
-export const AllOrNothingRule = z.object({ kind: z.literal('all-or-nothing') }).strict();
+export const AllOrNothingRule = z.lazy(() => z.object({ kind: z.literal('all-or-nothing') }).strict());
 /**
  * A value mapped through half-open intervals [from, to) to points (Cần Thơ 157/KH-UBND bonus 5.2,
  * whose printed bands overlap at 90% and 95%; half-open bands remove the overlap). The value is a
@@ -94,7 +94,7 @@ export const Criterion = z.lazy(() =>
 );
 export type Criterion = z.infer<typeof Criterion>;
 
-export const SectionKind = z.enum(['base', 'bonus', 'penalty']);
+export const SectionKind = z.lazy(() => z.enum(['base', 'bonus', 'penalty']));
 export type SectionKind = z.infer<typeof SectionKind>;
 
 export const Section = z.lazy(() =>
@@ -158,7 +158,7 @@ export type ScoringTable = z.infer<typeof ScoringTable>;
 // ---------------------------------------------------------------------------------------------
 // Reports and the Office's verification
 
-const amount = z.number().min(0, 'không được âm').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS);
+const amount = z.lazy(() => z.number().min(0, 'không được âm').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS));
 
 /** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
 export const Ratio = z.lazy(() => z.object({ numerator: amount, denominator: amount }).strict());
@@ -168,7 +168,7 @@ export type Ratio = z.infer<typeof Ratio>;
 export const CriterionValue = z.lazy(() => z.union([amount, z.boolean(), Ratio]));
 export type CriterionValue = z.infer<typeof CriterionValue>;
 
-const Evidence = z.array(text(2000)).max(100).describe('References to the evidence files (minh chứng)');
+const Evidence = z.lazy(() => z.array(text(2000)).max(100).describe('References to the evidence files (minh chứng)'));
 
 const reportValuesShape = {
   values: z.record(id, CriterionValue).default({}).describe('criterionId → value'),
@@ -178,7 +178,7 @@ const reportValuesShape = {
 export const ReportValues = z.lazy(() => z.object(reportValuesShape).strict());
 export type ReportValues = z.infer<typeof ReportValues>;
 
-export const ReportPeriod = z.enum(['mid-year', 'final']).describe('sơ kết (mid-year) or tổng kết (final)');
+export const ReportPeriod = z.lazy(() => z.enum(['mid-year', 'final']).describe('sơ kết (mid-year) or tổng kết (final)'));
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** A unit's report (báo cáo sơ kết / tổng kết) with its self-assessment (tự chấm). */
