@@ -10,6 +10,9 @@
  * `retryAfterMs` (default 2 s), not after the queue's visibility timeout (six times the function's
  * timeout, 12 minutes for the mailer), so that a local retry is seen while one waits. A message in
  * flight stays invisible for the whole visibility timeout, as in the cloud.
+ *
+ * With `queueDir`, every queue (dead-letter queues too) is journaled there (queue-journal.ts), so a
+ * twin started again on the same folder finds the messages its last run had not consumed.
  */
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,8 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { type FunctionSpec, routesOf, visibilityTimeoutSeconds } from '../wiring';
 import { LOCAL_ACCOUNT_ID } from './lambda-context';
 import type { PollerLog } from './poller';
-import { createQueueMapping, type QueueHandler, type QueueMapping, type QueueMappingStats } from './queue-mapping';
+import { createQueueMapping, type QueueHandler, type QueueMapping, type QueueMappingOptions, type QueueMappingStats } from './queue-mapping';
+import { QueueJournal } from './queue-journal';
 import { LocalQueue, type QueueMessage } from './queues';
 import { startSqsLocal, type SqsLocal } from './sqs-local';
 
@@ -55,6 +59,8 @@ export interface ConsumerQueues {
   stats(): Record<string, QueueMappingStats>;
   /** Invocations of every mapping so far (the twin's idle check watches it move). */
   invocations(): number;
+  /** Messages found in each queue's journal at start (non-zero ones only): what an earlier run left. */
+  restored(): Record<string, number>;
 }
 
 export interface ConsumerQueuesOptions {
@@ -63,10 +69,13 @@ export interface ConsumerQueuesOptions {
   accountId?: string;
   /** Folder of the dead-letter JSON-lines files; false: in memory only. */
   deadLetterDir: string | false;
+  /** Folder of the queues' journals (kept across runs); without it the queues live in memory only. */
+  queueDir?: string;
   /** How soon a message its consumer failed on is received again. Default 2000 ms. */
   retryAfterMs?: number;
   enforceTimeouts?: boolean;
   log: PollerLog;
+  onBatch?: QueueMappingOptions['onBatch'];
 }
 
 function deadLetterView(name: string, m: QueueMessage): QueueDeadLetter {
@@ -107,6 +116,7 @@ export async function startConsumerQueues(o: ConsumerQueuesOptions): Promise<Con
         url: `${sqs.endpoint}/${accountId}/${queueName(n)}`,
         arn: `arn:aws:sqs:${o.region}:${accountId}:${queueName(n)}`,
         visibilityTimeoutMs: visibilityTimeoutSeconds(spec) * 1000,
+        ...(o.queueDir ? { journal: new QueueJournal(path.join(o.queueDir, `${queueName(n)}.jsonl`)) } : {}),
         ...extra,
       });
     const deadLetterQueue = make(`thidua-${name}-dlq`);
@@ -153,6 +163,7 @@ export async function startConsumerQueues(o: ConsumerQueuesOptions): Promise<Con
           retryAfterMs,
           ...(o.enforceTimeouts !== undefined ? { enforceTimeouts: o.enforceTimeouts } : {}),
           log: o.log,
+          ...(o.onBatch ? { onBatch: o.onBatch } : {}),
         });
         mapping.start();
         mappings.push(mapping);
@@ -161,6 +172,7 @@ export async function startConsumerQueues(o: ConsumerQueuesOptions): Promise<Con
     async stop() {
       await Promise.all(mappings.map((m) => m.stop()));
       await sqs.stop();
+      for (const q of all) q.close();
     },
     isIdle: () => mappings.every((m) => m.isIdle()),
     busy: () =>
@@ -185,5 +197,6 @@ export async function startConsumerQueues(o: ConsumerQueuesOptions): Promise<Con
     },
     stats: () => Object.fromEntries(mappings.map((m) => [m.name, m.stats()])),
     invocations: () => mappings.reduce((n, m) => n + m.stats().invocations, 0),
+    restored: () => Object.fromEntries(all.filter((q) => q.restored > 0).map((q) => [q.name, q.restored])),
   };
 }

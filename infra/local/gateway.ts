@@ -27,6 +27,21 @@ import { routes as allRoutes, type RouteSpec } from '../../shared/http/routes';
 import { flattenClaims, TokenError, type LocalIdentity } from './identity';
 import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-context';
 
+/**
+ * The twin's own routes, never deployed (handled below, in handleLocal): what the banner of
+ * `npm start` lists. `{api}` is the gateway's address.
+ */
+export const LOCAL_ROUTES: readonly { method: string; path: string; what: string }[] = [
+  { method: 'POST', path: '/local/token', what: 'a token: {"sub":"me","groups":["admin"],"unitId":"..."}' },
+  { method: 'GET', path: '/local/idp/.well-known/jwks.json', what: 'the signing key (and /local/idp/.well-known/openid-configuration)' },
+  { method: 'POST', path: '/local/scheduler/run', what: 'runs the clock now: the scheduled tick (reminders, closings, the reconciler)' },
+  { method: 'POST', path: '/local/stream/idle', what: 'answers once the stream is read and every queue is empty' },
+  { method: 'GET', path: '/local/dead-letters', what: 'dead letters (also .local/dead-letters/*.jsonl)' },
+  { method: 'POST', path: '/local/redrive', what: 'moves dead letters back, {"function":"mailer"} for one (npm run redrive)' },
+  { method: 'POST', path: '/local/ses-events', what: 'an SES event (Send, Delivery, Bounce, Complaint), delivered as SNS would' },
+  { method: 'GET', path: '/local/faults', what: 'SES faults and counters; POST sets them: {"queue":["throttle","error5xx","reject","dropAfterForward"],"probabilities":{"throttle":0.1},"seed":1}' },
+];
+
 export type ApiHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2 | unknown>;
 
 export interface GatewayOptions {
@@ -58,6 +73,8 @@ export interface GatewayOptions {
    */
   faults?: { get(): unknown; set(body: unknown): unknown };
   log?: { warn(message: string): void };
+  /** Told of every request once its answer is sent: the method, the path (no query string), the status, the milliseconds taken. */
+  onRequest?: (request: { method: string; path: string; status: number; ms: number }) => void;
 }
 
 export interface Gateway {
@@ -424,11 +441,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   let markReady!: () => void;
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const server = createServer((req, res) => {
-    ready.then(() => handle(req, res)).catch((error) => {
-      log.warn(`[gateway] internal error: ${(error as Error)?.stack ?? String(error)}`);
-      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
-      else res.destroy();
-    });
+    if (options.onRequest) {
+      const t0 = performance.now();
+      const onRequest = options.onRequest;
+      res.once('finish', () => onRequest({ method: req.method ?? 'GET', path: (req.url ?? '/').split('?')[0]!, status: res.statusCode, ms: Math.round(performance.now() - t0) }));
+    }
+    ready
+      .then(() => handle(req, res))
+      .catch((error) => {
+        log.warn(`[gateway] internal error: ${(error as Error)?.stack ?? String(error)}`);
+        if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+        else res.destroy();
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>

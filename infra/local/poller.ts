@@ -13,19 +13,18 @@
  *   does not count as a retry); at most `retryAttempts` retries, with backoff; records older than
  *   `maxRecordAgeSeconds` are discarded;
  * - discarded records go to the local dead-letter store (the on-failure destination): an in-memory
- *   list and `<deadLetterDir>/<function>.jsonl`, each entry holding the record and its position.
+ *   list and `<deadLetterDir>/<function>.jsonl`, each entry holding the record and its position;
+ * - with `checkpointFile`, its position in each shard is kept on disk (Lambda keeps a mapping's
+ *   checkpoint durably): written after a batch has been handled (delivered or dead-lettered), so a
+ *   record read but not yet handled is read again by the next run, never skipped; the records
+ *   handled since the last write may be handed over twice, as Lambda may. DynamoDB Local started on
+ *   the same database keeps its stream (same ARN, shard and sequence numbers), so the next run
+ *   goes on after the checkpoint.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeStreamCommand,
-  DynamoDBStreamsClient,
-  GetRecordsCommand,
-  type GetRecordsCommandOutput,
-  GetShardIteratorCommand,
-  type Shard,
-} from '@aws-sdk/client-dynamodb-streams';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, type GetRecordsCommandOutput, GetShardIteratorCommand, type Shard } from '@aws-sdk/client-dynamodb-streams';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { functions as wiredFunctions, type FilterPattern, type FunctionSpec, type StreamSubscription } from '../wiring';
 import { LOCAL_CREDENTIALS, type LocalCredentials } from './dynamodb-local';
@@ -65,6 +64,16 @@ export interface PollerOptions {
   /** Clock used for record ages (tests move it forward). */
   now?: () => number;
   log?: PollerLog;
+  /** Keeps each consumer's position in each shard in this JSON file, and starts from it. */
+  checkpointFile?: string;
+  /** Told of every invocation: the consumer, its records, how many it failed (all of them on an error), how long it took. */
+  onBatch?: (batch: { consumer: string; records: number; failures: number; ms: number }) => void;
+}
+
+/** The checkpoint file: positions are valid for this stream only (a table made again has another). */
+interface Checkpoint {
+  streamArn: string;
+  positions: Record<string, Record<string, string>>;
 }
 
 export type DiscardCondition = 'RetryAttemptsExhausted' | 'RecordAgeExceeded';
@@ -143,6 +152,8 @@ interface Reader {
   parentShardId: string | undefined;
   iterator: string | undefined;
   lastReadSeq: string | undefined;
+  /** Every record up to this one has been handled (delivered, dead-lettered or filtered out). */
+  checkpoint: string | undefined;
   ended: boolean;
   buffer: Buffered[];
   inFlight: boolean;
@@ -260,14 +271,49 @@ export function createPoller(options: PollerOptions): StreamPoller {
     lastWarning = message;
   };
 
-  function newReader(shard: Shard): Reader {
+  let saved: Checkpoint['positions'] = {};
+  function loadCheckpoint(): void {
+    if (!options.checkpointFile || !existsSync(options.checkpointFile)) return;
+    try {
+      const c = JSON.parse(readFileSync(options.checkpointFile, 'utf8')) as Checkpoint;
+      if (c.streamArn === streamArn) saved = c.positions ?? {};
+      else log.warn(`[poller] ${options.checkpointFile} is for another stream (${c.streamArn}): reading ${streamArn} from its oldest record`);
+    } catch (error) {
+      log.warn(`[poller] ${options.checkpointFile} unreadable (${errorInfo(error).message}): reading the stream from its oldest record`);
+    }
+  }
+  function saveCheckpoint(consumer: Consumer, reader: Reader, seq: string | undefined): void {
+    if (!seq || seq === reader.checkpoint) return;
+    reader.checkpoint = seq;
+    const file = options.checkpointFile;
+    if (!file) return;
+    const positions: Checkpoint['positions'] = { ...saved };
+    for (const c of consumers) {
+      const mine: Record<string, string> = { ...positions[c.name] };
+      for (const r of c.readers.values()) if (r.checkpoint) mine[r.shardId] = r.checkpoint;
+      positions[c.name] = mine;
+    }
+    const out: Checkpoint = { streamArn: streamArn!, positions };
+    try {
+      mkdirSync(path.dirname(file), { recursive: true });
+      // Written aside and renamed over: a kill mid-write leaves the previous checkpoint, never half of one.
+      writeFileSync(`${file}.tmp`, `${JSON.stringify(out, null, 1)}\n`);
+      renameSync(`${file}.tmp`, file);
+    } catch (error) {
+      warnOnce(`[poller] ${consumer.name}: could not write ${file}: ${errorInfo(error).message}`);
+    }
+  }
+
+  function newReader(consumer: Consumer, shard: Shard): Reader {
     let markFinished!: () => void;
     const finishedPromise = new Promise<void>((r) => (markFinished = r));
+    const from = saved[consumer.name]?.[shard.ShardId!];
     return {
       shardId: shard.ShardId!,
       parentShardId: shard.ParentShardId,
       iterator: undefined,
-      lastReadSeq: undefined,
+      lastReadSeq: from,
+      checkpoint: from,
       ended: false,
       buffer: [],
       inFlight: false,
@@ -291,7 +337,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
       const fresh: Reader[] = [];
       for (const shard of shards) {
         if (!shard.ShardId || consumer.readers.has(shard.ShardId)) continue;
-        const reader = newReader(shard);
+        const reader = newReader(consumer, shard);
         consumer.readers.set(reader.shardId, reader);
         fresh.push(reader);
       }
@@ -411,6 +457,8 @@ export function createPoller(options: PollerOptions): StreamPoller {
       if (stopping) break;
       const first = reader.buffer[0];
       if (!first) {
+        // Everything read so far is handled (or filtered out).
+        if (!reader.inFlight) saveCheckpoint(consumer, reader, reader.lastReadSeq);
         if (reader.ended) break;
         // Everything read so far was filtered out: read on at once; at the tip, pause.
         if (fetched === 0) await sleep(pollIntervalMs);
@@ -424,8 +472,9 @@ export function createPoller(options: PollerOptions): StreamPoller {
       }
       const batch = takeBatch(reader.buffer, sub.batchSize);
       reader.inFlight = true;
+      let handled = false;
       try {
-        await deliver(consumer, reader, batch, 0);
+        handled = await deliver(consumer, reader, batch, 0);
       } catch (error) {
         // deliver() handles handler errors itself; this is a bug in the poller: say so, keep going.
         log.warn(`[poller] ${consumer.name}: internal error while delivering a batch: ${errorInfo(error).stack ?? String(error)}`);
@@ -434,6 +483,8 @@ export function createPoller(options: PollerOptions): StreamPoller {
         reader.inFlight = false;
         lastBatchDoneAt = Date.now();
       }
+      // Not handled (stopping mid-retry): no checkpoint, the next run reads the batch again.
+      if (handled) saveCheckpoint(consumer, reader, reader.buffer.length === 0 ? reader.lastReadSeq : batch.at(-1)?.seq);
     }
     if (reader.ended && reader.buffer.length === 0) {
       reader.finished = true;
@@ -446,16 +497,21 @@ export function createPoller(options: PollerOptions): StreamPoller {
     const event: DynamoDBStreamEvent = { Records: structuredClone(segment.map((b) => b.record)) };
     const context = lambdaContext({ name: consumer.name, memorySize: consumer.spec.memorySize, timeoutSeconds: consumer.spec.timeoutSeconds, region, accountId });
     consumer.stats.invocations++;
+    const t0 = Date.now();
+    let outcome: Outcome;
     try {
       const run = () => consumer.handler(event, context);
       const result = enforceTimeouts ? await invokeWithTimeout(run, consumer.spec.timeoutSeconds) : await run();
-      return interpretBatchResponse(
+      outcome = interpretBatchResponse(
         result,
         segment.map((b) => b.seq),
       );
     } catch (error) {
-      return { kind: 'error', error: errorInfo(error) };
+      outcome = { kind: 'error', error: errorInfo(error) };
     }
+    const failures = outcome.kind === 'success' ? 0 : outcome.kind === 'partial' ? (outcome.error.batchItemFailures?.length ?? 1) : segment.length;
+    options.onBatch?.({ consumer: consumer.name, records: segment.length, failures, ms: Date.now() - t0 });
+    return outcome;
   }
 
   function deadLetter(consumer: Consumer, reader: Reader, records: Buffered[], condition: DiscardCondition, error: InvocationError, attempts: number) {
@@ -487,14 +543,16 @@ export function createPoller(options: PollerOptions): StreamPoller {
       }
     }
     const why = condition === 'RecordAgeExceeded' ? 'older than maxRecordAgeSeconds' : `retries exhausted after ${attempts} invocation(s)`;
-    log.warn(`[poller] ${consumer.name}: ${entries.length} record(s) ${batch.startSequenceNumber}…${batch.endSequenceNumber} of ${reader.shardId} dead-lettered (${why}; last error: ${error.message}) → ${where}`);
+    log.warn(
+      `[poller] ${consumer.name}: ${entries.length} record(s) ${batch.startSequenceNumber}…${batch.endSequenceNumber} of ${reader.shardId} dead-lettered (${why}; last error: ${error.message}) → ${where}`,
+    );
   }
 
   /**
    * Delivers records until each has succeeded or been discarded. `failures` counts the failed
    * invocations of the current first record; a bisected half inherits its parent's count.
    */
-  async function deliver(consumer: Consumer, reader: Reader, records: Buffered[], inheritedFailures: number): Promise<void> {
+  async function deliver(consumer: Consumer, reader: Reader, records: Buffered[], inheritedFailures: number): Promise<boolean> {
     const sub = consumer.subscription;
     let segment = records;
     let failures = inheritedFailures;
@@ -514,7 +572,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
       invocations++;
       if (outcome.kind === 'success') {
         consumer.stats.recordsDelivered += segment.length;
-        return;
+        return true;
       }
       lastError = outcome.error;
       if (outcome.kind === 'partial' && outcome.index > 0) {
@@ -526,19 +584,20 @@ export function createPoller(options: PollerOptions): StreamPoller {
         const half = Math.ceil(segment.length / 2);
         const [left, right] = [segment.slice(0, half), segment.slice(half)];
         log.info(`[poller] ${consumer.name}: batch of ${segment.length} failed (${outcome.error.message}); bisecting`);
-        await deliver(consumer, reader, left, failures);
-        await deliver(consumer, reader, right, failures);
-        return;
+        if (!(await deliver(consumer, reader, left, failures))) return false;
+        return deliver(consumer, reader, right, failures);
       } else {
         failures++;
       }
       if (sub.retryAttempts >= 0 && failures > sub.retryAttempts) {
         deadLetter(consumer, reader, segment, 'RetryAttemptsExhausted', outcome.error, invocations);
-        return;
+        return true;
       }
       log.info(`[poller] ${consumer.name}: ${segment.length} record(s) failed (${outcome.error.message}); retry ${failures}/${sub.retryAttempts}`);
       await sleep(Math.min(backoffInitial * 2 ** (failures - 1), backoffMax));
     }
+    // Every record handled, or stopping with some not: only the first may be checkpointed.
+    return segment.length === 0;
   }
 
   const poller: StreamPoller = {
@@ -558,6 +617,7 @@ export function createPoller(options: PollerOptions): StreamPoller {
       } finally {
         ddb.destroy();
       }
+      loadCheckpoint();
       await refreshShards();
       refreshTask = refreshLoop();
     },

@@ -48,6 +48,8 @@ export interface QueueMappingOptions {
   /** When set, a failed message reappears after this long instead of the visibility timeout (the twin's shortcut). */
   retryAfterMs?: number;
   log: PollerLog;
+  /** Told of every invocation: the consumer, its messages, how many it failed, how long it took. */
+  onBatch?: (batch: { consumer: string; records: number; failures: number; ms: number }) => void;
 }
 
 function errorInfo(error: unknown): InvocationError {
@@ -88,6 +90,7 @@ export function createQueueMapping(o: QueueMappingOptions): QueueMapping {
     const event: SQSEvent = { Records: batch.map((m) => toSqsRecord(m, o.queue, o.region)) };
     const context = lambdaContext({ name: o.name, memorySize: o.spec.memorySize, timeoutSeconds: o.spec.timeoutSeconds, region: o.region, accountId: o.accountId ?? LOCAL_ACCOUNT_ID });
     stats.invocations++;
+    const t0 = Date.now();
     let failedIds: Set<string>;
     let error: InvocationError | undefined;
     try {
@@ -112,6 +115,7 @@ export function createQueueMapping(o: QueueMappingOptions): QueueMapping {
         o.queue.noteFailure(m.receiptHandle!, error!, o.retryAfterMs);
       } else if (o.queue.delete(m.receiptHandle!)) stats.messagesDeleted++;
     }
+    o.onBatch?.({ consumer: o.name, records: batch.length, failures: failedIds.size, ms: Date.now() - t0 });
     if (failedIds.size) o.log.info(`[queue] ${o.name}: ${failedIds.size} of ${batch.length} message(s) failed (${error?.message}); they reappear after the visibility timeout`);
   }
 

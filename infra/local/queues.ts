@@ -10,8 +10,11 @@
  * - standard: handed out oldest first (SQS promises no order; the twin keeps one, for readable runs).
  * Dead-letter queues are LocalQueues too; `moveMessages` moves them back, as SQS's redrive
  * (StartMessageMoveTask) does, with fresh receive counts.
+ * With a `journal`, every change is written to disk before it is acknowledged, and a queue made
+ * again on the same journal starts with the messages left (queue-journal.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
+import type { QueueJournal } from './queue-journal';
 
 export interface QueueMessage {
   messageId: string;
@@ -49,6 +52,8 @@ export interface LocalQueueOptions {
   now?: () => number;
   /** Told of every message moved to the dead-letter queue (the twin writes it to its dead-letter store). */
   onDeadLetter?: (message: QueueMessage, from: LocalQueue) => void;
+  /** Keeps the queue on disk: loaded at construction, written on every change. */
+  journal?: QueueJournal;
 }
 
 const DEDUPLICATION_WINDOW_MS = 5 * 60_000;
@@ -86,6 +91,37 @@ export class LocalQueue {
     this.arn = options.arn;
     this.visibilityTimeoutMs = options.visibilityTimeoutMs;
     this.now = options.now ?? Date.now;
+    const journal = options.journal;
+    if (journal) {
+      const state = journal.load(DEDUPLICATION_WINDOW_MS, this.now());
+      this.messages.push(...state.messages);
+      this.restored = state.messages.length;
+      for (const d of state.dedup) this.deduplication.set(d.id, { until: d.until, messageId: d.messageId, ...(d.sequenceNumber ? { sequenceNumber: d.sequenceNumber } : {}) });
+      for (const seq of [...state.messages.map((m) => m.sequenceNumber), ...state.dedup.map((d) => d.sequenceNumber)]) {
+        if (seq && BigInt(seq) > this.sequence) this.sequence = BigInt(seq);
+      }
+      this.compact();
+    }
+  }
+
+  /** Messages left from an earlier run of the twin (read from the journal), at construction. */
+  readonly restored: number = 0;
+
+  private compact(): void {
+    const journal = this.options.journal;
+    if (!journal) return;
+    const now = this.now();
+    journal.compact({
+      messages: this.messages,
+      dedup: [...this.deduplication]
+        .filter(([, d]) => d.until > now)
+        .map(([id, d]) => ({ id, until: d.until, messageId: d.messageId, ...(d.sequenceNumber ? { sequenceNumber: d.sequenceNumber } : {}) })),
+    });
+  }
+
+  /** Stops writing the journal (the file stays, for the next run). */
+  close(): void {
+    this.options.journal?.close();
   }
 
   get deadLetterQueue(): LocalQueue | undefined {
@@ -113,6 +149,7 @@ export class LocalQueue {
       ...(this.fifo ? { groupId: entry.groupId, deduplicationId: entry.deduplicationId, sequenceNumber: String(++this.sequence).padStart(20, '0') } : {}),
     };
     this.messages.push(message);
+    this.options.journal?.added(message);
     if (this.fifo) this.deduplication.set(entry.deduplicationId!, { until: now + DEDUPLICATION_WINDOW_MS, messageId: message.messageId, sequenceNumber: message.sequenceNumber });
     this.notify();
     return { messageId: message.messageId, md5OfBody: message.md5OfBody, ...(message.sequenceNumber ? { sequenceNumber: message.sequenceNumber } : {}) };
@@ -121,6 +158,7 @@ export class LocalQueue {
   /** Puts a message as it is (a dead letter arriving, or one moved back with a fresh count). */
   private adopt(message: QueueMessage): void {
     this.messages.push(message);
+    this.options.journal?.added(message);
     this.notify();
   }
 
@@ -145,9 +183,10 @@ export class LocalQueue {
       } else if (inFlight) continue;
       const limit = this.options.maxReceiveCount;
       if (limit !== undefined && this.options.deadLetter && m.receiveCount >= limit) {
-        this.remove(m);
+        // Into the dead-letter queue first, then out of this one: a kill in between leaves a copy, never none.
         const dead: QueueMessage = { ...m, visibleAt: now, receiptHandle: undefined, deadLettered: { at: now, from: this.name } };
         this.options.deadLetter.adopt(dead);
+        this.remove(m);
         this.options.onDeadLetter?.(dead, this);
         continue;
       }
@@ -155,6 +194,7 @@ export class LocalQueue {
       m.firstReceivedAt ??= now;
       m.visibleAt = now + this.visibilityTimeoutMs;
       m.receiptHandle = randomUUID();
+      this.options.journal?.received(m);
       out.push(m);
     }
     if (out.length < max && this.messages.some((m) => m.visibleAt > now)) this.wakeAt(Math.min(...this.messages.map((m) => m.visibleAt).filter((t) => t > now)));
@@ -178,6 +218,7 @@ export class LocalQueue {
     const m = this.messages.find((x) => x.receiptHandle === receiptHandle);
     if (!m) return;
     m.lastError = error;
+    this.options.journal?.failed(m.messageId, error);
     if (visibleInMs !== undefined) {
       m.visibleAt = Math.min(m.visibleAt, this.now() + visibleInMs);
       this.wakeAt(m.visibleAt);
@@ -189,9 +230,9 @@ export class LocalQueue {
     let moved = 0;
     for (const m of [...this.messages]) {
       if (!filter(m)) continue;
-      this.remove(m);
       const { deadLettered: _d, receiptHandle: _r, lastError: _e, firstReceivedAt: _f, ...rest } = m;
       target.adopt({ ...rest, receiveCount: 0, visibleAt: this.now() });
+      this.remove(m);
       moved++;
     }
     return moved;
@@ -252,6 +293,11 @@ export class LocalQueue {
 
   private remove(m: QueueMessage): void {
     const i = this.messages.indexOf(m);
-    if (i >= 0) this.messages.splice(i, 1);
+    if (i < 0) return;
+    this.messages.splice(i, 1);
+    const journal = this.options.journal;
+    if (!journal) return;
+    journal.deleted(m.messageId);
+    if (journal.wantsCompaction(this.messages.length)) this.compact();
   }
 }

@@ -8,8 +8,16 @@
  * before any handler module is imported (they create their SDK clients at module load). The SDK
  * reads service-specific endpoints from AWS_ENDPOINT_URL_<SERVICE> (checked with client-dynamodb
  * 3.1169 and client-sesv2 3.1176).
+ *
+ * With `dataDir`, what the cloud keeps durably is kept in that folder, and a twin started again on
+ * it resumes (README "Data kept across restarts"): DynamoDB Local's database (`dynamodb/`, which keeps
+ * the table's stream), the stream reader's position (`stream-checkpoint.json`), the consumers'
+ * queues (`queues/*.jsonl`, journals) and the dead letters (`dead-letters/`). Mail left `pending`,
+ * `claimed` or `sending` by a twin that died is then settled by the reconciler (the scheduled tick),
+ * exactly as in the cloud. Without it everything is in memory.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
@@ -49,6 +57,17 @@ export interface TwinOptions {
   logLevel?: string;
   /** Silences the twin's own messages (poller retries and dead letters, gateway errors). */
   quiet?: boolean;
+  /**
+   * Keep the data in this folder and resume from it (see above); one twin at a time per folder.
+   * Default: in memory (tests start clean). `npm start` passes `.local/`.
+   */
+  dataDir?: string;
+  /**
+   * One line per request (method, path, status, ms) and per consumer invocation (consumer, records,
+   * failures, ms). Default: env LOCAL_ACCESS_LOG (1 or 0), else on unless `quiet` or LOG_LEVEL is
+   * ERROR, CRITICAL or SILENT (tests set those).
+   */
+  accessLog?: boolean;
   /** Poller tuning (tests make retries fast); its dead-letter folder is the queues' too. */
   poller?: Pick<PollerOptions, 'pollIntervalMs' | 'shardRefreshMs' | 'retryBackoff' | 'deadLetterDir' | 'enforceTimeouts' | 'now'>;
   /** How soon a queue message its consumer failed on is received again; default env LOCAL_RETRY_SECONDS, else 2 s. */
@@ -88,6 +107,10 @@ export interface Twin {
   redrive(only?: string): Promise<{ function: string; redriven: number; stillFailing: number }[]>;
   /** Milliseconds from the call to startTwin until everything was up. */
   startupMs: number;
+  /** The folder the data is kept in, when not in memory. */
+  dataDir: string | undefined;
+  /** What an earlier run on `dataDir` left: the table kept, the stream position, messages in each queue. */
+  resumed: { table: boolean; streamCheckpoint: boolean; queues: Record<string, number> };
   /** Stops the gateway, then the poller (waiting for batches in flight), the SES proxy and emulator, and DynamoDB Local. */
   stop(): Promise<void>;
 }
@@ -188,12 +211,67 @@ async function publishSesEvent(handlers: Record<string, unknown>, sesEvent: unkn
   }
 }
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * One twin per data folder: two DynamoDB Locals on one database file, or two processes appending to
+ * one queue journal, would corrupt both. The lock is the pid of the twin's process in `twin.pid`; a
+ * pid that is gone (a twin killed with SIGKILL) leaves a stale lock, taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'twin.pid');
+  if (existsSync(file)) {
+    const pid = Number(readFileSync(file, 'utf8').trim());
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`the data folder ${dataDir} is in use by the twin with pid ${pid}: stop it first, or start with another folder (LOCAL_DATA_DIR=…) or in memory (--in-memory)`);
+    }
+  }
+  writeFileSync(file, `${process.pid}\n`);
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8').trim() === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+/** Whether request and batch lines are printed (TwinOptions.accessLog). */
+export function accessLogOn(env: Readonly<Record<string, string | undefined>>, quiet: boolean): boolean {
+  if (env.LOCAL_ACCESS_LOG === '1' || env.LOCAL_ACCESS_LOG === 'true') return true;
+  if (env.LOCAL_ACCESS_LOG === '0' || env.LOCAL_ACCESS_LOG === 'false') return false;
+  return !quiet && !['ERROR', 'CRITICAL', 'SILENT'].includes((env.LOG_LEVEL ?? 'WARN').toUpperCase());
+}
+
+/** `GET /campaigns/x  200  12 ms`: one request, as the twin prints it. */
+export const requestLine = (r: { method: string; path: string; status: number; ms: number }) => `${r.method.padEnd(6)} ${r.path}  ${r.status}  ${r.ms} ms`;
+
+/** `  ↳ mailer  10 records, 0 failed  812 ms`: one consumer invocation. */
+export const batchLine = (b: { consumer: string; records: number; failures: number; ms: number }) =>
+  `  ↳ ${b.consumer}  ${b.records} record${b.records === 1 ? '' : 's'}, ${b.failures} failed  ${b.ms} ms`;
+
 export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   const t0 = Date.now();
   const root = options.root ?? path.resolve(__dirname, '../..');
   const tableName = options.tableName ?? process.env.TABLE_NAME ?? 'thidua-local';
   const quiet = options.quiet ?? false;
   const say = { info: (m: string) => void (quiet || console.log(m)), warn: (m: string) => void (quiet || console.warn(m)) };
+  const logLevel = options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN';
+  const accessLog = options.accessLog ?? accessLogOn({ ...process.env, LOG_LEVEL: logLevel }, quiet);
+  const onBatch = accessLog ? (b: Parameters<typeof batchLine>[0]) => console.log(batchLine(b)) : undefined;
+  const dataDir = options.dataDir ? path.resolve(options.dataDir) : undefined;
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  const checkpointFile = dataDir ? path.join(dataDir, 'stream-checkpoint.json') : undefined;
+  const hadCheckpoint = !!checkpointFile && existsSync(checkpointFile);
+  const hadTable = !!dataDir && existsSync(path.join(dataDir, 'dynamodb', 'shared-local-instance.db'));
 
   let ses: SesLocal | undefined;
   let sesProxy: SesFaultProxy | undefined;
@@ -210,11 +288,12 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     await sesProxy?.stop();
     await ses?.stop();
     await ddb?.stop();
+    unlock();
   };
 
   const problems = wiringProblems(functions);
   if (problems.length) throw new Error(`infra/wiring.ts: ${problems.join('; ')}`);
-  const deadLetterDir = options.poller?.deadLetterDir ?? path.join(root, '.local/dead-letters');
+  const deadLetterDir = options.poller?.deadLetterDir ?? path.join(dataDir ?? path.join(root, '.local'), 'dead-letters');
 
   try {
     // The emulator on a private port, the fault proxy on the public one (SES_PORT): every SES call
@@ -230,6 +309,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       functions,
       region: LOCAL_REGION,
       deadLetterDir,
+      ...(dataDir ? { queueDir: path.join(dataDir, 'queues') } : {}),
+      ...(onBatch ? { onBatch } : {}),
       retryAfterMs: options.queueRetryAfterMs ?? (process.env.LOCAL_RETRY_SECONDS ? Number(process.env.LOCAL_RETRY_SECONDS) * 1000 : undefined),
       ...(options.poller?.enforceTimeouts !== undefined ? { enforceTimeouts: options.poller.enforceTimeouts } : {}),
       log: say,
@@ -250,7 +331,10 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
       MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
       POWERTOOLS_SERVICE_NAME: 'thidua',
-      LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+      LOG_LEVEL: logLevel,
+      // The metrics' EMF JSON is for CloudWatch: the request and batch lines say what a person
+      // needs; LOG_LEVEL=DEBUG shows the metrics as well (unless the caller decided already).
+      POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? (logLevel.toUpperCase() === 'DEBUG' ? 'false' : 'true'),
     });
     // A session token or a switch to ignore endpoint variables from the developer's shell would
     // send the handlers to the cloud or break signing against the emulators.
@@ -260,7 +344,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
 
     // Both settle before going on, so a failed import never leaves a java process behind.
     const [ddbResult, handlersResult] = await Promise.allSettled([
-      startDynamoDbLocal({ port: dynamodbPort, root, tableName, region: LOCAL_REGION }).then((d) => (ddb = d)),
+      startDynamoDbLocal({ port: dynamodbPort, root, tableName, region: LOCAL_REGION, ...(dataDir ? { dbPath: path.join(dataDir, 'dynamodb') } : {}) }).then((d) => (ddb = d)),
       loadHandlers(root, functions, options.handlers),
     ]);
     if (ddbResult.status === 'rejected') throw ddbResult.reason;
@@ -278,6 +362,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       region: LOCAL_REGION,
       handlers: streamHandlers,
       log: say,
+      ...(checkpointFile ? { checkpointFile } : {}),
+      ...(onBatch ? { onBatch } : {}),
       ...options.poller,
       deadLetterDir,
     });
@@ -340,6 +426,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
         set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }),
       },
       log: say,
+      ...(accessLog ? { onRequest: (r: Parameters<typeof requestLine>[0]) => console.log(requestLine(r)) } : {}),
     });
 
     let stopping: Promise<void> | undefined;
@@ -357,6 +444,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       deadLetters,
       redrive,
       startupMs: Date.now() - t0,
+      dataDir,
+      resumed: { table: hadTable, streamCheckpoint: hadCheckpoint, queues: queues.restored() },
       stop: () => (stopping ??= stopAll()),
     };
   } catch (error) {
