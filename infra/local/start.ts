@@ -24,7 +24,7 @@ function displayPath(dir: string): string {
 }
 
 function describe(twin: Twin): string {
-  const data = twin.dataDir ? `${path.relative(process.cwd(), twin.dataDir) || '.'}/ (kept across restarts; npm run reset, or npm start -- --reset, starts clean)` : 'in memory (nothing kept)';
+  const data = twin.dataDir ? `${displayPath(twin.dataDir)}/ (kept across restarts; npm run reset, or npm start -- --reset, starts clean)` : 'in memory (nothing kept)';
   const rows: [string, string][] = [
     ['API (HTTP API v2 gateway)', twin.gatewayUrl],
     ['OpenAPI document', `${twin.gatewayUrl}/openapi.json`],
