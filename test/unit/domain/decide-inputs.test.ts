@@ -80,6 +80,12 @@ describe('the result', () => {
   });
   it('refuses a list where one id appears twice', () => {
     expect(() => decideNominations(input({ nominations: [...noms, noms[0]] }))).toThrow(new DomainError('invalid', 'Mã hồ sơ b xuất hiện hai lần trong danh sách đề nghị.'));
+    try {
+      decideNominations(input({ nominations: [...noms, noms[0]] }));
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'invalid', reason: 'request.invalid' });
+    }
+    expect.assertions(2);
   });
   it('a person without an id is known by unit, name (NFC) and hire date', () => {
     expect(personKeyOf({ ...person('Nguyễn Văn A'), personId: undefined, discipline: { status: 'none' }, initiatives: [], pastTitles: [], pastRatings: [] } as never)).toBe(

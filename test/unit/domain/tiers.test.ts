@@ -174,6 +174,19 @@ describe('CSTĐ tỉnh tier (Law 2022 Art 22: 03 consecutive CSTĐCS and a provi
     expect(checksOf(s, 't')[2]).toBe('cstd-tinh.chain:false');
     expect(workOf(s, 't').checks[2]?.facts).toMatchObject({ chain: 0, currentYearFrom: null });
   });
+  it('a discipline served during the campaign year ignores the years before it; other titles are not CSTĐCS', () => {
+    const p = chain({
+      pastTitles: [
+        { year: 2022, title: 'CSTDCS' },
+        { year: 2023, title: 'LDTT' },
+        { year: 2024, title: 'CSTDCS' },
+      ],
+      discipline: { status: 'served', level: 'khien-trach', endedOn: '2024-03-31' },
+    });
+    const s = stateOf({ date: DATES.v2024, noms: [nom('t', 'CSTD_TINH', p)] });
+    decideCstdTinh(s, worksOf(s, 'CSTD_TINH'));
+    expect(workOf(s, 't').checks[2]?.facts).toMatchObject({ cstdcsYears: [2022, 2024], chain: 1, ignoredUpToYear: 2023, currentYearFrom: 'record' });
+  });
   it('a recorded CSTĐCS of this year counts; a discipline served in 2023 cuts the years up to 2023', () => {
     const recorded = chain({
       pastTitles: [
@@ -210,6 +223,10 @@ describe("member tallies (TTLĐTT Art 28, TTLĐXS Art 27): the campaign's member
     tallyMembers(s);
     return s;
   };
+  it('a person counts in the collective of their first nomination by id', () => {
+    const s = stateOf({ date: DATES.v2024, noms: [nom('a2', 'LDTT', person('TV', { personId: 'q', memberOf: 'U8' })), nom('a1', 'GIAY_KHEN', person('TV', { personId: 'q', memberOf: 'U7' }))] });
+    expect(s.persons.get('q')).toMatchObject({ collective: 'U7' });
+  });
   it('counts LĐTT met, deferred, KHTNV and cảnh cáo or above during the year', () => {
     const s = build();
     // m4 (giáng chức, ended 01/02) and m7 (cảnh cáo, ended 01/01 of the year) count; m5 ended the year before; m6 is khiển trách.
