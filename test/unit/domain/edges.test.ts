@@ -27,7 +27,7 @@ describe('results wording', () => {
   });
   it("the proposal column, with the council's choice when the line fell in a tie", () => {
     expect(proposalText({ proposal: 'eligible', needsCouncilVote: true })).toBe(`${DECISION_STATUS_LABEL.eligible}; ${COUNCIL_CHOICE_LABEL}`);
-    expect(proposalText({ proposal: 'deferred' })).toBe(DECISION_STATUS_LABEL.deferred);
+    expect(proposalText({ proposal: 'deferred', needsCouncilVote: false })).toBe(DECISION_STATUS_LABEL.deferred);
   });
   it('a nomination with two ballots in one session is refused', () => {
     const proposal = run({ date: DATES.v2024, noms: [nom('c1', 'CSTDCS', person('A', { personId: 'a', taskRating: 'HTXSNV' }))] });
