@@ -4,7 +4,7 @@ import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, Log
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, StringAttribute, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnGlobalTable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
@@ -52,6 +52,11 @@ export interface ThiduaConfig {
   serviceName: string;
   /** The API under the agency's own name (context `apiDomainName` + `apiCertificateArn`); off by default. */
   apiDomain?: ApiDomainConfig;
+  /**
+   * The table's physical name (context `tableName`); undefined: CloudFormation names it. Set to
+   * adopt a table restored from point-in-time recovery with `cdk import` (README "Deploying").
+   */
+  tableName?: string;
   /** Cognito's managed login for browser clients (context `authDomainPrefix`, or `authDomainName` + `authCertificateArn`); off by default. */
   loginDomain?: LoginDomainConfig;
 }
@@ -134,6 +139,9 @@ export function readConfig(scope: Construct): ThiduaConfig {
   };
   const DOMAIN = /^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+  const tableName = str('tableName', '').trim() || undefined;
+  if (tableName !== undefined && !/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) throw new Error(`tableName must be 3–255 letters, digits, _ . or -, got "${tableName}"`);
+
   const apiDomainName = str('apiDomainName', '').trim().toLowerCase();
   let apiDomain: ApiDomainConfig | undefined;
   if (apiDomainName) {
@@ -187,6 +195,7 @@ export function readConfig(scope: Construct): ThiduaConfig {
     ...(environment ? { environment } : {}),
     serviceName: environment ? `thidua-${environment}` : 'thidua',
     ...(apiDomain ? { apiDomain } : {}),
+    ...(tableName ? { tableName } : {}),
     ...(loginDomain ? { loginDomain } : {}),
   };
 }
@@ -229,6 +238,8 @@ export class ThiduaStack extends Stack {
 
     // ── Data ──────────────────────────────────────────────────────────────────────────────────
     this.table = createTable(this, 'Table', { removalPolicy, deletionProtection: config.retainData });
+    // A fixed name only when asked for: CloudFormation cannot rename a table without replacing it.
+    if (config.tableName) (this.table.node.defaultChild as CfnGlobalTable).tableName = config.tableName;
 
     // ── Identity ─────────────────────────────────────────────────────────────────────────────
     this.userPool = new UserPool(this, 'UserPool', {

@@ -74,7 +74,9 @@ describe('optional domains, off by default', () => {
   });
 
   it('the managed login on the agency’s own domain: its us-east-1 certificate, the CloudFront target an output', () => {
-    const { stack } = buildStack({ context: { authDomainName: 'login.thidua.example.gov.vn', authCertificateArn: authCert, authCallbackUrls: 'https://thidua.example.gov.vn/', authLogoutUrls: 'https://thidua.example.gov.vn/bye' } });
+    const { stack } = buildStack({
+      context: { authDomainName: 'login.thidua.example.gov.vn', authCertificateArn: authCert, authCallbackUrls: 'https://thidua.example.gov.vn/', authLogoutUrls: 'https://thidua.example.gov.vn/bye' },
+    });
     const t = Template.fromStack(stack);
     t.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'login.thidua.example.gov.vn', CustomDomainConfig: { CertificateArn: authCert }, ManagedLoginVersion: 2 });
     const [domainId] = Object.keys(t.findResources('AWS::Cognito::UserPoolDomain'));
@@ -149,10 +151,21 @@ describe('environments: two stacks from one app', () => {
     prod.hasResourceProperties('AWS::SES::ConfigurationSet', { Name: 'thidua-prod' });
     prod.hasResource('AWS::DynamoDB::GlobalTable', { DeletionPolicy: 'Retain' });
     // The alarms watch the metrics of their own environment's service.
-    const serviceDimensions = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).flatMap((a) =>
-      JSON.stringify(a).match(/"Name":"service","Value":"[^"]+"/g) ?? [],
-    );
+    const serviceDimensions = Object.values(prod.findResources('AWS::CloudWatch::Alarm')).flatMap((a) => JSON.stringify(a).match(/"Name":"service","Value":"[^"]+"/g) ?? []);
     expect(serviceDimensions.length).toBeGreaterThan(0);
     for (const d of serviceDimensions) expect(d).toContain('"thidua-prod"');
+  });
+});
+
+describe('restoring from point-in-time recovery: the table’s name', () => {
+  it('CloudFormation names the table unless tableName is given, so that a restored table can be imported', () => {
+    expect(Object.values(off.findResources('AWS::DynamoDB::GlobalTable'))[0]!.Properties.TableName).toBeUndefined();
+    const { stack, logicalId } = buildStack({ context: { tableName: 'thidua-restored-20261201' } });
+    const t = Template.fromStack(stack);
+    t.hasResourceProperties('AWS::DynamoDB::GlobalTable', { TableName: 'thidua-restored-20261201' });
+    // The functions still find it by reference.
+    const fn = Object.values(stack.functions)[0]!;
+    expect(t.toJSON().Resources[logicalId(fn.fn)].Properties.Environment.Variables.TABLE_NAME).toEqual({ Ref: logicalId(stack.table) });
+    expect(() => readConfig(new App({ context: { tableName: 'a b' } }))).toThrow(/tableName must be/);
   });
 });
