@@ -55,6 +55,11 @@ export interface BundleRow {
   gzipBytes: number;
   baselineBytes: number;
   sdk: string[];
+  /**
+   * Whether the bundle holds classic zod (as opposed to zod/mini only): the functions that only read
+   * back their own items should not (issue 9 "Lighter bundles"); an import that brings it back shows here.
+   */
+  zod: 'classic' | 'mini' | 'none';
   importMs: number;
   baselineMs: number;
   ratio: number;
@@ -151,6 +156,9 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
       const code = out.outputFiles![0]!.contents;
       writeFileSync(outfile, code);
       const use = sdkUse(out.metafile!);
+      const inBundle = Object.values(out.metafile!.outputs)[0]!.inputs;
+      const holds = (dir: string) => Object.entries(inBundle).some(([f, i]) => f.includes(`node_modules/zod/v4/${dir}/`) && i.bytesInOutput > 0);
+      const zod = holds('classic') ? 'classic' : holds('mini') ? 'mini' : 'none';
       const baselineFile = path.join(dir, `${name}.sdk.mjs`);
       const base = await build({ ...bundleSettings, stdin: { contents: baselineSource(use), resolveDir: root, sourcefile: `${name}-sdk-only.mjs`, loader: 'js' }, outfile: baselineFile, write: false });
       const baseCode = base.outputFiles![0]!.contents;
@@ -162,6 +170,7 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
         gzipBytes: gzipSync(code).byteLength,
         baselineBytes: baseCode.byteLength,
         sdk: [...use.keys()].map((p) => p.replace('@aws-sdk/', '')),
+        zod,
         importMs,
         baselineMs,
         ratio: importMs / baselineMs,
@@ -204,6 +213,7 @@ export function bundleTable(rows: BundleRow[]) {
     minified: kb(r.bytes),
     gzip: kb(r.gzipBytes),
     'SDK clients': r.sdk.join(' ') || '(none)',
+    zod: r.zod,
     'SDK-only bundle': kb(r.baselineBytes),
     'import (CPU ms)': r.importMs.toFixed(1),
     'SDK-only import (CPU ms)': r.baselineMs.toFixed(1),
