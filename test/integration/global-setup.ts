@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
@@ -20,7 +22,11 @@ const freePort = () =>
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
   const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
+  // Its own data folder, empty: a clean database every run, never the developer's `.local/`.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-it-'));
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   const env = {
+    LOCAL_DATA_DIR: dataDir,
     ...process.env,
     PORT: String(port),
     DYNAMODB_PORT: String(dynamodbPort),
