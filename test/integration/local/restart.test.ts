@@ -136,6 +136,12 @@ interface DeliveryRow {
   status: string;
 }
 
+const statusCounts = (rows: readonly DeliveryRow[]) => {
+  const counts: Record<string, number> = {};
+  for (const d of rows) counts[d.status] = (counts[d.status] ?? 0) + 1;
+  return counts;
+};
+
 beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'thidua-restart-'));
   ports = { api: await freePort(), dynamodb: await freePort(), ses: await freePort() };
@@ -218,7 +224,7 @@ it('a twin killed with SIGKILL mid-send resumes on its data: every address email
     rows = all.filter((d) => d.channel === 'email');
     if (rows.length === ADDRESSES && rows.every((d) => settled.has(d.status))) break;
     if (Date.now() > settleBy) {
-      const counts = rows.reduce<Record<string, number>>((m, d) => ({ ...m, [d.status]: (m[d.status] ?? 0) + 1 }), {});
+      const counts = statusCounts(rows);
       throw new Error(`not settled in 60 s: ${JSON.stringify(counts)}\n${second.output()}`);
     }
     await sleep(1000);
@@ -251,7 +257,7 @@ it('a twin killed with SIGKILL mid-send resumes on its data: every address email
   expect(after.length).toBeGreaterThan(0); // the second run did send the rest
 
   if (process.env.RESTART_TEST_REPORT) {
-    const counts = rows.reduce<Record<string, number>>((m, d) => ({ ...m, [d.status]: (m[d.status] ?? 0) + 1 }), {});
+    const counts = statusCounts(rows);
     process.stdout.write(
       `restart: ${ADDRESSES} addresses, ${before.length} emailed before the kill, ${after.length} after, ${twice.length} twice; statuses ${JSON.stringify(counts)}; seconds ${JSON.stringify(marks)}\n`,
     );
