@@ -70,12 +70,14 @@ export function compareRankKeys(a: readonly number[], b: readonly number[]): num
 
 /** Code point order, so the output order of tied units does not depend on locale or UTF-16 surrogates. */
 export function compareCodePoints(a: string, b: string): number {
+  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut, equal strings compare equal in the loop too
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.codePointAt(i)!;
     const y = b.codePointAt(i)!;
     if (x !== y) return x - y;
+    // Stryker disable next-line ConditionalExpression: equivalent, not skipping compares the low surrogates of two equal astral characters, equal too
     if (x > 0xffff) i++;
   }
   return a.length - b.length;
@@ -98,6 +100,7 @@ export function rankStandings<T extends RankInput>(table: ScoringTable, scored: 
 
   const chain = table.tieBreak;
   const chainText = chain.length > 0 ? `tổng điểm và các tiêu chí ưu tiên (${chain.join(', ')})` : 'tổng điểm (bảng điểm không có tiêu chí ưu tiên)';
+  // Stryker disable next-line ArrayDeclaration: equivalent, every index is assigned below
   const out: Ranked<T>[] = new Array(n);
   let start = 0;
   while (start < n) {

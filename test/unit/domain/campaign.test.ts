@@ -53,6 +53,7 @@ describe('closing and finalizing', () => {
     expect(e.message).toBe('Phong trào đã khóa nhận hồ sơ đề nghị (status "nominations-closed"); chỉ khóa nhận hồ sơ khi đã phát động (issued).');
   });
   it('a draft cannot be closed', () => {
+    expect(errorOf(() => closeNominations(draft, { now: 'n', actor: 'office' })).code).toBe('conflict');
     expect(errorOf(() => closeNominations(draft, { now: 'n', actor: 'office' })).message).toBe('Phong trào bản nháp (status "draft"); chỉ khóa nhận hồ sơ khi đã phát động (issued).');
   });
   it('finalizing after the close stamps who and when', () => {
@@ -64,6 +65,8 @@ describe('closing and finalizing', () => {
     });
   });
   it('an issued campaign cannot be finalized before the close; a finalized one not again', () => {
+    expect(errorOf(() => finalizeCampaign(issued, { now: 'n', actor: 'o' })).code).toBe('conflict');
+    expect(errorOf(() => issueCampaign(issued, { now: 'n', today: 't', actor: 'o' })).code).toBe('conflict');
     expect(errorOf(() => finalizeCampaign(issued, { now: 'n', actor: 'o' })).message).toBe(
       'Phong trào đã phát động (status "issued"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).',
     );

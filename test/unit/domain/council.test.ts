@@ -91,3 +91,19 @@ describe('ballot sentences', () => {
     expect(ballot({ nominationId: 'n', title: 'CSTD_TINH', yes }, { membersTotal: total, present: total })).toMatchObject({ passed, required: 9, thresholdPct: 90 });
   });
 });
+
+describe('refusals and configured sources', () => {
+  it('impossible counts are refused with every field named, in one sentence', () => {
+    expect(() => tallyCouncilVote(session({ present: 10 }))).toThrow(
+      'Số liệu biểu quyết không hợp lệ: present: không được vượt quá membersTotal (9); writtenVotes: present + writtenVotes không được vượt quá membersTotal (9)',
+    );
+    expect(() => tallyCouncilVote(session({ present: 5, writtenVotes: 1, votes: [{ nominationId: 'n1', title: 'LDTT', yes: 7 }] }))).toThrow(
+      'Số liệu biểu quyết không hợp lệ: votes.0.yes: không được vượt quá số thành viên đã biểu quyết (6)',
+    );
+  });
+  it('a quorum or threshold configured by the campaign cites the campaign, with a note saying so', () => {
+    const t = tallyCouncilVote(session({ options: { quorumPct: 60, thresholds: { CSTDCS: 75 } }, votes: [{ nominationId: 'n', title: 'CSTDCS', yes: 7 }] }));
+    expect(t.quorum.citation).toEqual({ document: 'Kế hoạch tổ chức phong trào thi đua', confidence: 'V', note: 'Tỷ lệ tham dự do phong trào cấu hình (quorumPct).' });
+    expect(t.results[0]?.citation).toEqual({ document: 'Kế hoạch tổ chức phong trào thi đua', confidence: 'V', note: 'Tỷ lệ biểu quyết do phong trào cấu hình (thresholds).' });
+  });
+});

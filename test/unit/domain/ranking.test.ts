@@ -105,3 +105,29 @@ describe('compareCodePoints: order that does not depend on the host locale', () 
     expect(Math.sign(compareCodePoints(a, b))).toBe(sign);
   });
 });
+
+describe('rank keys read each criterion by id', () => {
+  it('criteria given in another order than the table are found by id', () => {
+    const reversed = (unitId: string, total: number, a: number, b: number): RankInput => ({
+      unitId,
+      total,
+      criteria: [
+        { criterionId: 'b', points: b },
+        { criterionId: 'a', points: a },
+      ],
+    });
+    expect(rankStandings(table, [reversed('U1', 1000, 400, 900), reversed('U2', 1000, 500, 100)]).map((r) => [r.rank, r.unitId, r.tieBrokenBy])).toEqual([
+      [1, 'U2', [{ against: 'U1', criterionId: 'a' }]],
+      [2, 'U1', [{ against: 'U2', criterionId: 'a' }]],
+    ]);
+  });
+  it('a row without a criterion of the chain is refused, naming it', () => {
+    expect(() => rankStandings(table, [{ unitId: 'U1', total: 5, criteria: [{ criterionId: 'a', points: 5 }] }])).toThrow('Đơn vị U1 thiếu điểm tiêu chí b dùng để xếp hạng khi bằng điểm.');
+  });
+  it('a unit twice is refused, naming it', () => {
+    expect(() => rankStandings(table, [row('U1', 5, 0, 0), row('U1', 6, 0, 0)])).toThrow('Đơn vị U1 xuất hiện hai lần trong bảng xếp hạng.');
+  });
+  it('U+FFFF is one code unit: what follows it is still compared', () => {
+    expect(Math.sign(compareCodePoints('\uFFFFa', '\uFFFFb'))).toBe(-1);
+  });
+});
