@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { acknowledgements } from '../../infra/constructs/nag';
 import { BOOTSTRAP_ROLES, DeployRoleStack, readDeployRoleConfig } from '../../infra/constructs/github-deploy-role';
 import { stackNameOf } from '../../infra/stack';
 import { cdkContext } from './build';
@@ -226,6 +227,16 @@ describe('the pipeline role (ThiduaDeployRole)', () => {
     expect(cfg({ githubRepo: 'org/*' })).toThrow(/githubRepo/);
     expect(cfg({ githubRepo: 'org/thidua', deployRefs: '*' })).toThrow(/deployRefs: "\*" is not a git ref/);
     expect(cfg({ githubRepo: 'org/thidua', githubOidcProviderArn: 'arn:aws:iam::123456789012:oidc-provider/example.com' })).toThrow(/githubOidcProviderArn/);
+  });
+
+  it('acknowledges only the three bootstrap-role wildcards, each by its exact finding and with its own reason', () => {
+    const { stack } = build();
+    const acks = acknowledgements(stack);
+    expect(acks.map((a) => a.id).sort()).toEqual(
+      ['deploy', 'file-publishing', 'lookup'].map((r) => `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:iam::<AWS::AccountId>:role/cdk-*-${r}-role-<AWS::AccountId>-*]`),
+    );
+    for (const a of acks) expect(a.reason.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(acks.map((a) => a.reason)).size).toBe(acks.length);
   });
 
   it('passes cdk-nag with every acknowledgement scoped to the role and explained', () => {
