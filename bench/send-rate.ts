@@ -51,7 +51,8 @@ async function startTwin(env: Record<string, string>) {
   const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), SES_PORT: String(sesPort), LOG_LEVEL: 'ERROR', LOCAL_SCHEDULE_SECONDS: '0', ...env },
+    // In memory: a bench measures the pipeline, not the disk (and never touches the developer's .local/).
+    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), SES_PORT: String(sesPort), LOG_LEVEL: 'ERROR', LOCAL_SCHEDULE_SECONDS: '0', LOCAL_IN_MEMORY: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
