@@ -6,7 +6,6 @@ export function reportDeadline(campaign: Pick<Campaign, 'deadlines'>, period: Re
   return period === 'mid-year' ? (campaign.deadlines.midYearReports ?? campaign.deadlines.reports) : campaign.deadlines.reports;
 }
 
-// Stryker disable next-line ConditionalExpression: equivalent, Date.parse(undefined) is NaN and no time is after NaN
 export const isPast = (deadline: string | undefined, now: Date) => deadline !== undefined && now.getTime() > Date.parse(deadline);
 
 /** How long before a report deadline units that have not reported are reminded (issue: "three days before"). */
@@ -25,7 +24,6 @@ export function remindersDue(campaign: Pick<Campaign, 'deadlines' | 'status'>, n
     { period: 'final' as const, deadline: campaign.deadlines.reports },
   ];
   return candidates.flatMap(({ period, deadline }) => {
-    // Stryker disable next-line ConditionalExpression: equivalent, without a deadline Date.parse gives NaN and the window test below is false
     if (!deadline) return [];
     const at = Date.parse(deadline);
     return now.getTime() >= at - REMINDER_LEAD_MS && now.getTime() < at ? [{ period, deadline }] : [];

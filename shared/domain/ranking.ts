@@ -70,14 +70,12 @@ export function compareRankKeys(a: readonly number[], b: readonly number[]): num
 
 /** Code point order, so the output order of tied units does not depend on locale or UTF-16 surrogates. */
 export function compareCodePoints(a: string, b: string): number {
-  // Stryker disable next-line ConditionalExpression: equivalent, a shortcut, equal strings compare equal in the loop too
   if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a.codePointAt(i)!;
     const y = b.codePointAt(i)!;
     if (x !== y) return x - y;
-    // Stryker disable next-line ConditionalExpression: equivalent, not skipping compares the low surrogates of two equal astral characters, equal too
     if (x > 0xffff) i++;
   }
   return a.length - b.length;

@@ -34,7 +34,6 @@ export function resolveRecipients(
   const groups = new Map(directory.groups.map((g) => [g.code, g]));
   const units = new Map(directory.units.map((u) => [u.unitId, u]));
   const byAddress = new Map<string, EntryRef[]>();
-  // Stryker disable next-line ArrayDeclaration: equivalent for `emails`, filled at the end from byAddress
   const result: ResolvedRecipients = { emails: [], archives: [], publications: [], missing: [] };
 
   const addAll = (entry: EntryRef, addresses: readonly string[]) => {

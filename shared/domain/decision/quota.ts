@@ -70,8 +70,8 @@ export function applyQuota(s: DecideState, q: QuotaSpec, candidates: Work[]): vo
       }
       if (outcome === 'over') {
         w.decision.status = 'over-quota';
-        // Stryker disable next-line ConditionalExpression: equivalent, an eligible award's initiatives are on the ledger under its own id (finish)
-        for (const i of w.take) if (s.ledger.get(i.id) === w.entry.id) s.ledger.delete(i.id);
+        // An eligible award's initiatives are on the ledger under its own id (finish): released.
+        for (const i of w.take) s.ledger.delete(i.id);
         delete w.decision.initiativesUsed;
       }
       w.decision.quota = quota;

@@ -157,6 +157,9 @@ export function initialState(input: DecideNominationsInput): DecideState {
   };
 }
 
+/** Every individual nominee has a person record (initialState). */
+export const personOf = (s: DecideState, n: IndividualNominee): Person => s.persons.get(personKeyOf(n)) as Person;
+
 /** The nominations of one tier, in id order. */
 export const worksOf = (s: DecideState, title: Title): Work[] => s.works.filter((w) => w.entry.title === title);
 
@@ -186,17 +189,16 @@ export function registration(s: DecideState, w: Work): void {
 /** NĐ 152/2025 Art 4.4: after a served discipline, past years up to the one it ended in do not count in a chain.
  * This year's own title is judged by the discipline check (the part of the year after it ended). */
 export function ignoreUpTo(s: DecideState, d: IndividualNominee['discipline']): number | undefined {
-  // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent on valid input, the schema (Discipline) gives endedOn exactly when served
-  return d.status === 'served' && d.endedOn ? Math.min(R.yearOf(d.endedOn), s.year - 1) : undefined;
+  // The schema (Discipline) gives endedOn exactly when the discipline is served.
+  return d.endedOn ? Math.min(R.yearOf(d.endedOn), s.year - 1) : undefined;
 }
 
 /** Years of CSTĐCS: past titles, plus this year if achieved in this campaign (after the cap) or already recorded. */
 export function cstdcsYears(s: DecideState, n: IndividualNominee, w: Work): { years: Set<number>; from: string | null } {
   const years = new Set(n.pastTitles.filter((t) => t.title === 'CSTDCS').map((t) => t.year));
   let from: string | null = years.has(s.year) ? 'record' : null;
-  const p = s.persons.get(personKeyOf(n));
-  // Stryker disable next-line OptionalChaining: equivalent, every individual has a person record (initialState)
-  if (p?.cstdcs) {
+  const p = personOf(s, n);
+  if (p.cstdcs) {
     years.add(s.year);
     from = 'campaign';
     w.dependsOn.push(p.cstdcs.by);

@@ -20,7 +20,6 @@ export function summarise(w: Work): string {
     }
     case 'deferred': {
       const reasons = d.checks.filter((c) => c.outcome === 'defer').map((c) => c.sentence);
-      // Stryker disable next-line StringLiteral: equivalent, discipline.pending is the only check that defers, so there is one reason
       return `Chưa xét ${award} đối với ${w.subject.lower}. ${reasons.join(' ')}`;
     }
     case 'over-quota':
@@ -40,11 +39,10 @@ export function ruleCitations(s: DecideState): Record<string, Citation> {
       if (c.citation.note === undefined) continue;
       rules[c.ruleId] ??= c.citation;
       let sl = slim.get(c.citation);
-      // Stryker disable next-line ConditionalExpression: equivalent, the cache only shares one slim object per citation (memory, not output)
+      // A cache: one slim object per citation, shared by the checks (memory, not output).
       if (!sl) {
         const { note: _note, ...rest } = c.citation;
         sl = rest;
-        // Stryker disable next-line all: equivalent, see the cache above
         slim.set(c.citation, sl);
       }
       c.citation = sl;

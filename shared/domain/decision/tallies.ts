@@ -31,8 +31,8 @@ export function tallyMembers(s: DecideState): void {
     }
     if (n.taskRating === 'KHTNV') t.khtnv++;
     const d = n.discipline;
-    // Stryker disable next-line ConditionalExpression: equivalent on valid input, only a served discipline has an endedOn (Discipline schema)
-    const inYear = d.status === 'in-effect' || (d.status === 'served' && (d.endedOn as string) >= s.env.periodStart);
+    // Only a served discipline has an endedOn (Discipline schema).
+    const inYear = d.status === 'in-effect' || (d.endedOn ?? '') >= s.env.periodStart;
     if (inYear && d.level && CANH_CAO_OR_ABOVE.has(d.level)) t.canhCaoPlus++;
     if (p.cstdcs) {
       t.cstdcs++;

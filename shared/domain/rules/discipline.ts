@@ -9,8 +9,8 @@ import type { RuleCheck } from './types';
 
 /** The day from which achievements count after a served discipline (NĐ 152/2025 Art 4.4), if it falls after 01/01. */
 export function countsFrom(d: Discipline): string | undefined {
-  // Stryker disable next-line LogicalOperator,ConditionalExpression: equivalent on valid input, the schema (Discipline) gives endedOn exactly when served
-  return d.status === 'served' && d.endedOn ? dayAfter(d.endedOn) : undefined;
+  // The schema (Discipline) gives endedOn exactly when the discipline is served.
+  return d.endedOn ? dayAfter(d.endedOn) : undefined;
 }
 
 /**

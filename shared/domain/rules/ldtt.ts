@@ -10,8 +10,8 @@ import type { RuleCheck } from './types';
 /** NĐ 91/2017 [S], vn-2017 default: no LĐTT for anyone disciplined at khiển trách or above during the year. */
 export function khienTrachRule(env: Env, s: Subject, d: Discipline): RuleCheck {
   const c = env.rs.cite.ldttKhienTrach;
-  // Stryker disable next-line ConditionalExpression: equivalent on valid input, only a served discipline has an endedOn (Discipline schema)
-  const inYear = d.status === 'in-effect' || (d.status === 'served' && (d.endedOn as string) >= env.periodStart);
+  // Only a served discipline has an endedOn (Discipline schema).
+  const inYear = d.status === 'in-effect' || (d.endedOn ?? '') >= env.periodStart;
   const facts = { status: d.status, level: d.level ?? null, endedOn: d.endedOn ?? null, disciplinedInYear: inYear };
   return inYear
     ? check(

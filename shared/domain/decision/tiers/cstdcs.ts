@@ -1,7 +1,7 @@
 import type { IndividualNominee } from '../../../schemas/nomination';
 import * as R from '../../rules/common';
 import { applyQuota } from '../quota';
-import { type DecideState, type Work, finish, personKeyOf, registration } from '../state';
+import { type DecideState, type Work, finish, personOf, registration } from '../state';
 import { ldttOutcome, noteLdtt } from './ldtt';
 
 /**
@@ -21,9 +21,8 @@ export function decideCstdcs(s: DecideState, works: readonly Work[]): void {
     w.checks.push(basis.check);
     if (basis.take.length > 0 || (!basis.check.passed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, basis.take, pool));
     w.take = basis.take;
-    const p = s.persons.get(personKeyOf(n));
-    // Stryker disable next-line OptionalChaining: equivalent, every individual has a person record (initialState)
-    if (p?.ldtt?.status === 'met' && p.ldtt.by !== w.entry.id) w.dependsOn.push(p.ldtt.by);
+    const p = personOf(s, n);
+    if (p.ldtt?.status === 'met' && p.ldtt.by !== w.entry.id) w.dependsOn.push(p.ldtt.by);
     finish(s, w);
     noteLdtt(s, w, n, ldttOutcome(w.checks, new Set(ldtt.map((c) => c.ruleId))));
   }
@@ -58,8 +57,8 @@ export function capCstdcs(s: DecideState, works: readonly Work[]): void {
 export function noteCstdcs(s: DecideState, works: readonly Work[]): void {
   for (const w of works) {
     if (w.decision.status !== 'eligible') continue;
-    const p = s.persons.get(personKeyOf(w.entry.nominee as IndividualNominee));
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, every individual has a person record, and a second CSTĐCS of one person is refused (Art 5.2.c) before this step
-    if (p && !p.cstdcs) p.cstdcs = { by: w.entry.id };
+    const p = personOf(s, w.entry.nominee as IndividualNominee);
+    // A second CSTĐCS of one person was refused (Art 5.2.c): the first eligible one is the only one.
+    if (!p.cstdcs) p.cstdcs = { by: w.entry.id };
   }
 }

@@ -1,7 +1,7 @@
 import type { IndividualNominee } from '../../../schemas/nomination';
 import * as R from '../../rules/common';
 import type { RuleCheck } from '../../rules/types';
-import { type DecideState, type Work, finish, personKeyOf, registration } from '../state';
+import { type DecideState, type Work, finish, personOf, registration } from '../state';
 
 /** Lao động tiên tiến (Law 2022 Art 24): registration, the nominee's discipline, then the LĐTT criteria. */
 export function decideLdtt(s: DecideState, works: readonly Work[]): void {
@@ -25,9 +25,7 @@ export function ldttOutcome(checks: readonly RuleCheck[], ldttIds: ReadonlySet<s
 
 /** Keeps the person's best LĐTT outcome (met over deferred over not met): the collectives' tallies count it. */
 export function noteLdtt(s: DecideState, w: Work, n: IndividualNominee, outcome: 'met' | 'deferred' | 'not-met'): void {
-  const p = s.persons.get(personKeyOf(n));
-  // Stryker disable next-line ConditionalExpression: equivalent, every individual has a person record (initialState)
-  if (!p) return;
+  const p = personOf(s, n);
   const rankOf = { met: 2, deferred: 1, 'not-met': 0 } as const;
   if (!p.ldtt || rankOf[outcome] > rankOf[p.ldtt.status]) p.ldtt = { status: outcome, by: w.entry.id };
 }
