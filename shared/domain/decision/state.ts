@@ -109,7 +109,6 @@ export function initialState(input: DecideNominationsInput): DecideState {
   const ranks = new Map<string, number>();
   for (const s of input.unitStandings) ranks.set(s.unitId, s.rank);
 
-  // Stryker disable next-line ArrayDeclaration: equivalent, a made-up initiative id on the ledger is never looked up
   const ledger: R.InitiativeLedger = new Map((input.usedInitiatives ?? []).map((i) => [i, R.EARLIER_CAMPAIGN]));
   const sorted = [...input.nominations].sort((a, b) => (TIER_INDEX.get(a.title) as number) - (TIER_INDEX.get(b.title) as number) || R.cmp(a.id, b.id));
 
