@@ -242,6 +242,13 @@ export function terminal(): Prompter {
   };
 }
 
+const USAGE = `npm run login -- [--stack <name> | --region <region> --client-id <id>] [--username <email>] [--out <file>] [--print]
+npm run login -- --local [--groups admin,unit] [--sub <id>] [--unit-id <unit>] [--out <file>] [--print]
+  --stack      the stack whose outputs Region and UserPoolClientId to use (default Thidua)
+  --out        where the ID token is written, mode 0600 (default .local/token)
+  --print      also print the token on stdout
+  THIDUA_PASSWORD  the password, instead of asking for it`;
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -255,8 +262,13 @@ async function main() {
       'unit-id': { type: 'string' },
       out: { type: 'string', default: path.join('.local', 'token') },
       print: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const prompt = terminal();
   let token: string;
   let apiUrl: string | undefined;
