@@ -7,6 +7,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { LOCAL_ROUTES } from '../../../infra/local/gateway';
 import { accessLogOn, batchLine, requestLine } from '../../../infra/local/twin';
 import { QueueJournal } from '../../../infra/local/queue-journal';
 import { LocalQueue } from '../../../infra/local/queues';
@@ -108,5 +109,15 @@ describe('the console lines', () => {
     expect(accessLogOn({}, true)).toBe(false);
     expect(accessLogOn({ LOG_LEVEL: 'ERROR', LOCAL_ACCESS_LOG: '1' }, false)).toBe(true);
     expect(accessLogOn({ LOCAL_ACCESS_LOG: '0' }, false)).toBe(false);
+  });
+});
+
+describe('the banner', () => {
+  it("lists every route the gateway answers under /local/ (read from the gateway's own code)", () => {
+    const source = readFileSync(path.join(__dirname, '../../../infra/local/gateway.ts'), 'utf8');
+    const handled = [...new Set([...source.matchAll(/path === '(\/local\/[^']+)'/g)].map((m) => m[1]!))];
+    expect(handled.length).toBeGreaterThanOrEqual(9);
+    const listed = LOCAL_ROUTES.map((r) => `${r.path} ${r.what}`).join('\n');
+    expect(handled.filter((p) => !listed.includes(p))).toEqual([]);
   });
 });
