@@ -78,6 +78,7 @@ async function startTwin(): Promise<Run> {
       DYNAMODB_PORT: String(ports.dynamodb),
       SES_PORT: String(ports.ses),
       LOCAL_DATA_DIR: dataDir,
+      LOCAL_IN_MEMORY: '',
       TABLE_NAME: 'thidua-restart',
       MAIL_SEND_RATE: '25',
       // Short clocks, so lapsed claims and unclaimed items come due within the test.
