@@ -50,10 +50,13 @@ export class CognitoError extends Error {
   }
 }
 
-/** Cognito's JSON 1.1 protocol over HTTPS, for the unauthenticated operations the sign-in uses. */
-export function cognitoHttp(region: string, fetchImpl: typeof fetch = fetch): Cognito {
+/**
+ * Cognito's JSON 1.1 protocol over HTTPS, for the unauthenticated operations the sign-in uses. The
+ * endpoint is the region's, unless the AWS SDKs' endpoint variables name another (an emulator).
+ */
+export function cognitoHttp(region: string, fetchImpl: typeof fetch = fetch, env: Readonly<Record<string, string | undefined>> = process.env): Cognito {
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new Error(`not an AWS region: "${region}"`);
-  const url = `https://cognito-idp.${region}.amazonaws.com/`;
+  const url = env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER || env.AWS_ENDPOINT_URL || `https://cognito-idp.${region}.amazonaws.com/`;
   return {
     async call<T>(operation: CognitoOperation, input: Record<string, unknown>): Promise<T> {
       const res = await fetchImpl(url, {

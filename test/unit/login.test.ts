@@ -3,7 +3,9 @@
  * (what it calls, in which order, with which session), its HTTPS transport against a mocked fetch,
  * the stack's outputs through a mocked CloudFormation client, the local twin's token, the file.
  */
+import { execFile } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
@@ -139,7 +141,7 @@ describe('signing in to Cognito (USER_PASSWORD_AUTH)', () => {
 describe('Cognito over HTTPS', () => {
   it('posts the JSON 1.1 call to the region’s endpoint with the operation as target', async () => {
     const fetchMock = jest.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response(JSON.stringify(tokens), { status: 200 }));
-    const reply = await cognitoHttp('ap-southeast-1', fetchMock as typeof fetch).call('InitiateAuth', { ClientId: 'c' });
+    const reply = await cognitoHttp('ap-southeast-1', fetchMock as typeof fetch, {}).call('InitiateAuth', { ClientId: 'c' });
     expect(reply).toEqual(tokens);
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe('https://cognito-idp.ap-southeast-1.amazonaws.com/');
@@ -156,6 +158,13 @@ describe('Cognito over HTTPS', () => {
       type: 'CodeMismatchException',
       message: 'CodeMismatchException: Invalid code received for user',
     });
+  });
+
+  it('an emulator named by the SDKs’ endpoint variables replaces the region’s endpoint', async () => {
+    const fetchMock = jest.fn(async (_url: string | URL | Request, _init?: RequestInit) => new Response('{}', { status: 200 }));
+    await cognitoHttp('ap-southeast-1', fetchMock as typeof fetch, { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: 'http://127.0.0.1:9229/' }).call('InitiateAuth', {});
+    await cognitoHttp('ap-southeast-1', fetchMock as typeof fetch, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566/' }).call('InitiateAuth', {});
+    expect(fetchMock.mock.calls.map((c) => c[0])).toEqual(['http://127.0.0.1:9229/', 'http://127.0.0.1:4566/']);
   });
 
   it('refuses a region that is not one (it becomes a host name)', () => {
@@ -242,6 +251,60 @@ describe('locally, and the token file', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       expect(readFileSync(file, 'utf8')).toBe('second\n');
     } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the command, end to end against a fake Cognito', () => {
+  it('a first sign-in through npm run login: password from THIDUA_PASSWORD, the answers from stdin, the token in the file', async () => {
+    const seen: { target: string; body: Record<string, any> }[] = [];
+    const replies: Record<string, unknown>[] = [
+      { ChallengeName: 'NEW_PASSWORD_REQUIRED', Session: 's1', ChallengeParameters: { USER_ID_FOR_SRP: poolUser, requiredAttributes: '[]' } },
+      { ChallengeName: 'MFA_SETUP', Session: 's2', ChallengeParameters: { USER_ID_FOR_SRP: poolUser } },
+      { SecretCode: 'JBSWY3DPEHPK3PXP', Session: 's3' },
+      { Status: 'SUCCESS', Session: 's4' },
+      { AuthenticationResult: { IdToken: 'header.payload.signature', AccessToken: 'a', ExpiresIn: 3600 } },
+    ];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ target: String(req.headers['x-amz-target']), body: JSON.parse(body) });
+        res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(replies.shift()));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    const dir = mkdtempSync(path.join(tmpdir(), 'thidua-login-cmd-'));
+    try {
+      const file = path.join(dir, 'token');
+      const root = path.join(__dirname, '..', '..');
+      const { stdout, stderr } = await new Promise<{ stdout: string; stderr: string }>((resolve, reject) => {
+        const child = execFile(
+          path.join(root, 'node_modules', '.bin', 'tsx'),
+          ['scripts/login.ts', '--region', 'ap-southeast-1', '--client-id', 'client-1', '--username', 'ops@so.gov.vn', '--out', file, '--print'],
+          { cwd: root, env: { ...process.env, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: `http://127.0.0.1:${port}/`, THIDUA_PASSWORD: 'Temp-Passw0rd!' } },
+          (error, out, err) => (error ? reject(Object.assign(error, { stderr: err })) : resolve({ stdout: out, stderr: err })),
+        );
+        child.stdin!.end('New-Passw0rd!x\nNew-Passw0rd!x\n123456\n');
+      });
+      expect(stdout.trim()).toBe('header.payload.signature');
+      expect(readFileSync(file, 'utf8')).toBe('header.payload.signature\n');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(stderr).toContain('key: JBSWY3DPEHPK3PXP');
+      expect(seen.map((s) => s.target.replace('AWSCognitoIdentityProviderService.', ''))).toEqual([
+        'InitiateAuth',
+        'RespondToAuthChallenge',
+        'AssociateSoftwareToken',
+        'VerifySoftwareToken',
+        'RespondToAuthChallenge',
+      ]);
+      expect(seen[0]!.body.AuthParameters).toEqual({ USERNAME: 'ops@so.gov.vn', PASSWORD: 'Temp-Passw0rd!' });
+      expect(seen[1]!.body.ChallengeResponses.NEW_PASSWORD).toBe('New-Passw0rd!x');
+      expect(seen[3]!.body.UserCode).toBe('123456');
+    } finally {
+      server.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });
