@@ -160,7 +160,12 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
       const holds = (dir: string) => Object.entries(inBundle).some(([f, i]) => f.includes(`node_modules/zod/v4/${dir}/`) && i.bytesInOutput > 0);
       const zod = holds('classic') ? 'classic' : holds('mini') ? 'mini' : 'none';
       const baselineFile = path.join(dir, `${name}.sdk.mjs`);
-      const base = await build({ ...bundleSettings, stdin: { contents: baselineSource(use), resolveDir: root, sourcefile: `${name}-sdk-only.mjs`, loader: 'js' }, outfile: baselineFile, write: false });
+      const base = await build({
+        ...bundleSettings,
+        stdin: { contents: baselineSource(use), resolveDir: root, sourcefile: `${name}-sdk-only.mjs`, loader: 'js' },
+        outfile: baselineFile,
+        write: false,
+      });
       const baseCode = base.outputFiles![0]!.contents;
       writeFileSync(baselineFile, baseCode);
       const [importMs, baselineMs] = pairedImport(outfile, baselineFile, runs);

@@ -50,7 +50,13 @@ export function syntheticCampaign(nominations = 100_000, units = 5_000, seed = 2
     const pastTitles = [YEAR - 3, YEAR - 2, YEAR - 1].filter(() => rnd() < 0.5).map((y) => ({ year: y, title: 'CSTDCS' as const }));
     const r = rnd();
     const discipline: IndividualNominee['discipline'] =
-      r < 0.97 ? { status: 'none' } : r < 0.98 ? { status: 'pending' } : r < 0.99 ? { status: 'in-effect', level: 'khien-trach' } : { status: 'served', level: 'khien-trach', endedOn: `${YEAR - 1}-06-30` };
+      r < 0.97
+        ? { status: 'none' }
+        : r < 0.98
+          ? { status: 'pending' }
+          : r < 0.99
+            ? { status: 'in-effect', level: 'khien-trach' }
+            : { status: 'served', level: 'khien-trach', endedOn: `${YEAR - 1}-06-30` };
     return {
       kind: 'individual',
       personId: `${unitId(u)}-${k}`,
@@ -119,7 +125,9 @@ export function syntheticCampaign(nominations = 100_000, units = 5_000, seed = 2
     unitStandings,
     options: {
       cstdcsCapPct: 15,
-      quotas: { BANG_KHEN_TINH: { collectivesPct: 10, individualsPct: 5, individualsBase: 20_000, minimum: 0, source: 'Kế hoạch phong trào (ví dụ Cần Thơ QĐ 10/2024/QĐ-UBND Điều 9 khoản 2 điểm a)' } },
+      quotas: {
+        BANG_KHEN_TINH: { collectivesPct: 10, individualsPct: 5, individualsBase: 20_000, minimum: 0, source: 'Kế hoạch phong trào (ví dụ Cần Thơ QĐ 10/2024/QĐ-UBND Điều 9 khoản 2 điểm a)' },
+      },
     },
     usedInitiatives: Array.from({ length: 500 }, (_, i) => `SK-${i}-0-0`),
   };
@@ -148,7 +156,12 @@ export async function decideBench(nominations = 100_000, units = 5_000): Promise
   const parseMs = performance.now() - p0;
 
   decideNominations({ ...input, nominations: input.nominations.slice(0, 2_000) }); // warm-up: JIT
-  const { runs, median, heap, last: result } = await measureRuns(
+  const {
+    runs,
+    median,
+    heap,
+    last: result,
+  } = await measureRuns(
     () => decideNominations(input),
     (r) => {
       if (r.decisions.length !== input.nominations.length) throw new Error('lost decisions');
@@ -171,7 +184,10 @@ export async function decideBench(nominations = 100_000, units = 5_000): Promise
     'result JSON MB': mb(Buffer.byteLength(JSON.stringify(result))),
     'zod parse ms (once)': Math.round(parseMs),
     'peak RSS MB': mb(peakRss),
-    statuses: [...statuses.entries()].sort().map(([k, v]) => `${k} ${v}`).join(', '),
+    statuses: [...statuses.entries()]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
     quotas: result.quotas.map((q) => `${q.id}: ${q.confirmed}+${q.councilSeats}/${q.limit} (over ${q.overQuota})`).join('; '),
   };
 }

@@ -53,7 +53,12 @@ export async function throttledSendBench({ addresses = 2000, rate = 50, throttle
       'POST',
       '/campaigns',
       token,
-      minimalLetter({ documentNumber, title: 'Phát động phong trào thi đua (đo gửi khi SES giới hạn tốc độ)', recipientGroups: ['BENCH_THROTTLE'], deadlines: { nominations: '2030-12-10T17:00:00+07:00' } }),
+      minimalLetter({
+        documentNumber,
+        title: 'Phát động phong trào thi đua (đo gửi khi SES giới hạn tốc độ)',
+        recipientGroups: ['BENCH_THROTTLE'],
+        deadlines: { nominations: '2030-12-10T17:00:00+07:00' },
+      }),
     );
     await json('POST', '/local/faults', undefined, { probabilities: { throttle: throttlePct / 100 }, seed });
     const before = await counters();
@@ -88,7 +93,10 @@ export async function throttledSendBench({ addresses = 2000, rate = 50, throttle
     const steady = (addresses - 1) / ((lastSentMs - firstSentMs) / 1000);
     // Where the time goes: pauses between consecutive sends much longer than one slot (1/rate).
     const sorted = [...sentAt].sort((a, b) => a - b);
-    const gaps = sorted.slice(1).map((t, i) => t - sorted[i]!).filter((g) => g > 5 * (1000 / rate));
+    const gaps = sorted
+      .slice(1)
+      .map((t, i) => t - sorted[i]!)
+      .filter((g) => g > 5 * (1000 / rate));
     const statuses = new Map<string, number>();
     for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
     return {

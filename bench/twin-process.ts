@@ -44,7 +44,10 @@ export async function startTwinProcess(env: Record<string, string> = {}): Promis
   const deadline = Date.now() + 60000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`twin exited:\n${output}`);
-    const ok = await fetch(`${apiUrl}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${apiUrl}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();

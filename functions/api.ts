@@ -34,8 +34,7 @@ const api = httpApi({
   'GET /campaigns/{id}/registrations': (req) => readRegistrations(req.params.id, req.principal),
   'POST /campaigns/{id}/reports': async (req) => ({ statusCode: 201, body: await submitReport(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/reports': (req) => readReports(req.params.id, req.query.period, req.principal),
-  'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) =>
-    verifyReport(req.params.id, req.params.unitId, req.params.period, req.body, req.principal, new Date()),
+  'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) => verifyReport(req.params.id, req.params.unitId, req.params.period, req.body, req.principal, new Date()),
   'GET /campaigns/{id}/standings': (req) => readStandings(req.params.id, req.query.period, req.principal),
   'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/nominations': (req) => readNominations(req.params.id, req.principal),

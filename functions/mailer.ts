@@ -11,14 +11,7 @@ import { logger } from '#shared/powertools';
 import { outboxLogKey, redactEmails } from '#shared/redact';
 import { metricNames, metrics, publishMetricsIfAny } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
-import {
-  claimDelivery,
-  deliveryKey,
-  markSending,
-  recordDoubt,
-  recordOutcome,
-  suppressedAmong,
-} from '#shared/store/deliveries';
+import { claimDelivery, deliveryKey, markSending, recordDoubt, recordOutcome, suppressedAmong } from '#shared/store/deliveries';
 import { getMessage, type StoredMessage } from '#shared/store/messages';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
@@ -41,7 +34,10 @@ function messageFor(d: Delivery) {
     m = getMessage(d.campaignId, d.eventId, d.message);
     messages.set(key, m);
     // Only a found, still-current message is worth keeping: a superseding mark can arrive later.
-    m.then((v) => (!v || v.supersededBy) && messages.delete(key), () => messages.delete(key));
+    m.then(
+      (v) => (!v || v.supersededBy) && messages.delete(key),
+      () => messages.delete(key),
+    );
   }
   return m;
 }
@@ -51,8 +47,7 @@ const deps: SendDeps = {
   outbox: { claim: claimDelivery, markSending, recordOutcome, recordDoubt },
   message: messageFor,
   sender: {
-    send: (d, message) =>
-      sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
+    send: (d, message) => sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
   },
   pace: async () => {
     limiter ??= sendRateLimiter();

@@ -31,7 +31,7 @@ async function main() {
 
   // The year in Vietnam now: the letter is dated the day it is issued, and speaks of that year.
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
-  const documentNumber = `${Math.floor(Date.now() / 1000) % 900 + 100}/KH-SNgV`;
+  const documentNumber = `${(Math.floor(Date.now() / 1000) % 900) + 100}/KH-SNgV`;
   const campaign = await request<{ id: string }>('POST', '/campaigns', {
     token: admin,
     body: {
@@ -66,11 +66,18 @@ async function main() {
     { name: 'Nguyễn Văn Hùng', unitId: 'TTR', gender: 'male', rating: 'HTTNV' },
   ] as const;
   for (const p of people) {
-    await request('POST', `/campaigns/${c}/registrations`, { token: tokens[p.unitId], body: { unitId: p.unitId, registrant: { kind: 'individual', name: p.name }, targets: ['Hoàn thành tốt nhiệm vụ'], titles: ['LDTT', 'CSTDCS'] } });
+    await request('POST', `/campaigns/${c}/registrations`, {
+      token: tokens[p.unitId],
+      body: { unitId: p.unitId, registrant: { kind: 'individual', name: p.name }, targets: ['Hoàn thành tốt nhiệm vụ'], titles: ['LDTT', 'CSTDCS'] },
+    });
     for (const title of ['LDTT', 'CSTDCS']) {
       await request('POST', `/campaigns/${c}/nominations`, {
         token: tokens[p.unitId],
-        body: { title, achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ được giao.', nominee: { kind: 'individual', name: p.name, gender: p.gender, unitId: p.unitId, hireDate: '2014-09-01', taskRating: p.rating } },
+        body: {
+          title,
+          achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
+          nominee: { kind: 'individual', name: p.name, gender: p.gender, unitId: p.unitId, hireDate: '2014-09-01', taskRating: p.rating },
+        },
       });
     }
   }

@@ -14,21 +14,21 @@ const POLL_EVERY_MS = 500;
 const POLL_TIMEOUT_MS = 60_000;
 const IN_FLIGHT: ReadonlySet<DeliveryStatus> = new Set(['pending', 'claimed', 'sending']);
 
-
 function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
   const w = (s: string) => [...s].length;
   const widths = headers.map((h, i) => Math.max(w(h), ...rows.map((r) => w(r[i] ?? ''))));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => c + ' '.repeat((widths[i] ?? 0) - w(c))).join('  ').trimEnd();
+    cells
+      .map((c, i) => c + ' '.repeat((widths[i] ?? 0) - w(c)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((n) => '-'.repeat(n)).join('  '), ...rows.map(line)].join('\n');
 }
 
 const CHANNEL_ORDER = { email: 0, publication: 1, archive: 2 } as const;
 
 function printDeliveries(items: readonly Delivery[]) {
-  const sorted = [...items].sort(
-    (a, b) => CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.address.localeCompare(b.address),
-  );
+  const sorted = [...items].sort((a, b) => CHANNEL_ORDER[a.channel] - CHANNEL_ORDER[b.channel] || a.address.localeCompare(b.address));
   console.log(
     table(
       ['ADDRESS', 'NƠI NHẬN', 'STATUS', 'ATTEMPTS'],
@@ -59,9 +59,7 @@ async function sesCount(subjectPrefix: string, sinceSec: number): Promise<number
     const res = await fetch(`${SES_URL}/store?since=${sinceSec}`, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
     if (!res.ok) return undefined;
     const store = (await res.json()) as { emails?: { subject?: string; destination?: { to?: string[] } }[] };
-    return (store.emails ?? [])
-      .filter((e) => e.subject?.startsWith(subjectPrefix))
-      .reduce((n, e) => n + (e.destination?.to?.length ?? 1), 0);
+    return (store.emails ?? []).filter((e) => e.subject?.startsWith(subjectPrefix)).reduce((n, e) => n + (e.destination?.to?.length ?? 1), 0);
   } catch {
     return undefined;
   }
@@ -103,9 +101,7 @@ async function main(): Promise<number> {
     previousCount = items.length;
     if (Date.now() > deadline) {
       if (items.length > 0) printDeliveries(items);
-      console.error(
-        `\n✗ timed out after ${POLL_TIMEOUT_MS / 1000} s: ${items.length === 0 ? 'no deliveries were written' : summarise(items).line}`,
-      );
+      console.error(`\n✗ timed out after ${POLL_TIMEOUT_MS / 1000} s: ${items.length === 0 ? 'no deliveries were written' : summarise(items).line}`);
       return 1;
     }
     await sleep(POLL_EVERY_MS);
@@ -122,11 +118,7 @@ async function main(): Promise<number> {
   }
 
   const inSes = await sesCount(`[${created.documentNumber}]`, startedSec);
-  console.log(
-    inSes === undefined
-      ? `SES emulator: could not read ${SES_URL}/store`
-      : `SES emulator: ${inSes} recipient(s) of "[${created.documentNumber}] …" since the demo started`,
-  );
+  console.log(inSes === undefined ? `SES emulator: could not read ${SES_URL}/store` : `SES emulator: ${inSes} recipient(s) of "[${created.documentNumber}] …" since the demo started`);
   console.log(`Read the letters at ${SES_URL}/`);
 
   if (failed > 0) {

@@ -24,8 +24,7 @@ import type { ScoringTable, UnitReport } from '../shared/schemas/scoring';
  */
 export const canThoTable: ScoringTable = {
   version: 'can-tho-157-2025-nhom-I-v1',
-  legalBasis:
-    'Phụ lục Thang điểm thi đua (Nhóm I: xã, phường), Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ; khen thưởng theo QĐ 10/2024/QĐ-UBND',
+  legalBasis: 'Phụ lục Thang điểm thi đua (Nhóm I: xã, phường), Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ; khen thưởng theo QĐ 10/2024/QĐ-UBND',
   sections: [
     {
       id: 'tieu-chi',
@@ -36,8 +35,7 @@ export const canThoTable: ScoringTable = {
           id: 'c1',
           name: 'Tỷ lệ đối tượng chưa có tài khoản được tuyên truyền, vận động mở tài khoản',
           max: 20,
-          guidance:
-            'Sở Y tế chọn ngẫu nhiên 50 đối tượng; mỗi đối tượng xác nhận đã được tuyên truyền được 0,4 điểm (50 × 0,4 = 20). Nhập: tử số = số xác nhận, mẫu số = số được chọn.',
+          guidance: 'Sở Y tế chọn ngẫu nhiên 50 đối tượng; mỗi đối tượng xác nhận đã được tuyên truyền được 0,4 điểm (50 × 0,4 = 20). Nhập: tử số = số xác nhận, mẫu số = số được chọn.',
           evidenceRequired: 'Kế hoạch tuyên truyền, nội dung phát thanh, danh sách ký nhận',
           rule: { kind: 'gated', inner: { kind: 'proportional' } },
         },

@@ -11,8 +11,7 @@ import type { ScoringTable, UnitReport } from '../shared/schemas/scoring';
  */
 export const soNgoaiVuTable: ScoringTable = {
   version: 'so-ngoai-vu-demo-v1',
-  legalBasis:
-    'Luật Thi đua, khen thưởng năm 2022; Nghị định 152/2025/NĐ-CP; Thông tư 15/2025/TT-BNV; thang điểm minh họa cho các phòng, đơn vị thuộc Sở Ngoại vụ',
+  legalBasis: 'Luật Thi đua, khen thưởng năm 2022; Nghị định 152/2025/NĐ-CP; Thông tư 15/2025/TT-BNV; thang điểm minh họa cho các phòng, đơn vị thuộc Sở Ngoại vụ',
   sections: [
     {
       id: 'chuyen-mon',

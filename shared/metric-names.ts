@@ -4,5 +4,14 @@
  */
 export const metrics = {
   namespace: 'Thidua',
-  names: { sent: 'EmailSent', failed: 'EmailFailed', suppressed: 'EmailSuppressed', superseded: 'EmailSuperseded', bounced: 'EmailBounced', complained: 'EmailComplaint', uncertain: 'EmailUncertain', latency: 'EmailLatencyMs' },
+  names: {
+    sent: 'EmailSent',
+    failed: 'EmailFailed',
+    suppressed: 'EmailSuppressed',
+    superseded: 'EmailSuperseded',
+    bounced: 'EmailBounced',
+    complained: 'EmailComplaint',
+    uncertain: 'EmailUncertain',
+    latency: 'EmailLatencyMs',
+  },
 } as const;

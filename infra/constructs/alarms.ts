@@ -1,12 +1,5 @@
 import { ArnFormat, Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import {
-  Alarm,
-  ComparisonOperator,
-  type IMetric,
-  MathExpression,
-  Metric,
-  TreatMissingData,
-} from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
@@ -149,8 +142,7 @@ export class OperationsAlarms extends Construct {
     }
 
     const { namespace, names } = props.metrics;
-    const custom = (metricName: string, period: Duration) =>
-      new Metric({ namespace, metricName, dimensionsMap: { service: props.serviceName }, statistic: 'Sum', period });
+    const custom = (metricName: string, period: Duration) => new Metric({ namespace, metricName, dimensionsMap: { service: props.serviceName }, statistic: 'Sum', period });
 
     this.add('BounceRate', {
       metric: new MathExpression({
@@ -180,10 +172,7 @@ export class OperationsAlarms extends Construct {
     });
   }
 
-  private add(
-    id: string,
-    p: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; evaluationPeriods: number; datapointsToAlarm?: number; description: string },
-  ): Alarm {
+  private add(id: string, p: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; evaluationPeriods: number; datapointsToAlarm?: number; description: string }): Alarm {
     const alarm = new Alarm(this, id, {
       metric: p.metric,
       threshold: p.threshold,

@@ -29,7 +29,10 @@ export class StreamConsumer extends Construct {
     super(scope, id);
     const s = props.subscription;
 
-    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', { removalPolicy: props.removalPolicy, catches: 'the on-failure destination of a stream event source mapping (descriptions of batches that failed every retry)' });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', {
+      removalPolicy: props.removalPolicy,
+      catches: 'the on-failure destination of a stream event source mapping (descriptions of batches that failed every retry)',
+    });
 
     this.source = new DynamoEventSource(props.table, {
       startingPosition: StartingPosition.TRIM_HORIZON,

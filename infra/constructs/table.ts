@@ -38,13 +38,9 @@ export function createTable(scope: Construct, id: string, props: { removalPolicy
  */
 export function bindTable(table: TableV2, grantee: IGrantable, access: TableAccess): void {
   if (access.actions.length) {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ sid: 'TableItems', actions: access.actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
-    );
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'TableItems', actions: access.actions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }));
   }
   if (access.indexes.length) {
-    grantee.grantPrincipal.addToPrincipalPolicy(
-      new PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: access.indexes.map((name) => `${table.tableArn}/index/${name}`) }),
-    );
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: access.indexes.map((name) => `${table.tableArn}/index/${name}`) }));
   }
 }

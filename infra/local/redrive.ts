@@ -23,13 +23,7 @@ export interface RedriveReport {
  * What succeeds leaves the file; what fails again stays, with its new error. The handlers are
  * idempotent (conditional writes, claimed outbox items), so a replay never emails anyone twice.
  */
-export async function redriveLocal(o: {
-  dir: string;
-  functions: Record<string, FunctionSpec>;
-  handlers: Record<string, unknown>;
-  region: string;
-  only?: string;
-}): Promise<RedriveReport[]> {
+export async function redriveLocal(o: { dir: string; functions: Record<string, FunctionSpec>; handlers: Record<string, unknown>; region: string; only?: string }): Promise<RedriveReport[]> {
   if (!existsSync(o.dir)) return [];
   const reports: RedriveReport[] = [];
   for (const file of readdirSync(o.dir).filter((f) => f.endsWith('.jsonl'))) {

@@ -46,10 +46,7 @@ export const FaultSettings = z
     /** The next SendEmail calls take these, in order, before any probability is drawn. */
     queue: z.array(Fault).max(100_000).default([]),
     /** Per-call probabilities, drawn once per SendEmail call once the queue is empty; their sum is at most 1. */
-    probabilities: z
-      .strictObject({ throttle: probability, error5xx: probability, reject: probability, dropAfterForward: probability, delay: probability })
-      .partial()
-      .default({}),
+    probabilities: z.strictObject({ throttle: probability, error5xx: probability, reject: probability, dropAfterForward: probability, delay: probability }).partial().default({}),
     /** The delay of a probabilistic `delay` (ms). */
     delayMs: z.number().int().min(0).max(120_000).default(500),
     /** Status of a probabilistic `error5xx`. */
@@ -108,7 +105,6 @@ export function parseFaultSettings(input: unknown): FaultSettings {
   if (!parsed.success) throw new FaultSettingsError(parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })));
   return parsed.data;
 }
-
 
 type Decision = { kind: 'pass' } | { kind: 'throttle' } | { kind: 'error5xx'; status: 500 | 503 } | { kind: 'reject'; message: string } | { kind: 'dropAfterForward' } | { kind: 'delay'; ms: number };
 

@@ -59,7 +59,12 @@ export function closeNominations(campaign: Campaign, at: { now: string; actor: s
 /** Freeze the results after the Council's vote. */
 export function finalizeCampaign(campaign: Campaign, at: { now: string; actor: string }): Campaign {
   if (!canTransition(campaign.status, 'finalized')) {
-    throw new DomainError('conflict', `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).`, undefined, 'campaign.not_closed');
+    throw new DomainError(
+      'conflict',
+      `Phong trào ${STATUS_VI[campaign.status]} (status "${campaign.status}"); chỉ chốt kết quả sau khi đã khóa nhận hồ sơ (nominations-closed).`,
+      undefined,
+      'campaign.not_closed',
+    );
   }
   return { ...campaign, status: 'finalized', version: campaign.version + 1, finalizedAt: at.now, finalizedBy: at.actor };
 }

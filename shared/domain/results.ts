@@ -156,15 +156,10 @@ export function finalizeResults(input: FinalizeResultsInput): FinalResults {
         const b = ballots.get(d.nominationId);
         if (!b) return { ...base, outcome: 'not-awarded', reason: NO_BALLOT_REASON };
         if (b.title !== d.title) {
-          throw new DomainError(
-            'invalid',
-            `Kết quả biểu quyết hồ sơ ${d.nominationId} ghi ${awardPhrase(b.title)}, khác với đề xuất ${awardPhrase(d.title)}.`,
-          );
+          throw new DomainError('invalid', `Kết quả biểu quyết hồ sơ ${d.nominationId} ghi ${awardPhrase(b.title)}, khác với đề xuất ${awardPhrase(d.title)}.`);
         }
         const vote = voteOf(b);
-        return b.passed
-          ? { ...base, vote, outcome: 'awarded', reason: passedReason(vote, d.title) }
-          : { ...base, vote, outcome: 'not-awarded', reason: failedReason(vote, d.title) };
+        return b.passed ? { ...base, vote, outcome: 'awarded', reason: passedReason(vote, d.title) } : { ...base, vote, outcome: 'not-awarded', reason: failedReason(vote, d.title) };
       }
     }
   });
@@ -216,16 +211,7 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]):
 // ---------------------------------------------------------------------------------------------
 // CSV for the Office (Excel): UTF-8 with a BOM, CRLF, RFC 4180 quoting, formula injection neutralised.
 
-export const RESULTS_CSV_HEADERS = [
-  'STT',
-  'Họ tên / Tập thể',
-  'Đơn vị',
-  'Danh hiệu / Hình thức',
-  'Đề xuất',
-  'Biểu quyết',
-  'Kết quả',
-  'Lý do',
-] as const;
+export const RESULTS_CSV_HEADERS = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Biểu quyết', 'Kết quả', 'Lý do'] as const;
 
 /** A field a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP). */
 function neutralise(field: string): string {
@@ -254,11 +240,7 @@ const nameOf = (unitNames: Readonly<Record<string, string>>, unitId: string) => 
  * The results as a CSV Excel opens with its diacritics: a title row naming the campaign, the header row, then one
  * row per outcome in order, each as the reader may see it (an internal outcome, or a public one). "Đơn vị" is the nominating unit's name (its id when `unitNames` has none).
  */
-export function resultsCsv(
-  outcomes: readonly (Outcome | PublicOutcome)[],
-  campaign: Pick<Campaign, 'documentNumber' | 'title'>,
-  unitNames: Readonly<Record<string, string>>,
-): string {
+export function resultsCsv(outcomes: readonly (Outcome | PublicOutcome)[], campaign: Pick<Campaign, 'documentNumber' | 'title'>, unitNames: Readonly<Record<string, string>>): string {
   const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
   const rows: (string | number)[][] = [
     [`Kết quả bình xét thi đua, khen thưởng: ${oneLine(campaign.documentNumber)} - ${oneLine(campaign.title)}`],

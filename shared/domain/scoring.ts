@@ -1,15 +1,5 @@
 import type { TaskRating } from '../schemas/ratings';
-import {
-  ScoringTable,
-  validateReportValues,
-  validateVerification,
-  type CriterionValue,
-  type FieldError,
-  type InnerRule,
-  type Ratio,
-  type SectionKind,
-  type Verification,
-} from '../schemas/scoring';
+import { ScoringTable, validateReportValues, validateVerification, type CriterionValue, type FieldError, type InnerRule, type Ratio, type SectionKind, type Verification } from '../schemas/scoring';
 import { DomainError } from './errors';
 import { comparePercentOfHundredths, formatVi, mulDivHalfUp, own, percentOfHundredths, toHundredths, type Hundredths } from './points';
 
@@ -79,9 +69,7 @@ export type VerificationInput = Pick<Verification, 'reasons'> & Partial<Pick<Ver
 // ---------------------------------------------------------------------------------------------
 // The table, compiled once to hundredths and indexes
 
-type CompiledInner =
-  | { kind: 'manual' | 'proportional' | 'all-or-nothing' }
-  | { kind: 'steps'; steps: { from: Hundredths; to: Hundredths | undefined; points: Hundredths }[] };
+type CompiledInner = { kind: 'manual' | 'proportional' | 'all-or-nothing' } | { kind: 'steps'; steps: { from: Hundredths; to: Hundredths | undefined; points: Hundredths }[] };
 
 export interface CompiledCriterion {
   id: string;
@@ -118,9 +106,7 @@ const compiled = new WeakMap<ScoringTable, CompiledTable>();
 
 function compileInner(rule: InnerRule): CompiledInner {
   if (rule.kind !== 'steps') return { kind: rule.kind };
-  const steps = rule.steps
-    .map((s) => ({ from: toHundredths(s.from), to: s.to === undefined ? undefined : toHundredths(s.to), points: toHundredths(s.points) }))
-    .sort((a, b) => a.from - b.from);
+  const steps = rule.steps.map((s) => ({ from: toHundredths(s.from), to: s.to === undefined ? undefined : toHundredths(s.to), points: toHundredths(s.points) })).sort((a, b) => a.from - b.from);
   return { kind: 'steps', steps };
 }
 
@@ -223,9 +209,7 @@ function scoreInner(c: CompiledCriterion, value: CriterionValue | undefined): Sc
       return { points: p, explanation: vi`Chấm trực tiếp ${pts(p)} (điểm chuẩn ${trim(c.max)})` };
     }
     case 'all-or-nothing':
-      return value === true
-        ? { points: c.max, explanation: vi`Đạt yêu cầu → ${pts(c.max)}` }
-        : { points: 0, explanation: 'Không đạt yêu cầu → 0,00 điểm' };
+      return value === true ? { points: c.max, explanation: vi`Đạt yêu cầu → ${pts(c.max)}` } : { points: 0, explanation: 'Không đạt yêu cầu → 0,00 điểm' };
     case 'proportional': {
       const r = ratioOf(value as Ratio);
       if (r.d === 0) return { points: 0, explanation: vi`Mẫu số bằng 0 (${r.text}): không có đối tượng để tính tỷ lệ nên 0,00 điểm` };
@@ -361,8 +345,14 @@ export function scoreChecked(t: CompiledTable, report: ScorableReport, verificat
     countedSection[c.sectionIndex]! += row.points;
   }
   const sections = t.sections.map((s, i) => sectionScore(s, countedSection[i]!));
-  const counted = totalOf(t, sections.map((s) => s.points));
-  const self = totalOf(t, t.sections.map((s, i) => Math.min(selfSection[i]!, s.cap)));
+  const counted = totalOf(
+    t,
+    sections.map((s) => s.points),
+  );
+  const self = totalOf(
+    t,
+    t.sections.map((s, i) => Math.min(selfSection[i]!, s.cap)),
+  );
   const who = report.taskRating === undefined ? { unitId: report.unitId } : { unitId: report.unitId, taskRating: report.taskRating };
   return {
     ...who,

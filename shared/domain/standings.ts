@@ -142,23 +142,14 @@ const byUnitId = <R extends { unitId: string }>(a: R, b: R) => compareCodePoints
  * report's scoring inputs (unitId, period, taskRating, values, evidence; not the narrative summary,
  * which no number depends on) sorted by unitId, the verifications and the unit names.
  */
-export function standingsInputs(
-  table: ScoringTable,
-  reports: readonly StandingsReport[],
-  verifications: Readonly<Record<string, VerificationInput>>,
-  opts: StandingsOptions,
-) {
+export function standingsInputs(table: ScoringTable, reports: readonly StandingsReport[], verifications: Readonly<Record<string, VerificationInput>>, opts: StandingsOptions) {
   return {
     engineVersion: SCORING_ENGINE_VERSION,
     ruleVersion: ruleVersionOf(table),
     period: opts.period,
     table,
-    reports: [...reports]
-      .sort(byUnitId)
-      .map((r) => ({ unitId: r.unitId, period: r.period, taskRating: r.taskRating, values: r.values, evidence: r.evidence ?? {} })),
-    verifications: Object.fromEntries(
-      Object.entries(verifications).map(([u, v]) => [u, { values: v.values ?? {}, evidence: v.evidence ?? {}, reasons: v.reasons }]),
-    ),
+    reports: [...reports].sort(byUnitId).map((r) => ({ unitId: r.unitId, period: r.period, taskRating: r.taskRating, values: r.values, evidence: r.evidence ?? {} })),
+    verifications: Object.fromEntries(Object.entries(verifications).map(([u, v]) => [u, { values: v.values ?? {}, evidence: v.evidence ?? {}, reasons: v.reasons }])),
     unitNames: opts.unitNames ?? {},
   };
 }
@@ -171,12 +162,7 @@ export function standingsInputs(
  * verification of a unit with no report, values that do not fit the table, and a `ruleVersion`
  * other than the one this table and engine give.
  */
-export function computeStandings(
-  table: ScoringTable,
-  reports: readonly StandingsReport[],
-  verifications: Readonly<Record<string, VerificationInput>>,
-  opts: StandingsOptions,
-): Standings {
+export function computeStandings(table: ScoringTable, reports: readonly StandingsReport[], verifications: Readonly<Record<string, VerificationInput>>, opts: StandingsOptions): Standings {
   const t = compileTable(table);
   const ruleVersion = ruleVersionOf(table);
   if (opts.ruleVersion !== undefined && opts.ruleVersion !== ruleVersion) {

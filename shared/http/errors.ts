@@ -28,5 +28,4 @@ export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
   });
 }
 
-export const badRequest = (errors: FieldError[]) =>
-  new HttpError(400, 'request.invalid', `Dữ liệu không hợp lệ: ${errors.map((e) => e.path).join(', ')}`, errors);
+export const badRequest = (errors: FieldError[]) => new HttpError(400, 'request.invalid', `Dữ liệu không hợp lệ: ${errors.map((e) => e.path).join(', ')}`, errors);

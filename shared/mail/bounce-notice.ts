@@ -20,7 +20,10 @@ export function renderBounceNotice(input: { campaign: Pick<Campaign, 'documentNu
   ];
   return {
     subject: subjectLine(input.campaign.documentNumber, 'Có thư không gửi được tới người nhận'),
-    html: htmlDocument('Có thư không gửi được', lines.map((l) => paragraphHtml(l, PARAGRAPH))),
+    html: htmlDocument(
+      'Có thư không gửi được',
+      lines.map((l) => paragraphHtml(l, PARAGRAPH)),
+    ),
     text: textDocument(lines),
   };
 }

@@ -162,11 +162,7 @@ function renderText(campaign: Campaign, placeDate: string, blocks: readonly Bloc
  * so every string from the campaign or the directory is escaped there; the text part carries the
  * same content unescaped.
  */
-export function renderLetter(
-  campaign: Campaign,
-  noiNhan: readonly NoiNhanEntry[],
-  opts?: RenderLetterOptions,
-): RenderedLetter {
+export function renderLetter(campaign: Campaign, noiNhan: readonly NoiNhanEntry[], opts?: RenderLetterOptions): RenderedLetter {
   const subject = subjectOf(campaign);
   const placeDate = formatPlaceDate(campaign.place, letterDate(campaign, opts));
   const blocks = bodyBlocks(campaign);

@@ -9,5 +9,4 @@ export const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 export const subjectLine = (documentNumber: string, rest: string) => oneLine(`[${documentNumber}] ${rest}`);
 
 /** "văn bản số 15/KH-SNgV về “…”": the campaign as the mails cite it. */
-export const campaignRef = (campaign: { documentNumber: string; title: string }) =>
-  `văn bản số ${oneLine(campaign.documentNumber)} về “${oneLine(campaign.title)}”`;
+export const campaignRef = (campaign: { documentNumber: string; title: string }) => `văn bản số ${oneLine(campaign.documentNumber)} về “${oneLine(campaign.title)}”`;

@@ -4,15 +4,7 @@ import type { Unit } from '../schemas/directory';
 import { taskRatingLabel } from '../schemas/ratings';
 import type { ReportPeriod, UnitReport } from '../schemas/scoring';
 import { html, trusted } from './html';
-import {
-  addresseeHtml,
-  htmlDocument,
-  paragraphHtml,
-  sectionTitleHtml,
-  shortLetterHeadHtml,
-  shortLetterText,
-  type RenderedMail,
-} from './layout';
+import { addresseeHtml, htmlDocument, paragraphHtml, sectionTitleHtml, shortLetterHeadHtml, shortLetterText, type RenderedMail } from './layout';
 import { campaignRef, oneLine, subjectLine, upper } from './phrases';
 import { selfAssessmentHtml, selfAssessmentTable, selfAssessmentText, type SelfAssessmentInput } from './self-assessment-table';
 
@@ -94,14 +86,11 @@ export function renderReportAcknowledgement(input: ReportAcknowledgementInput): 
   const heading = upper(`Xác nhận đã nhận báo cáo ${period}`);
 
   const received = `Hệ thống đã nhận báo cáo ${period} của ${name} theo ${campaignRef(campaign)}, lúc ${at}.`;
-  const replaces = resubmission
-    ? `Báo cáo này được nộp lại và thay thế báo cáo ${period} đơn vị đã gửi trước đó.`
-    : `Đây là lần đầu đơn vị gửi báo cáo ${period} của phong trào này.`;
+  const replaces = resubmission ? `Báo cáo này được nộp lại và thay thế báo cáo ${period} đơn vị đã gửi trước đó.` : `Đây là lần đầu đơn vị gửi báo cáo ${period} của phong trào này.`;
   const rating = `Mức độ hoàn thành nhiệm vụ (đơn vị tự đánh giá): ${taskRatingLabel[report.taskRating]}.`;
   const total = `Tổng điểm tự chấm: ${model.total} / ${model.max} điểm.`;
   const basis = `Căn cứ bảng điểm: ${oneLine(model.legalBasis)}.`;
-  const note =
-    'Điểm trên là điểm đơn vị tự chấm, tính theo bảng điểm của phong trào từ số liệu đơn vị đã gửi; kết quả chính thức do Văn phòng kiểm tra và Hội đồng Thi đua - Khen thưởng xem xét.';
+  const note = 'Điểm trên là điểm đơn vị tự chấm, tính theo bảng điểm của phong trào từ số liệu đơn vị đã gửi; kết quả chính thức do Văn phòng kiểm tra và Hội đồng Thi đua - Khen thưởng xem xét.';
   let until: string | undefined;
   if (deadline !== undefined) {
     const due = formatDeadline(deadline);
@@ -124,22 +113,7 @@ export function renderReportAcknowledgement(input: ReportAcknowledgementInput): 
     paragraphHtml(note),
     ...(until ? [paragraphHtml(strong(until))] : []),
   ];
-  const textBody = [
-    `Kính gửi: ${name}`,
-    '',
-    received,
-    replaces,
-    rating,
-    total,
-    '',
-    'KẾT QUẢ TỰ CHẤM ĐIỂM',
-    basis,
-    '',
-    ...selfAssessmentText(model, 'normal'),
-    '',
-    note,
-    ...(until ? ['', until] : []),
-  ];
+  const textBody = [`Kính gửi: ${name}`, '', received, replaces, rating, total, '', 'KẾT QUẢ TỰ CHẤM ĐIỂM', basis, '', ...selfAssessmentText(model, 'normal'), '', note, ...(until ? ['', until] : [])];
   return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }
 

@@ -93,9 +93,7 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
       kind: 'para',
       spans: [
         {
-          text:
-            `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ` +
-            `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
+          text: `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ` + `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
         },
       ],
       indent: true,

@@ -21,7 +21,21 @@ export interface SelfAssessmentInput {
 }
 
 function roman(n: number): string {
-  const digits: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const digits: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of digits) {
     while (n >= v) {
@@ -86,9 +100,7 @@ function subtotalText(label: string, kind: SectionKind, raw: Hundredths, cap: Hu
       ? `Trừ mục ${label}: ${formatVi(raw)} điểm (trừ tối đa ${trim(cap)})`
       : `Trừ mục ${label}: ${formatVi(raw)} điểm, vượt mức trừ tối đa ${trim(cap)} nên trừ ${formatVi(counted)} điểm`;
   }
-  return raw <= cap
-    ? `Cộng mục ${label}: ${formatVi(raw)}/${trim(cap)} điểm`
-    : `Cộng mục ${label}: ${formatVi(raw)} điểm, vượt mức tối đa ${trim(cap)} nên tính ${formatVi(counted)} điểm`;
+  return raw <= cap ? `Cộng mục ${label}: ${formatVi(raw)}/${trim(cap)} điểm` : `Cộng mục ${label}: ${formatVi(raw)} điểm, vượt mức tối đa ${trim(cap)} nên tính ${formatVi(counted)} điểm`;
 }
 
 /**
@@ -158,9 +170,7 @@ export function selfAssessmentHtml(m: SelfAssessmentTable, density: 'normal' | '
     }
     rows.push(html`<tr><td colspan="5" style="${td}font-style:italic;text-align:right;">${s.subtotal}</td></tr>`);
   }
-  rows.push(
-    html`<tr><td colspan="3" style="${td}font-weight:bold;">Tổng điểm tự chấm</td><td style="${num}font-weight:bold;">${`${m.total}/${m.max}`}</td><td style="${td}"></td></tr>`,
-  );
+  rows.push(html`<tr><td colspan="3" style="${td}font-weight:bold;">Tổng điểm tự chấm</td><td style="${num}font-weight:bold;">${`${m.total}/${m.max}`}</td><td style="${td}"></td></tr>`);
   return tableHtml(rows);
 }
 
@@ -180,4 +190,3 @@ export function selfAssessmentText(m: SelfAssessmentTable, density: 'normal' | '
   out.push(`Tổng điểm tự chấm: ${m.total}/${m.max} điểm`);
   return out;
 }
-

@@ -39,9 +39,11 @@ export function renderUnitOutcomes(input: UnitOutcomesInput): RenderedMail {
   const counts = `Được khen thưởng: ${count('awarded')}; không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`;
 
   const headers = ['STT', 'Họ tên / Tập thể', 'Danh hiệu / Hình thức', 'Biểu quyết', 'Kết quả', 'Lý do'];
-  const rows = outcomes.map((o, i): TableRow => ({
-    cells: [String(i + 1), oneLine(o.nominee.name), o.titleLabel, voteText(o.vote) || '—', OUTCOME_LABEL[o.outcome], o.reason],
-  }));
+  const rows = outcomes.map(
+    (o, i): TableRow => ({
+      cells: [String(i + 1), oneLine(o.nominee.name), o.titleLabel, voteText(o.vote) || '—', OUTCOME_LABEL[o.outcome], o.reason],
+    }),
+  );
 
   const htmlBody = [
     shortLetterHeadHtml(campaign.issuingBody, heading),

@@ -31,9 +31,7 @@ export const mailingGraceMs = () => Number(process.env.MAILING_GRACE_SECONDS ?? 
  */
 export const eventItem = (e: DomainEvent) => {
   const key = keys.event(e.campaignId, e.occurredAt, e.eventId);
-  const mailing = MAILING_EVENTS.has(e.type)
-    ? { mailing: 'preparing', mailingAttempts: 0, ...onAttention(new Date(Date.parse(e.occurredAt) + mailingGraceMs()).toISOString(), key) }
-    : {};
+  const mailing = MAILING_EVENTS.has(e.type) ? { mailing: 'preparing', mailingAttempts: 0, ...onAttention(new Date(Date.parse(e.occurredAt) + mailingGraceMs()).toISOString(), key) } : {};
   return { ...key, entity: 'Event', ...e, ...mailing };
 };
 
@@ -175,5 +173,4 @@ export async function getItemByKey(key: { pk: string; sk: string }): Promise<Rec
   return Item;
 }
 
-export const listEvents = async (campaignId: string) =>
-  (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));
+export const listEvents = async (campaignId: string) => (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));

@@ -53,8 +53,7 @@ export async function claimDelivery(d: Key, now: Date, leaseMs: number, maxAttem
       new UpdateCommand({
         TableName: tableName(),
         Key: key,
-        UpdateExpression:
-          'SET #status = :claimed, attempts = attempts + :one, claimToken = :token, claimedAt = :now, leaseUntil = :lease, attnpk = :attn, attnAt = :attnAt, updatedAt = :now',
+        UpdateExpression: 'SET #status = :claimed, attempts = attempts + :one, claimToken = :token, claimedAt = :now, leaseUntil = :lease, attnpk = :attn, attnAt = :attnAt, updatedAt = :now',
         ConditionExpression: '(#status = :pending OR (#status = :failed AND retryable = :true)) AND attempts < :max',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {

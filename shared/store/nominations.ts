@@ -15,8 +15,7 @@ export interface StoredNomination extends Record<string, unknown> {
 
 export const nominationItem = (campaignId: string, n: StoredNomination) => ({ ...keys.nomination(campaignId, n.id), entity: 'Nomination', ...n });
 
-export const listNominations = async (campaignId: string) =>
-  (await queryCampaignItems(campaignId, prefixes.nomination)).map((i) => withoutKeys(i) as StoredNomination);
+export const listNominations = async (campaignId: string) => (await queryCampaignItems(campaignId, prefixes.nomination)).map((i) => withoutKeys(i) as StoredNomination);
 
 async function getItem(key: { pk: string; sk: string }) {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
@@ -43,9 +42,7 @@ export async function saveProposal(campaignId: string, result: DecideResult, clo
     }
   }
   // The header last: its presence says the proposal is complete.
-  await documentClient.send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }),
-  );
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }));
 }
 
 export async function getProposal(campaignId: string): Promise<(ProposalHeader & { decisions: Decision[] }) | undefined> {

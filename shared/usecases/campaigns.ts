@@ -69,14 +69,10 @@ export async function setScoringTable(rawId: unknown, table: ScoringTable, actor
 export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUncertain = false): Promise<{ requeued: number; mailingsRequeued: number }> {
   const campaign = await findCampaign(rawId);
   // A row for a code the directory lost has no address to send to; retrying it cannot help.
-  const candidates = (await listDeliveries(campaign.id)).filter(
-    (d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')),
-  );
+  const candidates = (await listDeliveries(campaign.id)).filter((d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')));
   const wakeAt = new Date(now.getTime() + pendingWakeMs(0)).toISOString();
   const moved = await Promise.all(
-    candidates.map((d) =>
-      transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() }, attentionAt: wakeAt }, now),
-    ),
+    candidates.map((d) => transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() }, attentionAt: wakeAt }, now)),
   );
   const stalled = (await listMailings(campaign.id, now)).filter((m) => m.state === 'failed' || m.overdue);
   const mailings = await Promise.all(stalled.map((m) => requeueMailing(m.key, m.state, now, wakeAt)));

@@ -24,7 +24,11 @@ export function requireParticipant(campaign: Campaign, unitId: string, units: re
   const lineage: string[] = [];
   for (let u: string | undefined = unitId; u !== undefined && !lineage.includes(u); u = parent.get(u)) lineage.push(u);
   if (campaign.participatingUnits.length > 0 && !lineage.some((u) => campaign.participatingUnits.includes(u))) {
-    throw new DomainError('invalid', `Đơn vị "${unitId}" không tham gia phong trào này.`, [{ path: 'unitId', message: `"${unitId}" không phải đơn vị tham gia phong trào này` }], 'campaign.not_participant');
+    throw new DomainError(
+      'invalid',
+      `Đơn vị "${unitId}" không tham gia phong trào này.`,
+      [{ path: 'unitId', message: `"${unitId}" không phải đơn vị tham gia phong trào này` }],
+      'campaign.not_participant',
+    );
   }
 }
-

@@ -37,9 +37,17 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
   if (!isOffice) {
     if (!principal.unitId) throw new DomainError('forbidden', 'Tài khoản chưa gắn với đơn vị nào; không thể đề nghị khen thưởng.', undefined, 'auth.no_unit');
     const scope = unitScope(principal.unitId, units);
-    for (const [field, value] of [['nominee.unitId', unitId], ['nominee.memberOf', memberOf]] as const) {
+    for (const [field, value] of [
+      ['nominee.unitId', unitId],
+      ['nominee.memberOf', memberOf],
+    ] as const) {
       if (value !== undefined && !scope.has(value)) {
-        throw new DomainError('forbidden', `Đơn vị chỉ được đề nghị khen thưởng cho đơn vị mình và đơn vị trực thuộc (${field} "${value}" không thuộc đơn vị "${principal.unitId}").`, undefined, 'nomination.not_own_unit');
+        throw new DomainError(
+          'forbidden',
+          `Đơn vị chỉ được đề nghị khen thưởng cho đơn vị mình và đơn vị trực thuộc (${field} "${value}" không thuộc đơn vị "${principal.unitId}").`,
+          undefined,
+          'nomination.not_own_unit',
+        );
       }
     }
   }
@@ -86,7 +94,8 @@ export async function proposalOf(rawId: unknown) {
 /** The Council's ballot, checked against the quorum and each title's threshold over the whole membership. */
 export async function recordCouncilVote(rawId: unknown, input: CouncilVoteRequest, principal: Principal, now: Date): Promise<CouncilTally> {
   const { campaign, proposal } = await proposalOf(rawId);
-  if (campaign.status !== 'nominations-closed') throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`, undefined, 'results.already_final');
+  if (campaign.status !== 'nominations-closed')
+    throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`, undefined, 'results.already_final');
   const known = new Map(proposal.decisions.map((d) => [d.nominationId, d]));
   const details = input.votes.flatMap((v, i) => {
     const d = known.get(v.nominationId);

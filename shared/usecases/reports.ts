@@ -53,7 +53,12 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
   const table = requireTable(campaign);
   const deadline = reportDeadline(campaign, input.period);
   if (isPast(deadline, now)) {
-    throw new DomainError('conflict', `Đã quá hạn nộp báo cáo ${input.period === 'final' ? 'tổng kết' : 'sơ kết'} (${formatDeadline(deadline!)}); báo cáo không được tiếp nhận.`, undefined, 'report.deadline_passed');
+    throw new DomainError(
+      'conflict',
+      `Đã quá hạn nộp báo cáo ${input.period === 'final' ? 'tổng kết' : 'sơ kết'} (${formatDeadline(deadline!)}); báo cáo không được tiếp nhận.`,
+      undefined,
+      'report.deadline_passed',
+    );
   }
   const problems = validateReportValues(table, input);
   if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
@@ -66,7 +71,14 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
     [{ item: reportItem(campaign.id, input.period, input.unitId, report) }],
     // The event carries the report as received, so its acknowledgement shows this submission even
     // if a later one has replaced the stored report by the time the consumer runs.
-    newEvent(campaign, 'ReportSubmitted', principal.sub, at, { unitId: input.unitId, period: input.period, selfTotal: scored.total, maxTotal: maxTotal(table), resubmission: report.resubmission, report: input }),
+    newEvent(campaign, 'ReportSubmitted', principal.sub, at, {
+      unitId: input.unitId,
+      period: input.period,
+      selfTotal: scored.total,
+      maxTotal: maxTotal(table),
+      resubmission: report.resubmission,
+      report: input,
+    }),
   );
   return report;
 }
@@ -111,5 +123,10 @@ export async function standings(rawId: unknown, rawPeriod: unknown): Promise<Sta
   }
   const reported = new Set(reports.map((r) => String(r.unitId)));
   const unitNames = Object.fromEntries(units.filter((u) => reported.has(u.unitId)).map((u) => [u.unitId, u.name]));
-  return computeStandings(table, reports.map((r) => UnitReport.parse(pickReport(r)) as StandingsReport), byUnit, { period, unitNames });
+  return computeStandings(
+    table,
+    reports.map((r) => UnitReport.parse(pickReport(r)) as StandingsReport),
+    byUnit,
+    { period, unitNames },
+  );
 }

@@ -25,10 +25,7 @@ export interface MessageContent {
   supersededBy?: string;
 }
 
-export type Outcome =
-  | { status: 'sent'; messageId: string }
-  | { status: 'failed'; error: string; retryable: boolean; retryAt?: string }
-  | { status: 'suppressed' | 'superseded'; error: string };
+export type Outcome = { status: 'sent'; messageId: string } | { status: 'failed'; error: string; retryable: boolean; retryAt?: string } | { status: 'suppressed' | 'superseded'; error: string };
 
 /** The outbox table, as the protocol needs it. Every write is conditional on the claim. */
 export interface OutboxPort {

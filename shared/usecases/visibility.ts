@@ -21,11 +21,7 @@ import type { Principal } from './principal';
  *   collectives' registrations, and the public face of the results.
  * Anything the policy does not name is hidden from everyone but the Office: it fails closed.
  */
-export type Audience =
-  | { kind: 'office' }
-  | { kind: 'council' }
-  | { kind: 'unit'; unitId: string; units: ReadonlySet<string> }
-  | { kind: 'public' };
+export type Audience = { kind: 'office' } | { kind: 'council' } | { kind: 'unit'; unitId: string; units: ReadonlySet<string> } | { kind: 'public' };
 
 /** The unit and every unit below it in the directory (a phòng of a Sở), cycles ignored. */
 export function unitScope(unitId: string, units: readonly Pick<Unit, 'unitId' | 'parentUnitId'>[]): Set<string> {

@@ -77,7 +77,10 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
   // `import { GetCommand, PutCommand as PutCommand2 } from "@aws-sdk/lib-dynamodb";`
   const imported = new Map<string, { name: string; from: string }>();
   for (const m of text.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
-    for (const spec of m[1]!.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const spec of m[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [name, alias] = spec.split(/\s+as\s+/);
       imported.set((alias ?? name)!, { name: name!, from: m[2]! });
     }

@@ -45,9 +45,7 @@ beforeAll(() => {
   // No git repository in the scratch folder: its ignore file cannot be read.
   const run = spawnSync(biome, ['lint', '--vcs-enabled=false', '--reporter=json', '.'], { cwd: dir, encoding: 'utf8' });
   const report = JSON.parse(run.stdout) as { diagnostics: { category: string; location: { path: string | { file: string } } }[] };
-  restrictedFiles = report.diagnostics
-    .filter((d) => d.category === 'lint/style/noRestrictedImports')
-    .map((d) => (typeof d.location.path === 'string' ? d.location.path : d.location.path.file));
+  restrictedFiles = report.diagnostics.filter((d) => d.category === 'lint/style/noRestrictedImports').map((d) => (typeof d.location.path === 'string' ? d.location.path : d.location.path.file));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,7 +56,9 @@ describe('import boundaries (biome noRestrictedImports)', () => {
   });
 
   it('reports each violation once, and nothing else as a boundary violation', () => {
-    const expected = Object.entries(planted).filter(([, p]) => p.restricted).map(([f]) => f);
+    const expected = Object.entries(planted)
+      .filter(([, p]) => p.restricted)
+      .map(([f]) => f);
     expect([...restrictedFiles].sort()).toEqual(expected.sort());
   });
 });

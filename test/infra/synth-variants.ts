@@ -44,6 +44,11 @@ if (require.main === module) {
     new ThiduaStack(app, stackNameOf(app), { config: readConfig(app) });
     if (app.node.tryGetContext('githubRepo')) new DeployRoleStack(app, 'ThiduaDeployRole', { config: readDeployRoleConfig(app) });
     app.synth();
-    console.log(`${name}: ${app.node.children.filter((c) => c instanceof Stack).map((c) => c.node.id).join(', ')} → ${path.join(outRoot, name)}`);
+    console.log(
+      `${name}: ${app.node.children
+        .filter((c) => c instanceof Stack)
+        .map((c) => c.node.id)
+        .join(', ')} → ${path.join(outRoot, name)}`,
+    );
   }
 }

@@ -86,7 +86,10 @@ describe('API edges on the local twin', () => {
   });
 
   it('404 for an unknown campaign and an unknown route', async () => {
-    expect(await call('GET', '/campaigns/no-such-campaign', { token: admin })).toMatchObject({ status: 404, body: { code: 'campaign.not_found', message: 'Không tìm thấy phong trào "no-such-campaign".' } });
+    expect(await call('GET', '/campaigns/no-such-campaign', { token: admin })).toMatchObject({
+      status: 404,
+      body: { code: 'campaign.not_found', message: 'Không tìm thấy phong trào "no-such-campaign".' },
+    });
     expect((await call('POST', '/campaigns/no-such-campaign/issue', { token: admin })).body.code).toBe('campaign.not_found');
     expect((await call('GET', '/no/such/route', { token: admin })).status).toBe(404);
   });

@@ -86,7 +86,11 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
 /** Waits until every delivery of the campaign has an outcome (none pending or sending). */
 export async function settledDeliveries(token: string, campaignId: string, expected: number) {
   return eventually(`${expected} settled deliveries of ${campaignId}`, async () => {
-    const res = await call<{ items: { status: string; address: string; channel: string; groups: { code: string }[]; attempts: number; messageId?: string }[] }>('GET', `/campaigns/${campaignId}/deliveries`, { token });
+    const res = await call<{ items: { status: string; address: string; channel: string; groups: { code: string }[]; attempts: number; messageId?: string }[] }>(
+      'GET',
+      `/campaigns/${campaignId}/deliveries`,
+      { token },
+    );
     const items = res.body.items ?? [];
     return items.length >= expected && items.every((d) => !['pending', 'sending'].includes(d.status)) ? items : undefined;
   });

@@ -365,7 +365,12 @@ describe('faults on the local twin', () => {
     // Reported as such: in /deliveries with the reason, and left alone by further ticks.
     await runScheduler();
     await twin.idle();
-    expect((await deliveries(id)).filter((r) => r.status === 'uncertain').map((r) => r.address).sort()).toEqual([without1!.address, without2!.address].sort());
+    expect(
+      (await deliveries(id))
+        .filter((r) => r.status === 'uncertain')
+        .map((r) => r.address)
+        .sort(),
+    ).toEqual([without1!.address, without2!.address].sort());
     expect(countTo(await mailsOf('102/KH-FB'))).toEqual(Object.fromEntries(addresses.map((a) => [a, 1])));
     // Right after the kill, SES had the mails and no outcome was recorded: the window of doubt.
     expect(inDoubt.map((d) => d.status)).toEqual(['sending', 'sending', 'sending', 'sending']);
@@ -432,7 +437,12 @@ describe('faults on the local twin', () => {
     await documentClient.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: twin.tableName, Item: { ...keys.message(id, eventId, 'letter'), entity: 'Message', campaignId: id, eventId, name: 'letter', subject: '[105/KH-FE] Thư kiểm thử', html: '<p>Thư</p>', text: 'Thư' } } },
+          {
+            Put: {
+              TableName: twin.tableName,
+              Item: { ...keys.message(id, eventId, 'letter'), entity: 'Message', campaignId: id, eventId, name: 'letter', subject: '[105/KH-FE] Thư kiểm thử', html: '<p>Thư</p>', text: 'Thư' },
+            },
+          },
           { Put: { TableName: twin.tableName, Item: delivery(addresses[0]!) } },
           { Put: { TableName: twin.tableName, Item: poison } },
           { Put: { TableName: twin.tableName, Item: delivery(addresses[1]!) } },
@@ -537,7 +547,12 @@ describe('faults on the local twin', () => {
 
     for (const address of [bounce1!, bounce2!]) {
       const row = sent.find((r) => r.address === address)!;
-      const bounce = { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: address, diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp: new Date().toISOString() };
+      const bounce = {
+        bounceType: 'Permanent',
+        bounceSubType: 'General',
+        bouncedRecipients: [{ emailAddress: address, diagnosticCode: 'smtp; 550 5.1.1 user unknown' }],
+        timestamp: new Date().toISOString(),
+      };
       const res = await call('POST', '/local/ses-events', { body: sesEvent(row, row.messageId!, 'Bounce', { bounce }) });
       expect(res.status).toBe(202);
       const { Item } = await documentClient.send(new GetCommand({ TableName: twin.tableName, Key: { pk: 'SUPPRESSION', sk: address }, ConsistentRead: true }));
@@ -549,7 +564,12 @@ describe('faults on the local twin', () => {
     expect(notices.map((r) => [r.address, r.status])).toEqual([[office, 'sent']]);
     expect(countTo(await mailsOf('109/KH-FI'))[office]).toBe(1);
     const events = await ok<{ items: { type: string; data: { address?: string } }[] }>('GET', `/campaigns/${id}/events`);
-    expect(events.items.filter((e) => e.type === 'DeliveryBounced').map((e) => e.data.address).sort()).toEqual([bounce1, bounce2].sort());
+    expect(
+      events.items
+        .filter((e) => e.type === 'DeliveryBounced')
+        .map((e) => e.data.address)
+        .sort(),
+    ).toEqual([bounce1, bounce2].sort());
 
     const later = await draftCampaign('FAULT_I2', '110/KH-FI', [bounce1!, 'moi@fault-i.example.org']);
     await issue(later);
@@ -613,8 +633,9 @@ describe('a mailing whose consumer fails', () => {
       await expectSettled(id, '114/KH-FM', Object.fromEntries(addresses.map((a) => [a, 'sent'])));
       expect(await mailings()).toMatchObject([{ state: 'prepared', queued: 2 }]);
     } finally {
-      for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
+      for (const [k, v] of Object.entries(env))
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
     }
   });
 });

@@ -34,7 +34,13 @@ describe('hostile and oversized input', () => {
     ['80 KB of "&", five times longer once escaped in HTML', '&', 80_000, 'A'],
   ])('a letter of %s is stored, issued and mailed whole', async (_what, unit, bytes, tag) => {
     const documentNumber = `${Math.floor(Math.random() * 9000) + 1000}/KH-${tag}${MARK.slice(-4).toUpperCase()}`;
-    const body = minimalLetter({ documentNumber, title: `Thư lớn ${MARK} ${tag}`, recipientGroups: [`${CODE}_LD`], contents: paragraphsOf(unit, bytes), deadlines: { nominations: '2030-12-10T17:00:00+07:00' } });
+    const body = minimalLetter({
+      documentNumber,
+      title: `Thư lớn ${MARK} ${tag}`,
+      recipientGroups: [`${CODE}_LD`],
+      contents: paragraphsOf(unit, bytes),
+      deadlines: { nominations: '2030-12-10T17:00:00+07:00' },
+    });
     const size = Buffer.byteLength(JSON.stringify(body));
     expect(size).toBeGreaterThan(bytes);
     expect(size).toBeLessThan(MAX_BODY_BYTES);

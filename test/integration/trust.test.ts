@@ -35,8 +35,7 @@ const leaks = (text: string) => Object.values(secret).filter((s) => text.include
  * What a request of this test could write: the campaign's own items and the directory's, less the
  * outbox and rendered mail that the stream consumers keep writing in the background.
  */
-const written = async (campaignId: string) =>
-  (await allItems()).filter((i) => (i.pk === `CAMPAIGN#${campaignId}` && !/^(DELIVERY|MESSAGE)#/.test(String(i.sk))) || i.pk === 'DIRECTORY').length;
+const written = async (campaignId: string) => (await allItems()).filter((i) => (i.pk === `CAMPAIGN#${campaignId}` && !/^(DELIVERY|MESSAGE)#/.test(String(i.sk))) || i.pk === 'DIRECTORY').length;
 
 const person = (name: string, unitId: string, over: object = {}) => ({
   kind: 'individual',
@@ -57,7 +56,11 @@ describe('trust between units', () => {
     const unitA = await tokenFor(['unit'], `reporter-a-${MARK}`, A);
     const unitB = await tokenFor(['unit'], `reporter-b-${MARK}`, B);
     expect((await call('PUT', `/recipient-groups/${CODE}_VP`, { token: admin, body: { name: 'Văn phòng Sở', kind: 'email', emails: [secret.office] } })).status).toBe(200);
-    for (const [unitId, extra] of [[A, {}], [B, {}], [B_SUB, { parentUnitId: B }]] as const) {
+    for (const [unitId, extra] of [
+      [A, {}],
+      [B, {}],
+      [B_SUB, { parentUnitId: B }],
+    ] as const) {
       const res = await call('PUT', `/units/${unitId}`, { token: admin, body: { name: `Phòng ${unitId}`, emails: [`${unitId.toLowerCase()}@example.org`], ...extra } });
       expect(res.status).toBe(200);
     }
@@ -219,7 +222,8 @@ describe('trust between units', () => {
   it('the audit trail: campaign events for all, a unit’s events for that unit, bounce diagnostics for the Office only', async () => {
     const { admin, viewer, unitA, unitB, id } = await world();
     await submitted();
-    const types = async (token: string) => ((await call('GET', `/campaigns/${id}/events`, { token })).body.items as { type: string; data: { unitId?: string } }[]).map((e) => `${e.type}${e.data.unitId ? `:${e.data.unitId}` : ''}`);
+    const types = async (token: string) =>
+      ((await call('GET', `/campaigns/${id}/events`, { token })).body.items as { type: string; data: { unitId?: string } }[]).map((e) => `${e.type}${e.data.unitId ? `:${e.data.unitId}` : ''}`);
     const all = await types(admin);
     expect(all).toEqual(expect.arrayContaining(['CampaignCreated', 'CampaignIssued', `ReportSubmitted:${A}`, `ReportSubmitted:${B}`, `RegistrationSubmitted:${B}`]));
     expect(await types(unitA)).toEqual(all.filter((t) => !t.includes(':') || t.endsWith(`:${A}`)));

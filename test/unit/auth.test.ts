@@ -2,8 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { authorize, parseGroupsClaim, principalOf } from '../../shared/http/auth';
 import type { HttpError } from '../../shared/http/errors';
 
-const eventWith = (claims?: Record<string, unknown>) =>
-  ({ requestContext: claims ? { authorizer: { jwt: { claims, scopes: null } } } : {} }) as unknown as APIGatewayProxyEventV2;
+const eventWith = (claims?: Record<string, unknown>) => ({ requestContext: claims ? { authorizer: { jwt: { claims, scopes: null } } } : {} }) as unknown as APIGatewayProxyEventV2;
 
 describe('roles from the HTTP API JWT authorizer', () => {
   it.each([
@@ -11,7 +10,10 @@ describe('roles from the HTTP API JWT authorizer', () => {
     ['[admin]', ['admin']],
     ['admin', ['admin']],
     ['[]', []],
-    [['unit', 'viewer'], ['unit', 'viewer']],
+    [
+      ['unit', 'viewer'],
+      ['unit', 'viewer'],
+    ],
     [undefined, []],
   ])('parses %j', (claim, roles) => {
     expect(parseGroupsClaim(claim)).toEqual(roles);

@@ -8,8 +8,7 @@ import type { CouncilVoteInput, Title } from '../../shared/schemas/nomination';
  */
 
 const session = (over: Partial<CouncilVoteInput> = {}): CouncilVoteInput => ({ ruleSet: 'vn-2024', membersTotal: 9, present: 9, writtenVotes: 0, ...over });
-const one = (title: Title, yes: number, over: Partial<CouncilVoteInput> = {}) =>
-  tallyCouncilVote(session({ votes: [{ nominationId: 'n1', title, yes }], ...over })).results[0]!;
+const one = (title: Title, yes: number, over: Partial<CouncilVoteInput> = {}) => tallyCouncilVote(session({ votes: [{ nominationId: 'n1', title, yes }], ...over })).results[0]!;
 
 describe('ballot thresholds over the whole membership (rule, source)', () => {
   it.each([

@@ -18,13 +18,7 @@ const seed = asCampaign(seedCampaign);
 const noiNhan: NoiNhanEntry[] = seedDirectory.groups.map((g) => ({ name: g.name, ...(g.purpose ? { purpose: g.purpose } : {}) }));
 const letter = renderLetter(seed, noiNhan);
 
-const SECTIONS = [
-  'I. CHỦ ĐỀ PHONG TRÀO THI ĐUA',
-  'II. MỤC TIÊU THI ĐUA',
-  'III. NỘI DUNG PHONG TRÀO THI ĐUA',
-  'IV. TỔ CHỨC THỰC HIỆN',
-  'V. THỜI HẠN',
-];
+const SECTIONS = ['I. CHỦ ĐỀ PHONG TRÀO THI ĐUA', 'II. MỤC TIÊU THI ĐUA', 'III. NỘI DUNG PHONG TRÀO THI ĐUA', 'IV. TỔ CHỨC THỰC HIỆN', 'V. THỜI HẠN'];
 
 const NOI_NHAN_LINES = [
   '- Hội đồng TĐKT tỉnh;',
@@ -49,9 +43,7 @@ function expectInOrder(haystack: string, needles: readonly string[]) {
 
 describe('escapeHtml', () => {
   test('escapes the five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`)).toBe(
-      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;',
-    );
+    expect(escapeHtml(`<a href="x" title='y'>Tom & Jerry</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;Tom &amp; Jerry&lt;/a&gt;');
   });
   test('leaves Vietnamese text alone', () => {
     expect(escapeHtml('Độc lập - Tự do - Hạnh phúc')).toBe('Độc lập - Tự do - Hạnh phúc');
@@ -78,12 +70,7 @@ describe('renderLetter: the seed letter', () => {
 
   test.each(['html', 'text'] as const)('%s: header per NĐ 30/2020 (Quốc hiệu, Tiêu ngữ, cơ quan, số, địa danh và ngày)', (part) => {
     expectInOrder(letter[part], ['UBND TỈNH LẠNG SƠN', 'SỞ NGOẠI VỤ']);
-    for (const s of [
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'Độc lập - Tự do - Hạnh phúc',
-      'Số: 15/KH-SNgV',
-      'Lạng Sơn, ngày 05 tháng 3 năm 2023',
-    ]) {
+    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Số: 15/KH-SNgV', 'Lạng Sơn, ngày 05 tháng 3 năm 2023']) {
       expect(letter[part]).toContain(s);
     }
   });
@@ -100,9 +87,7 @@ describe('renderLetter: the seed letter', () => {
     ]);
     expect(letter[part]).toContain('Nơi nhận:');
     expectInOrder(letter[part], NOI_NHAN_LINES);
-    expect(letter[part]).toContain(
-      'Thư này được gửi tự động từ hệ thống quản lý thi đua, khen thưởng; vui lòng không trả lời thư này.',
-    );
+    expect(letter[part]).toContain('Thư này được gửi tự động từ hệ thống quản lý thi đua, khen thưởng; vui lòng không trả lời thư này.');
   });
 
   test('text: contents and implementation are numbered 1., 2., … (the letter’s duplicate "3." is gone)', () => {

@@ -68,10 +68,7 @@ const campaign: Campaign = {
 };
 const CAMPAIGN_FIELDS = ['documentNumber', 'title', 'issuingBody'];
 
-const noiNhan = [
-  { name: hostile('noiNhanName'), purpose: hostile('noiNhanPurpose') },
-  ...seedDirectory.groups.slice(0, 2).map((g) => ({ name: g.name })),
-];
+const noiNhan = [{ name: hostile('noiNhanName'), purpose: hostile('noiNhanPurpose') }, ...seedDirectory.groups.slice(0, 2).map((g) => ({ name: g.name }))];
 const NOI_NHAN_FIELDS = ['noiNhanName', 'noiNhanPurpose'];
 
 describe('the launch letter', () => {
@@ -160,9 +157,7 @@ describe('the results mails', () => {
       ...d,
       nominee: { ...d.nominee, name: hostile(`nominee-${d.nominationId}`) },
       summary: hostile(`summary-${d.nominationId}`),
-      checks: d.checks.map((c) =>
-        c.passed ? c : { ...c, sentence: hostile(`check-${d.nominationId}`), citation: { ...c.citation, document: hostile(`citation-${d.nominationId}`) } },
-      ),
+      checks: d.checks.map((c) => (c.passed ? c : { ...c, sentence: hostile(`check-${d.nominationId}`), citation: { ...c.citation, document: hostile(`citation-${d.nominationId}`) } })),
     })),
   };
   const failed = proposal.decisions.filter((d) => d.checks.some((c) => !c.passed)).map((d) => d.nominationId);
@@ -223,26 +218,13 @@ describe('the results mails', () => {
       finalizedAt: '2024-12-20T18:00:00.000Z',
       documentNumber: hostile('noticeNumber'),
     });
-    const fields = h([
-      ...CAMPAIGN_FIELDS,
-      'parentBody',
-      'signerName',
-      'signerPosition',
-      'noticeNumber',
-      ...NOI_NHAN_FIELDS,
-      ...awarded.map((o) => `nominee-${o.nominationId}`),
-      'unitName',
-    ]);
+    const fields = h([...CAMPAIGN_FIELDS, 'parentBody', 'signerName', 'signerPosition', 'noticeNumber', ...NOI_NHAN_FIELDS, ...awarded.map((o) => `nominee-${o.nominationId}`), 'unitName']);
     expectEscaped(mail, { ...fields, place: `${hostile('place')}, ngày 21 tháng 12 năm 2024` });
   });
 
   test('unit outcomes: campaign, unit, every nominee with its title label and reason', () => {
     const mail = renderUnitOutcomes({ campaign, unit: { unitId: 'VP', name: hostile('unitName') }, outcomes, finalizedAt: '2024-12-20T18:00:00.000Z' });
-    const fields = h([
-      ...CAMPAIGN_FIELDS,
-      'unitName',
-      ...outcomes.flatMap((o) => [`nominee-${o.nominationId}`, `titleLabel-${o.nominationId}`, `reason-${o.nominationId}`]),
-    ]);
+    const fields = h([...CAMPAIGN_FIELDS, 'unitName', ...outcomes.flatMap((o) => [`nominee-${o.nominationId}`, `titleLabel-${o.nominationId}`, `reason-${o.nominationId}`])]);
     expectEscaped(mail, fields);
   });
 });

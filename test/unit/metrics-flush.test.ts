@@ -21,13 +21,19 @@ function instrumented(middleware: (m: Metrics) => middy.MiddlewareObj, body: (m:
 
 describe('publishMetricsIfAny', () => {
   it('Powertools logMetrics warns on a quiet invocation (the behaviour we avoid)', async () => {
-    const { warnings, handler } = instrumented((m) => logMetrics(m), async () => {});
+    const { warnings, handler } = instrumented(
+      (m) => logMetrics(m),
+      async () => {},
+    );
     await handler({}, context);
     expect(warnings.join('\n')).toMatch(/No application metrics to publish/);
   });
 
   it('a quiet invocation publishes nothing and warns nothing', async () => {
-    const { warnings, publish, handler } = instrumented((m) => publishMetricsIfAny(m), async () => {});
+    const { warnings, publish, handler } = instrumented(
+      (m) => publishMetricsIfAny(m),
+      async () => {},
+    );
     await handler({}, context);
     expect(publish).not.toHaveBeenCalled();
     expect(warnings).toEqual([]);

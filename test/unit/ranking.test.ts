@@ -110,7 +110,15 @@ describe('rankStandings on its own', () => {
     version: 'v1',
     legalBasis: 'Bảng điểm thử nghiệm',
     sections: [
-      { id: 's', name: 'S', kind: 'base', criteria: [{ id: 'a', name: 'A', max: 10, rule: { kind: 'manual' } }, { id: 'b', name: 'B', max: 10, rule: { kind: 'manual' } }] },
+      {
+        id: 's',
+        name: 'S',
+        kind: 'base',
+        criteria: [
+          { id: 'a', name: 'A', max: 10, rule: { kind: 'manual' } },
+          { id: 'b', name: 'B', max: 10, rule: { kind: 'manual' } },
+        ],
+      },
       { id: 't', name: 'T', kind: 'penalty', criteria: [{ id: 'late', name: 'Nộp trễ', max: 2, rule: { kind: 'manual' } }] },
     ],
     tieBreak: ['late', 'a'],
@@ -140,13 +148,19 @@ describe('rankStandings on its own', () => {
 
   it('orders tied units by unitId in code point order, independent of input order and locale', () => {
     const ids = ['Đ1', 'D2', 'a', 'B', '𝔸'];
-    const out = rankStandings(table, ids.map((u) => row(u, 0, 0, 0, 0)));
+    const out = rankStandings(
+      table,
+      ids.map((u) => row(u, 0, 0, 0, 0)),
+    );
     expect(out.map((r) => r.unitId)).toEqual(['B', 'D2', 'a', 'Đ1', '𝔸']);
     expect(compareCodePoints('\uffff', '𝔸')).toBeLessThan(0); // UTF-16 order would say otherwise
   });
 
   it(`lists at most ${TIE_WITH_LIMIT} tied units per row and counts the rest (a degenerate table stays linear)`, () => {
-    const out = rankStandings(table, Array.from({ length: 150 }, (_, i) => row(`U${String(i).padStart(3, '0')}`, 0, 0, 0, 0)));
+    const out = rankStandings(
+      table,
+      Array.from({ length: 150 }, (_, i) => row(`U${String(i).padStart(3, '0')}`, 0, 0, 0, 0)),
+    );
     expect(out.every((r) => r.rank === 1)).toBe(true);
     expect(out[0]!.tie!.with).toHaveLength(TIE_WITH_LIMIT);
     expect(out[0]!.tie!.notListed).toBe(49);
@@ -169,13 +183,7 @@ describe('computeStandings refuses inputs it cannot rank honestly', () => {
         { period: 'final' },
       ),
     );
-    expect(e.details!.map((d) => d.path)).toEqual([
-      'reports.XA-A.unitId',
-      'reports.XA-B.period',
-      'reports.XA-C.values.c5_1',
-      'verifications.XA-C.reasons.c2',
-      'verifications.XA-Z',
-    ]);
+    expect(e.details!.map((d) => d.path)).toEqual(['reports.XA-A.unitId', 'reports.XA-B.period', 'reports.XA-C.values.c5_1', 'verifications.XA-C.reasons.c2', 'verifications.XA-Z']);
   });
 
   it('a rule version other than the table’s and the engine’s is a conflict', () => {

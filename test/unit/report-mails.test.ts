@@ -2,13 +2,7 @@ import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-th
 import { seedCampaign } from '../../seed/launch-letter-2023';
 import { scoreReport } from '../../shared/domain/scoring';
 import { FOOTER } from '../../shared/mail/layout';
-import {
-  REPORT_PERIOD_LABEL,
-  renderReportAcknowledgement,
-  renderReportOfficeNotice,
-  renderReportReminder,
-  type ReportReceipt,
-} from '../../shared/mail/report-mails';
+import { REPORT_PERIOD_LABEL, renderReportAcknowledgement, renderReportOfficeNotice, renderReportReminder, type ReportReceipt } from '../../shared/mail/report-mails';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
 import type { Unit } from '../../shared/schemas/directory';
 import type { UnitReport } from '../../shared/schemas/scoring';
@@ -73,9 +67,7 @@ describe('subjects', () => {
     const midReport: UnitReport = { ...report, period: 'mid-year' };
     const mid = renderReportAcknowledgement({ ...receipt, report: midReport, scored: scoreReport(canThoTable, midReport) });
     expect(mid.subject).toBe('[15/KH-SNgV] Xác nhận đã nhận báo cáo sơ kết của Văn phòng Sở');
-    expect(renderReportReminder({ campaign, unit, period: 'mid-year', deadline: '2023-06-15T17:00:00+07:00' }).subject).toBe(
-      '[15/KH-SNgV] Nhắc nộp báo cáo sơ kết (hạn 17 giờ 00, ngày 15/6/2023)',
-    );
+    expect(renderReportReminder({ campaign, unit, period: 'mid-year', deadline: '2023-06-15T17:00:00+07:00' }).subject).toBe('[15/KH-SNgV] Nhắc nộp báo cáo sơ kết (hạn 17 giờ 00, ngày 15/6/2023)');
   });
   test('a unit name with a line break cannot add a header', () => {
     const evil = { ...unit, name: 'Phòng A\r\nBcc: x@example.org' };
@@ -173,9 +165,7 @@ describe('notice to the Office', () => {
     ['text', () => notice.text],
   ])('%s part: who, when, total, rating, every criterion', (_, part) => {
     const s = part();
-    expect(s).toContain(
-      `Đơn vị Văn phòng Sở đã nộp báo cáo tổng kết lúc ${RECEIVED_VN}; tổng điểm tự chấm 97,20/115 điểm; xếp loại tự đánh giá: Hoàn thành tốt nhiệm vụ.`,
-    );
+    expect(s).toContain(`Đơn vị Văn phòng Sở đã nộp báo cáo tổng kết lúc ${RECEIVED_VN}; tổng điểm tự chấm 97,20/115 điểm; xếp loại tự đánh giá: Hoàn thành tốt nhiệm vụ.`);
     expect(s).toContain('15/KH-SNgV');
     for (const name of CRITERION_NAMES) expect(s).toContain(name);
     expect(s).toContain('35,20/40');

@@ -144,9 +144,7 @@ describe('renderProposalMail', () => {
     expect(s).toContain(proposal.inputHash.slice(0, 12));
     expect(s).not.toContain(proposal.inputHash);
     expect(s).toContain(proposal.engineVersion);
-    expect(s).toContain(
-      'Tổng hợp: 10 hồ sơ; đủ điều kiện: 7 (trong đó 2 hồ sơ đồng hạng, Hội đồng bỏ phiếu chọn); không đủ điều kiện: 1; tạm hoãn: 1; vượt tỷ lệ: 1.',
-    );
+    expect(s).toContain('Tổng hợp: 10 hồ sơ; đủ điều kiện: 7 (trong đó 2 hồ sơ đồng hạng, Hội đồng bỏ phiếu chọn); không đủ điều kiện: 1; tạm hoãn: 1; vượt tỷ lệ: 1.');
     for (const q of proposal.quotas) expect(s).toContain(q.sentence);
   });
 
@@ -279,9 +277,7 @@ describe('renderUnitOutcomes', () => {
   });
 
   test('refuses an outcome of another unit', () => {
-    expect(() => renderUnitOutcomes({ campaign, unit: { unitId: 'LS', name: 'Phòng Lãnh sự' }, outcomes: [byId('c1')], finalizedAt: FINALIZED_AT })).toThrow(
-      /sent by VP, not by LS/,
-    );
+    expect(() => renderUnitOutcomes({ campaign, unit: { unitId: 'LS', name: 'Phòng Lãnh sự' }, outcomes: [byId('c1')], finalizedAt: FINALIZED_AT })).toThrow(/sent by VP, not by LS/);
   });
 
   test('a hostile unit name: escaped in the HTML, one line in the subject', () => {

@@ -71,9 +71,7 @@ describe('finalizeResults', () => {
       vote: { yes: 8, membersTotal: 9, required: 8, thresholdPct: 80, comparison: 'at-least', passed: true },
       outcome: 'awarded',
     });
-    expect(outcome('c1').reason).toBe(
-      'Được Hội đồng biểu quyết 8/9 phiếu (88,9%), đạt tỷ lệ từ 80% tổng số thành viên trở lên; đề nghị công nhận danh hiệu “Chiến sĩ thi đua cơ sở”.',
-    );
+    expect(outcome('c1').reason).toBe('Được Hội đồng biểu quyết 8/9 phiếu (88,9%), đạt tỷ lệ từ 80% tổng số thành viên trở lên; đề nghị công nhận danh hiệu “Chiến sĩ thi đua cơ sở”.');
   });
 
   test('CSTĐCS with 7 of 9 (77,8%) is not awarded; the reason gives 7 and the 8 required over the whole membership', () => {

@@ -34,12 +34,10 @@ const innerRuleArb = (kind: InnerKind, maxH: number): fc.Arbitrary<InnerRule> =>
 
 const criterionArb = (id: string) =>
   fc.integer({ min: 1, max: 5000 }).chain((maxH) =>
-    fc
-      .record({ gated: fc.boolean(), inner: fc.constantFrom(...innerKinds).chain((k) => innerRuleArb(k, maxH)) })
-      .map(({ gated, inner }) => {
-        const rule: Rule = gated ? { kind: 'gated', inner } : inner;
-        return { id, name: `Tiêu chí ${id}`, max: maxH / 100, ...(gated ? { evidenceRequired: 'Minh chứng' } : {}), rule };
-      }),
+    fc.record({ gated: fc.boolean(), inner: fc.constantFrom(...innerKinds).chain((k) => innerRuleArb(k, maxH)) }).map(({ gated, inner }) => {
+      const rule: Rule = gated ? { kind: 'gated', inner } : inner;
+      return { id, name: `Tiêu chí ${id}`, max: maxH / 100, ...(gated ? { evidenceRequired: 'Minh chứng' } : {}), rule };
+    }),
   );
 
 const tableArb: fc.Arbitrary<ScoringTable> = fc
@@ -92,18 +90,16 @@ const criteriaOf = (t: ScoringTable) => t.sections.flatMap((s) => s.criteria);
 
 /** Values and evidence for some of the table's criteria. */
 const valuesArb = (t: ScoringTable) =>
-  fc
-    .tuple(...criteriaOf(t).map((c) => fc.tuple(fc.option(valueArb(c.rule, c.max), { nil: undefined, freq: 5 }), fc.boolean())))
-    .map((pairs) => {
-      const values: Record<string, CriterionValue> = {};
-      const evidence: Record<string, string[]> = {};
-      criteriaOf(t).forEach((c, i) => {
-        const [v, ev] = pairs[i]!;
-        if (v !== undefined) values[c.id] = v;
-        if (ev) evidence[c.id] = [`minh-chung-${c.id}.pdf`];
-      });
-      return { values, evidence };
+  fc.tuple(...criteriaOf(t).map((c) => fc.tuple(fc.option(valueArb(c.rule, c.max), { nil: undefined, freq: 5 }), fc.boolean()))).map((pairs) => {
+    const values: Record<string, CriterionValue> = {};
+    const evidence: Record<string, string[]> = {};
+    criteriaOf(t).forEach((c, i) => {
+      const [v, ev] = pairs[i]!;
+      if (v !== undefined) values[c.id] = v;
+      if (ev) evidence[c.id] = [`minh-chung-${c.id}.pdf`];
     });
+    return { values, evidence };
+  });
 
 const verificationArb = (t: ScoringTable): fc.Arbitrary<VerificationInput | undefined> =>
   fc.option(
@@ -156,9 +152,9 @@ describe('ranking is a total order given the tie rule (docs/legal-sources.md §3
     const rowArb = fc.tuple(fc.integer({ min: 0, max: 4 }), fc.array(fc.integer({ min: 0, max: 2 }), { minLength: ids.length, maxLength: ids.length }));
     return fc.tuple(
       fc.constant(table),
-      fc.array(rowArb, { minLength: 0, maxLength: 25 }).map((rows) =>
-        rows.map(([total, pts], i): RankInput => ({ unitId: `U${i}`, total, criteria: ids.map((criterionId, k) => ({ criterionId, points: pts[k]! })) })),
-      ),
+      fc
+        .array(rowArb, { minLength: 0, maxLength: 25 })
+        .map((rows) => rows.map(([total, pts], i): RankInput => ({ unitId: `U${i}`, total, criteria: ids.map((criterionId, k) => ({ criterionId, points: pts[k]! })) }))),
     );
   });
 
@@ -204,22 +200,25 @@ describe('ranking is a total order given the tie rule (docs/legal-sources.md §3
 
 describe('shuffling the reports changes nothing (issue: "same inputs, same output, byte for byte")', () => {
   const caseArb = tableArb.chain((table) =>
-    fc
-      .tuple(
-        fc.array(valuesArb(table), { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.nat(), verificationArb(table)), { minLength: 1, maxLength: 10 }),
-      )
-      .chain(([pool, units]) => {
-        // Units pick their values from a small pool, so several share values: full ties are common.
-        const reports: StandingsReport[] = units.map(([pick], i) => ({ unitId: `XA-${i}`, period: 'final', taskRating: 'HTTNV', ...pool[pick % pool.length]! }));
-        const verifications = Object.fromEntries(units.flatMap(([, v], i) => (v ? [[`XA-${i}`, v]] : [])));
-        return fc.tuple(fc.constant(table), fc.constant(reports), fc.constant(verifications), fc.shuffledSubarray(reports, { minLength: reports.length, maxLength: reports.length }));
-      }),
+    fc.tuple(fc.array(valuesArb(table), { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(fc.nat(), verificationArb(table)), { minLength: 1, maxLength: 10 })).chain(([pool, units]) => {
+      // Units pick their values from a small pool, so several share values: full ties are common.
+      const reports: StandingsReport[] = units.map(([pick], i) => ({ unitId: `XA-${i}`, period: 'final', taskRating: 'HTTNV', ...pool[pick % pool.length]! }));
+      const verifications = Object.fromEntries(units.flatMap(([, v], i) => (v ? [[`XA-${i}`, v]] : [])));
+      return fc.tuple(fc.constant(table), fc.constant(reports), fc.constant(verifications), fc.shuffledSubarray(reports, { minLength: reports.length, maxLength: reports.length }));
+    }),
   );
 
   /** The same data with every object's keys in reverse insertion order. */
   const reverseKeys = <T>(x: T): T =>
-    Array.isArray(x) ? (x.map(reverseKeys) as T) : x !== null && typeof x === 'object' ? (Object.fromEntries(Object.entries(x).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T) : x;
+    Array.isArray(x)
+      ? (x.map(reverseKeys) as T)
+      : x !== null && typeof x === 'object'
+        ? (Object.fromEntries(
+            Object.entries(x)
+              .reverse()
+              .map(([k, v]) => [k, reverseKeys(v)]),
+          ) as T)
+        : x;
 
   it('identical JSON and input hash for any order of the reports and of the keys of every object', () => {
     fc.assert(
@@ -268,9 +267,7 @@ describe('no float drift (issue: "never drifts (no binary-float sums of tenths)"
         const values = Object.fromEntries(hs.map((h, i) => [`c${i}`, h / 100]));
         const s = scoreReport(table, { unitId: 'U', values } as ScorableReport);
         // Decimal reference: add the values as written, digit strings → BigInt hundredths.
-        const ref = hs
-          .map((h) => (h / 100).toFixed(2))
-          .reduce((sum, str) => sum + BigInt(str.replace('.', '')), 0n);
+        const ref = hs.map((h) => (h / 100).toFixed(2)).reduce((sum, str) => sum + BigInt(str.replace('.', '')), 0n);
         expect(BigInt(s.total)).toBe(ref);
       }),
       { numRuns: 100 },

@@ -1,14 +1,6 @@
 import { canThoTable, canThoTableAltReading, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { DomainError } from '../../shared/domain/errors';
-import {
-  formatHundredths,
-  formatVi,
-  hundredthsToNumber,
-  mulDivHalfUp,
-  rateTimesMax,
-  toHundredths,
-  tryToHundredths,
-} from '../../shared/domain/points';
+import { formatHundredths, formatVi, hundredthsToNumber, mulDivHalfUp, rateTimesMax, toHundredths, tryToHundredths } from '../../shared/domain/points';
 import { SCORING_ENGINE_VERSION, maxTotal, scoreReport, type ScorableReport } from '../../shared/domain/scoring';
 import { computeStandings } from '../../shared/domain/standings';
 import { ScoringTable, UnitReport, Verification, validateReportValues, validateVerification } from '../../shared/schemas/scoring';
@@ -146,7 +138,10 @@ describe('Cần Thơ 157/KH-UBND, appendix "Thang điểm thi đua", Group I (do
     expect(scored.total).toBe(9720);
     expect(formatHundredths(scored.total)).toBe('97.20');
     expect(scored.explanation).toBe('Tổng điểm = 89,20 (cơ bản) + 8,00 (cộng) = 97,20/115 điểm');
-    expect(scored.sections.map((s) => [s.sectionId, s.points])).toEqual([['tieu-chi', 8920], ['diem-cong', 800]]);
+    expect(scored.sections.map((s) => [s.sectionId, s.points])).toEqual([
+      ['tieu-chi', 8920],
+      ['diem-cong', 800],
+    ]);
   });
 
   it('Cần Thơ 157/KH-UBND §3.2: the other reading of the 90% edge, "(90, 95]", gives 2 for 5.2 and 96.20 in all', () => {
@@ -359,14 +354,26 @@ describe('the scoring table schema', () => {
     expect(issues(stepsTable(closed))).toEqual([
       { path: 'sections.0.criteria.0.rule.steps.1', message: 'chồng lấn bậc 0 [88, 90.01): các bậc là nửa khoảng [from, to) và không được chồng lấn, [90, 95) bị chồng lấn' },
     ]);
-    expect(issues(stepsTable([{ from: 88, to: 90, points: 2 }, { from: 90, to: 95, points: 3 }]))).toEqual([]);
-    expect(issues(stepsTable([{ from: 89, to: 91, points: 4 }, ...closed.slice(1), { from: 88, to: 89, points: 2 }])).map((i) => i.path)).toEqual([
-      'sections.0.criteria.0.rule.steps.1',
-    ]);
+    expect(
+      issues(
+        stepsTable([
+          { from: 88, to: 90, points: 2 },
+          { from: 90, to: 95, points: 3 },
+        ]),
+      ),
+    ).toEqual([]);
+    expect(issues(stepsTable([{ from: 89, to: 91, points: 4 }, ...closed.slice(1), { from: 88, to: 89, points: 2 }])).map((i) => i.path)).toEqual(['sections.0.criteria.0.rule.steps.1']);
   });
 
   it('refuses an open-ended step that is not the last, a step whose to is not above its from, and step points above the maximum', () => {
-    expect(issues(stepsTable([{ from: 0, points: 1 }, { from: 10, to: 20, points: 2 }])).map((i) => i.path)).toEqual(['sections.0.criteria.0.rule.steps.1']);
+    expect(
+      issues(
+        stepsTable([
+          { from: 0, points: 1 },
+          { from: 10, to: 20, points: 2 },
+        ]),
+      ).map((i) => i.path),
+    ).toEqual(['sections.0.criteria.0.rule.steps.1']);
     expect(issues(stepsTable([{ from: 5, to: 5, points: 1 }])).map((i) => i.path)).toEqual(['sections.0.criteria.0.rule.steps.0.to']);
     expect(issues(stepsTable([{ from: 0, points: 6 }])).map((i) => i.path)).toEqual(['sections.0.criteria.0.rule.steps.0.points']);
   });

@@ -17,16 +17,7 @@ describe('the seed launch letter', () => {
   });
 
   test('Nơi nhận: the letter’s eight entries, in its order', () => {
-    expect(seedCampaign.recipientGroups).toEqual([
-      'HDTDKT_TINH',
-      'BAN_TDKT_SNV',
-      'CUM_TDTMTH',
-      'LANH_DAO_SO',
-      'HDTDKT_SO',
-      'PHONG_CM_NV',
-      'TRANG_TTDT',
-      'LUU_VT_VP',
-    ]);
+    expect(seedCampaign.recipientGroups).toEqual(['HDTDKT_TINH', 'BAN_TDKT_SNV', 'CUM_TDTMTH', 'LANH_DAO_SO', 'HDTDKT_SO', 'PHONG_CM_NV', 'TRANG_TTDT', 'LUU_VT_VP']);
   });
 
   test('contents: five items (the letter numbers "3." twice); implementation: two', () => {
@@ -110,8 +101,7 @@ describe('distinctSeedAddresses', () => {
   });
 
   test('is 21 people: 21 group + 8 unit addresses, less the duplicates counted by hand', () => {
-    const rawCount =
-      seedDirectory.groups.reduce((n, g) => n + (g.emails?.length ?? 0), 0) + seedDirectory.units.reduce((n, u) => n + u.emails.length, 0);
+    const rawCount = seedDirectory.groups.reduce((n, g) => n + (g.emails?.length ?? 0), 0) + seedDirectory.units.reduce((n, u) => n + u.emails.length, 0);
     expect(rawCount).toBe(29);
     // Duplicates: mai.tt ×2, hung.nv ×2, thao.ht ×3 (HĐTĐKT Sở, phòng CM NV, unit VP), thanhtra ×2,
     // qlbg ×2, htqt ×2, ttdv ×2 → 1+1+2+1+1+1+1 = 8 extra copies; archive/publication have none.

@@ -57,7 +57,14 @@ describe('who sees what', () => {
   it('a unit’s scope is the unit and everything below it in the directory, cycles included', () => {
     expect([...unitScope('SO', units)].sort()).toEqual(['SO', 'VP', 'VP-TH']);
     expect([...unitScope('VP-TH', units)]).toEqual(['VP-TH']);
-    expect([...unitScope('A', [{ unitId: 'A', parentUnitId: 'B' }, { unitId: 'B', parentUnitId: 'A' }])].sort()).toEqual(['A', 'B']);
+    expect(
+      [
+        ...unitScope('A', [
+          { unitId: 'A', parentUnitId: 'B' },
+          { unitId: 'B', parentUnitId: 'A' },
+        ]),
+      ].sort(),
+    ).toEqual(['A', 'B']);
   });
 
   it('the audit trail: complete for the Office; campaign events for all; a unit’s events to its scope and the Council; bounces to the Office only', () => {
@@ -178,7 +185,11 @@ describe('who sees what', () => {
   it('the directory: addresses to the Office, and to a unit its own', () => {
     const withMail = units.map((u) => ({ ...u, emails: [`${u.unitId.toLowerCase()}@x.vn`], updatedAt: 't' }));
     expect(visibleUnits(office, withMail)).toEqual(withMail);
-    expect(visibleUnits(vp, withMail).filter((u) => u.emails).map((u) => u.unitId)).toEqual(['VP', 'VP-TH']);
+    expect(
+      visibleUnits(vp, withMail)
+        .filter((u) => u.emails)
+        .map((u) => u.unitId),
+    ).toEqual(['VP', 'VP-TH']);
     expect(visibleUnits(viewer, withMail).some((u) => u.emails)).toBe(false);
     const groups = [{ code: 'LD', name: 'Lãnh đạo', kind: 'email' as const, emails: ['gd@x.vn'], updatedAt: 't' }];
     expect(visibleGroups(office, groups)).toEqual(groups);

@@ -29,10 +29,7 @@ function spansHtml(spans: readonly Span[]): SafeHtml {
 export function blockHtml(b: Block): SafeHtml {
   switch (b.kind) {
     case 'heading': {
-      const style =
-        b.size === 'large'
-          ? trusted('margin:24px 0 0;text-align:center;font-weight:bold;font-size:17px;')
-          : trusted('margin:2px 0 0;text-align:center;font-weight:bold;font-size:15px;');
+      const style = b.size === 'large' ? trusted('margin:24px 0 0;text-align:center;font-weight:bold;font-size:17px;') : trusted('margin:2px 0 0;text-align:center;font-weight:bold;font-size:15px;');
       return html`<p style="${style}">${b.text}</p>`;
     }
     case 'rule':
@@ -42,7 +39,10 @@ export function blockHtml(b: Block): SafeHtml {
     case 'para':
       return html`<p style="${PARAGRAPH_STYLE}${b.indent ? trusted('text-indent:32px;') : trusted('')}">${spansHtml(b.spans)}</p>`;
     case 'list':
-      return html`<p style="margin:0 0 8px;padding-left:32px;">${joinHtml(b.lines.map((l) => html`${l}`), BR)}</p>`;
+      return html`<p style="margin:0 0 8px;padding-left:32px;">${joinHtml(
+        b.lines.map((l) => html`${l}`),
+        BR,
+      )}</p>`;
   }
 }
 

@@ -58,8 +58,6 @@ function columns(left: readonly string[], right: readonly string[]): string[] {
 
 /** The header as plain-text lines: the two columns side by side when they fit 78 columns, else one above the other. */
 export function letterHeaderText(head: LetterHead, placeDate: string): string[] {
-  const left = head.parentBody
-    ? [upper(head.parentBody), upper(head.issuingBody), `Số: ${head.documentNumber}`]
-    : [upper(head.issuingBody), '', `Số: ${head.documentNumber}`];
+  const left = head.parentBody ? [upper(head.parentBody), upper(head.issuingBody), `Số: ${head.documentNumber}`] : [upper(head.issuingBody), '', `Số: ${head.documentNumber}`];
   return columns(left, [QUOC_HIEU, TIEU_NGU, placeDate]);
 }

@@ -4,8 +4,7 @@
 export const TEXT_WIDTH = 78;
 
 /** The automatic-mail footer, under every mail in both parts. */
-export const FOOTER =
-  'Thư này được gửi tự động từ hệ thống quản lý thi đua, khen thưởng; vui lòng không trả lời thư này.';
+export const FOOTER = 'Thư này được gửi tự động từ hệ thống quản lý thi đua, khen thưởng; vui lòng không trả lời thư này.';
 
 /** Columns a string takes in a terminal; NFC Vietnamese is one code point per letter. */
 export const width = (s: string) => [...s].length;

@@ -32,4 +32,7 @@ export const sectionTitleHtml = (title: string) => html`<p style="margin:14px 0 
 
 /** Lines one under the other, indented, without paragraph spacing between them (the legal bases, the quotas). */
 export const lineListHtml = (lines: readonly string[]) =>
-  html`<p style="margin:0 0 8px;padding-left:24px;">${joinHtml(lines.map((l) => html`${l}`), trusted('<br>'))}</p>`;
+  html`<p style="margin:0 0 8px;padding-left:24px;">${joinHtml(
+    lines.map((l) => html`${l}`),
+    trusted('<br>'),
+  )}</p>`;

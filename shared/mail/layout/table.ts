@@ -46,11 +46,7 @@ export function headerRowHtml(density: TableDensity, headers: readonly string[])
 /** The table around rows built with `html` (each a `<tr>`), one per line. */
 export function tableHtml(rows: readonly SafeHtml[]): SafeHtml {
   return joinHtml(
-    [
-      html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:8px 0 12px;">`,
-      ...rows,
-      html`</table>`,
-    ],
+    [html`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:8px 0 12px;">`, ...rows, html`</table>`],
     NEWLINE,
   );
 }

@@ -112,9 +112,7 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
   it('delivers records shaped like Lambda’s, with a Lambda context', async () => {
     const { calls, handler } = recorder();
     const { tableName, poller } = await setup({ consumer: consumerSpec(subscription(), 7) }, { consumer: handler });
-    await client.send(
-      new PutItemCommand({ TableName: tableName, Item: item(1, { bin: { B: new Uint8Array([1, 2, 3]) }, data: { M: {} }, nested: { M: { inner: { M: {} } } }, v: { N: '2' } }) }),
-    );
+    await client.send(new PutItemCommand({ TableName: tableName, Item: item(1, { bin: { B: new Uint8Array([1, 2, 3]) }, data: { M: {} }, nested: { M: { inner: { M: {} } } }, v: { N: '2' } }) }));
     await client.send(new UpdateItemCommand({ TableName: tableName, Key: { pk: { S: 'K#001' }, sk: { S: 'ITEM' } }, UpdateExpression: 'SET v = :v', ExpressionAttributeValues: { ':v': { N: '3' } } }));
     await client.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: 'K#001' }, sk: { S: 'ITEM' } } }));
     await poller.idle();
@@ -161,8 +159,24 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
       item(5, { entity: s('Campaign'), status: s('issued') }),
     ]);
     // A failed delivery put back to pending (MODIFY) is mailed again; one marked sent is not.
-    await client.send(new UpdateItemCommand({ TableName: tableName, Key: { pk: s('K#004'), sk: s('ITEM') }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('pending') } }));
-    await client.send(new UpdateItemCommand({ TableName: tableName, Key: { pk: s('K#003'), sk: s('ITEM') }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': s('sent') } }));
+    await client.send(
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: { pk: s('K#004'), sk: s('ITEM') },
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': s('pending') },
+      }),
+    );
+    await client.send(
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: { pk: s('K#003'), sk: s('ITEM') },
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': s('sent') },
+      }),
+    );
     await client.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: s('K#002'), sk: s('ITEM') } }));
     await poller.idle();
 
@@ -178,7 +192,12 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
       // First call: records 3 and 5 fail (reported out of order: the lowest sequence number counts).
       if (call === 1) return { batchItemFailures: [event.Records[4]!, event.Records[2]!].map((r) => ({ itemIdentifier: seqOf(r) })) };
     });
-    const { poller } = await setup({ consumer: consumerSpec(subscription({ batchSize: 10 })) }, { consumer: handler }, {}, [1, 2, 3, 4, 5].map((n) => item(n)));
+    const { poller } = await setup(
+      { consumer: consumerSpec(subscription({ batchSize: 10 })) },
+      { consumer: handler },
+      {},
+      [1, 2, 3, 4, 5].map((n) => item(n)),
+    );
     await poller.idle();
     expect(calls.map((c) => c.keys)).toEqual([
       ['1', '2', '3', '4', '5'],
@@ -218,7 +237,9 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
     expect(letter!.stream.sequenceNumber).toBe(seqOf(letter!.record));
     expect(keyOf(letter!.record)).toBe('3');
     // The same entries, one JSON line each, in .local/dead-letters/<function>.jsonl (here a temp dir).
-    const lines = readFileSync(path.join(deadLetterDir, `poller-test-${tableNo}`, 'consumer.jsonl'), 'utf8').trim().split('\n');
+    const lines = readFileSync(path.join(deadLetterDir, `poller-test-${tableNo}`, 'consumer.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(lines.map((l) => JSON.parse(l))).toEqual(JSON.parse(JSON.stringify(dead)));
   });
 
@@ -226,7 +247,12 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
     const { calls, handler } = recorder((event) => {
       if (event.Records.some((r) => keyOf(r) === '2')) throw new Error('boom');
     });
-    const { poller } = await setup({ consumer: consumerSpec(subscription({ batchSize: 3, retryAttempts: 1 })) }, { consumer: handler }, {}, [1, 2, 3, 4].map((n) => item(n)));
+    const { poller } = await setup(
+      { consumer: consumerSpec(subscription({ batchSize: 3, retryAttempts: 1 })) },
+      { consumer: handler },
+      {},
+      [1, 2, 3, 4].map((n) => item(n)),
+    );
     await poller.idle();
     expect(calls.map((c) => c.keys.join(','))).toEqual(['1,2,3', '1,2,3', '4']);
     expect(poller.deadLetters().map((d) => keyOf(d.record))).toEqual(['1', '2', '3']);
@@ -235,7 +261,12 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
 
   it('treats an itemIdentifier that names no record of the batch as a failure of the whole batch', async () => {
     const { calls, handler } = recorder((_e, call) => (call === 1 ? { batchItemFailures: [{ itemIdentifier: 'not-a-sequence-number' }] } : undefined));
-    const { poller } = await setup({ consumer: consumerSpec(subscription()) }, { consumer: handler }, {}, [1, 2].map((n) => item(n)));
+    const { poller } = await setup(
+      { consumer: consumerSpec(subscription()) },
+      { consumer: handler },
+      {},
+      [1, 2].map((n) => item(n)),
+    );
     await poller.idle();
     expect(calls.map((c) => c.keys.join(','))).toEqual(['1,2', '1,2']);
     expect(interpretBatchResponse({ batchItemFailures: [{ itemIdentifier: '' }] }, ['1'])).toMatchObject({ kind: 'error' });
@@ -248,7 +279,12 @@ describe('the stream poller (one emulated event source mapping per consumer)', (
     // Written before the poller starts: every record is on the stream at its first read, so batches
     // fill whatever the machine's load (written while it polls, a slow put rate makes small batches).
     const keys = Array.from({ length: 60 }, (_, i) => i + 1);
-    const { poller } = await setup({ consumer: consumerSpec(subscription({ batchSize: 7 })) }, { consumer: handler }, {}, keys.map((n) => item(n)));
+    const { poller } = await setup(
+      { consumer: consumerSpec(subscription({ batchSize: 7 })) },
+      { consumer: handler },
+      {},
+      keys.map((n) => item(n)),
+    );
     await poller.idle();
     expect(calls.flatMap((c) => c.keys)).toEqual(keys.map(String));
     expect(Math.max(...calls.map((c) => c.keys.length))).toBe(7);

@@ -88,7 +88,9 @@ describe('the local twin with injected handlers', () => {
     ddb.destroy();
     await twin.idle();
     expect(mailerCalls).toBe(functions.mailer.queue.maxReceiveCount);
-    const { items } = (await (await fetch(`${twin.gatewayUrl}/local/dead-letters`)).json()) as { items: { function: string; condition: string; error: { message: string }; record: { dynamodb: { Keys: { sk: { S: string } } } } }[] };
+    const { items } = (await (await fetch(`${twin.gatewayUrl}/local/dead-letters`)).json()) as {
+      items: { function: string; condition: string; error: { message: string }; record: { dynamodb: { Keys: { sk: { S: string } } } } }[];
+    };
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ function: 'mailer', condition: 'MaxReceiveCountExceeded', error: { message: 'SES is down (injected)' } });
     expect(items[0]!.record.dynamodb.Keys.sk.S).toBe('DELIVERY#e1#a@example.org');

@@ -48,8 +48,21 @@ describe('the local twin with the real handlers', () => {
     });
     // One reader on the stream; a queue per consumer.
     expect(twin.poller.consumers.map((c) => c.name)).toEqual(['streamRouter']);
-    expect(Object.keys(twin.queues.queues).sort()).toEqual(Object.entries(functions).filter(([, f]) => 'queue' in f).map(([name]) => name).sort());
-    expect(JSON.parse(process.env.ROUTES!).map((r: { queueUrl: string }) => r.queueUrl).sort()).toEqual(Object.values(twin.queues.queues).map((q) => q.queue.url).sort());
+    expect(Object.keys(twin.queues.queues).sort()).toEqual(
+      Object.entries(functions)
+        .filter(([, f]) => 'queue' in f)
+        .map(([name]) => name)
+        .sort(),
+    );
+    expect(
+      JSON.parse(process.env.ROUTES!)
+        .map((r: { queueUrl: string }) => r.queueUrl)
+        .sort(),
+    ).toEqual(
+      Object.values(twin.queues.queues)
+        .map((q) => q.queue.url)
+        .sort(),
+    );
   });
 
   it('serves the open routes and guards the others like the cloud authorizer', async () => {

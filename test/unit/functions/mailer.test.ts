@@ -41,8 +41,7 @@ const streamEvent = (...items: Record<string, unknown>[]): DynamoDBStreamEvent =
     dynamodb: { NewImage: marshall(item) as never, SequenceNumber: String(100 + i), StreamViewType: 'NEW_AND_OLD_IMAGES' },
   })),
 });
-const sesError = (name: string, status: number) =>
-  new SESv2ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: name });
+const sesError = (name: string, status: number) => new SESv2ServiceException({ name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status }, message: name });
 
 const updates = (expr: string) => ddb.commandCalls(UpdateCommand).filter((c) => c.args[0].input.UpdateExpression?.includes(expr));
 
@@ -68,8 +67,8 @@ describe('mailer', () => {
     // claim → sending → sent, each conditional on the claim
     expect(updates('claimToken = :token, claimedAt')).toHaveLength(1);
     expect(updates('#status = :sending, sendingAt')).toHaveLength(1);
-    const recorded = updates("messageId = :messageId")[0]!.args[0].input;
-    expect(recorded.ExpressionAttributeValues).toMatchObject({ ":messageId": "m-1", ":status": "sent" });
+    const recorded = updates('messageId = :messageId')[0]!.args[0].input;
+    expect(recorded.ExpressionAttributeValues).toMatchObject({ ':messageId': 'm-1', ':status': 'sent' });
     expect(recorded.ConditionExpression).toContain('claimToken = :token');
     // the outbox key travels as an SES tag, so SES's events lead back to this item
     const tags = Object.fromEntries((input.EmailTags ?? []).map((t) => [t.Name, t.Value]));

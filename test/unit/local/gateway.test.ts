@@ -183,7 +183,13 @@ describe('local-only endpoints', () => {
   });
 
   it('POST /local/token validates its input', async () => {
-    for (const body of ['nope', JSON.stringify({ groups: ['admin'] }), JSON.stringify({ sub: 'u', groups: 'admin' }), JSON.stringify({ sub: 'u', groups: ['a b'] }), JSON.stringify({ sub: 'u', extra: 1 })]) {
+    for (const body of [
+      'nope',
+      JSON.stringify({ groups: ['admin'] }),
+      JSON.stringify({ sub: 'u', groups: 'admin' }),
+      JSON.stringify({ sub: 'u', groups: ['a b'] }),
+      JSON.stringify({ sub: 'u', extra: 1 }),
+    ]) {
       const res = await call('/local/token', { method: 'POST', body });
       expect(res.status).toBe(400);
       expect(await res.json()).toHaveProperty('message');

@@ -7,7 +7,10 @@ describe('the local identity provider (Cognito stand-in)', () => {
   it('issues RS256 tokens shaped like Cognito ID tokens', async () => {
     const idp = await createIdentity({ issuer });
     const token = await idp.issue({ sub: 'u-1', groups: ['admin', 'council'], unitId: 'VP', email: 'a@example.org' });
-    const [header, payload] = token.split('.').slice(0, 2).map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
+    const [header, payload] = token
+      .split('.')
+      .slice(0, 2)
+      .map((p) => JSON.parse(Buffer.from(p, 'base64url').toString()));
     expect(header).toEqual({ kid: idp.keyId, alg: 'RS256' });
     expect(payload).toMatchObject({
       sub: 'u-1',

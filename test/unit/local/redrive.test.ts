@@ -36,7 +36,10 @@ describe('npm run redrive (the stream reader’s local dead letters)', () => {
     const [report] = await redriveLocal({ dir, functions, handlers: { streamRouter }, region: 'ap-southeast-1' });
     expect(seen).toEqual([['100'], ['200'], ['300']]);
     expect(report).toMatchObject({ function: 'streamRouter', replayed: 1, stillFailing: 2 });
-    const left = readFileSync(path.join(dir, 'streamRouter.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const left = readFileSync(path.join(dir, 'streamRouter.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(left.map((l) => l.stream.sequenceNumber)).toEqual(['200', '300']);
     expect(left[0].error).toEqual({ name: 'RedriveFailed', message: 'still broken' });
     expect(left[0].record).toEqual(record('200')); // still replayable
