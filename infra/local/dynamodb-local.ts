@@ -117,7 +117,8 @@ function startWatchdog(javaPid: number): ChildProcess {
   return dog;
 }
 
-const isAlive = (pid: number) => {
+/** Whether a process of this id exists (signal 0 checks without sending anything). */
+export const isAlive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;

@@ -22,7 +22,7 @@ import { registerHooks } from 'node:module';
 import path from 'node:path';
 import { functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
 import { type ConsumerQueues, type QueueDeadLetter, startConsumerQueues } from './consumer-queues';
-import { ensurePortFree, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
+import { ensurePortFree, isAlive, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startGateway, type ApiHandler, type Gateway } from './gateway';
 import { createScheduler, type LocalScheduler } from './scheduler';
 import { lambdaContext } from './lambda-context';
@@ -210,15 +210,6 @@ async function publishSesEvent(handlers: Record<string, unknown>, sesEvent: unkn
     await (handlers[name] as (e: unknown, c: unknown) => Promise<unknown>)(event, context);
   }
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /**
  * One twin per data folder: two DynamoDB Locals on one database file, or two processes appending to
