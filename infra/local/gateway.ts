@@ -25,6 +25,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import * as z from 'zod';
 import { routes as allRoutes, type RouteSpec } from '../../shared/http/routes';
 import { flattenClaims, TokenError, type LocalIdentity } from './identity';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-context';
 
 /**
@@ -32,7 +33,7 @@ import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-con
  * `npm start` lists. `{api}` is the gateway's address.
  */
 export const LOCAL_ROUTES: readonly { method: string; path: string; what: string }[] = [
-  { method: 'POST', path: '/local/token', what: 'a token: {"sub":"me","groups":["admin"],"unitId":"..."}' },
+  { method: 'POST', path: '/local/token', what: 'a token: {"sub":"me","groups":["admin"],"agencyId"?:"default","unitId"?:"..."}' },
   { method: 'GET', path: '/local/idp/.well-known/jwks.json', what: 'the signing key (and /local/idp/.well-known/openid-configuration)' },
   { method: 'POST', path: '/local/scheduler/run', what: 'runs the clock now: the scheduled tick (reminders, closings, the reconciler)' },
   { method: 'POST', path: '/local/stream/idle', what: 'answers once the stream is read and every queue is empty' },
@@ -214,6 +215,8 @@ export function toHttpResponse(result: unknown): { statusCode: number; headers: 
 const TokenRequest = z.strictObject({
   sub: z.string().trim().min(1, 'sub is required'),
   groups: z.array(z.string().regex(/^[^\s[\]]+$/, 'a group name has no spaces or brackets')).default([]),
+  /** Default: the seeded agency, so the README's examples need no agency; the platform operator gets none. */
+  agencyId: z.string().min(1).optional(),
   unitId: z.string().min(1).optional(),
   email: z.email().optional(),
   ttlSeconds: z.number().int().min(1).max(86_400).optional(),
@@ -243,8 +246,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         sendJson(res, 400, { message: 'invalid token request', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })) });
         return true;
       }
-      const { ttlSeconds, unitId, email, ...rest } = parsed.data;
-      const token = await identity!.issue({ ...rest, ...(unitId ? { unitId } : {}), ...(email ? { email } : {}), ...(ttlSeconds ? { ttlSeconds } : {}) });
+      const { ttlSeconds, agencyId, unitId, email, ...rest } = parsed.data;
+      const agency = agencyId ?? (rest.groups.includes('platform') ? undefined : DEFAULT_AGENCY_ID);
+      const token = await identity!.issue({ ...rest, ...(agency ? { agencyId: agency } : {}), ...(unitId ? { unitId } : {}), ...(email ? { email } : {}), ...(ttlSeconds ? { ttlSeconds } : {}) });
       sendJson(res, 200, { token, tokenType: 'Bearer', expiresIn: ttlSeconds ?? 3600 });
       return true;
     }

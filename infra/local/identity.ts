@@ -16,6 +16,8 @@ export interface IssueInput {
   sub: string;
   /** Cognito groups; they become `cognito:groups`, an array, as in a Cognito ID token. */
   groups: readonly string[];
+  /** The agency the user works in (`custom:agencyId`); the platform operator has none. */
+  agencyId?: string;
   unitId?: string;
   email?: string;
   /** Token lifetime; default 1 h like Cognito's default ID token. */
@@ -77,6 +79,7 @@ export async function createIdentity(options: IdentityOptions): Promise<LocalIde
       exp: iat + (input.ttlSeconds ?? 3600),
       jti: randomUUID(),
       ...(input.email !== undefined ? { email: input.email, email_verified: true } : {}),
+      ...(input.agencyId !== undefined ? { 'custom:agencyId': input.agencyId } : {}),
       ...(input.unitId !== undefined ? { 'custom:unitId': input.unitId } : {}),
     };
     const signingInput = `${b64url(JSON.stringify({ kid: keyId, alg: 'RS256' }))}.${b64url(JSON.stringify(claims))}`;

@@ -7,6 +7,7 @@ import { Registration, RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 
 import type { Role } from '../usecases/principal';
+import type { RouteRole } from './auth';
 
 export type { Role };
 
@@ -23,7 +24,7 @@ export interface RouteSpec {
   path: string;
   /** `none`: no token needed (health, the API document). `jwt`: the JWT authorizer runs first. */
   auth: 'none' | 'jwt';
-  roles?: readonly Role[];
+  roles?: readonly RouteRole[];
   summary: string;
   body?: z.ZodType;
   /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
