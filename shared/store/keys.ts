@@ -21,6 +21,13 @@
  */
 export const campaignPk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
 
+/** Every partition of an agency's data starts with this: isolation is in the key, never a filter after the read. */
+export const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
+/** The agency's directory partition: recipient groups, units, enrolled users. */
+export const directoryPk = (agencyId: string) => `${agencyPk(agencyId)}#DIRECTORY`;
+/** The platform's own partition: the list of agencies (only the `platform` role reads it). */
+export const PLATFORM_PK = 'PLATFORM';
+
 export const keys = {
   campaign: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'CAMPAIGN' }),
   /** Events sort by time (ISO 8601 UTC sorts as text); the id keeps two events of one millisecond apart. */
@@ -42,6 +49,9 @@ export const keys = {
   results: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'RESULTS' }),
   group: (code: string) => ({ pk: 'DIRECTORY', sk: `GROUP#${code}` }),
   unit: (unitId: string) => ({ pk: 'DIRECTORY', sk: `UNIT#${unitId}` }),
+  /** A person enrolled through `POST /users`, by their login name (Cognito's username). */
+  user: (agencyId: string, username: string) => ({ pk: directoryPk(agencyId), sk: `USER#${username}` }),
+  agency: (agencyId: string) => ({ pk: PLATFORM_PK, sk: `AGENCY#${agencyId}` }),
 };
 
 export const prefixes = {
@@ -54,6 +64,8 @@ export const prefixes = {
   decision: 'DECISION#',
   group: 'GROUP#',
   unit: 'UNIT#',
+  user: 'USER#',
+  agency: 'AGENCY#',
 } as const;
 
 export const CAMPAIGN_INDEX = { name: 'gsi1', pk: 'CAMPAIGNS' } as const;
