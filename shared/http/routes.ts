@@ -8,6 +8,7 @@ import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas
 
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
+import { CouncilTally, FinalResults, NominationList, OpenApiDocument, Proposal, ReportList, Standings, StoredNomination, StoredReport, VerificationResult, VisibleResults } from './responses';
 
 export type { Role };
 
@@ -35,6 +36,14 @@ export interface RouteSpec {
    */
   response?: z.core.$ZodType;
   successStatus?: number;
+  /**
+   * The `code`s of the 409s the route's use case can refuse with, documented as the 409's `code` enum.
+   * test/unit/openapi-conflicts.test.ts derives them from the code (every `DomainError('conflict', …)` the
+   * handler can reach) and fails when this list and the code differ.
+   */
+  conflicts?: readonly string[];
+  /** An answer that is not JSON (the results' CSV, the reference page), beside or instead of `response`. */
+  text?: { mediaType: 'text/csv' | 'text/html'; description: string };
 }
 
 /**
@@ -43,7 +52,7 @@ export interface RouteSpec {
  */
 export const routes = [
   { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.lazy(() => z.object({ status: z.literal('ok') })) },
-  { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
+  { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1', response: OpenApiDocument },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
   {
     method: 'GET',
@@ -65,7 +74,15 @@ export const routes = [
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
-  { method: 'POST', path: '/campaigns/{id}/issue', auth: 'jwt', roles: ['admin'], summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list', response: Campaign },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/issue',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list',
+    response: Campaign,
+    conflicts: ['campaign.not_draft', 'campaign.concurrent_change'],
+  },
   {
     method: 'GET',
     path: '/campaigns/{id}/events',
@@ -100,6 +117,7 @@ export const routes = [
     summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued',
     body: ScoringTable,
     response: Campaign,
+    conflicts: ['campaign.not_draft', 'campaign.concurrent_change'],
   },
   {
     method: 'POST',
@@ -109,6 +127,7 @@ export const routes = [
     summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for',
     body: RegistrationInput,
     response: Registration,
+    conflicts: ['campaign.not_issued', 'campaign.closed', 'registration.deadline_passed'],
   },
   {
     method: 'GET',
@@ -125,9 +144,11 @@ export const routes = [
     roles: ['unit'],
     summary: 'Submit a unit’s report (sơ kết / tổng kết) with its self-assessed values; replaces it until the deadline',
     body: UnitReport,
+    response: StoredReport,
     successStatus: 201,
+    conflicts: ['campaign.not_issued', 'campaign.closed', 'campaign.no_scoring_table', 'report.deadline_passed'],
   },
-  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery },
+  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery, response: ReportList },
   {
     method: 'PUT',
     path: '/campaigns/{id}/reports/{unitId}/{period}/verification',
@@ -135,6 +156,8 @@ export const routes = [
     roles: ['admin'],
     summary: 'The Office’s verified values per criterion, each with a reason',
     body: Verification,
+    response: VerificationResult,
+    conflicts: ['campaign.no_scoring_table'],
   },
   {
     method: 'GET',
@@ -143,6 +166,8 @@ export const routes = [
     roles: ANY_ROLE,
     query: PeriodQuery,
     summary: 'Units ranked by total, every criterion self-assessed and verified, ties the chain cannot break marked for a council vote',
+    response: Standings,
+    conflicts: ['campaign.no_scoring_table'],
   },
   {
     method: 'POST',
@@ -151,9 +176,11 @@ export const routes = [
     roles: ['unit', 'admin'],
     summary: 'Nominate (đề nghị khen thưởng) a person of the unit, or the unit itself, for a title or form, until the nomination deadline; a unit names only its own units, the Office any',
     body: Nomination,
+    response: StoredNomination,
     successStatus: 201,
+    conflicts: ['campaign.not_issued', 'campaign.closed', 'nomination.deadline_passed'],
   },
-  { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)' },
+  { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)', response: NominationList },
   {
     method: 'POST',
     path: '/campaigns/{id}/close-nominations',
@@ -161,6 +188,7 @@ export const routes = [
     roles: ['admin'],
     summary: 'Close nominations now (the clock closes them at the deadline); decides every nomination',
     response: Campaign,
+    conflicts: ['campaign.not_issued', 'campaign.concurrent_change'],
   },
   {
     method: 'GET',
@@ -168,6 +196,8 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin', 'council'],
     summary: 'The proposal: every nomination decided, each rule checked with its citation, quotas, input hash and rule set',
+    response: Proposal,
+    conflicts: ['proposal.not_ready'],
   },
   {
     method: 'POST',
@@ -176,8 +206,19 @@ export const routes = [
     roles: ['admin'],
     summary: 'The Council’s ballot: quorum and each title’s threshold over the whole membership',
     body: CouncilVoteRequest,
+    response: CouncilTally,
+    conflicts: ['proposal.not_ready', 'results.already_final'],
   },
-  { method: 'POST', path: '/campaigns/{id}/results/finalize', auth: 'jwt', roles: ['admin'], summary: 'Freeze the results and email them to the Nơi nhận list and to each nominating unit' },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/results/finalize',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary: 'Freeze the results and email them to the Nơi nhận list and to each nominating unit',
+    response: FinalResults,
+    // state.conflict: the Council's quorum not met, no ballot for an eligible nomination, or a tie for a quota's last seat (shared/domain/results.ts).
+    conflicts: ['proposal.not_ready', 'campaign.not_closed', 'campaign.concurrent_change', 'state.conflict'],
+  },
   {
     method: 'GET',
     path: '/campaigns/{id}/results',
@@ -185,6 +226,8 @@ export const routes = [
     roles: ANY_ROLE,
     summary: 'The final results; format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact',
     query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
+    response: VisibleResults,
+    text: { mediaType: 'text/csv', description: 'With format=csv: text/csv, UTF-8 with a byte order mark, one row per outcome, as an attachment (ket-qua-<số>.csv)' },
   },
 ] as const satisfies readonly RouteSpec[];
 

@@ -1,0 +1,273 @@
+import * as z from 'zod';
+import { Nomination, QuotaRule, QuotaTitle, RuleSetId, Title } from '../schemas/nomination';
+import { TaskRating } from '../schemas/ratings';
+import { ReportPeriod, UnitReport, Verification } from '../schemas/scoring';
+
+/*
+ * The shapes the use cases return (shared/usecases/reads.ts, reports.ts, nominations.ts), for the
+ * API document only: nothing parses a response with them. Each is `z.lazy`, so only the OpenAPI
+ * document builds them, never a cold start. They are kept honest two ways: test/unit/openapi.test.ts
+ * checks at compile time that each domain type fits its schema, and the integration client
+ * (test/integration/client.ts) validates every response body of every integration test against the
+ * route's documented schema.
+ */
+
+/** Integer hundredths of a point: 9720 is 97,20 điểm (shared/domain/points.ts). */
+const hundredths = () => z.number().int().describe('Integer hundredths of a point: 9720 is 97,20 điểm');
+const citation = () =>
+  z.object({
+    document: z.string(),
+    article: z.string().optional(),
+    clause: z.string().optional(),
+    point: z.string().optional(),
+    confidence: z.enum(['V', 'S', 'U']).describe('V: seen verbatim; S: secondary source; U: unverified (docs/legal-sources.md)'),
+    note: z.string().optional(),
+  });
+
+/** A report as stored and returned: the unit's report with who sent it, when, and its self-assessed total. */
+export const StoredReport = z.lazy(() =>
+  UnitReport._zod.innerType.extend({
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    resubmission: z.boolean().describe('A later submission replaced an earlier one'),
+    selfTotal: hundredths(),
+  }),
+);
+export const ReportList = z.lazy(() => z.object({ items: z.array(StoredReport) }));
+
+const scored = () => ({ points: hundredths(), explanation: z.string().describe('How the points were computed, in Vietnamese') });
+const sectionScore = () => z.object({ sectionId: z.string(), kind: z.enum(['base', 'bonus', 'penalty']), raw: hundredths(), cap: hundredths(), points: hundredths(), explanation: z.string() });
+const criterionScore = () =>
+  z.object({
+    criterionId: z.string(),
+    sectionId: z.string(),
+    max: hundredths(),
+    self: z.object(scored()),
+    verified: z.object({ ...scored(), reason: z.string() }).optional(),
+    counted: z.enum(['self', 'verified']),
+    points: hundredths(),
+  });
+const scoredReportShape = () => ({
+  unitId: z.string(),
+  taskRating: z.optional(TaskRating),
+  total: hundredths(),
+  selfTotal: hundredths(),
+  maxTotal: hundredths(),
+  explanation: z.string(),
+  sections: z.array(sectionScore()),
+  criteria: z.array(criterionScore()),
+});
+
+/** The Office's verification as stored, with the report scored on it. */
+export const VerificationResult = z.lazy(() =>
+  Verification._zod.innerType.safeExtend({
+    unitId: z.string(),
+    period: ReportPeriod,
+    verifiedAt: z.string(),
+    verifiedBy: z.string(),
+    scored: z.object(scoredReportShape()),
+  }),
+);
+
+const tie = () =>
+  z.object({
+    with: z.array(z.string()).describe('The other units of the tied group, in unitId order (at most 100)'),
+    notListed: z.number().int().optional(),
+    note: z.literal('tie: needs council vote'),
+    explanation: z.string(),
+  });
+const rankShape = () => ({
+  rank: z.number().int().min(1),
+  tie: tie().optional(),
+  tieBrokenBy: z.array(z.object({ against: z.string(), criterionId: z.string() })).optional(),
+});
+
+/** Units ranked by total; a row another unit or a viewer reads carries the rank and total only (README "Who sees what"). */
+export const Standings = z.lazy(() =>
+  z.object({
+    period: ReportPeriod,
+    ruleVersion: z.string(),
+    legalBasis: z.string(),
+    pointsUnit: z.literal('hundredths'),
+    maxTotal: hundredths(),
+    tieBreak: z.array(z.string()),
+    inputHash: z.string().describe('sha256 (hex) of the canonical JSON of the inputs'),
+    rows: z.array(
+      z.union([
+        z.object({ ...rankShape(), ...scoredReportShape(), unitName: z.string().optional() }).describe('In full: the Office, the Council, the unit itself'),
+        z
+          .object({ ...rankShape(), unitId: z.string(), unitName: z.string().optional(), total: hundredths(), maxTotal: hundredths() })
+          .describe('Another unit’s row, for a unit’s reporter or a viewer'),
+      ]),
+    ),
+  }),
+);
+
+/** A nomination as stored: the request plus its id, the unit that sent it, who and when. */
+export const StoredNomination = z.lazy(() => Nomination._zod.innerType.safeExtend({ id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string() }));
+export const NominationList = z.lazy(() => z.object({ items: z.array(StoredNomination) }));
+
+const decisionStatus = () => z.enum(['eligible', 'not-eligible', 'deferred', 'over-quota']);
+const nomineeRef = () => z.object({ kind: z.enum(['individual', 'collective']), unitId: z.string(), name: z.string(), personId: z.string().optional() });
+const decision = () =>
+  z.object({
+    nominationId: z.string(),
+    title: Title,
+    nominee: nomineeRef(),
+    status: decisionStatus(),
+    checks: z.array(
+      z.object({
+        ruleId: z.string(),
+        citation: citation(),
+        facts: z.record(z.string(), z.unknown()).describe('What the rule read'),
+        passed: z.boolean(),
+        sentence: z.string().describe('For the minutes, in Vietnamese'),
+        outcome: z.enum(['defer', 'council-vote']).optional(),
+      }),
+    ),
+    summary: z.string(),
+    needsCouncilVote: z.literal(true).optional(),
+    quota: z
+      .object({
+        id: z.string(),
+        limit: z.number().int(),
+        outcome: z.enum(['within', 'council-vote', 'over']),
+        unitRank: z.number().int().nullable(),
+        seats: z.number().int().optional(),
+        contenders: z.number().int().optional(),
+      })
+      .optional(),
+    initiativesUsed: z.array(z.string()).optional(),
+    dependsOn: z.array(z.string()).optional(),
+  });
+
+/** The proposal (dự kiến kết quả): every nomination decided, the quotas, the options and their sources, every rule's citation. */
+export const Proposal = z.lazy(() =>
+  z.object({
+    ruleSet: RuleSetId,
+    engineVersion: z.string(),
+    inputHash: z.string().describe('sha256 (hex) of the canonical JSON of the inputs'),
+    referenceDate: z.string(),
+    campaignYear: z.number().int(),
+    legalBasis: z.array(z.string()),
+    options: z.object({
+      registrationRequired: z.boolean(),
+      cstdcsCapPct: z.number().nullable(),
+      ldttCountForCap: z.number().int().optional(),
+      ttldttLdttShare: z.object({ pct: z.number(), inclusive: z.boolean() }),
+      ldttMinTenureMonths: z.number().int(),
+      ldttExcludesKhienTrach: z.boolean(),
+      quotas: z.partialRecord(QuotaTitle, QuotaRule),
+    }),
+    optionSources: z.record(z.string(), z.string()).describe('Where each option’s value comes from'),
+    quotas: z.array(
+      z.object({
+        id: z.string(),
+        title: Title,
+        scope: z.enum(['individuals', 'collectives']),
+        pct: z.number(),
+        base: z.number().int(),
+        baseSource: z.enum(['option', 'ldtt-in-campaign', 'individuals-nominated', 'collectives-participating']),
+        limit: z.number().int(),
+        minimum: z.number().int(),
+        candidates: z.number().int(),
+        confirmed: z.number().int(),
+        councilSeats: z.number().int(),
+        councilContenders: z.number().int(),
+        overQuota: z.number().int(),
+        citation: citation(),
+        sentence: z.string(),
+      }),
+    ),
+    rules: z.record(z.string(), citation()).describe('ruleId → its full citation'),
+    decisionCount: z.number().int(),
+    closedAt: z.string(),
+    decisions: z.array(decision()),
+  }),
+);
+
+/** The Council's ballot counted: the quorum and each nomination against its title's threshold over the whole membership. */
+export const CouncilTally = z.lazy(() =>
+  z.object({
+    ruleSet: RuleSetId,
+    quorum: z.object({
+      membersTotal: z.number().int(),
+      present: z.number().int(),
+      written: z.number().int(),
+      counted: z.number().int(),
+      countsWritten: z.boolean(),
+      rule: z.string(),
+      required: z.number().int(),
+      met: z.boolean(),
+      citation: citation(),
+      sentence: z.string(),
+    }),
+    results: z.array(
+      z.object({
+        nominationId: z.string(),
+        title: Title,
+        passed: z.boolean(),
+        yes: z.number().int(),
+        membersTotal: z.number().int(),
+        thresholdPct: z.number(),
+        comparison: z.enum(['at-least', 'more-than']),
+        required: z.number().int(),
+        secretBallot: z.boolean(),
+        citation: citation(),
+        sentence: z.string(),
+      }),
+    ),
+  }),
+);
+
+const vote = () =>
+  z.object({ yes: z.number().int(), membersTotal: z.number().int(), required: z.number().int(), thresholdPct: z.number(), comparison: z.enum(['at-least', 'more-than']), passed: z.boolean() });
+const outcome = () =>
+  z
+    .object({
+      nominationId: z.string(),
+      title: Title,
+      titleLabel: z.string(),
+      nominee: nomineeRef(),
+      nominatingUnitId: z.string(),
+      proposal: decisionStatus(),
+      needsCouncilVote: z.boolean(),
+      vote: vote().optional(),
+      outcome: z.enum(['awarded', 'not-awarded', 'deferred']),
+      reason: z.string().describe('For the minutes: the vote and what follows from it, or the decision’s summary'),
+    })
+    .describe('The internal face: the Office, the Council, the nominating unit about its own nominees');
+const publicOutcome = () =>
+  z
+    .object({
+      nominationId: z.string(),
+      title: Title,
+      titleLabel: z.string(),
+      nominee: z.object({ kind: z.enum(['individual', 'collective']), unitId: z.string(), name: z.string().optional().describe('Only when awarded') }),
+      nominatingUnitId: z.string(),
+      outcome: z.enum(['awarded', 'not-awarded']),
+      vote: vote().optional(),
+      ground: z.string().describe('The public ground, in Vietnamese'),
+    })
+    .describe('The public face, for everyone else');
+const resultsHeader = () => ({ campaignId: z.string(), ruleSet: RuleSetId, inputHash: z.string(), engineVersion: z.string(), finalizedAt: z.string() });
+
+/** What finalizing returns: the frozen results, every outcome in its internal face. */
+export const FinalResults = z.lazy(() =>
+  z.object({ ...resultsHeader(), counts: z.object({ awarded: z.number().int(), notAwarded: z.number().int(), deferred: z.number().int() }), outcomes: z.array(outcome()) }),
+);
+
+/** The results as the caller may read them (README "Who sees what"): the public face and counts (deferrals counted as not awarded) to those outside. */
+export const VisibleResults = z.lazy(() =>
+  z.object({
+    ...resultsHeader(),
+    counts: z.union([
+      z.object({ awarded: z.number().int(), notAwarded: z.number().int(), deferred: z.number().int() }),
+      z.object({ awarded: z.number().int(), notAwarded: z.number().int() }).describe('The public counts: a deferral counts as not awarded'),
+    ]),
+    outcomes: z.array(z.union([outcome(), publicOutcome()])),
+  }),
+);
+
+/** This document itself: only its frame is described here; its full schema is the OpenAPI 3.1 specification's. */
+export const OpenApiDocument = z.lazy(() => z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }));
