@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { httpApi } from '#shared/http/handler';
+import { API_REFERENCE_HEADERS, apiReferencePage } from '#shared/http/api-reference';
 import { openApiDocument } from '#shared/http/openapi';
 import { logger } from '#shared/powertools';
 import { createCampaign, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
@@ -15,6 +16,7 @@ const now = () => new Date().toISOString();
 const api = httpApi({
   'GET /health': async () => ({ status: 'ok' }),
   'GET /openapi.json': async () => openApiDocument(),
+  'GET /docs': async () => ({ raw: apiReferencePage(), headers: API_REFERENCE_HEADERS }),
   'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.params.code, req.body, now()),
   'GET /recipient-groups': (req) => readGroups(req.principal),
   'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body, now()),

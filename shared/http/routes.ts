@@ -53,6 +53,13 @@ export interface RouteSpec {
 export const routes = [
   { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.lazy(() => z.object({ status: z.literal('ok') })) },
   { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1', response: OpenApiDocument },
+  {
+    method: 'GET',
+    path: '/docs',
+    auth: 'none',
+    summary: 'This API, as a page for people',
+    text: { mediaType: 'text/html', description: 'One self-contained HTML page: inline CSS, no script, nothing loaded from elsewhere' },
+  },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
   {
     method: 'GET',
