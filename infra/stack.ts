@@ -10,6 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Role } from '../shared/http/routes';
+import { INVITATION } from '../shared/mail/invitation';
 import { acknowledge } from './constructs/nag';
 import { ApiCustomDomain, type ApiDomainConfig, LoginDomain, type LoginDomainConfig } from './constructs/custom-domains';
 import { OperationsAlarms } from './constructs/alarms';
@@ -27,7 +28,8 @@ export const groups = {
   unit: 'A unit: registers, reports and nominates for its own unit (custom:unitId)',
   council: 'Hội đồng thi đua - khen thưởng: reviews the scoring proposal',
   viewer: 'Reads campaigns and their audit trail',
-} as const satisfies Record<Role, string>;
+  platform: 'The platform operator: creates agencies; no agency role, no campaign contents',
+} as const satisfies Record<Role | 'platform', string>;
 
 export interface ThiduaConfig {
   /** The sender address; its domain (or the address) must be a verified SES identity. */
@@ -265,7 +267,12 @@ export class ThiduaStack extends Stack {
       customAttributes: {
         // The unit a `unit` user reports for; set by an administrator, never by the user.
         unitId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
+        // The agency a user works in; set by the agency's admin through POST /users (or the platform), never by the user
+        // (not among the client's write attributes). Mutable so that accounts made before agencies can be given one.
+        agencyId: new StringAttribute({ mutable: true, minLen: 1, maxLen: 64 }),
       },
+      // The invitation Cognito emails on AdminCreateUser; the twin sends the same (shared/mail/invitation.ts).
+      userInvitation: { emailSubject: INVITATION.subject, emailBody: INVITATION.body },
       removalPolicy,
     });
     for (const [groupName, description] of Object.entries(groups)) {
@@ -292,8 +299,8 @@ export class ThiduaStack extends Stack {
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(7),
-      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('unitId'),
-      // Not custom:unitId: a user who could write it could report for any unit.
+      readAttributes: new ClientAttributes().withStandardAttributes({ email: true, emailVerified: true, fullname: true }).withCustomAttributes('unitId', 'agencyId'),
+      // Not custom:unitId nor custom:agencyId: a user who could write them could report for any unit, or work in any agency.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
     const issuer = `https://${this.userPool.userPoolProviderUrl}`;
@@ -332,6 +339,7 @@ export class ThiduaStack extends Stack {
           ...(spec.sendsEmail || spec.sesEvents ? { SES_CONFIGURATION_SET: configurationSet.name! } : {}),
           // The mailer paces itself at 1/maxConcurrency of the global rate (shared/mail/send-rate.ts).
           ...(spec.sendsEmail && spec.queue ? { MAIL_CONCURRENCY: String(spec.queue.maxConcurrency) } : {}),
+          ...(spec.userPool ? { USER_POOL_ID: this.userPool.userPoolId } : {}),
         },
         logRetention: config.logRetention,
         removalPolicy,
@@ -354,6 +362,10 @@ export class ThiduaStack extends Stack {
         // The account's send quota is the default send rate; GetAccount has no resource-level permissions.
         f.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadSesSendQuota', actions: ['ses:GetAccount'], resources: ['*'] }));
         f.fn.node.addDependency(configurationSet);
+      }
+
+      if (spec.userPool) {
+        f.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'EnrolUsers', actions: spec.userPool.map((a) => `cognito-idp:${a}`), resources: [this.userPool.userPoolArn] }));
       }
 
       if (spec.stream) {

@@ -77,6 +77,8 @@ export interface ScheduleSpec {
  */
 export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
 export type IndexName = (typeof tableDefinition.indexes)[number]['name'];
+/** A Cognito admin action as IAM names it (without `cognito-idp:`), granted on the stack's user pool only. */
+export type UserPoolAction = 'AdminCreateUser' | 'AdminGetUser' | 'AdminAddUserToGroup' | 'AdminDisableUser';
 
 /**
  * What a function does with the table, and all it may do (least privilege per function): the
@@ -101,6 +103,8 @@ export interface FunctionSpec {
   table: TableAccess;
   /** Whether the function sends email through SES. */
   sendsEmail?: boolean;
+  /** The user pool's admin actions the function calls (enrolling people: `POST /users`); the stack also gives it USER_POOL_ID. */
+  userPool?: readonly UserPoolAction[];
   api?: { routes: typeof routes };
   /** Reads the table's stream (exactly one function does: the stream router). */
   stream?: StreamSubscription;
@@ -161,6 +165,9 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
     },
+    // An agency's admin enrols people (shared/usecases/users.ts): creates the account, checks whose an existing one is,
+    // puts it in its role's group, disables it. Nothing else of the pool (no deleting, no reading other pools).
+    userPool: ['AdminCreateUser', 'AdminGetUser', 'AdminAddUserToGroup', 'AdminDisableUser'],
     api: { routes },
   },
   onCampaignIssued: {

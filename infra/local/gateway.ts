@@ -25,6 +25,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import * as z from 'zod';
 import { routes as allRoutes, type RouteSpec } from '../../shared/http/routes';
 import { flattenClaims, TokenError, type LocalIdentity } from './identity';
+import type { LocalAccount } from './cognito-local';
 import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-context';
 
@@ -33,7 +34,7 @@ import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-con
  * `npm start` lists. `{api}` is the gateway's address.
  */
 export const LOCAL_ROUTES: readonly { method: string; path: string; what: string }[] = [
-  { method: 'POST', path: '/local/token', what: 'a token: {"sub":"me","groups":["admin"],"agencyId"?:"default","unitId"?:"..."}' },
+  { method: 'POST', path: '/local/token', what: 'a token: {"sub":"me","groups":["admin"],"agencyId"?:"default","unitId"?:"..."}; an enrolled user\'s address as sub: their own' },
   { method: 'GET', path: '/local/idp/.well-known/jwks.json', what: 'the signing key (and /local/idp/.well-known/openid-configuration)' },
   { method: 'POST', path: '/local/scheduler/run', what: 'runs the clock now: the scheduled tick (reminders, closings, the reconciler)' },
   { method: 'POST', path: '/local/stream/idle', what: 'answers once the stream is read and every queue is empty' },
@@ -73,6 +74,11 @@ export interface GatewayOptions {
    * the request's JSON and throws an error with `errors: [{ path, message }]` for a bad one (→ 400).
    */
   faults?: { get(): unknown; set(body: unknown): unknown };
+  /**
+   * The twin's user pool (cognito-local.ts): `POST /local/token` for a `sub` naming one of its accounts (its address or
+   * its sub) mints a token with the account's own sub, groups, agency, unit and email, and none for a disabled account.
+   */
+  users?: { find(name: string): LocalAccount | undefined };
   log?: { warn(message: string): void };
   /** Told of every request once its answer is sent: the method, the path (no query string), the status, the milliseconds taken. */
   onRequest?: (request: { method: string; path: string; status: number; ms: number }) => void;
@@ -244,6 +250,25 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const parsed = TokenRequest.safeParse(json);
       if (!parsed.success) {
         sendJson(res, 400, { message: 'invalid token request', errors: parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })) });
+        return true;
+      }
+      const account = options.users?.find(parsed.data.sub);
+      if (account) {
+        // An enrolled person signs in as themselves: what the request says of groups or agency is not theirs to choose.
+        if (!account.enabled) {
+          sendJson(res, 400, { __type: 'NotAuthorizedException', message: 'User is disabled.' });
+          return true;
+        }
+        const a = account.attributes;
+        const token = await identity!.issue({
+          sub: account.sub,
+          groups: account.groups,
+          email: account.email,
+          ...(a['custom:agencyId'] ? { agencyId: a['custom:agencyId'] } : {}),
+          ...(a['custom:unitId'] ? { unitId: a['custom:unitId'] } : {}),
+          ...(parsed.data.ttlSeconds ? { ttlSeconds: parsed.data.ttlSeconds } : {}),
+        });
+        sendJson(res, 200, { token, tokenType: 'Bearer', expiresIn: parsed.data.ttlSeconds ?? 3600 });
         return true;
       }
       const { ttlSeconds, agencyId, unitId, email, ...rest } = parsed.data;

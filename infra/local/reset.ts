@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** What a twin keeps under its data folder (infra/local/twin.ts). */
-export const KEPT = ['dynamodb', 'queues', 'stream-checkpoint.json', 'stream-checkpoint.json.tmp', 'dead-letters', 'twin.pid'] as const;
+export const KEPT = ['dynamodb', 'queues', 'stream-checkpoint.json', 'stream-checkpoint.json.tmp', 'dead-letters', 'users.json', 'users.json.tmp', 'twin.pid'] as const;
 
 export const defaultDataDir = (root = path.resolve(__dirname, '../..')) => path.resolve(process.env.LOCAL_DATA_DIR || path.join(root, '.local'));
 

@@ -2,7 +2,7 @@
  * What a function's code can do to the table and to SES, read from its bundle: esbuild bundles the
  * entry as the stack does (ESM, tree-shaken, so store functions no code path reaches are dropped),
  * with the AWS SDK left external so that its commands stay named imports; then every `new
- * XCommand(` of a DynamoDB or SES package is mapped to the IAM action it needs. A Query is on an
+ * XCommand(` of a DynamoDB, SES or Cognito package is mapped to the IAM action it needs. A Query is on an
  * index when its literal names one (`IndexName: "attn"`, or `IndexName: CONST.name` of a constant
  * object in the bundle); a TransactWriteItems needs the actions of the operations it holds.
  *
@@ -17,6 +17,8 @@ export interface CodeAccess {
   table: Set<TableAction>;
   indexes: Set<string>;
   ses: Set<string>;
+  /** Cognito admin actions (`AdminCreateUser`, …), without the `cognito-idp:` prefix. */
+  userPool: Set<string>;
   /** Constructs the scanner cannot map (an unknown command, an index it cannot resolve): a test must fail on them. */
   unknown: string[];
 }
@@ -46,6 +48,7 @@ const TRANSACT_WRITE = new Set(['TransactWriteCommand', 'TransactWriteItemsComma
 const TRANSACT_OPERATION: Record<string, TableAction> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
 const DYNAMODB_PACKAGES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const SES_PACKAGES = new Set(['@aws-sdk/client-sesv2', '@aws-sdk/client-ses']);
+const COGNITO_PACKAGE = '@aws-sdk/client-cognito-identity-provider';
 
 /** The text between the parenthesis at `open` and its match. */
 function argumentsAt(text: string, open: number): string {
@@ -72,7 +75,7 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
     logLevel: 'silent',
   });
   const text = out.outputFiles[0]!.text;
-  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), unknown: [] };
+  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), userPool: new Set(), unknown: [] };
 
   // `import { GetCommand, PutCommand as PutCommand2 } from "@aws-sdk/lib-dynamodb";`
   const imported = new Map<string, { name: string; from: string }>();
@@ -91,6 +94,10 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
     if (!source?.name.endsWith('Command')) continue;
     if (SES_PACKAGES.has(source.from)) {
       access.ses.add(`ses:${source.name.replace(/Command$/, '')}`);
+      continue;
+    }
+    if (source.from === COGNITO_PACKAGE) {
+      access.userPool.add(source.name.replace(/Command$/, ''));
       continue;
     }
     if (!DYNAMODB_PACKAGES.has(source.from)) continue;

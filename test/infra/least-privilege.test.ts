@@ -34,6 +34,10 @@ describe('the wiring grants each function the table access its code uses, and no
     expect(scanned.get(name)!.ses.has('ses:SendEmail')).toBe(Boolean(spec.sendsEmail));
   });
 
+  it.each(wiring)('%s: the user pool actions of the wiring are those its code calls', (name, spec) => {
+    expect({ function: name, userPool: sorted(spec.userPool ?? []) }).toEqual({ function: name, userPool: sorted(scanned.get(name)!.userPool) });
+  });
+
   it('no function scans the table or deletes an item', () => {
     for (const [, spec] of wiring) {
       expect(spec.table.actions).not.toContain('Scan');

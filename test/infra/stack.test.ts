@@ -382,8 +382,16 @@ describe('the user pool', () => {
       MfaConfiguration: 'ON',
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'unitId', AttributeDataType: 'String' })]),
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'unitId', AttributeDataType: 'String' }), Match.objectLike({ Name: 'agencyId', AttributeDataType: 'String' })]),
     });
+  });
+
+  it('invites the people the API enrols in Vietnamese, with their login name and a temporary password', () => {
+    const [[, pool]] = ofType('AWS::Cognito::UserPool') as [[string, Resource]];
+    const invite = pool.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invite.EmailSubject).toMatch(/thi đua/);
+    expect(invite.EmailMessage).toEqual(expect.stringContaining('{username}'));
+    expect(invite.EmailMessage).toEqual(expect.stringContaining('{####}'));
   });
 
   it('has the groups the API authorizes against', () => {
@@ -395,12 +403,27 @@ describe('the user pool', () => {
     for (const [, spec] of apiFunctions) for (const r of spec.api!.routes) for (const role of 'roles' in r ? r.roles : []) expect(names).toContain(role);
   });
 
-  it('has a public SPA client that can read custom:unitId but not write it', () => {
+  it('has a public SPA client that can read custom:unitId and custom:agencyId but write neither', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
-      ReadAttributes: Match.arrayWith(['custom:unitId']),
-      WriteAttributes: Match.not(Match.arrayWith(['custom:unitId'])),
+      ReadAttributes: Match.arrayWith(['custom:agencyId', 'custom:unitId']),
     });
+    const [[, client]] = ofType('AWS::Cognito::UserPoolClient') as [[string, Resource]];
+    expect(client.Properties.WriteAttributes).not.toContain('custom:unitId');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:agencyId');
+  });
+
+  it.each(wiring)('%s may call the user pool only if its wiring says so: exactly those admin actions, on this pool, with its id', (name, spec) => {
+    const statements = statementsOf(name).filter((s) => actionsOf(s).some((a) => a.startsWith('cognito-idp:')));
+    const vars = resources[logicalId(stack.functions[name].fn)]!.Properties.Environment.Variables;
+    if (!spec.userPool) {
+      expect(statements).toHaveLength(0);
+      expect(vars.USER_POOL_ID).toBeUndefined();
+      return;
+    }
+    expect(statements.flatMap(actionsOf).sort()).toEqual(spec.userPool.map((a) => `cognito-idp:${a}`).sort());
+    expect(statements.flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [logicalId(stack.userPool), 'Arn'] }]);
+    expect(vars.USER_POOL_ID).toEqual({ Ref: logicalId(stack.userPool) });
   });
 });
 
