@@ -9,8 +9,12 @@ import { submitRegistration, submitReport, verifyReport } from '#shared/usecases
 import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readProposal, readRegistrations, readReports, readResults, readStandings, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, finalize, recordCouncilVote, submitNomination } from '#shared/usecases/nominations';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
+import { userUseCases } from '#shared/usecases/users';
+import { userStore } from '#shared/store/users';
+import { cognitoIdentity } from '#shared/identity/cognito';
 
 const now = () => new Date().toISOString();
+const users = userUseCases({ store: userStore, identity: cognitoIdentity() });
 
 /** One entry per route of `shared/http/routes.ts`; the type makes a missing route a compile error. */
 const api = httpApi({
@@ -21,6 +25,9 @@ const api = httpApi({
   'GET /recipient-groups': (req) => readGroups(req.principal),
   'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body, now()),
   'GET /units': (req) => readUnits(req.principal),
+  'POST /users': async (req) => ({ statusCode: 201, body: await users.enrol(req.principal, req.body, now()) }),
+  'GET /users': (req) => users.list(req.principal),
+  'POST /users/{username}/disable': (req) => users.disable(req.principal, req.params.username, now()),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body, req.principal, now()) }),
   'GET /campaigns': (req) => readCampaigns(req.query.limit, req.query.cursor),
   'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
