@@ -27,6 +27,7 @@ import { startGateway, type ApiHandler, type Gateway } from './gateway';
 import { createScheduler, type LocalScheduler } from './scheduler';
 import { lambdaContext } from './lambda-context';
 import { createIdentity, type LocalIdentity } from './identity';
+import { type CognitoLocal, startCognitoLocal } from './cognito-local';
 import { createPoller, type DeadLetter, type PollerOptions, type StreamHandler, type StreamPoller } from './poller';
 import type { QueueHandler } from './queue-mapping';
 import { redriveLocal } from './redrive';
@@ -271,8 +272,10 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   let queues: ConsumerQueues | undefined;
   let gateway: Gateway | undefined;
   let scheduler: LocalScheduler | undefined;
+  let cognito: CognitoLocal | undefined;
   const stopAll = async () => {
     await gateway?.stop();
+    await cognito?.stop();
     await scheduler?.stop();
     await poller?.stop();
     await queues?.stop();
@@ -291,6 +294,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     // of the handlers goes through the proxy, which forwards it unchanged until faults are set.
     ses = await startSesLocal({ port: 0 });
     sesProxy = await startSesFaultProxy({ target: ses.endpoint, port: options.sesPort ?? envNumber('SES_PORT', 8005) });
+    // The user pool the API enrols people in; its invitations go straight to the emulator (SES faults are the mailer's).
+    cognito = await startCognitoLocal({ region: LOCAL_REGION, sesEndpoint: ses.endpoint, ...(dataDir ? { file: path.join(dataDir, 'users.json') } : {}), log: say });
     // The port is fixed before java starts so the handlers can be configured and imported while
     // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
     const dynamodbPort = await ensurePortFree(options.dynamodbPort ?? envNumber('DYNAMODB_PORT', 8000));
@@ -314,6 +319,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
       AWS_ENDPOINT_URL_SESV2: sesProxy.endpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      USER_POOL_ID: cognito.userPoolId,
       ROUTES: queues.routes,
       // The twin runs every mailer invocation in this one process, sharing one rate limiter: the
       // process's rate is the global rate (in the cloud each of maxConcurrency processes takes a share).
@@ -412,6 +419,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       runScheduled: () => schedulerRef.runNow(),
       streamIdle: () => idle(),
       publishSesEvent: (sesEvent) => publishSesEvent(handlers, sesEvent),
+      users: cognito,
       faults: {
         get: () => ({ settings: proxyRef.faults(), counters: proxyRef.counters() }),
         set: (body) => ({ settings: proxyRef.setFaults(body as FaultSettingsInput), counters: proxyRef.counters() }),
