@@ -5,6 +5,7 @@ import { Delivery, DomainEvent, Mailing } from '../schemas/events';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { Registration, RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
+import { User, UserInput, UserList } from '../schemas/user';
 
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
@@ -77,6 +78,25 @@ export const routes = [
     roles: ANY_ROLE,
     summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)',
     response: z.lazy(() => z.object({ items: z.array(UnitView) })),
+  },
+  {
+    method: 'POST',
+    path: '/users',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary: 'Enrol a person in the caller’s agency (the agency’s admin only): the account, its group and unit, and the emailed invitation; never another agency, never platform',
+    body: UserInput,
+    response: User,
+    successStatus: 201,
+  },
+  { method: 'GET', path: '/users', auth: 'jwt', roles: ['admin'], summary: 'The people enrolled in the caller’s agency (the agency’s admin only; no other agency’s)', response: UserList },
+  {
+    method: 'POST',
+    path: '/users/{username}/disable',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary: 'Disable a person of the caller’s agency (the agency’s admin only): they can no longer sign in; another agency’s user is 404',
+    response: User,
   },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
