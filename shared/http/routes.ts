@@ -88,6 +88,7 @@ export const routes = [
     body: UserInput,
     response: User,
     successStatus: 201,
+    conflicts: ['user.exists', 'user.pending_differs', 'user.taken'],
   },
   { method: 'GET', path: '/users', auth: 'jwt', roles: ['admin'], summary: 'The people enrolled in the caller’s agency (the agency’s admin only; no other agency’s)', response: UserList },
   {
@@ -97,6 +98,7 @@ export const routes = [
     roles: ['admin'],
     summary: 'Disable a person of the caller’s agency (the agency’s admin only): they can no longer sign in; another agency’s user is 404',
     response: User,
+    conflicts: ['user.self'],
   },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
