@@ -7,6 +7,7 @@ export const DOC = {
   ND_91_2017: 'Nghị định số 91/2017/NĐ-CP',
   ND_98_2023: 'Nghị định số 98/2023/NĐ-CP',
   ND_152_2025: 'Nghị định số 152/2025/NĐ-CP',
+  ND_129_2025: 'Nghị định số 129/2025/NĐ-CP',
   TT_12_2019: 'Thông tư số 12/2019/TT-BNV',
   TT_01_2024: 'Thông tư số 01/2024/TT-BNV',
   TT_15_2025: 'Thông tư số 15/2025/TT-BNV',
