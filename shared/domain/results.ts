@@ -1,9 +1,11 @@
 import type { Campaign } from '../schemas/campaign';
 import type { Title } from '../schemas/nomination';
+import { type AgencyLevel, type Authority, authorityFor, proposalGround } from './authority';
 import type { BallotResult, CouncilTally } from './council';
 import type { Decision, DecisionStatus } from './decide';
 import { DomainError } from './errors';
 import { TITLE_LABEL, awardPhrase, formatPct } from './rules/common';
+import type { Citation } from './rules/types';
 
 /**
  * The final results of a campaign (kết quả bình xét): the decision engine's proposal (decide.ts) read with the council's
@@ -15,9 +17,23 @@ import { TITLE_LABEL, awardPhrase, formatPct } from './rules/common';
  *   a nomination no ballot was recorded for is not awarded. Where the proposal left a quota tie to the council
  *   (`needsCouncilVote`), at most `quota.seats` of the group are awarded, the most yes votes first; a tie for the last
  *   seat needs another round and is refused.
+ * - `proposed` instead of `awarded` when the campaign's agency may not award the title itself (authority.ts; Law 2022
+ *   Art 80.1: a Sở's head decides only LĐTT, CSTĐCS, TTLĐTT and Giấy khen): its council's vote passed, and the
+ *   nomination goes to whoever decides it (đề nghị cấp trên), the vote attached (§1.9).
  */
 
-export type OutcomeKind = 'awarded' | 'not-awarded' | 'deferred';
+export type OutcomeKind = 'awarded' | 'proposed' | 'not-awarded' | 'deferred';
+
+/** On a `proposed` outcome: who decides the title, where that is written, and what bounds the agency's own power. */
+export interface ProposedTo {
+  /** The level of the agency whose council proposed it. */
+  agencyLevel: AgencyLevel;
+  decidedBy: Authority['decidedBy'];
+  /** "Chủ tịch Ủy ban nhân dân tỉnh". */
+  label: string;
+  citation: Citation;
+  agencyPower: Citation;
+}
 
 export interface OutcomeVote {
   yes: number;
@@ -41,6 +57,8 @@ export interface Outcome {
   /** The council's ballot on this nomination, when the proposal was eligible and one was recorded. */
   vote?: OutcomeVote;
   outcome: OutcomeKind;
+  /** Set when `outcome` is `proposed`: the decider the nomination goes to, with the vote above attached. */
+  proposedTo?: ProposedTo;
   /** For the minutes: the vote and what follows from it, or the decision's summary. */
   reason: string;
 }
@@ -51,11 +69,16 @@ export interface FinalizeResultsInput {
   tally?: CouncilTally;
   /** nominationId → unitId of the unit that sent it; a nomination missing here is taken as sent by the nominee's unit. */
   nominatingUnit: Readonly<Record<string, string>>;
+  /**
+   * The level of the campaign's agency: it bounds the titles the council's vote awards (authority.ts). Default
+   * `department`, as a campaign without the field was a Sở's. The rule set that chooses the authority is the tally's.
+   */
+  agencyLevel?: AgencyLevel;
 }
 
 export interface FinalResults {
   outcomes: Outcome[];
-  counts: { awarded: number; notAwarded: number; deferred: number };
+  counts: { awarded: number; proposed: number; notAwarded: number; deferred: number };
 }
 
 /** The proposal's statuses as the Office writes them. */
@@ -70,6 +93,7 @@ export const COUNCIL_CHOICE_LABEL = 'Hội đồng bỏ phiếu chọn';
 
 export const OUTCOME_LABEL: Readonly<Record<OutcomeKind, string>> = {
   awarded: 'Được khen thưởng',
+  proposed: 'Đề nghị cấp trên xét tặng',
   'not-awarded': 'Không được khen thưởng',
   deferred: 'Tạm hoãn',
 };
@@ -94,6 +118,10 @@ function passedReason(v: OutcomeVote, title: Title): string {
   return `Được Hội đồng biểu quyết ${shareText(v)}, đạt tỷ lệ ${boundText(v)}; đề nghị ${awardVerbPhrase(title)}.`;
 }
 
+function proposedReason(v: OutcomeVote, a: Authority): string {
+  return `Được Hội đồng biểu quyết ${shareText(v)}, đạt tỷ lệ ${boundText(v)}; ${proposalGround(a)}.`;
+}
+
 function failedReason(v: OutcomeVote, title: Title): string {
   return `Hội đồng biểu quyết ${shareText(v)} đồng ý, chưa đạt tỷ lệ ${boundText(v)} (cần ít nhất ${v.required}/${v.membersTotal} phiếu đồng ý); không đề nghị ${awardVerbPhrase(title)}.`;
 }
@@ -113,6 +141,7 @@ const voteOf = (b: BallotResult): OutcomeVote => ({
 
 export function finalizeResults(input: FinalizeResultsInput): FinalResults {
   const { decisions, tally } = input;
+  const level = input.agencyLevel ?? 'department';
 
   if (tally && !tally.quorum.met) {
     throw new DomainError(
@@ -159,16 +188,22 @@ export function finalizeResults(input: FinalizeResultsInput): FinalResults {
           throw new DomainError('invalid', `Kết quả biểu quyết hồ sơ ${d.nominationId} ghi ${awardPhrase(b.title)}, khác với đề xuất ${awardPhrase(d.title)}.`);
         }
         const vote = voteOf(b);
-        return b.passed ? { ...base, vote, outcome: 'awarded', reason: passedReason(vote, d.title) } : { ...base, vote, outcome: 'not-awarded', reason: failedReason(vote, d.title) };
+        if (!b.passed) return { ...base, vote, outcome: 'not-awarded', reason: failedReason(vote, d.title) };
+        // The tally exists here (a ballot was found in it): its rule set is the proposal's, in force on the reference date.
+        const a = authorityFor(d.title, level, (tally as CouncilTally).ruleSet);
+        if (a.byAgency) return { ...base, vote, outcome: 'awarded', reason: passedReason(vote, d.title) };
+        const proposedTo: ProposedTo = { agencyLevel: level, decidedBy: a.decidedBy, label: a.decidedByLabel, citation: a.citation, agencyPower: a.agencyPower };
+        return { ...base, vote, outcome: 'proposed', proposedTo, reason: proposedReason(vote, a) };
       }
     }
   });
 
   applyCouncilSeats(decisions, outcomes);
 
-  const counts = { awarded: 0, notAwarded: 0, deferred: 0 };
+  const counts = { awarded: 0, proposed: 0, notAwarded: 0, deferred: 0 };
   for (const o of outcomes) {
     if (o.outcome === 'awarded') counts.awarded++;
+    else if (o.outcome === 'proposed') counts.proposed++;
     else if (o.outcome === 'deferred') counts.deferred++;
     else counts.notAwarded++;
   }
@@ -188,7 +223,8 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]):
     groups.set(d.quota.id, g);
   });
   for (const [quotaId, g] of groups) {
-    const passed = g.at.filter((i) => outcomes[i]?.outcome === 'awarded');
+    // A proposal takes a seat as an award does: the quota bounds what the council puts forward (§2.3).
+    const passed = g.at.filter((i) => outcomes[i]?.outcome === 'awarded' || outcomes[i]?.outcome === 'proposed');
     if (passed.length <= g.seats) continue;
     const yes = (i: number) => outcomes[i]?.vote?.yes ?? 0;
     const ranked = [...passed].sort((a, b) => yes(b) - yes(a));
@@ -203,6 +239,7 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]):
     for (const i of ranked.slice(g.seats)) {
       const o = outcomes[i] as Outcome;
       o.outcome = 'not-awarded';
+      delete o.proposedTo;
       o.reason = beyondSeatsReason(o.vote as OutcomeVote, o.title, g.seats, g.contenders);
     }
   }
@@ -211,7 +248,8 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]):
 // ---------------------------------------------------------------------------------------------
 // CSV for the Office (Excel): UTF-8 with a BOM, CRLF, RFC 4180 quoting, formula injection neutralised.
 
-export const RESULTS_CSV_HEADERS = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Biểu quyết', 'Kết quả', 'Lý do'] as const;
+/** "Đề nghị cấp trên" names who decides a proposed title (empty on the other rows), so a filter in Excel finds the proposals. */
+export const RESULTS_CSV_HEADERS = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Biểu quyết', 'Kết quả', 'Đề nghị cấp trên', 'Lý do'] as const;
 
 /** A field a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP). */
 function neutralise(field: string): string {
@@ -254,6 +292,7 @@ export function resultsCsv(outcomes: readonly (Outcome | PublicOutcome)[], campa
       'reason' in o ? proposalText(o) : '',
       voteText(o.vote),
       OUTCOME_LABEL[o.outcome],
+      o.outcome === 'proposed' ? (o.proposedTo?.label ?? '') : '',
       'reason' in o ? o.reason : o.ground,
     ]),
   ];
@@ -274,12 +313,17 @@ export interface PublicOutcome {
   nominationId: string;
   title: Title;
   titleLabel: string;
-  /** A person's name only when awarded (the notice names them); a collective is its unit, public either way. */
+  /**
+   * A person's name only when awarded or proposed (the notice names both; Law 2022 Art 84.5 has the proposed published,
+   * §1.7); a collective is its unit, public either way.
+   */
   nominee: { kind: Decision['nominee']['kind']; unitId: string; name?: string };
   nominatingUnitId: string;
   outcome: Exclude<OutcomeKind, 'deferred'>;
   vote?: OutcomeVote;
-  /** The public ground, in Vietnamese: the vote and its threshold, or that it was not put to the vote. */
+  /** On a proposal: who decides it. Public, as the notice says it. */
+  proposedTo?: ProposedTo;
+  /** The public ground, in Vietnamese: the vote and its threshold (and, on a proposal, who decides), or that it was not put to the vote. */
   ground: string;
 }
 
@@ -287,10 +331,12 @@ export const NOT_PUT_TO_VOTE = 'Không trình Hội đồng biểu quyết trong
 
 export function publicOutcome(o: Outcome): PublicOutcome {
   const vote = o.outcome === 'deferred' ? undefined : o.vote;
+  const proposed = o.outcome === 'proposed' && o.proposedTo !== undefined;
   let ground = NOT_PUT_TO_VOTE;
   if (vote) {
-    const verdict = o.outcome === 'awarded' ? 'đạt' : vote.passed ? 'đạt tỷ lệ nhưng không còn suất trong chỉ tiêu' : 'chưa đạt';
-    ground = `Hội đồng biểu quyết ${shareText(vote)} đồng ý, ${verdict} (cần ít nhất ${vote.required}/${vote.membersTotal}, ${boundText(vote)}).`;
+    const verdict = o.outcome === 'awarded' || proposed ? 'đạt' : vote.passed ? 'đạt tỷ lệ nhưng không còn suất trong chỉ tiêu' : 'chưa đạt';
+    const next = proposed ? `; ${publicProposalGround(o.title, o.proposedTo as ProposedTo)}` : '';
+    ground = `Hội đồng biểu quyết ${shareText(vote)} đồng ý, ${verdict} (cần ít nhất ${vote.required}/${vote.membersTotal}, ${boundText(vote)})${next}.`;
   }
   return {
     nominationId: o.nominationId,
@@ -299,16 +345,26 @@ export function publicOutcome(o: Outcome): PublicOutcome {
     nominee: {
       kind: o.nominee.kind,
       unitId: o.nominee.unitId,
-      ...(o.outcome === 'awarded' || o.nominee.kind === 'collective' ? { name: o.nominee.name } : {}),
+      ...(o.outcome === 'awarded' || proposed || o.nominee.kind === 'collective' ? { name: o.nominee.name } : {}),
     },
     nominatingUnitId: o.nominatingUnitId,
-    outcome: o.outcome === 'awarded' ? 'awarded' : 'not-awarded',
+    // A proposal without its decider (never written by finalizeResults) reads as not awarded rather than as a bare claim.
+    outcome: o.outcome === 'awarded' ? 'awarded' : proposed ? 'proposed' : 'not-awarded',
     ...(vote ? { vote } : {}),
+    ...(proposed ? { proposedTo: o.proposedTo } : {}),
     ground,
   };
 }
 
-/** The counts as the public reads them: a deferral is a nomination not awarded in this round. */
-export function publicCounts(c: FinalResults['counts']): { awarded: number; notAwarded: number } {
-  return { awarded: c.awarded, notAwarded: c.notAwarded + c.deferred };
+/** The public ground of a proposal: the same clause as the minutes, rebuilt from the stored outcome. */
+function publicProposalGround(title: Title, p: ProposedTo): string {
+  return proposalGround({ title, level: p.agencyLevel, decidedByLabel: p.label, agencyPower: p.agencyPower });
+}
+
+/**
+ * The counts as the public reads them: a deferral is a nomination not awarded in this round. Results finalized before
+ * proposals existed have no `proposed` count: none was proposed then.
+ */
+export function publicCounts(c: Omit<FinalResults['counts'], 'proposed'> & { proposed?: number }): { awarded: number; proposed: number; notAwarded: number } {
+  return { awarded: c.awarded, proposed: c.proposed ?? 0, notAwarded: c.notAwarded + c.deferred };
 }

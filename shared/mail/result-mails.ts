@@ -3,7 +3,8 @@
  * - {@link renderProposalMail} (./proposal-mail): to the Council and the Office when nominations close, the decision
  *   engine's proposal (dự kiến kết quả) decision by decision, with the checks that failed and their legal basis;
  * - {@link renderResultsLetter} (./results-notice): to the whole Nơi nhận list once the council has voted, the official
- *   notice (THÔNG BÁO) of the awarded nominations, laid out as the launch letter (NĐ 30/2020/NĐ-CP Phụ lục I);
+ *   notice (THÔNG BÁO) of the awarded nominations, and of those proposed to the higher authority (đề nghị cấp trên
+ *   xét tặng: titles the agency may not award, shared/domain/authority.ts), laid out as the launch letter (NĐ 30/2020/NĐ-CP Phụ lục I);
  * - {@link renderUnitOutcomes} (./unit-outcomes-mail): to one nominating unit, every one of its nominations with its
  *   outcome and reason.
  * Pure: no clock, no I/O. The HTML part is built with the `html` tag, so every string from the campaign, the directory

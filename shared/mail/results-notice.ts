@@ -1,5 +1,7 @@
+import { LEVEL_HEAD_LABEL } from '../domain/authority';
 import type { Outcome, OutcomeKind } from '../domain/results';
 import { awardPhrase } from '../domain/rules/common';
+import { citeText } from '../domain/rules/documents';
 import { formatDeadline, formatPlaceDate, todayInVietnam } from '../domain/vn-date';
 import type { Campaign } from '../schemas/campaign';
 import { Title } from '../schemas/titles';
@@ -63,9 +65,44 @@ function countNoun(list: readonly Outcome[]): string {
 }
 
 /**
+ * "III. DANH SÁCH ĐỀ NGHỊ CẤP TRÊN XÉT TẶNG": why (the council's vote passed, the title is beyond the agency's power,
+ * with the article), then one group per decider and title, titles in the order of the Title enum.
+ */
+function proposedBlocks(proposed: readonly Outcome[], unitNames: Readonly<Record<string, string>>): Block[] {
+  const blocks: Block[] = [{ kind: 'section', text: `${ROMAN[2]}. DANH SÁCH ĐỀ NGHỊ CẤP TRÊN XÉT TẶNG` }];
+  const bounds = [...new Set(proposed.flatMap((o) => (o.proposedTo ? [`${LEVEL_HEAD_LABEL[o.proposedTo.agencyLevel]} theo ${citeText(o.proposedTo.agencyPower)}`] : [])))];
+  blocks.push({
+    kind: 'para',
+    spans: [
+      {
+        text: `Các trường hợp dưới đây được Hội đồng Thi đua - Khen thưởng biểu quyết đạt tỷ lệ quy định; danh hiệu, hình thức khen thưởng không thuộc thẩm quyền quyết định của ${bounds.join('; ')}, nên đề nghị cấp trên xét tặng:`,
+      },
+    ],
+    indent: true,
+  });
+  const deciders = [...new Set(proposed.map((o) => o.proposedTo?.label ?? 'cấp có thẩm quyền'))];
+  let group = 0;
+  for (const decider of deciders) {
+    for (const title of Title.options) {
+      const list = proposed.filter((o) => o.title === title && (o.proposedTo?.label ?? 'cấp có thẩm quyền') === decider);
+      if (list.length === 0) continue;
+      group++;
+      blocks.push({ kind: 'para', spans: [{ text: `${group}. Đề nghị ${decider} xét tặng ${awardPhrase(title)} (${countNoun(list)}):`, bold: true }], indent: true });
+      blocks.push({
+        kind: 'list',
+        lines: list.map((o, i) => `- ${nomineeLine(o.nominee, o.nominatingUnitId, unitNames)}${i === list.length - 1 ? '.' : ';'}`),
+      });
+    }
+  }
+  return blocks;
+}
+
+/**
  * THÔNG BÁO "Kết quả bình xét thi đua, khen thưởng" of the campaign, to every Nơi nhận entry: the header of NĐ 30/2020
  * (issuing body, số, Quốc hiệu, Tiêu ngữ, place and date: the day the results were finalized, in Vietnam), the
- * counts, the AWARDED nominations grouped by title (titles in the order of the Title enum), the signer and Nơi nhận.
+ * counts, the AWARDED nominations grouped by title (titles in the order of the Title enum), then the PROPOSED ones
+ * (titles the agency may not award: đề nghị cấp trên xét tặng, grouped by decider and title, docs/legal-sources.md
+ * §1.9), the signer and Nơi nhận. A proposal is never written as "được khen thưởng".
  */
 export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
   const { campaign, outcomes, unitNames, finalizedAt } = input;
@@ -78,7 +115,10 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
   };
 
   const awarded = outcomes.filter((o) => o.outcome === 'awarded');
+  const proposed = outcomes.filter((o) => o.outcome === 'proposed');
   const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
+  // Named only when there are some: a Sở's usual round proposes nothing, and "0" there would be noise.
+  const proposedCount = proposed.length > 0 ? `đề nghị cấp trên xét tặng: ${proposed.length}; ` : '';
 
   const blocks: Block[] = [
     { kind: 'heading', text: RESULTS_HEADING, size: 'large' },
@@ -93,7 +133,9 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
       kind: 'para',
       spans: [
         {
-          text: `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ` + `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
+          text:
+            `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ${proposedCount}` +
+            `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
         },
       ],
       indent: true,
@@ -112,6 +154,7 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
     });
   }
   if (group === 0) blocks.push({ kind: 'para', spans: [{ text: 'Không có trường hợp nào được khen thưởng trong đợt này.' }], indent: true });
+  if (proposed.length > 0) blocks.push(...proposedBlocks(proposed, unitNames));
 
   const noiNhan = noiNhanLines(input.nơiNhận);
   const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(blockHtml), letterFootHtml(campaign.signer, noiNhan)]);

@@ -36,7 +36,9 @@ export function renderUnitOutcomes(input: UnitOutcomesInput): RenderedMail {
     outcomes.length > 0
       ? `Việc bình xét thi đua, khen thưởng theo ${campaignRef(campaign)} đã hoàn tất lúc ${at}. Kết quả đối với ${outcomes.length} hồ sơ do đơn vị đề nghị như sau:`
       : `Việc bình xét thi đua, khen thưởng theo ${campaignRef(campaign)} đã hoàn tất lúc ${at}. Hệ thống không ghi nhận hồ sơ đề nghị khen thưởng nào của đơn vị trong đợt này.`;
-  const counts = `Được khen thưởng: ${count('awarded')}; không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`;
+  // A proposal is counted apart, never as "được khen thưởng": the agency may not award it (docs/legal-sources.md §1.9).
+  const proposedCount = count('proposed') > 0 ? `; đề nghị cấp trên xét tặng: ${count('proposed')}` : '';
+  const counts = `Được khen thưởng: ${count('awarded')}${proposedCount}; không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`;
 
   const headers = ['STT', 'Họ tên / Tập thể', 'Danh hiệu / Hình thức', 'Biểu quyết', 'Kết quả', 'Lý do'];
   const rows = outcomes.map(

@@ -107,7 +107,10 @@ describe('the fixture', () => {
       ['b3', 'eligible', true],
       ['b4', 'over-quota', false],
     ]);
-    expect(outcomes.filter((o) => o.outcome === 'awarded').map((o) => o.nominationId)).toEqual(['l3', 'c1', 't1', 'b1', 'b3']);
+    // A Sở awards LĐTT, CSTĐCS and TTLĐTT itself; the Bằng khen of the Chủ tịch UBND tỉnh it proposes (Law 2022 Art
+    // 80.1). Until issue 10 b1 and b3 read `awarded` here, which the law does not allow a Sở.
+    expect(outcomes.filter((o) => o.outcome === 'awarded').map((o) => o.nominationId)).toEqual(['l3', 'c1', 't1']);
+    expect(outcomes.filter((o) => o.outcome === 'proposed').map((o) => o.nominationId)).toEqual(['b1', 'b3']);
   });
 });
 
@@ -213,21 +216,36 @@ describe('renderResultsLetter', () => {
     expect(visible(numbered.html)).toContain('Số: 42/TB-SNgV');
   });
 
-  test.each(['html', 'text'] as const)('%s: only the awarded, grouped by title, with the counts', (part) => {
+  test.each(['html', 'text'] as const)('%s: the awarded grouped by title, then the proposed (đề nghị cấp trên xét tặng), with the counts', (part) => {
     const s = part === 'html' ? visible(letter.html) : letter.text;
-    expect(s).toContain('Tổng số hồ sơ được xét: 10; được khen thưởng: 5; không được khen thưởng: 4; tạm hoãn xét: 1.');
+    expect(s).toContain('Tổng số hồ sơ được xét: 10; được khen thưởng: 3; đề nghị cấp trên xét tặng: 2; không được khen thưởng: 4; tạm hoãn xét: 1.');
     expectInOrder(s, [
+      'II. DANH SÁCH ĐƯỢC KHEN THƯỞNG',
       '1. Danh hiệu “Lao động tiên tiến” (1 cá nhân):',
       `- ${HOSTILE} - Văn phòng Sở.`,
       '2. Danh hiệu “Chiến sĩ thi đua cơ sở” (1 cá nhân):',
       '- Trần Thị Bình - Văn phòng Sở.',
       '3. Danh hiệu “Tập thể lao động tiên tiến” (1 tập thể):',
       '- Phòng Lãnh sự.',
-      '4. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2 cá nhân):',
+      'III. DANH SÁCH ĐỀ NGHỊ CẤP TRÊN XÉT TẶNG',
+      'không thuộc thẩm quyền quyết định của Thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh theo khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15, nên đề nghị cấp trên xét tặng:',
+      '1. Đề nghị Chủ tịch Ủy ban nhân dân tỉnh xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2 cá nhân):',
       '- Người Một - Văn phòng Sở;',
       '- Người Ba - Phòng Hợp tác quốc tế.',
+      'Nơi nhận:',
     ]);
+    // The proposed are never listed as awarded: section II ends before them.
+    const awardedSection = s.slice(s.indexOf('II. DANH SÁCH ĐƯỢC KHEN THƯỞNG'), s.indexOf('III. DANH SÁCH ĐỀ NGHỊ CẤP TRÊN XÉT TẶNG'));
+    for (const proposed of ['Người Một', 'Người Ba', 'Bằng khen']) expect(awardedSection).not.toContain(proposed);
     for (const absent of ['Lê Văn Cường', 'Phạm Văn Dũng', 'Ngô Văn Em', 'Người Hai', 'Người Bốn']) expect(s).not.toContain(absent);
+  });
+
+  test('at a province the same ballot awards the Bằng khen: no proposal section, no proposal count', () => {
+    const atProvince = finalizeResults({ decisions: proposal.decisions, tally, nominatingUnit, agencyLevel: 'province' }).outcomes;
+    const t = renderResultsLetter({ campaign, outcomes: atProvince, unitNames, nơiNhận: noiNhan, finalizedAt: FINALIZED_AT }).text;
+    expect(t).toContain('Tổng số hồ sơ được xét: 10; được khen thưởng: 5; không được khen thưởng: 4; tạm hoãn xét: 1.');
+    expectInOrder(t, ['4. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (2 cá nhân):', '- Người Một - Văn phòng Sở;', '- Người Ba - Phòng Hợp tác quốc tế.']);
+    expect(t).not.toContain('ĐỀ NGHỊ CẤP TRÊN');
   });
 
   test.each(['html', 'text'] as const)('%s: the signer, then the Nơi nhận list at the end', (part) => {
@@ -269,6 +287,23 @@ describe('renderUnitOutcomes', () => {
     expectInOrder(s, ['Phạm Văn Dũng', 'Tạm hoãn', 'Ngô Văn Em', '7/9 (cần 8)', 'Không được khen thưởng', 'Phòng Lãnh sự', '9/9 (cần 5)', 'Được khen thưởng', 'Người Hai']);
     expect(byId('b2').reason).toContain('chỉ còn 1 suất');
     for (const other of ['Trần Thị Bình', 'Lê Văn Cường', 'Người Một', 'Người Ba', 'Người Bốn', 'alert']) expect(s).not.toContain(other);
+  });
+
+  test.each(['html', 'text'] as const)('%s: a proposed nomination reads “Đề nghị cấp trên xét tặng”, never “Được khen thưởng”, with the vote and who decides', (part) => {
+    const vp = renderUnitOutcomes({ campaign, unit: { unitId: 'VP', name: 'Văn phòng Sở' }, outcomes: outcomes.filter((o) => o.nominatingUnitId === 'VP'), finalizedAt: FINALIZED_AT });
+    const s = part === 'html' ? visible(vp.html) : vp.text;
+    expect(s).toContain('Được khen thưởng: 2; đề nghị cấp trên xét tặng: 1; không được khen thưởng: 1; tạm hoãn xét: 0.');
+    expectInOrder(s, ['Người Một', 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', '9/9 (cần 5)', 'Đề nghị cấp trên xét tặng', byId('b1').reason]);
+    expect(byId('b1').reason).toBe(
+      'Được Hội đồng biểu quyết 9/9 phiếu (100%), đạt tỷ lệ trên 50% tổng số thành viên; đề nghị Chủ tịch Ủy ban nhân dân tỉnh xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (không thuộc thẩm quyền quyết định của Thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh theo khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15).',
+    );
+    // Between Người Một and the next nominee, the row says proposed, not awarded.
+    const row = s.slice(s.indexOf('Người Một'), s.indexOf(byId('b1').reason));
+    expect(row).not.toContain('Được khen thưởng');
+  });
+
+  test('a unit with no proposal: no proposal count', () => {
+    expect(unitMail.text).not.toContain('đề nghị cấp trên');
   });
 
   test('HTML: one table row per nomination', () => {

@@ -110,7 +110,7 @@ describe('finalizeResults', () => {
 
   test('keeps the decisions’ order and counts the outcomes', () => {
     expect(results.outcomes.map((o) => o.nominationId)).toEqual(proposal.decisions.map((d) => d.nominationId));
-    expect(results.counts).toEqual({ awarded: 1, notAwarded: 3, deferred: 1 });
+    expect(results.counts).toEqual({ awarded: 1, proposed: 0, notAwarded: 3, deferred: 1 });
   });
 
   test('a nomination missing from nominatingUnit is taken as sent by the nominee’s unit', () => {
@@ -135,7 +135,7 @@ describe('finalizeResults', () => {
   test('no tally is fine when nothing is eligible', () => {
     const none = run({ date: DATES.v2024, noms: [noms[2]!, noms[3]!] });
     const r = finalizeResults({ decisions: none.decisions, nominatingUnit });
-    expect(r.counts).toEqual({ awarded: 0, notAwarded: 1, deferred: 1 });
+    expect(r.counts).toEqual({ awarded: 0, proposed: 0, notAwarded: 1, deferred: 1 });
   });
 
   test('a ballot for another title than the proposal is refused', () => {
@@ -143,6 +143,9 @@ describe('finalizeResults', () => {
     expect(thrown(() => finalizeResults({ decisions: proposal.decisions, tally: wrong, nominatingUnit })).code).toBe('invalid');
   });
 
+  // Bằng khen của Chủ tịch UBND tỉnh: a Sở's council proposes it (Law 2022 Art 80.1, docs/legal-sources.md §1.9), so the
+  // seats of the quota go to proposals there; the province's own council awards it. Until issue 10 these cases said
+  // `awarded` for a Sở, which the law does not allow.
   describe('a quota tie left to the council (1 seat for 2)', () => {
     const quotaRun = run({
       date: DATES.v2024,
@@ -181,17 +184,26 @@ describe('finalizeResults', () => {
       ]);
     });
 
-    test('both pass: the seat goes to the most yes votes, the other is not awarded', () => {
+    test('both pass: the seat goes to the most yes votes, the other is not proposed', () => {
       const r = finalizeResults({ decisions: quotaRun.decisions, tally: vote(6, 8), nominatingUnit: units });
       expect(r.outcomes.map((o) => [o.nominationId, o.outcome])).toEqual([
-        ['b1', 'awarded'],
+        ['b1', 'proposed'],
         ['b2', 'not-awarded'],
-        ['b3', 'awarded'],
+        ['b3', 'proposed'],
         ['b4', 'not-awarded'],
       ]);
       expect(r.outcomes[1]!.reason).toContain('chỉ còn 1 suất trong chỉ tiêu cho 2 trường hợp đồng hạng');
       expect(r.outcomes[1]!.needsCouncilVote).toBe(true);
+      // The seat lost, nothing goes up: no decider is attached to it.
+      expect(r.outcomes[1]!.proposedTo).toBeUndefined();
       expect(r.outcomes[3]!.reason).toBe(decisionOf(quotaRun, 'b4').summary);
+      expect(r.counts).toEqual({ awarded: 0, proposed: 2, notAwarded: 2, deferred: 0 });
+    });
+
+    test('at a province the same ballot awards: the seat goes to the most yes votes', () => {
+      const r = finalizeResults({ decisions: quotaRun.decisions, tally: vote(6, 8), nominatingUnit: units, agencyLevel: 'province' });
+      expect(r.outcomes.map((o) => o.outcome)).toEqual(['awarded', 'not-awarded', 'awarded', 'not-awarded']);
+      expect(r.outcomes[1]!.reason).toContain('chỉ còn 1 suất');
     });
 
     test('both pass with equal votes: another round is needed', () => {
@@ -200,7 +212,7 @@ describe('finalizeResults', () => {
 
     test('one passes: it takes the seat', () => {
       const r = finalizeResults({ decisions: quotaRun.decisions, tally: vote(4, 7), nominatingUnit: units });
-      expect(r.outcomes.map((o) => o.outcome)).toEqual(['awarded', 'not-awarded', 'awarded', 'not-awarded']);
+      expect(r.outcomes.map((o) => o.outcome)).toEqual(['proposed', 'not-awarded', 'proposed', 'not-awarded']);
     });
   });
 });
@@ -221,7 +233,7 @@ describe('resultsCsv', () => {
   test('a title row naming the campaign, then the Vietnamese headers', () => {
     expect(lines[0]).toBe('"Kết quả bình xét thi đua, khen thưởng: 15/KH-SNgV - Phong trào thi đua năm 2024"');
     expect(lines[1]).toBe(RESULTS_CSV_HEADERS.join(','));
-    expect(lines[1]).toBe('STT,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Biểu quyết,Kết quả,Lý do');
+    expect(lines[1]).toBe('STT,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Biểu quyết,Kết quả,Đề nghị cấp trên,Lý do');
   });
 
   test('one row per outcome, diacritics intact (NFC), fields quoted where they hold a comma', () => {
@@ -229,7 +241,7 @@ describe('resultsCsv', () => {
     // The engine decides LĐTT before CSTĐCS: c1 is the fourth row.
     expect(results.outcomes.map((o) => o.nominationId)).toEqual(['l1', 'l2', 'l3', 'c1', 'c2']);
     const c1 = lines[2 + 3]!;
-    expect(c1.startsWith('4,Trần Thị Bình,"Phòng Lãnh sự, Lễ tân",Chiến sĩ thi đua cơ sở,Đủ điều kiện,8/9 (cần 8),Được khen thưởng,"Được Hội đồng biểu quyết 8/9 phiếu')).toBe(true);
+    expect(c1.startsWith('4,Trần Thị Bình,"Phòng Lãnh sự, Lễ tân",Chiến sĩ thi đua cơ sở,Đủ điều kiện,8/9 (cần 8),Được khen thưởng,,"Được Hội đồng biểu quyết 8/9 phiếu')).toBe(true);
     expect(csv).toContain('Tạm hoãn');
     expect(csv).toContain('Không đủ điều kiện');
     expect(csv.normalize('NFC')).toBe(csv);

@@ -157,7 +157,8 @@ describe('who sees what', () => {
     const forVp = visibleResults(vp, results);
     expect(forVp.outcomes[0]).toEqual(results.outcomes[0]);
     expect(forVp.outcomes[1]).toEqual(publicOutcome(results.outcomes[1]!));
-    expect(forVp.counts).toEqual({ awarded: 1, notAwarded: 2 });
+    // Stored before proposals existed (no `proposed` count): none was proposed.
+    expect(forVp.counts).toEqual({ awarded: 1, proposed: 0, notAwarded: 2 });
     const forViewer = JSON.stringify(visibleResults(viewer, results));
     expect(forViewer).not.toContain('kỷ luật');
     expect(forViewer).not.toContain('deferred');

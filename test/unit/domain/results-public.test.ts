@@ -70,6 +70,45 @@ describe('publicOutcome', () => {
   });
 });
 
-it('publicCounts: a deferral counts as not awarded in this round', () => {
-  expect(publicCounts({ ...finalize().counts, awarded: 2, notAwarded: 3, deferred: 4 })).toEqual({ awarded: 2, notAwarded: 7 });
+it('publicCounts: a deferral counts as not awarded in this round; proposals are counted apart', () => {
+  expect(publicCounts({ ...finalize().counts, awarded: 2, proposed: 1, notAwarded: 3, deferred: 4 })).toEqual({ awarded: 2, proposed: 1, notAwarded: 7 });
+  // Results stored before proposals existed carry no `proposed` count.
+  expect(publicCounts({ awarded: 2, notAwarded: 3, deferred: 4 })).toEqual({ awarded: 2, proposed: 0, notAwarded: 7 });
+});
+
+describe('publicOutcome of a proposal (a title the agency may not award, docs/legal-sources.md §1.9)', () => {
+  // A Sở's council votes a Bằng khen of the Chủ tịch UBND tỉnh: Law 2022 Art 80.1 leaves it to the province.
+  const proposed = () => {
+    const proposal = run({
+      date: DATES.v2024,
+      noms: [nom('b1', 'BANG_KHEN_TINH', person('Người Một', { personId: 'b1', unitId: 'U1' }), { grounds: 'movement' })],
+      standings: [{ unitId: 'U1', rank: 1 }],
+    });
+    const tally = tallyCouncilVote({ ruleSet: 'vn-2024', membersTotal: 9, present: 9, writtenVotes: 0, votes: [{ nominationId: 'b1', title: 'BANG_KHEN_TINH', yes: 6 }] });
+    return finalizeResults({ decisions: proposal.decisions, tally, nominatingUnit: { b1: 'U1' } }).outcomes[0] as Outcome;
+  };
+
+  it('reads proposed, named (the notice lists the proposed), with the vote and who decides', () => {
+    const p = publicOutcome(proposed());
+    expect(p).toMatchObject({ outcome: 'proposed', nominee: { kind: 'individual', unitId: 'U1', name: 'Người Một' }, vote: { yes: 6, required: 5 } });
+    expect(p.proposedTo).toMatchObject({ decidedBy: 'province-chairman', label: 'Chủ tịch Ủy ban nhân dân tỉnh', agencyLevel: 'department' });
+    expect(p.ground).toBe(
+      'Hội đồng biểu quyết 6/9 phiếu (66,7%) đồng ý, đạt (cần ít nhất 5/9, trên 50% tổng số thành viên); đề nghị Chủ tịch Ủy ban nhân dân tỉnh xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh (không thuộc thẩm quyền quyết định của Thủ trưởng cơ quan chuyên môn thuộc Ủy ban nhân dân cấp tỉnh theo khoản 1 Điều 80 Luật Thi đua, khen thưởng số 06/2022/QH15).',
+    );
+    expect(JSON.stringify(p)).not.toContain('Được khen thưởng');
+  });
+
+  it('a proposal that lost its seat reads not awarded, unnamed, without a decider', () => {
+    const o = proposed();
+    const { proposedTo: _, ...withoutDecider } = o;
+    const p = publicOutcome({ ...withoutDecider, outcome: 'not-awarded' });
+    expect(p.outcome).toBe('not-awarded');
+    expect(p).not.toHaveProperty('proposedTo');
+    expect(p.nominee).not.toHaveProperty('name');
+  });
+
+  it('a stored proposal missing its decider is not shown as proposed', () => {
+    const { proposedTo: _, ...bare } = proposed();
+    expect(publicOutcome(bare).outcome).toBe('not-awarded');
+  });
 });
