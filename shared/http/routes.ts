@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Agency, AgencyInput, AgencyList } from '../schemas/agency';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent, Mailing } from '../schemas/events';
@@ -13,12 +14,14 @@ import { CouncilTally, FinalResults, NominationList, OpenApiDocument, Proposal, 
 
 export type { Role };
 
-const PeriodQuery = z.object({ period: ReportPeriod.default('final') }).strict();
+const PeriodQuery = z.object({ period: z._default(ReportPeriod, 'final') }).strict();
 const flag = z
   .enum(['true', 'false'])
   .default('false')
   .transform((v) => v === 'true');
 export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
+/** The platform operator's routes: agencies, nothing inside them. */
+export const PLATFORM = ['platform'] as const;
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -28,9 +31,10 @@ export interface RouteSpec {
   auth: 'none' | 'jwt';
   roles?: readonly RouteRole[];
   summary: string;
-  body?: z.ZodType;
+  /** Any zod schema, classic or mini (the input schemas are mini: shared/schemas/fields.ts). */
+  body?: z.core.$ZodType;
   /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
-  query?: z.ZodObject;
+  query?: z.core.$ZodObject;
   /**
    * Documentation only: any zod schema, classic or mini (the stored shapes are mini: shared/schemas/events.ts).
    * The inline ones are `z.lazy`: only the OpenAPI document builds them, not each cold start.
@@ -61,6 +65,16 @@ export const routes = [
     summary: 'This API, as a page for people',
     text: { mediaType: 'text/html', description: 'One self-contained HTML page: inline CSS, no script, nothing loaded from elsewhere' },
   },
+  {
+    method: 'PUT',
+    path: '/agencies/{agencyId}',
+    auth: 'jwt',
+    roles: PLATFORM,
+    summary: 'Create or replace an agency (the platform operator only; reads no campaign of it)',
+    body: AgencyInput,
+    response: Agency,
+  },
+  { method: 'GET', path: '/agencies', auth: 'jwt', roles: PLATFORM, summary: 'The agencies of this deployment (the platform operator only)', response: AgencyList },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
   {
     method: 'GET',
