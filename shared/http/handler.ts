@@ -1,15 +1,16 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
+import { safeParse } from 'zod/mini';
 import { DomainError } from '../domain/errors';
 import { logger } from '../powertools';
-import { authorize, principalOf, type Principal } from './auth';
+import { authorize, authorizePlatform, principalOf, type PlatformPrincipal, type Principal } from './auth';
 import { badRequest, fieldErrors, HttpError } from './errors';
 import { routes, routeKey, type RouteKey, type RouteSpec } from './routes';
 
 /** Bodies above this are refused before parsing: a launch letter is a few tens of KB. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface Request<B = unknown, Q = Record<string, unknown>, P = Principal | undefined> {
+export interface Request<B = unknown, Q = Record<string, unknown>, P = Principal | PlatformPrincipal | undefined> {
   params: Record<string, string>;
   /** Parsed with the route's `query` schema when it has one (defaults applied). */
   query: Q;
@@ -31,9 +32,9 @@ export type RouteHandler = (req: Request) => Promise<Reply | unknown>;
 
 /** The route table's entries by key, so a handler's request is typed from its route's schemas. */
 type RouteByKey = { [R in (typeof routes)[number] as `${R['method']} ${R['path']}`]: R };
-type BodyOf<K extends RouteKey> = RouteByKey[K] extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
-type QueryOf<K extends RouteKey> = RouteByKey[K] extends { query: infer S extends z.ZodType } ? z.output<S> : Record<string, string>;
-type PrincipalOf<K extends RouteKey> = RouteByKey[K] extends { auth: 'jwt' } ? Principal : undefined;
+type BodyOf<K extends RouteKey> = RouteByKey[K] extends { body: infer S extends z.core.$ZodType } ? z.output<S> : undefined;
+type QueryOf<K extends RouteKey> = RouteByKey[K] extends { query: infer S extends z.core.$ZodType } ? z.output<S> : Record<string, string>;
+type PrincipalOf<K extends RouteKey> = RouteByKey[K] extends { roles: readonly ['platform'] } ? PlatformPrincipal : RouteByKey[K] extends { auth: 'jwt' } ? Principal : undefined;
 /** One handler per route, each taking the request its route's schemas parse: no cast in the function. */
 export type RouteHandlers = { [K in RouteKey]: (req: Request<BodyOf<K>, QueryOf<K>, PrincipalOf<K>>) => Promise<Reply | unknown> };
 
@@ -60,7 +61,8 @@ function parseBody(spec: RouteSpec, event: APIGatewayProxyEventV2): unknown {
   } catch (error) {
     throw badRequest([{ path: '(body)', message: `không phải JSON hợp lệ: ${(error as Error).message}` }]);
   }
-  const parsed = (spec.body as z.ZodType).safeParse(json);
+  // zod/mini's safeParse takes any schema, classic or mini, and brings no classic zod with it.
+  const parsed = safeParse(spec.body, json);
   if (!parsed.success) throw badRequest(fieldErrors(parsed.error));
   return parsed.data;
 }
@@ -94,12 +96,13 @@ export function httpApi(routeHandlers: RouteHandlers) {
     const handle = handlers[event.routeKey as RouteKey];
     if (!spec || !handle) return jsonResponse(404, { code: 'route.not_found', message: 'Không có chức năng này.' });
     try {
-      const principal = spec.auth === 'jwt' ? authorize(principalOf(event), spec.roles ?? []) : undefined;
+      const roles = spec.roles ?? [];
+      const principal = spec.auth !== 'jwt' ? undefined : roles.includes('platform') ? authorizePlatform(principalOf(event)) : authorize(principalOf(event), roles);
       const body = parseBody(spec, event);
       const rawQuery = Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? '']));
       let query: Record<string, unknown> = rawQuery;
       if (spec.query) {
-        const parsed = spec.query.safeParse(rawQuery);
+        const parsed = safeParse(spec.query, rawQuery);
         if (!parsed.success) throw badRequest(fieldErrors(parsed.error, 'query'));
         query = parsed.data;
       }
