@@ -12,6 +12,7 @@ import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
 import { userUseCases } from '#shared/usecases/users';
 import { userStore } from '#shared/store/users';
 import { cognitoIdentity } from '#shared/identity/cognito';
+import { readAgencies, upsertAgency } from '#shared/usecases/agencies';
 
 const now = () => new Date().toISOString();
 const users = userUseCases({ store: userStore, identity: cognitoIdentity() });
@@ -21,22 +22,24 @@ const api = httpApi({
   'GET /health': async () => ({ status: 'ok' }),
   'GET /openapi.json': async () => openApiDocument(),
   'GET /docs': async () => ({ raw: apiReferencePage(), headers: API_REFERENCE_HEADERS }),
-  'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.params.code, req.body, now()),
+  'PUT /agencies/{agencyId}': (req) => upsertAgency(req.params.agencyId, req.body, req.principal, now()),
+  'GET /agencies': () => readAgencies(),
+  'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.principal.agencyId, req.params.code, req.body, now()),
   'GET /recipient-groups': (req) => readGroups(req.principal),
-  'PUT /units/{unitId}': (req) => upsertUnit(req.params.unitId, req.body, now()),
+  'PUT /units/{unitId}': (req) => upsertUnit(req.principal.agencyId, req.params.unitId, req.body, now()),
   'GET /units': (req) => readUnits(req.principal),
   'POST /users': async (req) => ({ statusCode: 201, body: await users.enrol(req.principal, req.body, now()) }),
   'GET /users': (req) => users.list(req.principal),
   'POST /users/{username}/disable': (req) => users.disable(req.principal, req.params.username, now()),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body, req.principal, now()) }),
-  'GET /campaigns': (req) => readCampaigns(req.query.limit, req.query.cursor),
-  'GET /campaigns/{id}': (req) => findCampaign(req.params.id),
+  'GET /campaigns': (req) => readCampaigns(req.principal, req.query.limit, req.query.cursor),
+  'GET /campaigns/{id}': (req) => findCampaign(req.principal.agencyId, req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, req.principal, new Date()),
   'GET /campaigns/{id}/events': (req) => readEvents(req.params.id, req.principal),
-  'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.params.id, new Date()),
+  'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.principal.agencyId, req.params.id, new Date()),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({
     statusCode: 202,
-    body: await retryFailedDeliveries(req.params.id, new Date(), req.query.includeUncertain),
+    body: await retryFailedDeliveries(req.principal.agencyId, req.params.id, new Date(), req.query.includeUncertain),
   }),
   'PUT /campaigns/{id}/scoring-table': (req) => setScoringTable(req.params.id, req.body, req.principal, now()),
   'POST /campaigns/{id}/registrations': (req) => submitRegistration(req.params.id, req.body, req.principal, new Date()),
@@ -47,7 +50,7 @@ const api = httpApi({
   'GET /campaigns/{id}/standings': (req) => readStandings(req.params.id, req.query.period, req.principal),
   'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/nominations': (req) => readNominations(req.params.id, req.principal),
-  'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.params.id, req.principal.sub, new Date()),
+  'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.principal.agencyId, req.params.id, req.principal.sub, new Date()),
   'GET /campaigns/{id}/proposal': (req) => readProposal(req.params.id, req.principal),
   'POST /campaigns/{id}/council-votes': (req) => recordCouncilVote(req.params.id, req.body, req.principal, new Date()),
   'POST /campaigns/{id}/results/finalize': (req) => finalize(req.params.id, req.principal, new Date()),

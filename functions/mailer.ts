@@ -5,7 +5,7 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { RateLimiter } from '#shared/concurrency';
 import { sendRateLimiter } from '#shared/mail/send-rate';
-import { CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
+import { AGENCY_TAG, CAMPAIGN_TAG, encodeOutboxTag, OUTBOX_TAG } from '#shared/mail/outbox-tag';
 import { sendEmail } from '#shared/mail/ses';
 import { logger } from '#shared/powertools';
 import { outboxLogKey, redactEmails } from '#shared/redact';
@@ -28,10 +28,10 @@ const LEASE_MS = Number(process.env.MAIL_LEASE_SECONDS ?? '300') * 1000;
 const messages = new Map<string, Promise<StoredMessage | undefined>>();
 
 function messageFor(d: Delivery) {
-  const key = `${d.campaignId}/${d.eventId}/${d.message}`;
+  const key = `${d.agencyId}/${d.campaignId}/${d.eventId}/${d.message}`;
   let m = messages.get(key);
   if (!m) {
-    m = getMessage(d.campaignId, d.eventId, d.message);
+    m = getMessage(d.agencyId, d.campaignId, d.eventId, d.message);
     messages.set(key, m);
     // Only a found, still-current message is worth keeping: a superseding mark can arrive later.
     m.then(
@@ -47,7 +47,8 @@ const deps: SendDeps = {
   outbox: { claim: claimDelivery, markSending, recordOutcome, recordDoubt },
   message: messageFor,
   sender: {
-    send: (d, message) => sendEmail({ from, to: d.address, message, tags: { [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
+    send: (d, message) =>
+      sendEmail({ from, to: d.address, message, tags: { [AGENCY_TAG]: d.agencyId, [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
   },
   pace: async () => {
     limiter ??= sendRateLimiter();
@@ -61,10 +62,10 @@ const deps: SendDeps = {
 };
 
 /** A pending outbox item → at most one SES email, by the protocol; here only its logs and metrics. */
-async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Set<string> }): Promise<void> {
+async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Map<string, Set<string>> }): Promise<void> {
   const d = newImage(record, Delivery);
   const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(deliveryKey(d)) } });
-  const report = await sendDelivery(d, batch.suppressed, deps);
+  const report = await sendDelivery(d, batch.suppressed.get(d.agencyId) ?? new Set(), deps);
   const redacted = (f: SendFailure) => ({ ...f, message: redactEmails(f.message) });
   switch (report.kind) {
     case 'not-pending':
@@ -91,13 +92,21 @@ async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Set<strin
   }
 }
 
-/** The suppression list, read once for the whole batch (one BatchGet per 100 addresses, not one per record). */
+/**
+ * The suppression lists, read once for the whole batch (one BatchGet per 100 addresses, not one per record). Each
+ * agency keeps its own list, and one batch may hold several agencies' mail.
+ */
 async function prepareBatch(event: DynamoDBStreamEvent) {
-  const addresses = event.Records.flatMap((r) => {
-    const a = r.dynamodb?.NewImage?.address?.S;
-    return a ? [a] : [];
-  });
-  return { suppressed: await suppressedAmong(addresses) };
+  const byAgency = new Map<string, string[]>();
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage;
+    const address = image?.address?.S;
+    const agencyId = image?.agencyId?.S;
+    if (address && agencyId) byAgency.set(agencyId, [...(byAgency.get(agencyId) ?? []), address]);
+  }
+  const suppressed = new Map<string, Set<string>>();
+  for (const [agencyId, addresses] of byAgency) suppressed.set(agencyId, await suppressedAmong(agencyId, addresses));
+  return { suppressed };
 }
 
 export const handler = middy(streamConsumer(onDelivery, { inParallel: true, prepare: prepareBatch }))

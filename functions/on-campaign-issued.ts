@@ -20,10 +20,10 @@ import { newImage } from '#shared/stream/decode';
 async function onCampaignIssued(record: DynamoDBRecord): Promise<void> {
   const event = newImage(record, DomainEvent);
   const log = logger.createChild({ persistentKeys: { eventId: event.eventId, campaignId: event.campaignId } });
-  const campaign = await getCampaign(event.campaignId);
+  const campaign = await getCampaign(event.agencyId, event.campaignId);
   if (!campaign) throw new Error(`campaign ${event.campaignId} of event ${event.eventId} does not exist`);
 
-  const directory = await loadDirectory();
+  const directory = await loadDirectory(event.agencyId);
   const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
   const names = new Map(directory.groups.map((g) => [g.code, g]));
   const message = renderLetter(

@@ -22,12 +22,12 @@ import { groupRecipients } from '#shared/usecases/group-recipients';
  */
 async function onNominationsClosed(record: DynamoDBRecord): Promise<void> {
   const event = newImage(record, DomainEvent);
-  const campaign = await getCampaign(event.campaignId);
+  const campaign = await getCampaign(event.agencyId, event.campaignId);
   if (!campaign) throw new Error(`campaign ${event.campaignId} of event ${event.eventId} does not exist`);
   const proposal = await decideCampaign(campaign);
-  await saveProposal(campaign.id, proposal, event.occurredAt);
+  await saveProposal(campaign.agencyId, campaign.id, proposal, event.occurredAt);
 
-  const directory = await loadDirectory();
+  const directory = await loadDirectory(event.agencyId);
   const unitNames = Object.fromEntries(directory.units.map((u) => [u.unitId, u.name]));
   const queued = await queueMail(event, 'proposal', renderProposalMail({ campaign, proposal, unitNames, closedAt: event.occurredAt }), {
     emails: groupRecipients(directory.groups, [campaign.councilGroup, campaign.officeGroup]),

@@ -21,12 +21,12 @@ import { newImage } from '#shared/stream/decode';
  */
 async function onReportReminderDue(record: DynamoDBRecord): Promise<void> {
   const event = newImage(record, DomainEvent);
-  const campaign = await getCampaign(event.campaignId);
+  const campaign = await getCampaign(event.agencyId, event.campaignId);
   if (!campaign) throw new Error(`campaign ${event.campaignId} of event ${event.eventId} does not exist`);
   const period = ReportPeriod.parse(event.data.period);
   const deadline = String(event.data.deadline);
-  const reported = new Set((await listReports(campaign.id, period)).map((r) => String(r.unitId)));
-  const { units } = await loadDirectory();
+  const reported = new Set((await listReports(campaign.agencyId, campaign.id, period)).map((r) => String(r.unitId)));
+  const { units } = await loadDirectory(event.agencyId);
   const missing = units.filter((u) => campaign.participatingUnits.includes(u.unitId) && !reported.has(u.unitId));
   let queued = 0;
   for (const unit of missing) {

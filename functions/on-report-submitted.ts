@@ -25,11 +25,11 @@ import { newImage } from '#shared/stream/decode';
 async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
   const event = newImage(record, DomainEvent);
   const log = logger.createChild({ persistentKeys: { eventId: event.eventId, campaignId: event.campaignId } });
-  const campaign = await getCampaign(event.campaignId);
+  const campaign = await getCampaign(event.agencyId, event.campaignId);
   if (!campaign?.scoringTable) throw new Error(`campaign ${event.campaignId} of event ${event.eventId} is missing or has no scoring table`);
   const report = UnitReport.parse(event.data.report);
   const table = campaign.scoringTable;
-  const directory = await loadDirectory();
+  const directory = await loadDirectory(event.agencyId);
   const unit = directory.units.find((u) => u.unitId === report.unitId);
   if (!unit) throw new Error(`unit ${report.unitId} of event ${event.eventId} is not in the directory`);
 
@@ -52,8 +52,8 @@ async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
     log.warn('the campaign names no office group (or it left the directory): the Office is not notified', { officeGroup: campaign.officeGroup });
   }
   // A reminder to this unit still waiting in the outbox is stale now: superseded, not sent.
-  const reminder = await getReminderMarker(campaign.id, report.period);
-  if (reminder?.eventId) await supersedeMessage(campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
+  const reminder = await getReminderMarker(campaign.agencyId, campaign.id, report.period);
+  if (reminder?.eventId) await supersedeMessage(campaign.agencyId, campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
   await markMailingPrepared(event, acks + notices, new Date());
   log.info('report acknowledged', { unitId: unit.unitId, period: report.period, acks, notices });
 }

@@ -21,11 +21,11 @@ import { newImage } from '#shared/stream/decode';
  */
 async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   const event = newImage(record, DomainEvent);
-  const campaign = await getCampaign(event.campaignId);
-  const results = await getResults(event.campaignId);
+  const campaign = await getCampaign(event.agencyId, event.campaignId);
+  const results = await getResults(event.agencyId, event.campaignId);
   if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
   const outcomes = results.outcomes as Outcome[];
-  const directory = await loadDirectory();
+  const directory = await loadDirectory(event.agencyId);
   const unitNames = Object.fromEntries(directory.units.map((u) => [u.unitId, u.name]));
   const groups = new Map(directory.groups.map((g) => [g.code, g]));
   const nơiNhận = campaign.recipientGroups.flatMap((code) => {

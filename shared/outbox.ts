@@ -22,10 +22,13 @@ export interface OutboxRows {
  * puts, so a consumer re-run by a retried batch queues nobody twice. Returns how many rows were new.
  */
 export async function queueMail(event: DomainEvent, name: string, message: RenderedMessage, rows: OutboxRows, now = new Date().toISOString()): Promise<number> {
-  await putMessageIfAbsent(event.campaignId, event.eventId, name, message);
-  const base = { campaignId: event.campaignId, eventId: event.eventId, eventType: event.type, message: name, attempts: 0, createdAt: now, updatedAt: now };
+  await putMessageIfAbsent(event.agencyId, event.campaignId, event.eventId, name, message);
+  const base = { agencyId: event.agencyId, campaignId: event.campaignId, eventId: event.eventId, eventType: event.type, message: name, attempts: 0, createdAt: now, updatedAt: now };
   // Addresses on the suppression list (hard bounces, complaints) are recorded, not queued.
-  const suppressed = await suppressedAmong((rows.emails ?? []).map((e) => e.address));
+  const suppressed = await suppressedAmong(
+    event.agencyId,
+    (rows.emails ?? []).map((e) => e.address),
+  );
   const deliveries: Delivery[] = [
     ...(rows.emails ?? []).map((e) =>
       suppressed.has(e.address)

@@ -16,6 +16,7 @@
  * `claimed` or `sending` by a twin that died is then settled by the reconciler (the scheduled tick),
  * exactly as in the cloud. Without it everything is in memory.
  */
+import { ensureDefaultAgency } from './default-agency';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
@@ -349,6 +350,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     if (handlersResult.status === 'rejected') throw handlersResult.reason;
     ddb = ddbResult.value;
     const handlers = handlersResult.value;
+    await ensureDefaultAgency({ endpoint: ddb.endpoint, tableName, region: LOCAL_REGION });
 
     const streamHandlers: Record<string, StreamHandler> = {};
     for (const [name, spec] of Object.entries(functions) as [string, FunctionSpec][]) {

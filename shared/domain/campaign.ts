@@ -23,8 +23,9 @@ export function canTransition(from: CampaignStatus, to: CampaignStatus): boolean
   return transitions[from].includes(to);
 }
 
-export function newCampaign(input: CampaignInput, ids: { id: string; now: string; actor: string }): Campaign {
-  return { ...input, id: ids.id, status: 'draft', version: 1, createdAt: ids.now, createdBy: ids.actor };
+export function newCampaign(input: CampaignInput, ids: { id: string; now: string; actor: string; agencyId: string; agencyLevel?: Campaign['agencyLevel'] }): Campaign {
+  const level = ids.agencyLevel ? { agencyLevel: ids.agencyLevel } : {};
+  return { ...input, id: ids.id, agencyId: ids.agencyId, ...level, status: 'draft', version: 1, createdAt: ids.now, createdBy: ids.actor };
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 export const OUTBOX_TAG = 'outbox';
 export const CAMPAIGN_TAG = 'campaign';
+/** The campaign's agency: with the campaign and the outbox key it names the item's partition. */
+export const AGENCY_TAG = 'agency';
 
 export const encodeOutboxTag = (sk: string) => Buffer.from(sk, 'utf8').toString('base64url');
 export const decodeOutboxTag = (tag: string) => Buffer.from(tag, 'base64url').toString('utf8');

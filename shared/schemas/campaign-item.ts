@@ -54,6 +54,8 @@ export const StoredCampaign = z.strictObject({
   referenceDate: optionalText,
   ruleOptions: z.optional(storedRuleOptions),
   id: text,
+  agencyId: text,
+  agencyLevel: z.optional(z.enum(['province', 'department', 'commune'])),
   status: CampaignStatus,
   version: z.int(),
   createdAt: text,

@@ -56,6 +56,8 @@ export type Mailing = z.infer<typeof Mailing>;
 export const DomainEvent = z.object({
   eventId: z.string(),
   type: EventType,
+  /** The agency the campaign belongs to: a consumer builds every key it touches from it. */
+  agencyId: z.string(),
   campaignId: z.string(),
   /** The campaign version this event produced: events of one campaign are ordered by it. */
   version: z.int(),
@@ -79,6 +81,7 @@ export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** One row per resolved address (or per archive/publication entry) of one event: the outbox. */
 export const Delivery = z.object({
+  agencyId: z.string(),
   campaignId: z.string(),
   eventId: z.string(),
   eventType: EventType,

@@ -7,19 +7,19 @@ import { StoredCampaign } from '../schemas/campaign-item';
 import { DomainEvent, MAILING_EVENTS, type EventType } from '../schemas/events';
 import { onAttention } from './attention';
 import { documentClient, tableName } from './client';
-import { CAMPAIGN_INDEX, campaignPk, keys, prefixes, withoutKeys } from './keys';
+import { CAMPAIGN_INDEX, campaignPk, campaignsIndexPk, keys, prefixes, withoutKeys } from './keys';
 import { queryByPrefix } from './query';
 
 const campaignItem = (c: Campaign) => ({
-  ...keys.campaign(c.id),
+  ...keys.campaign(c.agencyId, c.id),
   entity: 'Campaign',
-  gsi1pk: CAMPAIGN_INDEX.pk,
+  gsi1pk: campaignsIndexPk(c.agencyId),
   gsi1sk: `${c.createdAt}#${c.id}`,
   ...c,
 });
 
 export function newEvent(campaign: Campaign, type: EventType, actor: string, now: string, data: Record<string, unknown> = {}): DomainEvent {
-  return { eventId: randomUUID(), type, campaignId: campaign.id, version: campaign.version, occurredAt: now, actor, data };
+  return { eventId: randomUUID(), type, agencyId: campaign.agencyId, campaignId: campaign.id, version: campaign.version, occurredAt: now, actor, data };
 }
 
 /** How long a mailing event's consumer has to write its outbox before the reconciler looks at it (MAILING_GRACE_SECONDS, 10 minutes). */
@@ -30,7 +30,7 @@ export const mailingGraceMs = () => Number(process.env.MAILING_GRACE_SECONDS ?? 
  * index: its consumer marks it `prepared` when the outbox is written (shared/store/mailings.ts).
  */
 export const eventItem = (e: DomainEvent) => {
-  const key = keys.event(e.campaignId, e.occurredAt, e.eventId);
+  const key = keys.event(e.agencyId, e.campaignId, e.occurredAt, e.eventId);
   const mailing = MAILING_EVENTS.has(e.type) ? { mailing: 'preparing', mailingAttempts: 0, ...onAttention(new Date(Date.parse(e.occurredAt) + mailingGraceMs()).toISOString(), key) } : {};
   return { ...key, entity: 'Event', ...e, ...mailing };
 };
@@ -110,8 +110,8 @@ export async function saveWithEvent(writes: ItemWrite[], event: DomainEvent): Pr
   }
 }
 
-export async function getCampaign(campaignId: string): Promise<Campaign | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.campaign(campaignId), ConsistentRead: true }));
+export async function getCampaign(agencyId: string, campaignId: string): Promise<Campaign | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.campaign(agencyId, campaignId), ConsistentRead: true }));
   return Item ? StoredCampaign.parse(withoutKeys(Item)) : undefined;
 }
 
@@ -119,8 +119,9 @@ export async function getCampaign(campaignId: string): Promise<Campaign | undefi
  * A cursor is the LastEvaluatedKey of the campaign index, base64url JSON. Anything else (a forged
  * or truncated cursor) is the caller's error, a 400 naming `query.cursor`, never handed to
  * DynamoDB, which would answer a ValidationException (a 500) or start at a key of its choosing.
+ * Another agency's cursor is refused the same way: it names another index partition.
  */
-function decodeCursor(cursor: string): Record<string, string> {
+function decodeCursor(agencyId: string, cursor: string): Record<string, string> {
   const invalid = () => new DomainError('invalid', 'Dữ liệu không hợp lệ: query.cursor', [{ path: 'query.cursor', message: 'không phải con trỏ trang do API này trả về' }]);
   let key: unknown;
   try {
@@ -133,10 +134,10 @@ function decodeCursor(cursor: string): Record<string, string> {
   const names = Object.keys(k).sort().join(',');
   const valid =
     names === 'gsi1pk,gsi1sk,pk,sk' &&
-    k.gsi1pk === CAMPAIGN_INDEX.pk &&
+    k.gsi1pk === campaignsIndexPk(agencyId) &&
     k.sk === 'CAMPAIGN' &&
     typeof k.pk === 'string' &&
-    k.pk.startsWith(campaignPk('')) &&
+    k.pk.startsWith(campaignPk(agencyId, '')) &&
     typeof k.gsi1sk === 'string' &&
     k.gsi1sk.length > 0 &&
     k.gsi1sk.length <= 200;
@@ -145,14 +146,14 @@ function decodeCursor(cursor: string): Record<string, string> {
 }
 
 /** Newest first, through GSI1; the cursor is the opaque LastEvaluatedKey. */
-export async function listCampaigns(limit: number, cursor?: string): Promise<{ items: Campaign[]; nextCursor?: string }> {
-  const ExclusiveStartKey = cursor ? decodeCursor(cursor) : undefined;
+export async function listCampaigns(agencyId: string, limit: number, cursor?: string): Promise<{ items: Campaign[]; nextCursor?: string }> {
+  const ExclusiveStartKey = cursor ? decodeCursor(agencyId, cursor) : undefined;
   const page = await documentClient.send(
     new QueryCommand({
       TableName: tableName(),
       IndexName: CAMPAIGN_INDEX.name,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': CAMPAIGN_INDEX.pk },
+      ExpressionAttributeValues: { ':pk': campaignsIndexPk(agencyId) },
       ScanIndexForward: false,
       Limit: limit,
       ExclusiveStartKey,
@@ -165,7 +166,7 @@ export async function listCampaigns(limit: number, cursor?: string): Promise<{ i
 }
 
 /** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
-export const queryCampaignItems = (campaignId: string, prefix: string) => queryByPrefix(campaignPk(campaignId), prefix);
+export const queryCampaignItems = (agencyId: string, campaignId: string, prefix: string) => queryByPrefix(campaignPk(agencyId, campaignId), prefix);
 
 /** One stored item by its key, read consistently (the reconciler decides on it). */
 export async function getItemByKey(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
@@ -173,4 +174,4 @@ export async function getItemByKey(key: { pk: string; sk: string }): Promise<Rec
   return Item;
 }
 
-export const listEvents = async (campaignId: string) => (await queryCampaignItems(campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));
+export const listEvents = async (agencyId: string, campaignId: string) => (await queryCampaignItems(agencyId, campaignId, prefixes.event)).map((i) => DomainEvent.parse(withoutKeys(i)));

@@ -14,8 +14,8 @@ export type { RenderedMessage, StoredMessage } from './messages';
 export { ATTENTION_PK };
 const attnAt = attentionAt;
 
-type Key = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
-export const deliveryKey = (d: Key) => keys.delivery(d.campaignId, d.eventId, d.message, d.address);
+type Key = Pick<Delivery, 'agencyId' | 'campaignId' | 'eventId' | 'message' | 'address'>;
+export const deliveryKey = (d: Key) => keys.delivery(d.agencyId, d.campaignId, d.eventId, d.message, d.address);
 
 /**
  * Write one outbox item, only if it does not exist yet: a retried stream batch re-runs the
@@ -150,8 +150,8 @@ export async function recordDoubt(d: Key, token: string, error: string, now: Dat
 }
 
 /** The campaign's outbox rows, each with the key the logs name it by (its address pseudonymised). */
-export const listDeliveries = async (campaignId: string) =>
-  (await queryCampaignItems(campaignId, prefixes.delivery)).map((i) => ({
+export const listDeliveries = async (agencyId: string, campaignId: string) =>
+  (await queryCampaignItems(agencyId, campaignId, prefixes.delivery)).map((i) => ({
     ...Delivery.parse(withoutKeys(i)),
     logKey: outboxLogKey({ pk: String(i.pk), sk: String(i.sk) }),
   }));
@@ -252,20 +252,18 @@ export async function wakePending(key: { pk: string; sk: string }, now: Date, ne
   }
 }
 
-// ── The project's own suppression list ───────────────────────────────────────────────────────
-
-const suppressionKey = (address: string) => ({ pk: 'SUPPRESSION', sk: address });
+// ── The project's own suppression list, one per agency ───────────────────────────────────────
 
 /** Addresses that hard-bounced or complained: never emailed again by this system. */
-export async function suppress(address: string, reason: { kind: 'bounce' | 'complaint'; detail: string; campaignId?: string; at: string }): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...suppressionKey(address), entity: 'Suppression', address, ...reason } }));
+export async function suppress(agencyId: string, address: string, reason: { kind: 'bounce' | 'complaint'; detail: string; campaignId?: string; at: string }): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.suppression(agencyId, address), entity: 'Suppression', address, ...reason } }));
 }
 
-export async function suppressedAmong(addresses: readonly string[]): Promise<Set<string>> {
+export async function suppressedAmong(agencyId: string, addresses: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
   const unique = [...new Set(addresses)];
   for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: unique.slice(i, i + 100).map(suppressionKey) } };
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: unique.slice(i, i + 100).map((a) => keys.suppression(agencyId, a)) } };
     for (let attempt = 0; request; attempt++) {
       const res = (await documentClient.send(new BatchGetCommand({ RequestItems: request }))) as {
         Responses?: Record<string, Record<string, unknown>[]>;

@@ -2,55 +2,69 @@
  * Key design of the single table (docs/architecture.md "One table"). Every item of a campaign lives under its
  * partition, so a campaign's events and deliveries are Queries, never Scans.
  *
- * | item            | pk               | sk                               | gsi1pk     | gsi1sk            |
- * | campaign        | CAMPAIGN#<id>    | CAMPAIGN                         | CAMPAIGNS  | <createdAt>#<id>  |
- * | domain event    | CAMPAIGN#<id>    | EVENT#<occurredAt>#<eventId>     |            |                   |
- * | rendered mail   | CAMPAIGN#<id>    | MESSAGE#<eventId>#<name>         |            |                   |
- * | delivery/outbox | CAMPAIGN#<id>    | DELIVERY#<eventId>#<name>#<addr> |            |                   |
- * | registration    | CAMPAIGN#<id>    | REGISTRATION#<unitId>#<who>      |            |                   |
- * | report          | CAMPAIGN#<id>    | REPORT#<period>#<unitId>         |            |                   |
- * | verification    | CAMPAIGN#<id>    | VERIFICATION#<period>#<unitId>   |            |                   |
- * | reminder marker | CAMPAIGN#<id>    | REMINDER#<period>                |            |                   |
- * | nomination      | CAMPAIGN#<id>    | NOMINATION#<nominationId>        |            |                   |
- * | proposal        | CAMPAIGN#<id>    | PROPOSAL                         |            |                   |
- * | decision        | CAMPAIGN#<id>    | DECISION#<nominationId>          |            |                   |
- * | council vote    | CAMPAIGN#<id>    | COUNCIL_VOTE                     |            |                   |
- * | results         | CAMPAIGN#<id>    | RESULTS                          |            |                   |
- * | recipient group | DIRECTORY        | GROUP#<code>                     |            |                   |
- * | unit            | DIRECTORY        | UNIT#<unitId>                    |            |                   |
+ * Every agency's partitions start with `AGENCY#<agencyId>#` (below, `A#`): a key built from the caller's agency cannot
+ * name another agency's item, so isolation holds in the key, not in a filter after the read (docs/agencies.md).
+ *
+ * | item            | pk                  | sk                               | gsi1pk       | gsi1sk           |
+ * | agency          | PLATFORM            | AGENCY#<agencyId>                |              |                  |
+ * | campaign        | A#CAMPAIGN#<id>     | CAMPAIGN                         | A#CAMPAIGNS  | <createdAt>#<id> |
+ * | domain event    | A#CAMPAIGN#<id>     | EVENT#<occurredAt>#<eventId>     |            |                   |
+ * | rendered mail   | A#CAMPAIGN#<id>     | MESSAGE#<eventId>#<name>         |            |                   |
+ * | delivery/outbox | A#CAMPAIGN#<id>     | DELIVERY#<eventId>#<name>#<addr> |            |                   |
+ * | registration    | A#CAMPAIGN#<id>     | REGISTRATION#<unitId>#<who>      |            |                   |
+ * | report          | A#CAMPAIGN#<id>     | REPORT#<period>#<unitId>         |            |                   |
+ * | verification    | A#CAMPAIGN#<id>     | VERIFICATION#<period>#<unitId>   |            |                   |
+ * | reminder marker | A#CAMPAIGN#<id>     | REMINDER#<period>                |            |                   |
+ * | nomination      | A#CAMPAIGN#<id>     | NOMINATION#<nominationId>        |            |                   |
+ * | proposal        | A#CAMPAIGN#<id>     | PROPOSAL                         |            |                   |
+ * | decision        | A#CAMPAIGN#<id>     | DECISION#<nominationId>          |            |                   |
+ * | council vote    | A#CAMPAIGN#<id>     | COUNCIL_VOTE                     |            |                   |
+ * | results         | A#CAMPAIGN#<id>     | RESULTS                          |            |                   |
+ * | recipient group | A#DIRECTORY         | GROUP#<code>                     |              |                  |
+ * | unit            | A#DIRECTORY         | UNIT#<unitId>                    |              |                  |
+ * | user            | A#DIRECTORY         | USER#<username>                  |              |                  |
+ * | suppressed addr | A#SUPPRESSION       | <address>                        |              |                  |
  */
-export const campaignPk = (campaignId: string) => `CAMPAIGN#${campaignId}`;
-
 /** Every partition of an agency's data starts with this: isolation is in the key, never a filter after the read. */
 export const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
+export const campaignPk = (agencyId: string, campaignId: string) => `${agencyPk(agencyId)}#CAMPAIGN#${campaignId}`;
 /** The agency's directory partition: recipient groups, units, enrolled users. */
 export const directoryPk = (agencyId: string) => `${agencyPk(agencyId)}#DIRECTORY`;
+export const suppressionPk = (agencyId: string) => `${agencyPk(agencyId)}#SUPPRESSION`;
+/** The agency's campaign list on gsi1, newest first. */
+export const campaignsIndexPk = (agencyId: string) => `${agencyPk(agencyId)}#CAMPAIGNS`;
+/** The agency a partition belongs to, read back from a key (stream records, the attention index). */
+export function agencyOfPk(pk: string): string | undefined {
+  const m = /^AGENCY#([^#]+)#/.exec(pk);
+  return m?.[1];
+}
 /** The platform's own partition: the list of agencies (only the `platform` role reads it). */
 export const PLATFORM_PK = 'PLATFORM';
 
 export const keys = {
-  campaign: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'CAMPAIGN' }),
+  campaign: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'CAMPAIGN' }),
   /** Events sort by time (ISO 8601 UTC sorts as text); the id keeps two events of one millisecond apart. */
-  event: (campaignId: string, occurredAt: string, eventId: string) => ({ pk: campaignPk(campaignId), sk: `EVENT#${occurredAt}#${eventId}` }),
+  event: (agencyId: string, campaignId: string, occurredAt: string, eventId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `EVENT#${occurredAt}#${eventId}` }),
   /** One event may send more than one mail (an acknowledgement to the unit, a notice to the Office). */
-  message: (campaignId: string, eventId: string, name: string) => ({ pk: campaignPk(campaignId), sk: `MESSAGE#${eventId}#${name}` }),
-  delivery: (campaignId: string, eventId: string, name: string, address: string) => ({
-    pk: campaignPk(campaignId),
+  message: (agencyId: string, campaignId: string, eventId: string, name: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `MESSAGE#${eventId}#${name}` }),
+  delivery: (agencyId: string, campaignId: string, eventId: string, name: string, address: string) => ({
+    pk: campaignPk(agencyId, campaignId),
     sk: `DELIVERY#${eventId}#${name}#${address}`,
   }),
-  registration: (campaignId: string, unitId: string, registrantKey: string) => ({ pk: campaignPk(campaignId), sk: `REGISTRATION#${unitId}#${registrantKey}` }),
-  report: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `REPORT#${period}#${unitId}` }),
-  verification: (campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(campaignId), sk: `VERIFICATION#${period}#${unitId}` }),
-  reminder: (campaignId: string, period: string) => ({ pk: campaignPk(campaignId), sk: `REMINDER#${period}` }),
-  nomination: (campaignId: string, nominationId: string) => ({ pk: campaignPk(campaignId), sk: `NOMINATION#${nominationId}` }),
-  proposal: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'PROPOSAL' }),
-  decision: (campaignId: string, nominationId: string) => ({ pk: campaignPk(campaignId), sk: `DECISION#${nominationId}` }),
-  councilVote: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'COUNCIL_VOTE' }),
-  results: (campaignId: string) => ({ pk: campaignPk(campaignId), sk: 'RESULTS' }),
-  group: (code: string) => ({ pk: 'DIRECTORY', sk: `GROUP#${code}` }),
-  unit: (unitId: string) => ({ pk: 'DIRECTORY', sk: `UNIT#${unitId}` }),
+  registration: (agencyId: string, campaignId: string, unitId: string, registrantKey: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REGISTRATION#${unitId}#${registrantKey}` }),
+  report: (agencyId: string, campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REPORT#${period}#${unitId}` }),
+  verification: (agencyId: string, campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `VERIFICATION#${period}#${unitId}` }),
+  reminder: (agencyId: string, campaignId: string, period: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REMINDER#${period}` }),
+  nomination: (agencyId: string, campaignId: string, nominationId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `NOMINATION#${nominationId}` }),
+  proposal: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'PROPOSAL' }),
+  decision: (agencyId: string, campaignId: string, nominationId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `DECISION#${nominationId}` }),
+  councilVote: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'COUNCIL_VOTE' }),
+  results: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'RESULTS' }),
+  group: (agencyId: string, code: string) => ({ pk: directoryPk(agencyId), sk: `GROUP#${code}` }),
+  unit: (agencyId: string, unitId: string) => ({ pk: directoryPk(agencyId), sk: `UNIT#${unitId}` }),
   /** A person enrolled through `POST /users`, by their login name (Cognito's username). */
   user: (agencyId: string, username: string) => ({ pk: directoryPk(agencyId), sk: `USER#${username}` }),
+  suppression: (agencyId: string, address: string) => ({ pk: suppressionPk(agencyId), sk: address }),
   agency: (agencyId: string) => ({ pk: PLATFORM_PK, sk: `AGENCY#${agencyId}` }),
 };
 
@@ -68,7 +82,7 @@ export const prefixes = {
   agency: 'AGENCY#',
 } as const;
 
-export const CAMPAIGN_INDEX = { name: 'gsi1', pk: 'CAMPAIGNS' } as const;
+export const CAMPAIGN_INDEX = { name: 'gsi1' } as const;
 
 /** Strip the table's key attributes from an item before it leaves the store. */
 export function withoutKeys<T extends Record<string, unknown>>(item: T): Omit<T, 'pk' | 'sk' | 'gsi1pk' | 'gsi1sk' | 'entity'> {

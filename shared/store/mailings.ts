@@ -14,7 +14,7 @@ import { keys, prefixes } from './keys';
  */
 export const MAX_MAILING_ATTEMPTS = 5;
 
-const eventKey = (e: Pick<DomainEvent, 'campaignId' | 'occurredAt' | 'eventId'>) => keys.event(e.campaignId, e.occurredAt, e.eventId);
+const eventKey = (e: Pick<DomainEvent, 'agencyId' | 'campaignId' | 'occurredAt' | 'eventId'>) => keys.event(e.agencyId, e.campaignId, e.occurredAt, e.eventId);
 
 /** The consumer wrote the outbox: off the attention index. Repeats are harmless (a retried batch). */
 export async function markMailingPrepared(e: DomainEvent, queued: number, now: Date): Promise<void> {
@@ -80,8 +80,8 @@ export async function requeueMailing(key: { pk: string; sk: string }, from: Mail
 }
 
 /** The campaign's mailings, in the order of its events, as `/deliveries` shows them. */
-export async function listMailings(campaignId: string, now: Date): Promise<(Mailing & { key: { pk: string; sk: string } })[]> {
-  const items = await queryCampaignItems(campaignId, prefixes.event);
+export async function listMailings(agencyId: string, campaignId: string, now: Date): Promise<(Mailing & { key: { pk: string; sk: string } })[]> {
+  const items = await queryCampaignItems(agencyId, campaignId, prefixes.event);
   return items
     .filter((i) => typeof i.mailing === 'string')
     .map((i) => {

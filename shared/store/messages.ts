@@ -26,11 +26,11 @@ export interface StoredMessage extends RenderedMessage {
 export const INLINE_LIMIT_BYTES = 300_000;
 export const PART_BYTES = 300_000;
 
-const partKey = (campaignId: string, eventId: string, name: string, index: number) => {
-  const head = keys.message(campaignId, eventId, name);
+const partKey = (agencyId: string, campaignId: string, eventId: string, name: string, index: number) => {
+  const head = keys.message(agencyId, campaignId, eventId, name);
   return { pk: head.pk, sk: `${head.sk}#PART#${String(index).padStart(4, '0')}` };
 };
-const partPrefix = (campaignId: string, eventId: string, name: string) => `${keys.message(campaignId, eventId, name).sk}#PART#`;
+const partPrefix = (agencyId: string, campaignId: string, eventId: string, name: string) => `${keys.message(agencyId, campaignId, eventId, name).sk}#PART#`;
 
 const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
 
@@ -56,34 +56,34 @@ async function putIfAbsent(Item: Record<string, unknown>): Promise<void> {
  * last: the head's presence says the message is whole. Rendering is deterministic, so a retried
  * consumer writes the same parts.
  */
-export async function putMessageIfAbsent(campaignId: string, eventId: string, name: string, message: RenderedMessage): Promise<void> {
-  const head = { ...keys.message(campaignId, eventId, name), entity: 'Message', campaignId, eventId, name };
+export async function putMessageIfAbsent(agencyId: string, campaignId: string, eventId: string, name: string, message: RenderedMessage): Promise<void> {
+  const head = { ...keys.message(agencyId, campaignId, eventId, name), entity: 'Message', agencyId, campaignId, eventId, name };
   const layout = layoutMessage(message);
   if (layout.inline) return putIfAbsent({ ...head, ...message });
   for (const [index, body] of layout.parts.entries()) {
-    await putIfAbsent({ ...partKey(campaignId, eventId, name, index), entity: 'MessagePart', campaignId, eventId, name, index, body });
+    await putIfAbsent({ ...partKey(agencyId, campaignId, eventId, name, index), entity: 'MessagePart', agencyId, campaignId, eventId, name, index, body });
   }
   await putIfAbsent({ ...head, subject: message.subject, encoding: 'gzip-json', parts: layout.parts.length, bytes: layout.bytes });
 }
 
-export async function getMessage(campaignId: string, eventId: string, name: string): Promise<StoredMessage | undefined> {
-  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(campaignId, eventId, name), ConsistentRead: true }));
+export async function getMessage(agencyId: string, campaignId: string, eventId: string, name: string): Promise<StoredMessage | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(agencyId, campaignId, eventId, name), ConsistentRead: true }));
   if (!Item) return undefined;
   const superseded = Item.supersededBy ? { supersededBy: String(Item.supersededBy) } : {};
   if (Item.encoding !== 'gzip-json') return { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...superseded };
-  const parts = (await queryByPrefix(String(Item.pk), partPrefix(campaignId, eventId, name), { consistent: true })).map((p) => p.body as Uint8Array);
+  const parts = (await queryByPrefix(String(Item.pk), partPrefix(agencyId, campaignId, eventId, name), { consistent: true })).map((p) => p.body as Uint8Array);
   if (parts.length !== Number(Item.parts)) throw new Error(`message ${name} of event ${eventId}: ${parts.length} of ${Item.parts} parts found`);
   const { html, text } = JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as { html: string; text: string };
   return { subject: String(Item.subject), html, text, ...superseded };
 }
 
 /** A later event made this message's content stale (a reminder to a unit that has since reported): do not send what is still queued. */
-export async function supersedeMessage(campaignId: string, eventId: string, name: string, byEventId: string): Promise<void> {
+export async function supersedeMessage(agencyId: string, campaignId: string, eventId: string, name: string, byEventId: string): Promise<void> {
   try {
     await documentClient.send(
       new UpdateCommand({
         TableName: tableName(),
-        Key: keys.message(campaignId, eventId, name),
+        Key: keys.message(agencyId, campaignId, eventId, name),
         UpdateExpression: 'SET supersededBy = :by',
         ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(supersededBy)',
         ExpressionAttributeValues: { ':by': byEventId },

@@ -13,9 +13,9 @@ export interface StoredNomination extends Record<string, unknown> {
   submittedBy: string;
 }
 
-export const nominationItem = (campaignId: string, n: StoredNomination) => ({ ...keys.nomination(campaignId, n.id), entity: 'Nomination', ...n });
+export const nominationItem = (agencyId: string, campaignId: string, n: StoredNomination) => ({ ...keys.nomination(agencyId, campaignId, n.id), entity: 'Nomination', ...n });
 
-export const listNominations = async (campaignId: string) => (await queryCampaignItems(campaignId, prefixes.nomination)).map((i) => withoutKeys(i) as StoredNomination);
+export const listNominations = async (agencyId: string, campaignId: string) => (await queryCampaignItems(agencyId, campaignId, prefixes.nomination)).map((i) => withoutKeys(i) as StoredNomination);
 
 async function getItem(key: { pk: string; sk: string }) {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: true }));
@@ -29,10 +29,10 @@ export type ProposalHeader = Omit<DecideResult, 'decisions'> & { decisionCount: 
  * decision, since a decision's checks are several KB and a campaign may hold thousands. Writing it
  * again from the same inputs writes the same bytes, so a retried consumer is harmless.
  */
-export async function saveProposal(campaignId: string, result: DecideResult, closedAt: string): Promise<void> {
+export async function saveProposal(agencyId: string, campaignId: string, result: DecideResult, closedAt: string): Promise<void> {
   const { decisions, ...header } = result;
   // `position` keeps the engine's order (individuals before the collectives that depend on them).
-  const items = decisions.map((d, position) => ({ ...keys.decision(campaignId, d.nominationId), entity: 'Decision', position, ...d }));
+  const items = decisions.map((d, position) => ({ ...keys.decision(agencyId, campaignId, d.nominationId), entity: 'Decision', position, ...d }));
   for (let i = 0; i < items.length; i += 25) {
     let RequestItems: BatchWriteCommandInput['RequestItems'] | undefined = { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
     for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt++) {
@@ -42,13 +42,13 @@ export async function saveProposal(campaignId: string, result: DecideResult, clo
     }
   }
   // The header last: its presence says the proposal is complete.
-  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }));
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(agencyId, campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }));
 }
 
-export async function getProposal(campaignId: string): Promise<(ProposalHeader & { decisions: Decision[] }) | undefined> {
-  const header = (await getItem(keys.proposal(campaignId))) as ProposalHeader | undefined;
+export async function getProposal(agencyId: string, campaignId: string): Promise<(ProposalHeader & { decisions: Decision[] }) | undefined> {
+  const header = (await getItem(keys.proposal(agencyId, campaignId))) as ProposalHeader | undefined;
   if (!header) return undefined;
-  const items = (await queryCampaignItems(campaignId, prefixes.decision)).sort((a, b) => Number(a.position) - Number(b.position));
+  const items = (await queryCampaignItems(agencyId, campaignId, prefixes.decision)).sort((a, b) => Number(a.position) - Number(b.position));
   const decisions = items.map((i) => {
     const { position: _p, ...d } = withoutKeys(i);
     return d as unknown as Decision;
@@ -56,14 +56,14 @@ export async function getProposal(campaignId: string): Promise<(ProposalHeader &
   return { ...header, decisions };
 }
 
-export const councilVoteItem = (campaignId: string, tally: CouncilTally, recordedAt: string, recordedBy: string) => ({
-  ...keys.councilVote(campaignId),
+export const councilVoteItem = (agencyId: string, campaignId: string, tally: CouncilTally, recordedAt: string, recordedBy: string) => ({
+  ...keys.councilVote(agencyId, campaignId),
   entity: 'CouncilVote',
   ...tally,
   recordedAt,
   recordedBy,
 });
-export const getCouncilVote = async (campaignId: string) => (await getItem(keys.councilVote(campaignId))) as (CouncilTally & { recordedAt: string }) | undefined;
+export const getCouncilVote = async (agencyId: string, campaignId: string) => (await getItem(keys.councilVote(agencyId, campaignId))) as (CouncilTally & { recordedAt: string }) | undefined;
 
-export const resultsItem = (campaignId: string, results: Record<string, unknown>) => ({ ...keys.results(campaignId), entity: 'Results', ...results });
-export const getResults = (campaignId: string) => getItem(keys.results(campaignId));
+export const resultsItem = (agencyId: string, campaignId: string, results: Record<string, unknown>) => ({ ...keys.results(agencyId, campaignId), entity: 'Results', ...results });
+export const getResults = (agencyId: string, campaignId: string) => getItem(keys.results(agencyId, campaignId));

@@ -10,12 +10,13 @@ import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition 
 import { deliveryKey, listDeliveries, transition } from '../store/deliveries';
 import { listMailings, requeueMailing } from '../store/mailings';
 import { loadDirectory } from '../store/directory';
+import { getAgency } from '../store/agencies';
 import { pendingWakeMs } from './delivery-policy';
 import { parseParam } from './params';
 
 /** Every code in the letter must exist in the directory when it is written, so a typo is a 400, not a lost recipient. */
-async function checkReferences(input: CampaignInput): Promise<void> {
-  const { groups, units } = await loadDirectory();
+async function checkReferences(agencyId: string, input: CampaignInput): Promise<void> {
+  const { groups, units } = await loadDirectory(agencyId);
   const groupCodes = new Set(groups.map((g) => g.code));
   const unitIds = new Set(units.map((u) => u.unitId));
   const details = [
@@ -30,22 +31,25 @@ async function checkReferences(input: CampaignInput): Promise<void> {
 }
 
 export async function createCampaign(input: CampaignInput, actor: Principal, now: string): Promise<Campaign> {
-  await checkReferences(input);
-  const campaign = newCampaign(input, { id: randomUUID(), now, actor: actor.sub });
+  await checkReferences(actor.agencyId, input);
+  // The agency's level is stamped on the campaign: it bounds the titles the campaign's results may award.
+  const agency = await getAgency(actor.agencyId);
+  const campaign = newCampaign(input, { id: randomUUID(), now, actor: actor.sub, agencyId: actor.agencyId, ...(agency ? { agencyLevel: agency.level } : {}) });
   await storeCampaign(campaign, newEvent(campaign, 'CampaignCreated', actor.sub, now));
   return campaign;
 }
 
-export async function findCampaign(rawId: unknown): Promise<Campaign> {
+/** The caller's agency's campaign; another agency's is "not found", exactly like one that does not exist. */
+export async function findCampaign(agencyId: string, rawId: unknown): Promise<Campaign> {
   const campaignId = parseParam(id, rawId, 'id');
-  const campaign = await getCampaign(campaignId);
+  const campaign = await getCampaign(agencyId, campaignId);
   if (!campaign) throw new DomainError('not-found', `Không tìm thấy phong trào "${campaignId}".`, undefined, 'campaign.not_found');
   return campaign;
 }
 
 /** draft → issued, with its `CampaignIssued` event in the same transaction; the stream does the mailing. */
 export async function issue(rawId: unknown, actor: Principal, now: Date): Promise<Campaign> {
-  const current = await findCampaign(rawId);
+  const current = await findCampaign(actor.agencyId, rawId);
   const next = issueCampaign(current, { now: now.toISOString(), today: todayInVietnam(now), actor: actor.sub });
   await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()));
   return next;
@@ -53,7 +57,7 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
 
 /** The scoring table can change while the campaign is a draft; once issued it is fixed (units score against it). */
 export async function setScoringTable(rawId: unknown, table: ScoringTable, actor: Principal, now: string): Promise<Campaign> {
-  const current = await findCampaign(rawId);
+  const current = await findCampaign(actor.agencyId, rawId);
   if (current.status !== 'draft') throw new DomainError('conflict', 'Thang điểm đã cố định khi phong trào được phát động; không thể thay đổi.', undefined, 'campaign.not_draft');
   const next: Campaign = { ...current, scoringTable: table, version: current.version + 1 };
   await saveTransition(next, current, newEvent(next, 'ScoringTableSet', actor.sub, now, { tableVersion: table.version }));
@@ -66,15 +70,17 @@ export async function setScoringTable(rawId: unknown, table: ScoringTable, actor
  * a person has checked, since resending them may email someone twice. And every mailing whose
  * consumer failed or is late (its outbox not written) back to that consumer.
  */
-export async function retryFailedDeliveries(rawId: unknown, now: Date, includeUncertain = false): Promise<{ requeued: number; mailingsRequeued: number }> {
-  const campaign = await findCampaign(rawId);
+export async function retryFailedDeliveries(agencyId: string, rawId: unknown, now: Date, includeUncertain = false): Promise<{ requeued: number; mailingsRequeued: number }> {
+  const campaign = await findCampaign(agencyId, rawId);
   // A row for a code the directory lost has no address to send to; retrying it cannot help.
-  const candidates = (await listDeliveries(campaign.id)).filter((d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')));
+  const candidates = (await listDeliveries(agencyId, campaign.id)).filter(
+    (d) => d.channel === 'email' && d.address.includes('@') && (d.status === 'failed' || (includeUncertain && d.status === 'uncertain')),
+  );
   const wakeAt = new Date(now.getTime() + pendingWakeMs(0)).toISOString();
   const moved = await Promise.all(
     candidates.map((d) => transition(deliveryKey(d), { status: d.status }, { status: 'pending', resetAttempts: true, set: { requeuedAt: now.toISOString() }, attentionAt: wakeAt }, now)),
   );
-  const stalled = (await listMailings(campaign.id, now)).filter((m) => m.state === 'failed' || m.overdue);
+  const stalled = (await listMailings(agencyId, campaign.id, now)).filter((m) => m.state === 'failed' || m.overdue);
   const mailings = await Promise.all(stalled.map((m) => requeueMailing(m.key, m.state, now, wakeAt)));
   return { requeued: moved.filter(Boolean).length, mailingsRequeued: mailings.filter(Boolean).length };
 }

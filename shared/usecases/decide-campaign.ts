@@ -15,14 +15,14 @@ import { standings } from './reports';
  * and the reference date whose law applies. The engine itself is pure (shared/domain/decide.ts).
  */
 export async function decideCampaign(campaign: Campaign): Promise<DecideResult> {
-  const [stored, registrations] = await Promise.all([listNominations(campaign.id), listRegistrations(campaign.id)]);
+  const [stored, registrations] = await Promise.all([listNominations(campaign.agencyId, campaign.id), listRegistrations(campaign.agencyId, campaign.id)]);
   const regs = registrations.map((r) => Registration.parse(r));
   const nominations = stored.map((s) => {
     const n = Nomination.parse({ nominee: s.nominee, title: s.title, achievementSummary: s.achievementSummary, ...(s.grounds ? { grounds: s.grounds } : {}) });
     return scopedToUnit(NominationEntry.parse({ ...n, id: s.id, registered: isRegistered(n, regs) }));
   });
-  const scored = campaign.scoringTable && (await listReports(campaign.id, 'final')).length > 0;
-  const unitStandings = scored ? (await standings(campaign.id, 'final')).rows.map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.tie ? { tie: true } : {}) })) : [];
+  const scored = campaign.scoringTable && (await listReports(campaign.agencyId, campaign.id, 'final')).length > 0;
+  const unitStandings = scored ? (await standings(campaign.agencyId, campaign.id, 'final')).rows.map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.tie ? { tie: true } : {}) })) : [];
   const referenceDate = referenceDateOf(campaign, todayInVietnam);
   return decideNominations({
     referenceDate,

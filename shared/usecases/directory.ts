@@ -5,17 +5,17 @@ import { listUnits, putRecipientGroup, putUnit } from '../store/directory';
 import { parseParam } from './params';
 
 /** Idempotent upsert: PUT the same body twice and the directory is the same. */
-export async function upsertRecipientGroup(rawCode: unknown, input: RecipientGroupInput, now: string): Promise<RecipientGroup> {
+export async function upsertRecipientGroup(agencyId: string, rawCode: unknown, input: RecipientGroupInput, now: string): Promise<RecipientGroup> {
   const group: RecipientGroup = { code: parseParam(code, rawCode, 'code'), ...input, updatedAt: now };
-  await putRecipientGroup(group);
+  await putRecipientGroup(agencyId, group);
   return group;
 }
 
-export async function upsertUnit(rawId: unknown, input: UnitInput, now: string): Promise<Unit> {
+export async function upsertUnit(agencyId: string, rawId: unknown, input: UnitInput, now: string): Promise<Unit> {
   const unitId = parseParam(id, rawId, 'unitId');
   if (input.parentUnitId !== undefined) {
     // The parent must exist, and the unit must not end up above itself: a reporter's scope is a tree.
-    const parents = new Map((await listUnits()).map((u) => [u.unitId, u.parentUnitId]));
+    const parents = new Map((await listUnits(agencyId)).map((u) => [u.unitId, u.parentUnitId]));
     const problem = !parents.has(input.parentUnitId)
       ? `không có đơn vị "${input.parentUnitId}" trong danh bạ`
       : lineageOf(input.parentUnitId, parents).includes(unitId)
@@ -24,7 +24,7 @@ export async function upsertUnit(rawId: unknown, input: UnitInput, now: string):
     if (problem) throw new DomainError('invalid', 'Dữ liệu không hợp lệ: parentUnitId', [{ path: 'parentUnitId', message: problem }]);
   }
   const unit: Unit = { unitId, ...input, updatedAt: now };
-  await putUnit(unit);
+  await putUnit(agencyId, unit);
   return unit;
 }
 

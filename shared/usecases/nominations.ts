@@ -23,8 +23,8 @@ import { unitScope } from './visibility';
  * unit's team. The Office files for any unit of the directory.
  */
 export async function submitNomination(rawId: unknown, input: Nomination, principal: Principal, now: Date): Promise<StoredNomination> {
-  const campaign = await findCampaign(rawId);
-  const units = await listUnits();
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  const units = await listUnits(campaign.agencyId);
   const unitId = input.nominee.unitId;
   const memberOf = input.nominee.kind === 'individual' ? input.nominee.memberOf : undefined;
   const known = new Set(units.map((u) => u.unitId));
@@ -60,7 +60,7 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
   const nominatingUnitId = isOffice ? unitId : (principal.unitId as string);
   const stored: StoredNomination = { ...input, id: randomUUID(), nominatingUnitId, submittedAt: at, submittedBy: principal.sub };
   await saveWithEvent(
-    [{ item: nominationItem(campaign.id, stored), onlyIfAbsent: true }],
+    [{ item: nominationItem(campaign.agencyId, campaign.id, stored), onlyIfAbsent: true }],
     newEvent(campaign, 'NominationSubmitted', principal.sub, at, { nominationId: stored.id, unitId: nominatingUnitId, nomineeUnitId: unitId, title: input.title }),
   );
   return stored;
@@ -70,16 +70,16 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
  * issued → nominations-closed with its `NominationsClosed` event, in one conditional transaction:
  * closing twice, or the Office racing the clock, yields one event and a 409 for the loser.
  */
-export async function closeCampaignNominations(rawId: unknown, actor: string, now: Date): Promise<Campaign> {
-  const current = await findCampaign(rawId);
+export async function closeCampaignNominations(agencyId: string, rawId: unknown, actor: string, now: Date): Promise<Campaign> {
+  const current = await findCampaign(agencyId, rawId);
   const next = closeNominations(current, { now: now.toISOString(), actor });
   await saveTransition(next, current, newEvent(next, 'NominationsClosed', actor, now.toISOString()));
   return next;
 }
 
-export async function proposalOf(rawId: unknown) {
-  const campaign = await findCampaign(rawId);
-  const proposal = await getProposal(campaign.id);
+export async function proposalOf(agencyId: string, rawId: unknown) {
+  const campaign = await findCampaign(agencyId, rawId);
+  const proposal = await getProposal(campaign.agencyId, campaign.id);
   if (!proposal) {
     throw new DomainError(
       campaign.status === 'issued' || campaign.status === 'draft' ? 'conflict' : 'not-found',
@@ -93,7 +93,7 @@ export async function proposalOf(rawId: unknown) {
 
 /** The Council's ballot, checked against the quorum and each title's threshold over the whole membership. */
 export async function recordCouncilVote(rawId: unknown, input: CouncilVoteRequest, principal: Principal, now: Date): Promise<CouncilTally> {
-  const { campaign, proposal } = await proposalOf(rawId);
+  const { campaign, proposal } = await proposalOf(principal.agencyId, rawId);
   if (campaign.status !== 'nominations-closed')
     throw new DomainError('conflict', `Kết quả đã được chốt (status "${campaign.status}"); không ghi nhận thêm biểu quyết.`, undefined, 'results.already_final');
   const known = new Map(proposal.decisions.map((d) => [d.nominationId, d]));
@@ -109,7 +109,7 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
   const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet });
   const at = now.toISOString();
   await saveWithEvent(
-    [{ item: councilVoteItem(campaign.id, tally, at, principal.sub) }],
+    [{ item: councilVoteItem(campaign.agencyId, campaign.id, tally, at, principal.sub) }],
     newEvent(campaign, 'CouncilVoteRecorded', principal.sub, at, { quorumMet: tally.quorum.met, passed: tally.results.filter((r) => r.passed).length }),
   );
   return tally;
@@ -117,14 +117,17 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
 
 /** Freeze the results: nominations-closed → finalized, the outcomes and `ResultsFinalized` in one transaction. */
 export async function finalize(rawId: unknown, principal: Principal, now: Date) {
-  const { campaign, proposal } = await proposalOf(rawId);
-  const tally = await getCouncilVote(campaign.id);
-  const nominatingUnit = Object.fromEntries((await listNominations(campaign.id)).map((n) => [n.id, n.nominatingUnitId]));
-  const { outcomes, counts } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit });
+  const { campaign, proposal } = await proposalOf(principal.agencyId, rawId);
+  const tally = await getCouncilVote(campaign.agencyId, campaign.id);
+  const nominatingUnit = Object.fromEntries((await listNominations(campaign.agencyId, campaign.id)).map((n) => [n.id, n.nominatingUnitId]));
+  // The agency's level bounds what its council's vote awards; the rest is proposed upward (shared/domain/authority.ts).
+  // A campaign from before agencies had no level: it was a Sở's.
+  const agencyLevel = campaign.agencyLevel ?? 'department';
+  const { outcomes, counts } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit, agencyLevel });
   const at = now.toISOString();
   const next = finalizeCampaign(campaign, { now: at, actor: principal.sub });
   const results = { campaignId: campaign.id, ruleSet: proposal.ruleSet, inputHash: proposal.inputHash, engineVersion: proposal.engineVersion, finalizedAt: at, counts, outcomes };
   const event = newEvent(next, 'ResultsFinalized', principal.sub, at, { counts });
-  await saveTransition(next, campaign, event, [resultsItem(campaign.id, results)]);
+  await saveTransition(next, campaign, event, [resultsItem(campaign.agencyId, campaign.id, results)]);
   return results;
 }

@@ -34,65 +34,65 @@ import {
 /** A unit's reporter's scope needs the directory (its sub-units); nobody else's does. */
 export async function audience(principal: Principal): Promise<Audience> {
   const needsDirectory = !principal.roles.includes('admin') && !principal.roles.includes('council') && principal.roles.includes('unit');
-  return audienceOf(principal, needsDirectory ? await listUnits() : []);
+  return audienceOf(principal, needsDirectory ? await listUnits(principal.agencyId) : []);
 }
 
 /** The campaigns, newest first: a launch letter is public to every role of the deployment. */
-export const readCampaigns = (limit: number, cursor: string | undefined) => listCampaigns(limit, cursor);
+export const readCampaigns = (principal: Principal, limit: number, cursor: string | undefined) => listCampaigns(principal.agencyId, limit, cursor);
 
 /** The outbox of a campaign: addresses and bounce diagnostics, the Office's only (the route admits no one else). */
-export async function readDeliveries(rawId: unknown, now: Date) {
-  const campaign = await findCampaign(rawId);
-  const [items, mailings] = await Promise.all([listDeliveries(campaign.id), listMailings(campaign.id, now)]);
+export async function readDeliveries(agencyId: string, rawId: unknown, now: Date) {
+  const campaign = await findCampaign(agencyId, rawId);
+  const [items, mailings] = await Promise.all([listDeliveries(campaign.agencyId, campaign.id), listMailings(campaign.agencyId, campaign.id, now)]);
   return { items, mailings: mailings.map(({ key: _key, ...m }) => m) };
 }
 
 export async function readGroups(principal: Principal) {
-  return { items: visibleGroups(await audience(principal), await listRecipientGroups()) };
+  return { items: visibleGroups(await audience(principal), await listRecipientGroups(principal.agencyId)) };
 }
 
 export async function readUnits(principal: Principal) {
   // One read of the directory serves both the answer and a reporter's scope.
-  const units = await listUnits();
+  const units = await listUnits(principal.agencyId);
   return { items: visibleUnits(audienceOf(principal, units), units) };
 }
 
 export async function readEvents(rawId: unknown, principal: Principal) {
-  const campaign = await findCampaign(rawId);
-  return { items: visibleEvents(await audience(principal), await listEvents(campaign.id)) };
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  return { items: visibleEvents(await audience(principal), await listEvents(campaign.agencyId, campaign.id)) };
 }
 
 export async function readRegistrations(rawId: unknown, principal: Principal) {
-  const campaign = await findCampaign(rawId);
-  return { items: visibleRegistrations(await audience(principal), await listRegistrations(campaign.id)) };
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  return { items: visibleRegistrations(await audience(principal), await listRegistrations(campaign.agencyId, campaign.id)) };
 }
 
 export async function readReports(rawId: unknown, period: ReportPeriod, principal: Principal) {
-  const campaign = await findCampaign(rawId);
-  return { items: visibleReports(await audience(principal), await listReports(campaign.id, period)) };
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  return { items: visibleReports(await audience(principal), await listReports(campaign.agencyId, campaign.id, period)) };
 }
 
 export async function readNominations(rawId: unknown, principal: Principal) {
-  const campaign = await findCampaign(rawId);
-  return { items: visibleNominations(await audience(principal), await listNominations(campaign.id)) };
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  return { items: visibleNominations(await audience(principal), await listNominations(campaign.agencyId, campaign.id)) };
 }
 
 export async function readStandings(rawId: unknown, period: unknown, principal: Principal) {
-  return visibleStandings(await audience(principal), await standings(rawId, period));
+  return visibleStandings(await audience(principal), await standings(principal.agencyId, rawId, period));
 }
 
 export async function readProposal(rawId: unknown, principal: Principal) {
   const a = await audience(principal);
-  return visibleProposal(a, (await proposalOf(rawId)).proposal);
+  return visibleProposal(a, (await proposalOf(principal.agencyId, rawId)).proposal);
 }
 
 export async function readResults(rawId: unknown, format: string | undefined, principal: Principal) {
-  const campaign = await findCampaign(rawId);
-  const stored = (await getResults(campaign.id)) as StoredResults | undefined;
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  const stored = (await getResults(campaign.agencyId, campaign.id)) as StoredResults | undefined;
   if (!stored) throw new DomainError('not-found', 'Kết quả chưa được chốt.', undefined, 'results.not_final');
   const results = visibleResults(await audience(principal), stored);
   if (format !== 'csv') return { body: results };
-  const unitNames = Object.fromEntries((await listUnits()).map((u) => [u.unitId, u.name]));
+  const unitNames = Object.fromEntries((await listUnits(campaign.agencyId)).map((u) => [u.unitId, u.name]));
   return {
     raw: resultsCsv(results.outcomes, campaign, unitNames),
     headers: {

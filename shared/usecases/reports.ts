@@ -22,7 +22,7 @@ function requireTable(campaign: Campaign): ScoringTable {
 
 /** Đăng ký thi đua: one per registrant, replaced by a later submission until the registration deadline. */
 export async function submitRegistration(rawId: unknown, input: RegistrationInput, principal: Principal, now: Date): Promise<Registration> {
-  const campaign = await findCampaign(rawId);
+  const campaign = await findCampaign(principal.agencyId, rawId);
   requireOwnUnit(principal, input.unitId, true);
   requireIssued(campaign, 'đăng ký thi đua');
   requireParticipant(campaign, input.unitId);
@@ -33,7 +33,7 @@ export async function submitRegistration(rawId: unknown, input: RegistrationInpu
   const at = now.toISOString();
   const registration: Registration = { ...input, campaignId: campaign.id, registrantKey: key, submittedAt: at, submittedBy: principal.sub, updatedAt: at };
   await saveWithEvent(
-    [{ item: registrationItem(campaign.id, input.unitId, key, registration) }],
+    [{ item: registrationItem(campaign.agencyId, campaign.id, input.unitId, key, registration) }],
     newEvent(campaign, 'RegistrationSubmitted', principal.sub, at, { unitId: input.unitId, registrantKey: key, titles: input.titles }),
   );
   return registration;
@@ -46,7 +46,7 @@ export type StoredReport = UnitReport & { submittedAt: string; submittedBy: stri
  * unit and period: a resubmission replaces it until the period's deadline, then 409.
  */
 export async function submitReport(rawId: unknown, input: UnitReport, principal: Principal, now: Date): Promise<StoredReport> {
-  const campaign = await findCampaign(rawId);
+  const campaign = await findCampaign(principal.agencyId, rawId);
   requireOwnUnit(principal, input.unitId, false);
   requireIssued(campaign, 'nhận báo cáo');
   requireParticipant(campaign, input.unitId);
@@ -63,12 +63,12 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
   const problems = validateReportValues(table, input);
   if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
 
-  const previous = await getReport(campaign.id, input.period, input.unitId);
+  const previous = await getReport(campaign.agencyId, campaign.id, input.period, input.unitId);
   const scored = scoreReport(table, input);
   const at = now.toISOString();
   const report: StoredReport = { ...input, submittedAt: at, submittedBy: principal.sub, resubmission: previous !== undefined, selfTotal: scored.total };
   await saveWithEvent(
-    [{ item: reportItem(campaign.id, input.period, input.unitId, report) }],
+    [{ item: reportItem(campaign.agencyId, campaign.id, input.period, input.unitId, report) }],
     // The event carries the report as received, so its acknowledgement shows this submission even
     // if a later one has replaced the stored report by the time the consumer runs.
     newEvent(campaign, 'ReportSubmitted', principal.sub, at, {
@@ -85,11 +85,11 @@ export async function submitReport(rawId: unknown, input: UnitReport, principal:
 
 /** The Office's verified values for one report; the unit's own values stay beside them. */
 export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod: unknown, input: Verification, principal: Principal, now: Date) {
-  const campaign = await findCampaign(rawId);
+  const campaign = await findCampaign(principal.agencyId, rawId);
   const unitId = parseParam(id, rawUnitId, 'unitId');
   const period = parseParam(ReportPeriod, rawPeriod, 'period');
   const table = requireTable(campaign);
-  const stored = await getReport(campaign.id, period, unitId);
+  const stored = await getReport(campaign.agencyId, campaign.id, period, unitId);
   if (!stored) throw new DomainError('not-found', `Đơn vị "${unitId}" chưa nộp báo cáo ${period === 'final' ? 'tổng kết' : 'sơ kết'}.`, undefined, 'report.not_found');
   const problems = validateVerification(table, input);
   if (problems.length) throw new DomainError('invalid', `Dữ liệu không hợp lệ: ${problems.map((p) => p.path).join(', ')}`, problems);
@@ -98,7 +98,7 @@ export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod
   const at = now.toISOString();
   const verification = { ...input, unitId, period, verifiedAt: at, verifiedBy: principal.sub };
   await saveWithEvent(
-    [{ item: verificationItem(campaign.id, period, unitId, verification) }],
+    [{ item: verificationItem(campaign.agencyId, campaign.id, period, unitId, verification) }],
     newEvent(campaign, 'ReportVerified', principal.sub, at, { unitId, period, total: scored.total, selfTotal: scored.selfTotal }),
   );
   return { ...verification, scored };
@@ -111,11 +111,15 @@ const pickReport = (r: Record<string, unknown>) => {
 };
 
 /** Units ranked by total for a period: a pure recomputation from the stored reports (no stored copy to drift). */
-export async function standings(rawId: unknown, rawPeriod: unknown): Promise<Standings> {
-  const campaign = await findCampaign(rawId);
+export async function standings(agencyId: string, rawId: unknown, rawPeriod: unknown): Promise<Standings> {
+  const campaign = await findCampaign(agencyId, rawId);
   const period = parseParam(ReportPeriod, rawPeriod ?? 'final', 'period');
   const table = requireTable(campaign);
-  const [reports, verifications, units] = await Promise.all([listReports(campaign.id, period), listVerifications(campaign.id, period), listUnits()]);
+  const [reports, verifications, units] = await Promise.all([
+    listReports(campaign.agencyId, campaign.id, period),
+    listVerifications(campaign.agencyId, campaign.id, period),
+    listUnits(campaign.agencyId),
+  ]);
   const byUnit: Record<string, Verification> = {};
   for (const v of verifications) {
     const { unitId, period: _p, verifiedAt: _a, verifiedBy: _b, ...rest } = v as Record<string, unknown> & { unitId: string };

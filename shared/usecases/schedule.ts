@@ -7,16 +7,23 @@ import { logger } from '../powertools';
 import type { Campaign } from '../schemas/campaign';
 import { listCampaigns, saveWithEvent } from '../store/campaigns';
 import { keys } from '../store/keys';
+import { listAgencies } from '../store/agencies';
 
-/** Every campaign, page by page: an agency runs a handful a year, so the list stays short. */
+/**
+ * Every campaign of every agency, agency by agency and page by page: an agency runs a handful a year, and a
+ * province a few dozen agencies, so the list stays short. The tick is the platform's own job, so it alone crosses
+ * agencies; each action it takes is keyed by the campaign's own agency.
+ */
 async function allCampaigns(): Promise<Campaign[]> {
   const out: Campaign[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listCampaigns(100, cursor);
-    out.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  for (const agency of await listAgencies()) {
+    let cursor: string | undefined;
+    do {
+      const page = await listCampaigns(agency.id, 100, cursor);
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
   return out;
 }
 
@@ -29,8 +36,8 @@ async function recordReminderDue(campaign: Campaign, period: string, deadline: s
   const eventId = randomUUID();
   return saveWithEvent(
     // The marker names its event, so a report that arrives later can supersede the reminder still queued.
-    [{ item: { ...keys.reminder(campaign.id, period), entity: 'ReminderMarker', period, deadline, eventId, recordedAt: at }, onlyIfAbsent: true }],
-    { eventId, type: 'ReportReminderDue', campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
+    [{ item: { ...keys.reminder(campaign.agencyId, campaign.id, period), entity: 'ReminderMarker', period, deadline, eventId, recordedAt: at }, onlyIfAbsent: true }],
+    { eventId, type: 'ReportReminderDue', agencyId: campaign.agencyId, campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
   );
 }
 
@@ -45,7 +52,7 @@ export async function runScheduledTick(now: Date): Promise<{ reminders: number; 
   for (const campaign of await allCampaigns()) {
     if (campaign.status === 'issued' && now.getTime() >= Date.parse(campaign.deadlines.nominations)) {
       try {
-        await closeCampaignNominations(campaign.id, 'scheduler', now);
+        await closeCampaignNominations(campaign.agencyId, campaign.id, 'scheduler', now);
         closed++;
         logger.info('nominations closed at their deadline', { campaignId: campaign.id, deadline: campaign.deadlines.nominations });
       } catch (error) {

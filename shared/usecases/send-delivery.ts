@@ -16,7 +16,7 @@ import type { Delivery } from '../schemas/events';
  *   look like an SES failure (that would send twice). It is thrown, and the item stays `sending`.
  */
 
-export type DeliveryRef = Pick<Delivery, 'campaignId' | 'eventId' | 'message' | 'address'>;
+export type DeliveryRef = Pick<Delivery, 'agencyId' | 'campaignId' | 'eventId' | 'message' | 'address'>;
 
 export interface MessageContent {
   subject: string;

@@ -5,8 +5,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { normaliseAddress } from '../domain/recipients';
 import { renderBounceNotice } from '../mail/bounce-notice';
-import { CAMPAIGN_TAG, decodeOutboxTag, OUTBOX_TAG } from '../mail/outbox-tag';
+import { AGENCY_TAG, CAMPAIGN_TAG, decodeOutboxTag, OUTBOX_TAG } from '../mail/outbox-tag';
 import { queueMail } from '../outbox';
+import { DEFAULT_AGENCY_ID } from './principal';
 import { logger } from '../powertools';
 import { metricNames, metrics } from '../powertools-metrics';
 import type { DeliveryStatus, DomainEvent } from '../schemas/events';
@@ -74,12 +75,14 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
   const e = SesEvent.parse(raw);
   const outbox = e.mail.tags[OUTBOX_TAG]?.[0];
   const campaignId = e.mail.tags[CAMPAIGN_TAG]?.[0];
-  const log = logger.createChild({ persistentKeys: { sesMessageId: e.mail.messageId, sesEventType: e.eventType, campaignId } });
+  // Mail sent before agencies existed carries no agency tag: the migration moved its campaign into the default agency.
+  const agencyId = e.mail.tags[AGENCY_TAG]?.[0] ?? DEFAULT_AGENCY_ID;
+  const log = logger.createChild({ persistentKeys: { sesMessageId: e.mail.messageId, sesEventType: e.eventType, agencyId, campaignId } });
   if (!outbox || !campaignId) {
     log.warn('SES event without this system’s outbox tags: ignored');
     return;
   }
-  const key = { pk: campaignPk(campaignId), sk: decodeOutboxTag(outbox) };
+  const key = { pk: campaignPk(agencyId, campaignId), sk: decodeOutboxTag(outbox) };
   const at = now.toISOString();
   log.appendKeys({ outboxKey: outboxLogKey(key) });
 
@@ -104,10 +107,10 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
       }
       const kind = e.eventType === 'Bounce' ? ('bounce' as const) : ('complaint' as const);
       const addresses = (e.eventType === 'Bounce' ? e.bounce!.bouncedRecipients : e.complaint!.complainedRecipients).map((r) => normaliseAddress(r.emailAddress));
-      for (const address of addresses) await suppress(address, { kind, detail, campaignId, at });
+      for (const address of addresses) await suppress(agencyId, address, { kind, detail, campaignId, at });
       await settle(key, ['sent', 'sending', 'uncertain'], kind === 'bounce' ? 'bounced' : 'complained', { lastError: detail }, now);
       metrics.addMetric(kind === 'bounce' ? metricNames.bounced : metricNames.complained, MetricUnit.Count, 1);
-      await tellTheOffice(campaignId, addresses[0] ?? e.mail.destination[0] ?? '?', kind, detail, now);
+      await tellTheOffice(agencyId, campaignId, addresses[0] ?? e.mail.destination[0] ?? '?', kind, detail, now);
       log.warn('hard bounce or complaint: address suppressed', { addresses: addresses.map(pseudonym), detail: redactEmails(detail) });
       return;
     }
@@ -124,12 +127,12 @@ export async function recordSesEvent(raw: unknown, now: Date): Promise<void> {
 }
 
 /** The audit event for each bounce, and the Office's notice once per campaign (a fixed outbox key). */
-async function tellTheOffice(campaignId: string, address: string, kind: 'bounce' | 'complaint', detail: string, now: Date) {
-  const campaign = await getCampaign(campaignId);
+async function tellTheOffice(agencyId: string, campaignId: string, address: string, kind: 'bounce' | 'complaint', detail: string, now: Date) {
+  const campaign = await getCampaign(agencyId, campaignId);
   if (!campaign) return;
   await saveWithEvent([], newEvent(campaign, 'DeliveryBounced', 'ses', now.toISOString(), { address, kind, detail }));
   const notice: DomainEvent = { ...newEvent(campaign, 'DeliveryBounced', 'ses', now.toISOString()), eventId: 'bounces' };
-  const { groups } = await loadDirectory();
+  const { groups } = await loadDirectory(agencyId);
   await queueMail(notice, 'bounce-notice', renderBounceNotice({ campaign, address, kind, detail }), {
     emails: groupRecipients(groups, [campaign.officeGroup ?? campaign.councilGroup]),
   });

@@ -24,6 +24,7 @@ import type { FaultCounters, FaultSettingsInput } from '../../infra/local/ses-fa
 import { startTwin, type Twin } from '../../infra/local/twin';
 import { encodeOutboxTag } from '../../shared/mail/outbox-tag';
 import { streamRecordOf } from '../../shared/stream/batch';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 import { keys } from '../../shared/store/keys';
 import { call, sentEmails, type StoredEmail } from './client';
 
@@ -34,6 +35,7 @@ type SesModule = typeof import('../../shared/mail/ses');
 type MailerModule = typeof import('../../functions/mailer');
 
 interface Row {
+  agencyId: string;
   campaignId: string;
   eventId: string;
   message: string;
@@ -248,7 +250,7 @@ const sesEvent = (row: Row, messageId: string, eventType: 'Send' | 'Bounce', ext
     timestamp: new Date().toISOString(),
     source: 'no-reply@thidua.example.org',
     destination: [row.address],
-    tags: { campaign: [row.campaignId], outbox: [encodeOutboxTag(keys.delivery(row.campaignId, row.eventId, row.message, row.address).sk)] },
+    tags: { agency: [row.agencyId], campaign: [row.campaignId], outbox: [encodeOutboxTag(keys.delivery(row.agencyId, row.campaignId, row.eventId, row.message, row.address).sk)] },
   },
   ...extra,
 });
@@ -416,8 +418,9 @@ describe('faults on the local twin', () => {
     const eventId = 'e-poison-batch';
     const now = new Date().toISOString();
     const delivery = (address: string) => ({
-      ...keys.delivery(id, eventId, 'letter', address),
+      ...keys.delivery(DEFAULT_AGENCY_ID, id, eventId, 'letter', address),
       entity: 'Delivery',
+      agencyId: DEFAULT_AGENCY_ID,
       campaignId: id,
       eventId,
       eventType: 'CampaignIssued',
@@ -432,7 +435,7 @@ describe('faults on the local twin', () => {
     });
     // An outbox item without its `groups`: its stream image cannot parse. In a partition of its own,
     // so the campaign's deliveries list still reads.
-    const poisonKey = keys.delivery(`${id}-poison`, eventId, 'letter', 'hong@fault-e.example.org');
+    const poisonKey = keys.delivery(DEFAULT_AGENCY_ID, `${id}-poison`, eventId, 'letter', 'hong@fault-e.example.org');
     const { groups: _missing, ...poison } = { ...delivery('hong@fault-e.example.org'), ...poisonKey, campaignId: `${id}-poison` };
     await documentClient.send(
       new TransactWriteCommand({
@@ -440,7 +443,17 @@ describe('faults on the local twin', () => {
           {
             Put: {
               TableName: twin.tableName,
-              Item: { ...keys.message(id, eventId, 'letter'), entity: 'Message', campaignId: id, eventId, name: 'letter', subject: '[105/KH-FE] Thư kiểm thử', html: '<p>Thư</p>', text: 'Thư' },
+              Item: {
+                ...keys.message(DEFAULT_AGENCY_ID, id, eventId, 'letter'),
+                entity: 'Message',
+                agencyId: DEFAULT_AGENCY_ID,
+                campaignId: id,
+                eventId,
+                name: 'letter',
+                subject: '[105/KH-FE] Thư kiểm thử',
+                html: '<p>Thư</p>',
+                text: 'Thư',
+              },
             },
           },
           { Put: { TableName: twin.tableName, Item: delivery(addresses[0]!) } },
@@ -555,7 +568,7 @@ describe('faults on the local twin', () => {
       };
       const res = await call('POST', '/local/ses-events', { body: sesEvent(row, row.messageId!, 'Bounce', { bounce }) });
       expect(res.status).toBe(202);
-      const { Item } = await documentClient.send(new GetCommand({ TableName: twin.tableName, Key: { pk: 'SUPPRESSION', sk: address }, ConsistentRead: true }));
+      const { Item } = await documentClient.send(new GetCommand({ TableName: twin.tableName, Key: keys.suppression(DEFAULT_AGENCY_ID, address), ConsistentRead: true }));
       expect(Item).toMatchObject({ address, kind: 'bounce', campaignId: id });
     }
     const rows = await expectSettled(id, '109/KH-FI', { [bounce1!]: 'bounced', [bounce2!]: 'bounced', [fine!]: 'sent' }, 1);

@@ -1,5 +1,7 @@
 import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
 import { allItems, call, once, sentEmails, settledDeliveries, streamIdle, tokenFor } from './client';
+import { campaignPk } from '../../shared/store/keys';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
 /**
  * The first whole slice on the local twin's real components: load the seed letter (Sở Ngoại vụ
@@ -106,7 +108,7 @@ describe('issuing the seed campaign', () => {
     await issued();
     await streamIdle();
     const before = (await ourEmails()).length;
-    const ours = async () => (await allItems()).filter((i) => i.pk === `CAMPAIGN#${campaignId}`).length;
+    const ours = async () => (await allItems()).filter((i) => i.pk === campaignPk(DEFAULT_AGENCY_ID, campaignId)).length;
     const itemsBefore = await ours();
     const again = await call('POST', `/campaigns/${campaignId}/issue`, { token: admin });
     expect(again.status).toBe(409);

@@ -1,6 +1,8 @@
 import { minimalLetter, type LetterInput } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { allItems, call, eventually, once, sentEmails, streamIdle, tokenFor } from './client';
+import { campaignPk } from '../../shared/store/keys';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
 /**
  * Registrations, reports and standings on the local twin's real components: a report is
@@ -101,7 +103,7 @@ describe('reports, acknowledgements and standings', () => {
     const bad = await call('POST', `/campaigns/${campaignId}/reports`, { token: unitToken.c, body: report(unitIds.c, { ...lower, c2: 5, nope: 1 }) });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['values.c2', 'values.nope']);
-    expect((await allItems()).filter((i) => i.pk === `CAMPAIGN#${campaignId}` && /^(REPORT|VERIFICATION)#/.test(String(i.sk)) && String(i.sk).includes(unitIds.c))).toEqual([]);
+    expect((await allItems()).filter((i) => i.pk === campaignPk(DEFAULT_AGENCY_ID, campaignId) && /^(REPORT|VERIFICATION)#/.test(String(i.sk)) && String(i.sk).includes(unitIds.c))).toEqual([]);
   });
 
   it('ranks by total with the tie chain, marks a tie the chain cannot break, and shows verified beside self-assessed points', async () => {

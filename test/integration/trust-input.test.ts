@@ -1,6 +1,8 @@
 import { minimalLetter } from '../../seed/minimal-letter';
 import { MAX_BODY_BYTES } from '../../shared/http/handler';
 import { allItems, call, eventually, sentEmails, tokenFor } from './client';
+import { campaignPk, campaignsIndexPk } from '../../shared/store/keys';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
 /**
  * Input a careless Office or a hostile client sends: letters as large as the API accepts (both
@@ -74,17 +76,19 @@ describe('hostile and oversized input', () => {
     };
     const noise = Array.from({ length: 500_000 }, () => String.fromCharCode(0x1ea0 + (next() % 90))).join('');
     const message = { subject: `Thư nhiều phần ${MARK}`, html: `<p>${noise}</p>`, text: noise };
-    await putMessageIfAbsent(`parts-${MARK}`, 'e1', 'letter', message);
-    await putMessageIfAbsent(`parts-${MARK}`, 'e1', 'letter', message); // a retried consumer writes the same parts, once
-    const parts = (await allItems()).filter((i) => i.pk === `CAMPAIGN#parts-${MARK}` && String(i.sk).includes('#PART#'));
+    await putMessageIfAbsent(DEFAULT_AGENCY_ID, `parts-${MARK}`, 'e1', 'letter', message);
+    await putMessageIfAbsent(DEFAULT_AGENCY_ID, `parts-${MARK}`, 'e1', 'letter', message); // a retried consumer writes the same parts, once
+    const parts = (await allItems()).filter((i) => i.pk === campaignPk(DEFAULT_AGENCY_ID, `parts-${MARK}`) && String(i.sk).includes('#PART#'));
     expect(parts.length).toBeGreaterThan(1);
     expect(parts.every((p) => (p.body as Uint8Array).length <= PART_BYTES)).toBe(true);
-    expect(await getMessage(`parts-${MARK}`, 'e1', 'letter')).toEqual(message);
+    expect(await getMessage(DEFAULT_AGENCY_ID, `parts-${MARK}`, 'e1', 'letter')).toEqual(message);
   });
 
   it('a forged or truncated pagination cursor is a 400 naming query.cursor', async () => {
     const forged = [
       Buffer.from(JSON.stringify({ pk: 'CAMPAIGN#x', sk: 'CAMPAIGN', gsi1pk: 'DIRECTORY', gsi1sk: 'x' })).toString('base64url'),
+      // Another agency's cursor: a real key shape, another agency's index partition.
+      Buffer.from(JSON.stringify({ pk: campaignPk('other', 'x'), sk: 'CAMPAIGN', gsi1pk: campaignsIndexPk('other'), gsi1sk: '2026-01-01T00:00:00.000Z#x' })).toString('base64url'),
       Buffer.from(JSON.stringify({ pk: { S: 'x' } })).toString('base64url'),
       Buffer.from('[1,2]').toString('base64url'),
       'bm90IGpzb24',

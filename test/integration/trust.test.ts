@@ -2,6 +2,8 @@ import { minimalLetter } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { routes, type RouteSpec } from '../../shared/http/routes';
 import { allItems, call, eventually, tokenFor } from './client';
+import { campaignPk, directoryPk } from '../../shared/store/keys';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
 /** A setup step shared by several tests, run once by whichever test needs it first. */
 const once = <T>(step: () => Promise<T>): (() => Promise<T>) => {
@@ -35,7 +37,8 @@ const leaks = (text: string) => Object.values(secret).filter((s) => text.include
  * What a request of this test could write: the campaign's own items and the directory's, less the
  * outbox and rendered mail that the stream consumers keep writing in the background.
  */
-const written = async (campaignId: string) => (await allItems()).filter((i) => (i.pk === `CAMPAIGN#${campaignId}` && !/^(DELIVERY|MESSAGE)#/.test(String(i.sk))) || i.pk === 'DIRECTORY').length;
+const written = async (campaignId: string) =>
+  (await allItems()).filter((i) => (i.pk === campaignPk(DEFAULT_AGENCY_ID, campaignId) && !/^(DELIVERY|MESSAGE)#/.test(String(i.sk))) || i.pk === directoryPk(DEFAULT_AGENCY_ID)).length;
 
 const person = (name: string, unitId: string, over: object = {}) => ({
   kind: 'individual',

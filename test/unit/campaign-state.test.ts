@@ -11,7 +11,7 @@ const input = CampaignInput.parse(
     deadlines: { nominations: '2023-12-10T17:00:00+07:00' },
   }),
 );
-const draft = newCampaign(input, { id: 'c1', now: '2023-03-01T00:00:00.000Z', actor: 'office' });
+const draft = newCampaign(input, { id: 'c1', now: '2023-03-01T00:00:00.000Z', actor: 'office', agencyId: 'default' });
 
 describe('campaign state machine (docs/architecture.md "The job": a draft is issued once)', () => {
   it.each([

@@ -7,6 +7,7 @@ const asCampaign = (input: unknown, extra: Partial<Campaign> = {}): Campaign =>
   Campaign.parse({
     ...CampaignInput.parse(input),
     id: 'c-2023',
+    agencyId: 'default',
     status: 'issued',
     version: 2,
     createdAt: '2023-03-01T02:00:00.000Z',

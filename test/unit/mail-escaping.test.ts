@@ -44,6 +44,7 @@ const h = (fields: string[]) => Object.fromEntries(fields.map((f) => [f, hostile
 const seed: Campaign = Campaign.parse({
   ...CampaignInput.parse({ ...seedCampaign, scoringTable: canThoTable }),
   id: 'c-2023',
+  agencyId: 'default',
   status: 'issued',
   version: 2,
   createdAt: '2023-03-01T02:00:00.000Z',

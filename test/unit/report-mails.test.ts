@@ -10,6 +10,7 @@ import type { UnitReport } from '../../shared/schemas/scoring';
 const campaign: Campaign = Campaign.parse({
   ...CampaignInput.parse({ ...seedCampaign, scoringTable: canThoTable }),
   id: 'c-2023',
+  agencyId: 'default',
   status: 'issued',
   version: 2,
   createdAt: '2023-03-01T02:00:00.000Z',

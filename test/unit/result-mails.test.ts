@@ -10,6 +10,7 @@ import { DATES, collective, decisionOf, nom, person, run } from './decide.fixtur
 const campaign: Campaign = Campaign.parse({
   ...CampaignInput.parse(seedCampaign),
   id: 'c-2023',
+  agencyId: 'default',
   status: 'nominations-closed',
   version: 3,
   createdAt: '2023-03-01T02:00:00.000Z',

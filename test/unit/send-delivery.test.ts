@@ -55,6 +55,7 @@ class MemoryOutbox implements OutboxPort {
 
 const NOW = new Date('2026-12-01T02:00:00.000Z');
 const delivery = (address = 'can.bo@so.gov.vn', over: Partial<Delivery> = {}): Delivery => ({
+  agencyId: 'default',
   campaignId: 'c1',
   eventId: 'e1',
   eventType: 'CampaignIssued',

@@ -32,6 +32,7 @@ const viewer: Audience = audienceOf({ roles: ['viewer'] });
 const ev = (type: DomainEvent['type'], data: Record<string, unknown> = {}): DomainEvent => ({
   eventId: `${type}-${String(data.unitId ?? '')}`,
   type,
+  agencyId: 'default',
   campaignId: 'c1',
   version: 1,
   occurredAt: '2023-03-05T00:00:00.000Z',

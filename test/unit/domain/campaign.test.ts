@@ -13,7 +13,7 @@ import { CampaignInput } from '../../../shared/schemas/campaign';
 const input = CampaignInput.parse(
   minimalLetter({ documentNumber: '15/KH-SNgV', title: 'Phong trào thi đua năm 2024', recipientGroups: ['LANH_DAO_SO'], deadlines: { nominations: '2024-12-10T17:00:00+07:00' } }),
 );
-const draft = newCampaign(input, { id: 'c1', now: '2024-03-01T00:00:00.000Z', actor: 'office' });
+const draft = newCampaign(input, { id: 'c1', now: '2024-03-01T00:00:00.000Z', actor: 'office', agencyId: 'default' });
 const issued = issueCampaign(draft, { now: '2024-03-02T00:00:00.000Z', today: '2024-03-02', actor: 'office' });
 const errorOf = (f: () => unknown): DomainError => {
   try {

@@ -18,9 +18,10 @@ const ses = mockClient(SESv2Client);
 const context = { awsRequestId: 'r', functionName: 'mailer', getRemainingTimeInMillis: () => 60000 } as unknown as Context;
 
 const delivery = (over: Record<string, unknown> = {}) => ({
-  pk: 'CAMPAIGN#c1',
+  pk: 'AGENCY#default#CAMPAIGN#c1',
   sk: 'DELIVERY#e1#a@example.org',
   entity: 'Delivery',
+  agencyId: 'default',
   campaignId: 'c1',
   eventId: 'e1',
   eventType: 'CampaignIssued',

@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { email, text } from './fields';
+
+/**
+ * An agency (cơ quan) of a shared deployment: a province (UBND tỉnh), one of its departments (Sở), or a commune. Its
+ * level bounds the titles its head may award (shared/domain/authority.ts); the rest it proposes to its parent agency.
+ * Only the platform operator creates agencies; every other resource belongs to exactly one of them. zod/mini, like
+ * every input schema (./fields.ts says why).
+ */
+export const AgencyLevel = z.enum(['province', 'department', 'commune']);
+export type AgencyLevel = z.infer<typeof AgencyLevel>;
+
+/** Lower-case letters, digits and hyphens: an agency id is part of every key of its data, so it holds no `#`. */
+export const AGENCY_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export const agencyId = z.lazy(() => z.string().check(z.regex(AGENCY_ID_PATTERN, 'mã cơ quan gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 40 ký tự)')));
+
+const agencyFields = () => ({
+  name: text(300),
+  parentAgencyId: z.optional(agencyId),
+  level: AgencyLevel,
+  /** Where the agency is (e.g. "Lạng Sơn"): the place line of its letters. */
+  place: text(100),
+  /** The sender of its mail; must be one the deployment allows (context `allowedSenders`). */
+  mailFrom: z.optional(email),
+  /** Where replies go: the agency's Office. */
+  replyTo: z.optional(email),
+});
+
+export const AgencyInput = z.lazy(() => z.strictObject(agencyFields()));
+export type AgencyInput = z.infer<typeof AgencyInput>;
+
+/** As stored and returned: the input, its id and who last changed it. */
+export const Agency = z.lazy(() => z.strictObject({ ...agencyFields(), id: z.string(), createdAt: z.string(), updatedAt: z.string(), updatedBy: z.string() }));
+export type Agency = z.infer<typeof Agency>;
+
+export const AgencyList = z.lazy(() => z.object({ items: z.array(Agency) }));
