@@ -98,7 +98,7 @@ async function refusal(p: Promise<unknown>): Promise<DomainError> {
 }
 
 describe('the request schema', () => {
-  it.each([
+  it.each<[Record<string, unknown>, string, string]>([
     [{ email: 'a@example.org', name: 'A', role: 'unit' }, 'unitId', 'a reporter needs a unit'],
     [{ email: 'a@example.org', name: 'A', role: 'viewer', unitId: 'VP' }, 'unitId', 'only a reporter has a unit'],
     [{ email: 'a@example.org', name: 'A', role: 'platform' }, 'role', 'platform cannot be granted: it is not in the enum'],
