@@ -222,6 +222,15 @@ export const CouncilTally = z.lazy(() =>
 
 const vote = () =>
   z.object({ yes: z.number().int(), membersTotal: z.number().int(), required: z.number().int(), thresholdPct: z.number(), comparison: z.enum(['at-least', 'more-than']), passed: z.boolean() });
+/** Who decides a proposed title (shared/domain/authority.ts; docs/legal-sources.md §1.9). */
+const proposedTo = () =>
+  z.object({
+    agencyLevel: z.enum(['province', 'department', 'commune']),
+    decidedBy: z.enum(['agency-head', 'commune-chairman', 'district-chairman', 'province-chairman']),
+    label: z.string().describe('Vietnamese: "Chủ tịch Ủy ban nhân dân tỉnh"'),
+    citation: citation(),
+    agencyPower: citation().describe('What bounds the agency’s own power, e.g. khoản 1 Điều 80 Luật Thi đua, khen thưởng 2022'),
+  });
 const outcome = () =>
   z
     .object({
@@ -233,7 +242,10 @@ const outcome = () =>
       proposal: decisionStatus(),
       needsCouncilVote: z.boolean(),
       vote: vote().optional(),
-      outcome: z.enum(['awarded', 'not-awarded', 'deferred']),
+      outcome: z
+        .enum(['awarded', 'proposed', 'not-awarded', 'deferred'])
+        .describe('`proposed`: the council voted for a title its agency may not award; it goes to `proposedTo` (đề nghị cấp trên xét tặng)'),
+      proposedTo: proposedTo().optional(),
       reason: z.string().describe('For the minutes: the vote and what follows from it, or the decision’s summary'),
     })
     .describe('The internal face: the Office, the Council, the nominating unit about its own nominees');
@@ -243,10 +255,11 @@ const publicOutcome = () =>
       nominationId: z.string(),
       title: Title,
       titleLabel: z.string(),
-      nominee: z.object({ kind: z.enum(['individual', 'collective']), unitId: z.string(), name: z.string().optional().describe('Only when awarded') }),
+      nominee: z.object({ kind: z.enum(['individual', 'collective']), unitId: z.string(), name: z.string().optional().describe('Only when awarded or proposed') }),
       nominatingUnitId: z.string(),
-      outcome: z.enum(['awarded', 'not-awarded']),
+      outcome: z.enum(['awarded', 'proposed', 'not-awarded']),
       vote: vote().optional(),
+      proposedTo: proposedTo().optional(),
       ground: z.string().describe('The public ground, in Vietnamese'),
     })
     .describe('The public face, for everyone else');
@@ -254,7 +267,11 @@ const resultsHeader = () => ({ campaignId: z.string(), ruleSet: RuleSetId, input
 
 /** What finalizing returns: the frozen results, every outcome in its internal face. */
 export const FinalResults = z.lazy(() =>
-  z.object({ ...resultsHeader(), counts: z.object({ awarded: z.number().int(), notAwarded: z.number().int(), deferred: z.number().int() }), outcomes: z.array(outcome()) }),
+  z.object({
+    ...resultsHeader(),
+    counts: z.object({ awarded: z.number().int(), proposed: z.number().int(), notAwarded: z.number().int(), deferred: z.number().int() }),
+    outcomes: z.array(outcome()),
+  }),
 );
 
 /** The results as the caller may read them (README "Who sees what"): the public face and counts (deferrals counted as not awarded) to those outside. */
@@ -262,8 +279,10 @@ export const VisibleResults = z.lazy(() =>
   z.object({
     ...resultsHeader(),
     counts: z.union([
-      z.object({ awarded: z.number().int(), notAwarded: z.number().int(), deferred: z.number().int() }),
-      z.object({ awarded: z.number().int(), notAwarded: z.number().int() }).describe('The public counts: a deferral counts as not awarded'),
+      z
+        .object({ awarded: z.number().int(), proposed: z.number().int().optional(), notAwarded: z.number().int(), deferred: z.number().int() })
+        .describe('`proposed` is absent from results finalized before proposals existed'),
+      z.object({ awarded: z.number().int(), proposed: z.number().int(), notAwarded: z.number().int() }).describe('The public counts: a deferral counts as not awarded'),
     ]),
     outcomes: z.array(z.union([outcome(), publicOutcome()])),
   }),
