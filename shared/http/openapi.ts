@@ -117,6 +117,7 @@ function operation(route: RouteSpec) {
     required: true,
     schema: PARAM_SCHEMAS[name as string] ?? { type: 'string' },
   }));
+  const pathParams = params.length;
   const query = route.query ? (schemaOf(route.query, 'input') as { properties?: Record<string, Json>; required?: string[] }) : undefined;
   for (const [name, schema] of Object.entries(query?.properties ?? {})) {
     const { description, ...rest } = schema;
@@ -131,12 +132,12 @@ function operation(route: RouteSpec) {
     [String(status)]: { description: [SUCCESS[status] ?? 'Success', route.text?.description].filter(Boolean).join('. '), ...(Object.keys(content).length ? { content } : {}) },
   };
   const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
-  if (route.body || route.query || params.length > 0) responses['400'] = ref('BadRequest');
+  if (route.body || route.query || pathParams > 0) responses['400'] = ref('BadRequest');
   if (route.auth === 'jwt') {
     responses['401'] = ref('Unauthorized');
     responses['403'] = ref('Forbidden');
   }
-  if (params.length > 0) responses['404'] = ref('NotFound');
+  if (pathParams > 0) responses['404'] = ref('NotFound');
   if (route.conflicts?.length) {
     responses['409'] = {
       description: `A refused state change; \`code\` says which: ${route.conflicts.map((c) => `\`${c}\``).join(', ')}.`,

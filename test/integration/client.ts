@@ -1,5 +1,6 @@
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { undocumented } from '../openapi-validator';
 
 /** Talks to the local twin started by global-setup.ts, over loopback, as any client would. */
 export const apiUrl = () => process.env.API_URL ?? 'http://127.0.0.1:3000';
@@ -28,6 +29,9 @@ export async function call<T = any>(method: string, path: string, opts: { token?
     /* not JSON */
   }
   checkErrorBody(method, path, res.status, body);
+  // Every answer of every integration test, held to the API document: status, media type, body schema.
+  const problem = undocumented(method, path, res.status, res.headers.get('content-type'), body);
+  if (problem) throw new Error(problem);
   return { status: res.status, body: body as T };
 }
 
