@@ -21,7 +21,7 @@ export class HttpError extends Error {
 }
 
 /** zod issues → field errors with dotted paths, e.g. `signer.name`, `recipientGroups.3`. */
-export function fieldErrors(error: z.ZodError, prefix?: string): FieldError[] {
+export function fieldErrors(error: z.core.$ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter((p) => p !== undefined && p !== '').join('.');
     return { path: path || '(body)', message: issue.message };

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+// The input schemas are zod/mini (shared/schemas/fields.ts): extended with zod/mini's functions, as they have no classic methods.
+import { extend, safeExtend } from 'zod/mini';
 import { Nomination, QuotaRule, QuotaTitle, RuleSetId, Title } from '../schemas/nomination';
 import { TaskRating } from '../schemas/ratings';
 import { ReportPeriod, UnitReport, Verification } from '../schemas/scoring';
@@ -26,7 +28,7 @@ const citation = () =>
 
 /** A report as stored and returned: the unit's report with who sent it, when, and its self-assessed total. */
 export const StoredReport = z.lazy(() =>
-  UnitReport._zod.innerType.extend({
+  extend(UnitReport._zod.innerType, {
     submittedAt: z.string(),
     submittedBy: z.string(),
     resubmission: z.boolean().describe('A later submission replaced an earlier one'),
@@ -60,7 +62,7 @@ const scoredReportShape = () => ({
 
 /** The Office's verification as stored, with the report scored on it. */
 export const VerificationResult = z.lazy(() =>
-  Verification._zod.innerType.safeExtend({
+  safeExtend(Verification._zod.innerType, {
     unitId: z.string(),
     period: ReportPeriod,
     verifiedAt: z.string(),
@@ -104,7 +106,7 @@ export const Standings = z.lazy(() =>
 );
 
 /** A nomination as stored: the request plus its id, the unit that sent it, who and when. */
-export const StoredNomination = z.lazy(() => Nomination._zod.innerType.safeExtend({ id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string() }));
+export const StoredNomination = z.lazy(() => safeExtend(Nomination._zod.innerType, { id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string() }));
 export const NominationList = z.lazy(() => z.object({ items: z.array(StoredNomination) }));
 
 const decisionStatus = () => z.enum(['eligible', 'not-eligible', 'deferred', 'over-quota']);

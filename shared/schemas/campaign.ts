@@ -1,14 +1,14 @@
-import * as z from 'zod';
-import { code, id, isoDate, isoDateTime, optionalText, text } from './common';
+import * as z from 'zod/mini';
+import { code, describe, id, isoDate, isoDateTime, optionalText, text } from './fields';
 import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';
 import { CampaignStatus } from './campaign-item';
 
 /*
- * Every object schema here is built on its first use (`z.lazy`), not at module load: the API serves
- * one route per invocation and a stream consumer parses few of them, so a cold start builds only
- * the schemas its request needs (issue 9 "Lighter bundles": building them all was 15–38 ms of each
- * cold import, `npm run bench`). Parsing, messages and the OpenAPI document are unchanged.
+ * zod/mini, like every input schema (./fields.ts says why). Every object schema is built on its first
+ * use (`z.lazy`), not at module load: the API serves one route per invocation, so a cold start builds
+ * only the schemas its request needs (issue 9 "Lighter bundles", `npm run bench`). Parsing, messages
+ * and the OpenAPI document are those of the classic schemas they replace.
  */
 
 /**
@@ -17,79 +17,85 @@ import { CampaignStatus } from './campaign-item';
  * lower-case letter ("SNgV" for Sở Ngoại vụ), so lower case is accepted after a group's first letter.
  */
 export const documentNumber = z.lazy(() =>
-  z
-    .string()
-    .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().regex(/^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'phải là số, ký hiệu văn bản, ví dụ "15/KH-SNgV" hoặc "86/2025/QĐ-UBND"')),
+  z.pipe(
+    z.pipe(
+      z.string(),
+      z.transform((s: string) => s.normalize('NFC').trim()),
+    ),
+    z.string().check(z.regex(/^\d{1,5}(\/\d{4})?\/[A-ZĐ][A-Za-zĐđ]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'phải là số, ký hiệu văn bản, ví dụ "15/KH-SNgV" hoặc "86/2025/QĐ-UBND"')),
+  ),
 );
 
-export const Signer = z.lazy(() => z.object({ name: text(200), position: text(200) }).strict());
+export const Signer = z.lazy(() => z.strictObject({ name: text(200), position: text(200) }));
 
 export const Deadlines = z.lazy(() =>
   z
-    .object({
-      registration: isoDateTime.optional(),
+    .strictObject({
+      registration: z.optional(isoDateTime),
       /** Sơ kết reports; when absent, mid-year reports share the final reports' deadline. */
-      midYearReports: isoDateTime.optional(),
-      reports: isoDateTime.optional(),
+      midYearReports: z.optional(isoDateTime),
+      reports: z.optional(isoDateTime),
       nominations: isoDateTime,
     })
-    .strict()
-    .superRefine((d, ctx) => {
-      const order = [
-        ['registration', d.registration],
-        ['midYearReports', d.midYearReports],
-        ['reports', d.reports],
-        ['nominations', d.nominations],
-      ] as const;
-      let prev: { key: string; at: number } | undefined;
-      for (const [key, value] of order) {
-        if (!value) continue;
-        const at = Date.parse(value);
-        if (prev && at < prev.at) ctx.addIssue({ code: 'custom', path: [key], message: `không được trước ${prev.key}` });
-        prev = { key, at };
-      }
-    }),
+    .check(
+      z.superRefine((d, ctx) => {
+        const order = [
+          ['registration', d.registration],
+          ['midYearReports', d.midYearReports],
+          ['reports', d.reports],
+          ['nominations', d.nominations],
+        ] as const;
+        let prev: { key: string; at: number } | undefined;
+        for (const [key, value] of order) {
+          if (!value) continue;
+          const at = Date.parse(value);
+          if (prev && at < prev.at) ctx.addIssue({ code: 'custom', path: [key], message: `không được trước ${prev.key}` });
+          prev = { key, at };
+        }
+      }),
+    ),
 );
 
-const paragraphs = (what: string) => z.array(text(20000)).max(100).describe(what);
+const paragraphs = (what: string) => describe(z.array(text(20000)).check(z.maxLength(100)), what);
 
 export const CampaignInput = z.lazy(() =>
-  z
-    .object({
-      documentNumber: documentNumber.describe('Số, ký hiệu, e.g. "15/KH-SNgV"'),
-      title: text(500).describe('Trích yếu, e.g. "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023"'),
-      issuingBody: text(300).describe('Tên cơ quan ban hành, e.g. "SỞ NGOẠI VỤ"'),
-      parentBody: optionalText(300).describe('Cơ quan chủ quản, e.g. "UBND TỈNH LẠNG SƠN"'),
-      place: text(100).describe('Địa danh, e.g. "Lạng Sơn"'),
-      date: isoDate.optional().describe('Ngày ban hành; defaults to the day it is issued'),
-      theme: text(5000).describe('Chủ đề'),
-      slogan: optionalText(500).describe('Khẩu hiệu'),
-      legalBases: paragraphs('Căn cứ').min(1),
-      goals: paragraphs('Mục tiêu').min(1),
-      contents: paragraphs('Nội dung').min(1),
-      implementation: paragraphs('Tổ chức thực hiện').min(1),
-      closing: optionalText(5000).describe('Lời kêu gọi cuối thư'),
-      signer: Signer,
-      recipientGroups: z
-        .array(code)
-        .min(1)
-        .max(50)
-        .refine((a) => new Set(a).size === a.length, 'không được lặp lại một mã')
-        .describe('Nơi nhận: directory codes, in the letter’s order'),
-      participatingUnits: z
-        .array(id)
-        .max(1000)
-        .refine((a) => new Set(a).size === a.length, 'không được lặp lại một đơn vị')
-        .default([]),
-      deadlines: Deadlines,
-      scoringTable: ScoringTable.optional().describe('Thang điểm: fixed once the campaign is issued'),
-      officeGroup: code.optional().describe('The Office (Văn phòng) to notify of reports: a recipient-group code'),
-      councilGroup: code.optional().describe('The Hội đồng TĐKT: a recipient-group code'),
-      referenceDate: isoDate.optional().describe('The date whose law decides nominations (rule sets vn-2017, vn-2024, vn-2025); default: the nomination deadline’s day in Vietnam'),
-      ruleOptions: RuleOptions.optional().describe('Per-campaign settings of the rules the notes mark unverified, and quotas; each default states its source'),
-    })
-    .strict(),
+  z.strictObject({
+    documentNumber: describe(documentNumber, 'Số, ký hiệu, e.g. "15/KH-SNgV"'),
+    title: describe(text(500), 'Trích yếu, e.g. "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023"'),
+    issuingBody: describe(text(300), 'Tên cơ quan ban hành, e.g. "SỞ NGOẠI VỤ"'),
+    parentBody: describe(optionalText(300), 'Cơ quan chủ quản, e.g. "UBND TỈNH LẠNG SƠN"'),
+    place: describe(text(100), 'Địa danh, e.g. "Lạng Sơn"'),
+    date: describe(z.optional(isoDate), 'Ngày ban hành; defaults to the day it is issued'),
+    theme: describe(text(5000), 'Chủ đề'),
+    slogan: describe(optionalText(500), 'Khẩu hiệu'),
+    legalBases: paragraphs('Căn cứ').check(z.minLength(1)),
+    goals: paragraphs('Mục tiêu').check(z.minLength(1)),
+    contents: paragraphs('Nội dung').check(z.minLength(1)),
+    implementation: paragraphs('Tổ chức thực hiện').check(z.minLength(1)),
+    closing: describe(optionalText(5000), 'Lời kêu gọi cuối thư'),
+    signer: Signer,
+    recipientGroups: describe(
+      z.array(code).check(
+        z.minLength(1),
+        z.maxLength(50),
+        z.refine((a) => new Set(a).size === a.length, 'không được lặp lại một mã'),
+      ),
+      'Nơi nhận: directory codes, in the letter’s order',
+    ),
+    participatingUnits: z._default(
+      z.array(id).check(
+        z.maxLength(1000),
+        z.refine((a) => new Set(a).size === a.length, 'không được lặp lại một đơn vị'),
+      ),
+      [],
+    ),
+    deadlines: Deadlines,
+    scoringTable: describe(z.optional(ScoringTable), 'Thang điểm: fixed once the campaign is issued'),
+    officeGroup: describe(z.optional(code), 'The Office (Văn phòng) to notify of reports: a recipient-group code'),
+    councilGroup: describe(z.optional(code), 'The Hội đồng TĐKT: a recipient-group code'),
+    referenceDate: describe(z.optional(isoDate), 'The date whose law decides nominations (rule sets vn-2017, vn-2024, vn-2025); default: the nomination deadline’s day in Vietnam'),
+    ruleOptions: describe(z.optional(RuleOptions), 'Per-campaign settings of the rules the notes mark unverified, and quotas; each default states its source'),
+  }),
 );
 export type CampaignInput = z.infer<typeof CampaignInput>;
 
@@ -97,22 +103,22 @@ export type CampaignInput = z.infer<typeof CampaignInput>;
 export { CampaignStatus } from './campaign-item';
 
 export const Campaign = z.lazy(() =>
-  CampaignInput._zod.innerType.extend({
+  z.extend(CampaignInput._zod.innerType, {
     id: z.string(),
     status: CampaignStatus,
-    version: z.number().int(),
+    version: z.number().check(z.int()),
     createdAt: z.string(),
     createdBy: z.string(),
-    issuedAt: z.string().optional(),
-    issuedBy: z.string().optional(),
-    nominationsClosedAt: z.string().optional(),
-    nominationsClosedBy: z.string().optional(),
-    finalizedAt: z.string().optional(),
-    finalizedBy: z.string().optional(),
+    issuedAt: z.optional(z.string()),
+    issuedBy: z.optional(z.string()),
+    nominationsClosedAt: z.optional(z.string()),
+    nominationsClosedBy: z.optional(z.string()),
+    finalizedAt: z.optional(z.string()),
+    finalizedBy: z.optional(z.string()),
   }),
 );
 export type Campaign = z.infer<typeof Campaign>;
 
-export const CampaignList = z.lazy(() => z.object({ items: z.array(Campaign), nextCursor: z.string().optional() }));
+export const CampaignList = z.lazy(() => z.object({ items: z.array(Campaign), nextCursor: z.optional(z.string()) }));
 
-export const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20), cursor: z.string().max(2000).optional() }).strict();
+export const ListQuery = z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), cursor: z.optional(z.string().check(z.maxLength(2000))) });

@@ -4,7 +4,7 @@ import { code } from './ids';
 /*
  * The directory as stored and as read back: zod/mini schemas, since every function that mails
  * loads the directory and needs nothing else from zod (issue 9 "Lighter bundles"). The inputs the
- * Office sends (with their refinements and descriptions) stay classic in ./directory.ts, which
+ * Office sends (with their refinements and descriptions) are in ./directory.ts, which
  * re-exports these under the same names.
  */
 

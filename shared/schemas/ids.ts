@@ -4,9 +4,9 @@ import './locale';
 /*
  * Identifiers as zod/mini schemas, for the code that checks a path parameter or a stored item and
  * needs nothing else from zod (the stores, the use cases behind the stream consumers and the tick):
- * their bundles then hold no classic zod (issue 9 "Lighter bundles"). shared/schemas/common.ts
- * builds the classic `code` and `id` the input schemas extend (`.optional()`, `.describe()`)
- * from the same patterns and messages, so both refuse the same values with the same words.
+ * their bundles then hold no classic zod (issue 9 "Lighter bundles"). ./fields.ts builds the
+ * `code` and `id` of the input schemas (on their first use) from the same patterns and messages,
+ * so both refuse the same values with the same words.
  */
 
 /** Directory codes are what the Office types in Nơi nhận: short, upper-case, stable. */

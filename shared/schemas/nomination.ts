@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { id, isoDate, text } from './common';
+import * as z from 'zod/mini';
+import { describe, id, isoDate, text } from './fields';
 import { TaskRating } from './ratings';
 
 /**
@@ -16,17 +16,18 @@ import { COLLECTIVE_TITLES, INDIVIDUAL_TITLES, Title } from './titles';
 export { COLLECTIVE_TITLES, FORMS, INDIVIDUAL_TITLES, Title } from './titles';
 
 /*
- * Every object schema here is built on its first use (`z.lazy`), not at module load: the API serves
- * one route per invocation and a stream consumer parses few of them, so a cold start builds only
- * the schemas its request needs (issue 9 "Lighter bundles": building them all was 15–38 ms of each
- * cold import, `npm run bench`). Parsing, messages and the OpenAPI document are unchanged.
+ * zod/mini (./fields.ts says why): the consumer that decides nominations parses these and nothing
+ * else. Every object schema is built on its first use (`z.lazy`), not at module load: the API serves
+ * one route per invocation and a stream consumer parses few of them, so a cold start builds only the
+ * schemas its request needs (issue 9 "Lighter bundles", `npm run bench`). Parsing, messages and the
+ * OpenAPI document are those of the classic schemas they replace.
  */
 
 /** Hình thức kỷ luật, lightest first (Luật Cán bộ, công chức; Luật Viên chức). */
 export const DisciplineLevel = z.lazy(() => z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']));
 export type DisciplineLevel = z.infer<typeof DisciplineLevel>;
 
-const year = z.lazy(() => z.number().int().min(1945).max(2200));
+const year = z.lazy(() => z.number().check(z.int(), z.gte(1945), z.lte(2200)));
 
 /**
  * `pending`: being considered for discipline, or under investigation/inspection/complaint (NĐ 152/2025 Art 4.4: defer).
@@ -34,107 +35,103 @@ const year = z.lazy(() => z.number().int().min(1945).max(2200));
  */
 export const Discipline = z.lazy(() =>
   z
-    .object({
+    .strictObject({
       status: z.enum(['none', 'pending', 'in-effect', 'served']),
-      level: DisciplineLevel.optional(),
-      endedOn: isoDate.optional(),
+      level: z.optional(DisciplineLevel),
+      endedOn: z.optional(isoDate),
     })
-    .strict()
-    .superRefine((d, ctx) => {
-      if ((d.status === 'in-effect' || d.status === 'served') && !d.level) {
-        ctx.addIssue({ code: 'custom', path: ['level'], message: `bắt buộc khi status là ${d.status}` });
-      }
-      if (d.status === 'served' && !d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'bắt buộc khi status là served' });
-      if (d.status !== 'served' && d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'chỉ dùng khi status là served' });
-    }),
+    .check(
+      z.superRefine((d, ctx) => {
+        if ((d.status === 'in-effect' || d.status === 'served') && !d.level) {
+          ctx.addIssue({ code: 'custom', path: ['level'], message: `bắt buộc khi status là ${d.status}` });
+        }
+        if (d.status === 'served' && !d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'bắt buộc khi status là served' });
+        if (d.status !== 'served' && d.endedOn) ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'chỉ dùng khi status là served' });
+      }),
+    ),
 );
 export type Discipline = z.infer<typeof Discipline>;
 
 /** A sáng kiến or an accepted đề tài/đề án/công trình khoa học, with the level that recognised it. */
 export const Initiative = z.lazy(() =>
-  z
-    .object({
-      id,
-      title: text(500),
-      recognisedBy: z.enum(['unit', 'province', 'national']),
-      recognisedOn: isoDate,
-      kind: z.enum(['initiative', 'research']),
-    })
-    .strict(),
+  z.strictObject({
+    id,
+    title: text(500),
+    recognisedBy: z.enum(['unit', 'province', 'national']),
+    recognisedOn: isoDate,
+    kind: z.enum(['initiative', 'research']),
+  }),
 );
 export type Initiative = z.infer<typeof Initiative>;
 
-export const PastTitle = z.lazy(() => z.object({ year, title: Title }).strict());
-export const PastRating = z.lazy(() => z.object({ year, rating: TaskRating }).strict());
+export const PastTitle = z.lazy(() => z.strictObject({ year, title: Title }));
+export const PastRating = z.lazy(() => z.strictObject({ year, rating: TaskRating }));
 
 export const IndividualNominee = z.lazy(() =>
-  z
-    .object({
-      kind: z.literal('individual'),
-      /** Stable person id; links one person's LĐTT, CSTĐCS and Bằng khen nominations. Default: unitId|name|hireDate. */
-      personId: id.optional(),
-      name: text(200),
-      gender: z.enum(['female', 'male']),
-      /** The unit whose standing ranks this person in quota cuts. */
-      unitId: id,
-      /** The collective (phòng, ban) whose member shares this person counts in; default `unitId`. */
-      memberOf: id.optional(),
-      hireDate: isoDate,
-      taskRating: TaskRating,
-      discipline: Discipline.default({ status: 'none' }),
-      initiatives: z.array(Initiative).max(100).default([]),
-      pastTitles: z.array(PastTitle).max(200).default([]),
-      /** Past years' task ratings: the "02 năm liên tục HTXSNV" route of Bằng khen needs them. */
-      pastRatings: z.array(PastRating).max(200).default([]),
-    })
-    .strict(),
+  z.strictObject({
+    kind: z.literal('individual'),
+    /** Stable person id; links one person's LĐTT, CSTĐCS and Bằng khen nominations. Default: unitId|name|hireDate. */
+    personId: z.optional(id),
+    name: text(200),
+    gender: z.enum(['female', 'male']),
+    /** The unit whose standing ranks this person in quota cuts. */
+    unitId: id,
+    /** The collective (phòng, ban) whose member shares this person counts in; default `unitId`. */
+    memberOf: z.optional(id),
+    hireDate: isoDate,
+    taskRating: TaskRating,
+    discipline: z._default(Discipline, { status: 'none' }),
+    initiatives: z._default(z.array(Initiative).check(z.maxLength(100)), []),
+    pastTitles: z._default(z.array(PastTitle).check(z.maxLength(200)), []),
+    /** Past years' task ratings: the "02 năm liên tục HTXSNV" route of Bằng khen needs them. */
+    pastRatings: z._default(z.array(PastRating).check(z.maxLength(200)), []),
+  }),
 );
 export type IndividualNominee = z.infer<typeof IndividualNominee>;
 
-const count = z.lazy(() => z.number().int().min(0));
+const count = z.lazy(() => z.number().check(z.int(), z.gte(0)));
 
 export const CollectiveNominee = z.lazy(() =>
   z
-    .object({
+    .strictObject({
       kind: z.literal('collective'),
       unitId: id,
-      name: text(200).optional(),
+      name: z.optional(text(200)),
       taskRating: TaskRating,
-      members: z
-        .object({
-          total: z.number().int().min(1),
-          byRating: z.object({ HTXSNV: count, HTTNV: count, HTNV: count, KHTNV: count }).strict(),
-          women: count,
-          /** Members already LĐTT this year who are NOT nominated in this campaign. */
-          ldtt: count.optional(),
-          /** Members already CSTĐCS this year who are NOT nominated in this campaign (TTLĐXS needs one). */
-          cstdcs: count.optional(),
-        })
-        .strict(),
-      disciplinedMembers: z.object({ khienTrach: count, canhCao: count, higher: count }).strict().default({ khienTrach: 0, canhCao: 0, higher: 0 }),
+      members: z.strictObject({
+        total: z.number().check(z.int(), z.gte(1)),
+        byRating: z.strictObject({ HTXSNV: count, HTTNV: count, HTNV: count, KHTNV: count }),
+        women: count,
+        /** Members already LĐTT this year who are NOT nominated in this campaign. */
+        ldtt: z.optional(count),
+        /** Members already CSTĐCS this year who are NOT nominated in this campaign (TTLĐXS needs one). */
+        cstdcs: z.optional(count),
+      }),
+      disciplinedMembers: z._default(z.strictObject({ khienTrach: count, canhCao: count, higher: count }), { khienTrach: 0, canhCao: 0, higher: 0 }),
       /** The collective's own situation (NĐ 152/2025 Art 4.4 covers "cá nhân, tập thể"). */
-      discipline: Discipline.default({ status: 'none' }),
-      pastTitles: z.array(PastTitle).max(200).default([]),
-      pastRatings: z.array(PastRating).max(200).default([]),
+      discipline: z._default(Discipline, { status: 'none' }),
+      pastTitles: z._default(z.array(PastTitle).check(z.maxLength(200)), []),
+      pastRatings: z._default(z.array(PastRating).check(z.maxLength(200)), []),
       /** Led its provincial cụm/khối this year (Cờ thi đua, Bắc Ninh QĐ 86/2025 Art 3.1). */
-      ledCluster: z.boolean().optional(),
+      ledCluster: z.optional(z.boolean()),
       /** Exceeded the year's emulation targets and assigned tasks (Cờ thi đua). */
-      exceededTargets: z.boolean().optional(),
+      exceededTargets: z.optional(z.boolean()),
     })
-    .strict()
-    .superRefine((c, ctx) => {
-      const m = c.members;
-      const sum = m.byRating.HTXSNV + m.byRating.HTTNV + m.byRating.HTNV + m.byRating.KHTNV;
-      if (sum !== m.total) ctx.addIssue({ code: 'custom', path: ['members', 'byRating'], message: `tổng phải bằng members.total (${m.total}), hiện là ${sum}` });
-      for (const key of ['women', 'ldtt', 'cstdcs'] as const) {
-        const v = m[key];
-        if (v !== undefined && v > m.total) ctx.addIssue({ code: 'custom', path: ['members', key], message: `không được vượt quá members.total (${m.total})` });
-      }
-      const d = c.disciplinedMembers;
-      if (d.khienTrach + d.canhCao + d.higher > m.total) {
-        ctx.addIssue({ code: 'custom', path: ['disciplinedMembers'], message: `không được vượt quá members.total (${m.total})` });
-      }
-    }),
+    .check(
+      z.superRefine((c, ctx) => {
+        const m = c.members;
+        const sum = m.byRating.HTXSNV + m.byRating.HTTNV + m.byRating.HTNV + m.byRating.KHTNV;
+        if (sum !== m.total) ctx.addIssue({ code: 'custom', path: ['members', 'byRating'], message: `tổng phải bằng members.total (${m.total}), hiện là ${sum}` });
+        for (const key of ['women', 'ldtt', 'cstdcs'] as const) {
+          const v = m[key];
+          if (v !== undefined && v > m.total) ctx.addIssue({ code: 'custom', path: ['members', key], message: `không được vượt quá members.total (${m.total})` });
+        }
+        const d = c.disciplinedMembers;
+        if (d.khienTrach + d.canhCao + d.higher > m.total) {
+          ctx.addIssue({ code: 'custom', path: ['disciplinedMembers'], message: `không được vượt quá members.total (${m.total})` });
+        }
+      }),
+    ),
 );
 export type CollectiveNominee = z.infer<typeof CollectiveNominee>;
 
@@ -151,10 +148,10 @@ const nominationShape = () => ({
    * HTXSNV with 02 initiatives; collectives 02 năm HTXSNV or TTLĐXS); `movement` = outstanding in the province-launched
    * movement this campaign is (Art 74, Bắc Ninh QĐ 86/2025 Art 3.3 first route). Default `record`.
    */
-  grounds: z.enum(['record', 'movement']).optional(),
+  grounds: z.optional(z.enum(['record', 'movement'])),
 });
 
-function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'record' | 'movement' | undefined }, ctx: z.RefinementCtx) {
+function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'record' | 'movement' | undefined }, ctx: z.core.$RefinementCtx) {
   const allowed = n.nominee.kind === 'individual' ? INDIVIDUAL_TITLES : COLLECTIVE_TITLES;
   if (!allowed.includes(n.title)) {
     ctx.addIssue({ code: 'custom', path: ['title'], message: `${n.title} không xét cho ${n.nominee.kind === 'individual' ? 'cá nhân' : 'tập thể'}` });
@@ -164,34 +161,29 @@ function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'r
   }
 }
 
-export const Nomination = z.lazy(() => z.object(nominationShape()).strict().superRefine(checkTitleFitsNominee));
+export const Nomination = z.lazy(() => z.strictObject(nominationShape()).check(z.superRefine(checkTitleFitsNominee)));
 export type Nomination = z.infer<typeof Nomination>;
 
 /** A nomination as the engine decides it: its id, and whether the nominee registered for the emulation (§1.4). */
-export const NominationEntry = z.lazy(() =>
-  z
-    .object({ ...nominationShape(), id, registered: z.boolean() })
-    .strict()
-    .superRefine(checkTitleFitsNominee),
-);
+export const NominationEntry = z.lazy(() => z.strictObject({ ...nominationShape(), id, registered: z.boolean() }).check(z.superRefine(checkTitleFitsNominee)));
 export type NominationEntry = z.infer<typeof NominationEntry>;
 
-const pct = z.lazy(() => z.number().int().min(0).max(100));
+const pct = z.lazy(() => z.number().check(z.int(), z.gte(0), z.lte(100)));
 
 export const QuotaRule = z.lazy(() =>
   z
-    .object({
-      individualsPct: pct.optional().describe('At most this % of the individuals base may receive the title or form (rounded down).'),
-      collectivesPct: pct.optional().describe('At most this % of the collectives base may receive the title or form (rounded down).'),
-      individualsBase: count.optional().describe('Headcount the % applies to ("cá nhân trực tiếp tham gia"). Default: distinct individuals nominated in this campaign, any title.'),
-      collectivesBase: count.optional().describe('Number of collectives the % applies to ("tập thể tham gia"). Default: distinct units in the unit standings or nominated as collectives.'),
-      minimum: count
-        .default(0)
-        .describe('Seats granted even when the % rounds below it. Default 0: "không quá x%" is an upper bound, so rounding is down with no floor unless the plan says otherwise.'),
-      source: text(400).optional().describe('The legal basis of the quota, cited in every quota check, e.g. "Quyết định số 10/2024/QĐ-UBND của UBND thành phố Cần Thơ, điểm a khoản 2 Điều 9".'),
+    .strictObject({
+      individualsPct: describe(z.optional(pct), 'At most this % of the individuals base may receive the title or form (rounded down).'),
+      collectivesPct: describe(z.optional(pct), 'At most this % of the collectives base may receive the title or form (rounded down).'),
+      individualsBase: describe(z.optional(count), 'Headcount the % applies to ("cá nhân trực tiếp tham gia"). Default: distinct individuals nominated in this campaign, any title.'),
+      collectivesBase: describe(z.optional(count), 'Number of collectives the % applies to ("tập thể tham gia"). Default: distinct units in the unit standings or nominated as collectives.'),
+      minimum: describe(
+        z._default(count, 0),
+        'Seats granted even when the % rounds below it. Default 0: "không quá x%" is an upper bound, so rounding is down with no floor unless the plan says otherwise.',
+      ),
+      source: describe(z.optional(text(400)), 'The legal basis of the quota, cited in every quota check, e.g. "Quyết định số 10/2024/QĐ-UBND của UBND thành phố Cần Thơ, điểm a khoản 2 Điều 9".'),
     })
-    .strict()
-    .refine((q) => q.individualsPct !== undefined || q.collectivesPct !== undefined, { message: 'cần individualsPct hoặc collectivesPct' }),
+    .check(z.refine((q) => q.individualsPct !== undefined || q.collectivesPct !== undefined, { message: 'cần individualsPct hoặc collectivesPct' })),
 );
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
@@ -205,51 +197,33 @@ export type QuotaTitle = z.infer<typeof QuotaTitle>;
  * used and where it came from.
  */
 export const RuleOptions = z.lazy(() =>
-  z
-    .object({
-      registrationRequired: z
-        .boolean()
-        .optional()
-        .describe(
-          'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, docs/legal-sources.md §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
-        ),
-      cstdcsCapPct: pct
-        .nullable()
-        .optional()
-        .describe(
-          'CSTĐCS may not exceed this % of the number of LĐTT (rounded down); null = no cap. Default vn-2017: 15 (NĐ 91/2017/NĐ-CP Điều 9 khoản 3 [S]); vn-2024, vn-2025: null (Law 2022 Art 23 and NĐ 98/2023 set none [S]); a province or sector may still set one [U].',
-        ),
-      ldttCountForCap: count.optional().describe('Number of LĐTT the CSTĐCS cap is computed on. Default: distinct persons meeting LĐTT in this campaign (LĐTT or CSTĐCS nominations).'),
-      ttldttLdttShare: z
-        .object({ pct, inclusive: z.boolean() })
-        .strict()
-        .optional()
-        .describe(
-          'Share of members who must be LĐTT for TTLĐTT. Default vn-2017: more than 50% (pct 50, inclusive false; Luật TĐKT 2003 Điều 28 "trên 50%" [V]); vn-2024, vn-2025: at least 70% (pct 70, inclusive true; Law 2022 Art 28 as reproduced by Bắc Ninh QĐ 86/2025 Art 4.2 [U-ish]).',
-        ),
-      ldttMinTenureMonths: z
-        .number()
-        .int()
-        .min(0)
-        .max(12)
-        .optional()
-        .describe(
-          'LĐTT is not awarded to people hired fewer than this many months before the end of the assessment year. Default vn-2017: 10 (NĐ 91/2017 [S]); vn-2024: 6 (TT 01/2024/TT-BNV [S]); vn-2025: 6 (TT 15/2025 replaces TT 01/2024; the figure is assumed kept [U]).',
-        ),
-      ldttExcludesKhienTrach: z
-        .boolean()
-        .optional()
-        .describe(
-          'No LĐTT for anyone disciplined at khiển trách or above during the assessment year. Default vn-2017: true (NĐ 91/2017 [S]); vn-2024, vn-2025: false ([U] whether TT 01/2024, TT 15/2025 keep it; discipline in the year already rates the person KHTNV).',
-        ),
-      quotas: z
-        .partialRecord(QuotaTitle, QuotaRule)
-        .optional()
-        .describe(
-          'Campaign quotas per title or form. Default: none (no national quota on Bằng khen; provinces set them, e.g. Cần Thơ QĐ 10/2024/QĐ-UBND Art 9.2.a: ≤ 10% of participating collectives and ≤ 5% of individuals [V]).',
-        ),
-    })
-    .strict(),
+  z.strictObject({
+    registrationRequired: describe(
+      z.optional(z.boolean()),
+      'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, docs/legal-sources.md §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
+    ),
+    cstdcsCapPct: describe(
+      z.optional(z.nullable(pct)),
+      'CSTĐCS may not exceed this % of the number of LĐTT (rounded down); null = no cap. Default vn-2017: 15 (NĐ 91/2017/NĐ-CP Điều 9 khoản 3 [S]); vn-2024, vn-2025: null (Law 2022 Art 23 and NĐ 98/2023 set none [S]); a province or sector may still set one [U].',
+    ),
+    ldttCountForCap: describe(z.optional(count), 'Number of LĐTT the CSTĐCS cap is computed on. Default: distinct persons meeting LĐTT in this campaign (LĐTT or CSTĐCS nominations).'),
+    ttldttLdttShare: describe(
+      z.optional(z.strictObject({ pct, inclusive: z.boolean() })),
+      'Share of members who must be LĐTT for TTLĐTT. Default vn-2017: more than 50% (pct 50, inclusive false; Luật TĐKT 2003 Điều 28 "trên 50%" [V]); vn-2024, vn-2025: at least 70% (pct 70, inclusive true; Law 2022 Art 28 as reproduced by Bắc Ninh QĐ 86/2025 Art 4.2 [U-ish]).',
+    ),
+    ldttMinTenureMonths: describe(
+      z.optional(z.number().check(z.int(), z.gte(0), z.lte(12))),
+      'LĐTT is not awarded to people hired fewer than this many months before the end of the assessment year. Default vn-2017: 10 (NĐ 91/2017 [S]); vn-2024: 6 (TT 01/2024/TT-BNV [S]); vn-2025: 6 (TT 15/2025 replaces TT 01/2024; the figure is assumed kept [U]).',
+    ),
+    ldttExcludesKhienTrach: describe(
+      z.optional(z.boolean()),
+      'No LĐTT for anyone disciplined at khiển trách or above during the assessment year. Default vn-2017: true (NĐ 91/2017 [S]); vn-2024, vn-2025: false ([U] whether TT 01/2024, TT 15/2025 keep it; discipline in the year already rates the person KHTNV).',
+    ),
+    quotas: describe(
+      z.optional(z.partialRecord(QuotaTitle, QuotaRule)),
+      'Campaign quotas per title or form. Default: none (no national quota on Bằng khen; provinces set them, e.g. Cần Thơ QĐ 10/2024/QĐ-UBND Art 9.2.a: ≤ 10% of participating collectives and ≤ 5% of individuals [V]).',
+    ),
+  }),
 );
 export type RuleOptions = z.infer<typeof RuleOptions>;
 
@@ -261,41 +235,42 @@ export type RuleOptions = z.infer<typeof RuleOptions>;
 export const UnitStanding = z.lazy(() =>
   z.object({
     unitId: id,
-    rank: z.number().int().min(1),
-    tie: z
-      .union([z.boolean(), z.looseObject({})])
-      .optional()
-      .transform((t) => (t === undefined ? undefined : t !== false)),
+    rank: z.number().check(z.int(), z.gte(1)),
+    tie: z.pipe(
+      z.optional(z.union([z.boolean(), z.looseObject({})])),
+      z.transform((t) => (t === undefined ? undefined : t !== false)),
+    ),
   }),
 );
 export type UnitStanding = z.infer<typeof UnitStanding>;
 
 export const DecideInput = z.lazy(() =>
   z
-    .object({
+    .strictObject({
       /** Ngày xét / ngày trình: chooses the rule set (docs/legal-sources.md §0). */
       referenceDate: isoDate,
       /** The assessment year (năm xét). */
       campaignYear: year,
       nominations: z.array(NominationEntry),
-      unitStandings: z.array(UnitStanding).default([]),
-      options: RuleOptions.default({}),
+      unitStandings: z._default(z.array(UnitStanding), []),
+      options: z._default(RuleOptions, {}),
       /** Initiative ids already used as the basis of an award in earlier campaigns (CV 5007/BNV-TĐKT). */
-      usedInitiatives: z.array(id).default([]),
+      usedInitiatives: z._default(z.array(id), []),
     })
-    .strict()
-    .superRefine((input, ctx) => {
-      const seen = new Set<string>();
-      input.nominations.forEach((n, i) => {
-        if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'id'], message: `mã hồ sơ ${n.id} bị lặp` });
-        seen.add(n.id);
-      });
-      const units = new Set<string>();
-      input.unitStandings.forEach((s, i) => {
-        if (units.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['unitStandings', i, 'unitId'], message: `đơn vị ${s.unitId} bị lặp` });
-        units.add(s.unitId);
-      });
-    }),
+    .check(
+      z.superRefine((input, ctx) => {
+        const seen = new Set<string>();
+        input.nominations.forEach((n, i) => {
+          if (seen.has(n.id)) ctx.addIssue({ code: 'custom', path: ['nominations', i, 'id'], message: `mã hồ sơ ${n.id} bị lặp` });
+          seen.add(n.id);
+        });
+        const units = new Set<string>();
+        input.unitStandings.forEach((s, i) => {
+          if (units.has(s.unitId)) ctx.addIssue({ code: 'custom', path: ['unitStandings', i, 'unitId'], message: `đơn vị ${s.unitId} bị lặp` });
+          units.add(s.unitId);
+        });
+      }),
+    ),
 );
 export type DecideInput = z.infer<typeof DecideInput>;
 
@@ -304,42 +279,42 @@ export type RuleSetId = z.infer<typeof RuleSetId>;
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
 const councilVoteShape = () => ({
-  membersTotal: z.number().int().min(1),
+  membersTotal: z.number().check(z.int(), z.gte(1)),
   present: count,
   /** Written opinions of absent members (ý kiến bằng văn bản), counted in the votes. */
   writtenVotes: count,
   /** `award` sessions need ≥ 80% present, others ≥ 2/3 (Bắc Ninh QĐ 86/2025 Art 8.4.b, a province example). */
-  session: z.enum(['award', 'general']).default('award'),
-  votes: z
-    .array(
-      z
-        .object({
+  session: z._default(z.enum(['award', 'general']), 'award'),
+  votes: z._default(
+    z
+      .array(
+        z.strictObject({
           nominationId: id,
           title: Title,
           yes: count,
           /** Name of the nominee, for the sentence of the minutes. */
-          nominee: text(200).optional(),
-        })
-        .strict(),
-    )
-    // One ballot line per nomination: a campaign of a province's size stays far below this.
-    .max(5000)
-    .default([]),
-  options: z
-    .object({
-      quorumPct: pct.optional().describe('Members present needed, in % of all members. Default: 80 for award sessions, 2/3 otherwise (Bắc Ninh QĐ 86/2025 Art 8.4.b [V], a province example).'),
-      quorumCountsWritten: z.boolean().optional().describe('Count written opinions toward the quorum. Default false: the source requires members present; written opinions count in the votes only.'),
-      thresholds: z
-        .partialRecord(Title, pct)
-        .optional()
-        .describe('Approval needed, in % of ALL members, per title. Default: CSTĐCS, Cờ thi đua 80; CSTĐ tỉnh 90 (NĐ 98/2023 Art 30.7 [S]; vn-2025 keeps them [U]); others: more than 50%.'),
-    })
-    .strict()
-    .default({}),
+          nominee: z.optional(text(200)),
+        }),
+      )
+      // One ballot line per nomination: a campaign of a province's size stays far below this.
+      .check(z.maxLength(5000)),
+    [],
+  ),
+  options: z._default(
+    z.strictObject({
+      quorumPct: describe(z.optional(pct), 'Members present needed, in % of all members. Default: 80 for award sessions, 2/3 otherwise (Bắc Ninh QĐ 86/2025 Art 8.4.b [V], a province example).'),
+      quorumCountsWritten: describe(z.optional(z.boolean()), 'Count written opinions toward the quorum. Default false: the source requires members present; written opinions count in the votes only.'),
+      thresholds: describe(
+        z.optional(z.partialRecord(Title, pct)),
+        'Approval needed, in % of ALL members, per title. Default: CSTĐCS, Cờ thi đua 80; CSTĐ tỉnh 90 (NĐ 98/2023 Art 30.7 [S]; vn-2025 keeps them [U]); others: more than 50%.',
+      ),
+    }),
+    {},
+  ),
 });
 
 type CouncilVoteCounts = { membersTotal: number; present: number; writtenVotes: number; votes: { yes: number }[] };
-function checkCounts(v: CouncilVoteCounts, ctx: z.RefinementCtx) {
+function checkCounts(v: CouncilVoteCounts, ctx: z.core.$RefinementCtx) {
   if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `không được vượt quá membersTotal (${v.membersTotal})` });
   if (v.present + v.writtenVotes > v.membersTotal) {
     ctx.addIssue({ code: 'custom', path: ['writtenVotes'], message: `present + writtenVotes không được vượt quá membersTotal (${v.membersTotal})` });
@@ -352,14 +327,9 @@ function checkCounts(v: CouncilVoteCounts, ctx: z.RefinementCtx) {
 }
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
-export const CouncilVote = z.lazy(() =>
-  z
-    .object({ ruleSet: RuleSetId, ...councilVoteShape() })
-    .strict()
-    .superRefine(checkCounts),
-);
+export const CouncilVote = z.lazy(() => z.strictObject({ ruleSet: RuleSetId, ...councilVoteShape() }).check(z.superRefine(checkCounts)));
 /** The ballot as the Office records it: the rule set is the proposal's, not the caller's to choose. */
-export const CouncilVoteRequest = z.lazy(() => z.object(councilVoteShape()).strict().superRefine(checkCounts));
+export const CouncilVoteRequest = z.lazy(() => z.strictObject(councilVoteShape()).check(z.superRefine(checkCounts)));
 export type CouncilVoteRequest = z.infer<typeof CouncilVoteRequest>;
 export type CouncilVote = z.infer<typeof CouncilVote>;
 export type CouncilVoteInput = z.input<typeof CouncilVote>;

@@ -1,12 +1,13 @@
-import * as z from 'zod';
-import { id, text } from './common';
-import { Title } from './nomination';
+import * as z from 'zod/mini';
+import { describe, id, text } from './fields';
+import { Title } from './titles';
 
 /*
- * Every object schema here is built on its first use (`z.lazy`), not at module load: the API serves
- * one route per invocation and a stream consumer parses few of them, so a cold start builds only
- * the schemas its request needs (issue 9 "Lighter bundles": building them all was 15–38 ms of each
- * cold import, `npm run bench`). Parsing, messages and the OpenAPI document are unchanged.
+ * zod/mini (./fields.ts says why): the consumer that decides nominations reads registrations back.
+ * Every object schema is built on its first use (`z.lazy`), not at module load: the API serves one
+ * route per invocation and a stream consumer parses few of them, so a cold start builds only the
+ * schemas its request needs (issue 9 "Lighter bundles", `npm run bench`). Parsing, messages and the
+ * OpenAPI document are those of the classic schemas they replace.
  */
 
 /**
@@ -16,39 +17,37 @@ import { Title } from './nomination';
  */
 export const Registrant = z.lazy(() =>
   z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('unit') }).strict(),
-    z
-      .object({
-        kind: z.literal('individual'),
-        /** Stable within the unit (staff number); when absent the normalised name identifies the person. */
-        personId: id.optional(),
-        name: text(200),
-        position: text(200).optional(),
-      })
-      .strict(),
+    z.strictObject({ kind: z.literal('unit') }),
+    z.strictObject({
+      kind: z.literal('individual'),
+      /** Stable within the unit (staff number); when absent the normalised name identifies the person. */
+      personId: z.optional(id),
+      name: text(200),
+      position: z.optional(text(200)),
+    }),
   ]),
 );
 export type Registrant = z.infer<typeof Registrant>;
 
 export const RegistrationInput = z.lazy(() =>
-  z
-    .object({
-      unitId: id,
-      registrant: Registrant,
-      targets: z.array(text(2000)).min(1).max(50).describe('Chỉ tiêu, mục tiêu thi đua'),
-      titles: z
-        .array(Title)
-        .min(1)
-        .max(8)
-        .refine((a) => new Set(a).size === a.length, 'không được lặp lại một danh hiệu')
-        .describe('Danh hiệu đăng ký'),
-    })
-    .strict(),
+  z.strictObject({
+    unitId: id,
+    registrant: Registrant,
+    targets: describe(z.array(text(2000)).check(z.minLength(1), z.maxLength(50)), 'Chỉ tiêu, mục tiêu thi đua'),
+    titles: describe(
+      z.array(Title).check(
+        z.minLength(1),
+        z.maxLength(8),
+        z.refine((a) => new Set(a).size === a.length, 'không được lặp lại một danh hiệu'),
+      ),
+      'Danh hiệu đăng ký',
+    ),
+  }),
 );
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 
 export const Registration = z.lazy(() =>
-  RegistrationInput._zod.innerType.extend({
+  z.extend(RegistrationInput._zod.innerType, {
     campaignId: z.string(),
     registrantKey: z.string(),
     submittedAt: z.string(),

@@ -1,15 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_DECIMAL_INPUT, isTwoDecimal, toHundredths } from '../domain/points';
-import { id, optionalText, text } from './common';
+import { describe, id, optionalText, text } from './fields';
 import { TaskRating } from './ratings';
 
 export { TaskRating } from './ratings';
 
 /*
- * Every object schema here is built on its first use (`z.lazy`), not at module load: the API serves
- * one route per invocation and a stream consumer parses few of them, so a cold start builds only
- * the schemas its request needs (issue 9 "Lighter bundles": building them all was 15–38 ms of each
- * cold import, `npm run bench`). Parsing, messages and the OpenAPI document are unchanged.
+ * zod/mini (./fields.ts says why): the stream consumers that score reports and mail the
+ * self-assessment table parse these and nothing else, so their bundles hold no classic zod. Every
+ * object schema is built on its first use (`z.lazy`), not at module load: the API serves one route
+ * per invocation and a stream consumer parses few of them, so a cold start builds only the schemas
+ * its request needs (issue 9 "Lighter bundles", `npm run bench`). Parsing, messages and the OpenAPI
+ * document are those of the classic schemas they replace.
  */
 
 /**
@@ -26,26 +28,23 @@ export const MAX_POINTS = 100_000;
 
 const TWO_DECIMALS = 'tối đa 2 chữ số thập phân (ví dụ 0.25, không phải 0.125)';
 
-const points = z.lazy(() => z.number().min(0).max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS));
-const positivePoints = z.lazy(() => z.number().gt(0, 'phải lớn hơn 0').max(MAX_POINTS).refine(isTwoDecimal, TWO_DECIMALS));
+const points = z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
+const positivePoints = z.lazy(() => z.number().check(z.gt(0, 'phải lớn hơn 0'), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
 /** A step bound, in the unit of the criterion's value (a percentage when the value is a ratio). */
-const bound = z.lazy(() => z.number().min(0).max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS));
+const bound = z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
 
 /** Half-open [from, to); no `to` is +∞. */
 export const Step = z.lazy(() =>
-  z
-    .object({ from: bound, to: bound.optional(), points })
-    .strict()
-    .refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] }),
+  z.strictObject({ from: bound, to: z.optional(bound), points }).check(z.refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] })),
 );
 export type Step = z.infer<typeof Step>;
 
 /** Points given directly, 0..max. */
-export const ManualRule = z.lazy(() => z.object({ kind: z.literal('manual') }).strict());
+export const ManualRule = z.lazy(() => z.strictObject({ kind: z.literal('manual') }));
 /** From { numerator, denominator }: min(max, numerator / denominator × max); denominator 0 → 0. */
-export const ProportionalRule = z.lazy(() => z.object({ kind: z.literal('proportional') }).strict());
+export const ProportionalRule = z.lazy(() => z.strictObject({ kind: z.literal('proportional') }));
 /** true → max, false → 0 (Cần Thơ 157/KH-UBND bonus 5.1 and 5.3: "all or nothing"). */
-export const AllOrNothingRule = z.lazy(() => z.object({ kind: z.literal('all-or-nothing') }).strict());
+export const AllOrNothingRule = z.lazy(() => z.strictObject({ kind: z.literal('all-or-nothing') }));
 /**
  * A value mapped through half-open intervals [from, to) to points (Cần Thơ 157/KH-UBND bonus 5.2,
  * whose printed bands overlap at 90% and 95%; half-open bands remove the overlap). The value is a
@@ -53,10 +52,8 @@ export const AllOrNothingRule = z.lazy(() => z.object({ kind: z.literal('all-or-
  * percentage. A value in no band scores 0. Bands may come in any order but must not overlap.
  */
 export const StepsRule = z.lazy(() =>
-  z
-    .object({ kind: z.literal('steps'), steps: z.array(Step).min(1).max(100) })
-    .strict()
-    .superRefine((rule, ctx) => {
+  z.strictObject({ kind: z.literal('steps'), steps: z.array(Step).check(z.minLength(1), z.maxLength(100)) }).check(
+    z.superRefine((rule, ctx) => {
       const order = rule.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || a.i - b.i);
       for (let k = 1; k < order.length; k++) {
         const prev = order[k - 1]!;
@@ -68,29 +65,28 @@ export const StepsRule = z.lazy(() =>
         }
       }
     }),
+  ),
 );
 
 export const InnerRule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]));
 export type InnerRule = z.infer<typeof InnerRule>;
 
 /** Scores 0 unless the report carries evidence (minh chứng) for this criterion, else as its inner rule (§3.2 criterion 1). */
-export const GatedRule = z.lazy(() => z.object({ kind: z.literal('gated'), inner: InnerRule }).strict());
+export const GatedRule = z.lazy(() => z.strictObject({ kind: z.literal('gated'), inner: InnerRule }));
 
 export const Rule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]));
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule['kind'];
 
 export const Criterion = z.lazy(() =>
-  z
-    .object({
-      id: id.describe('Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
-      name: text(1000).describe('Tiêu chí'),
-      max: positivePoints.describe('Điểm chuẩn (for a penalty criterion: the most it can deduct)'),
-      guidance: optionalText(10000).describe('Hướng dẫn chấm điểm'),
-      evidenceRequired: optionalText(2000).describe('Minh chứng cần nộp; required for a gated criterion'),
-      rule: Rule,
-    })
-    .strict(),
+  z.strictObject({
+    id: describe(id, 'Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
+    name: describe(text(1000), 'Tiêu chí'),
+    max: describe(positivePoints, 'Điểm chuẩn (for a penalty criterion: the most it can deduct)'),
+    guidance: describe(optionalText(10000), 'Hướng dẫn chấm điểm'),
+    evidenceRequired: describe(optionalText(2000), 'Minh chứng cần nộp; required for a gated criterion'),
+    rule: Rule,
+  }),
 );
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -98,100 +94,94 @@ export const SectionKind = z.lazy(() => z.enum(['base', 'bonus', 'penalty']));
 export type SectionKind = z.infer<typeof SectionKind>;
 
 export const Section = z.lazy(() =>
-  z
-    .object({
-      id,
-      name: text(1000),
-      kind: SectionKind.describe('base: counted up to the sum of maxima; bonus (điểm cộng): added up to cap; penalty (điểm trừ): subtracted up to cap'),
-      cap: points.optional().describe('For bonus and penalty sections: most points the section adds or deducts; defaults to the sum of its maxima'),
-      criteria: z.array(Criterion).min(1).max(500),
-    })
-    .strict(),
+  z.strictObject({
+    id,
+    name: text(1000),
+    kind: describe(SectionKind, 'base: counted up to the sum of maxima; bonus (điểm cộng): added up to cap; penalty (điểm trừ): subtracted up to cap'),
+    cap: describe(z.optional(points), 'For bonus and penalty sections: most points the section adds or deducts; defaults to the sum of its maxima'),
+    criteria: z.array(Criterion).check(z.minLength(1), z.maxLength(500)),
+  }),
 );
 export type Section = z.infer<typeof Section>;
 
 export const ScoringTable = z.lazy(() =>
   z
-    .object({
-      version: z
-        .string()
-        .regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')
-        .describe('Rule version, e.g. "thang-diem-v1"'),
-      legalBasis: text(2000).describe('Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
-      sections: z.array(Section).min(1).max(50),
-      tieBreak: z.array(id).max(50).describe('Criterion ids compared in order when totals are equal; after them the council votes'),
+    .strictObject({
+      version: describe(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')), 'Rule version, e.g. "thang-diem-v1"'),
+      legalBasis: describe(text(2000), 'Căn cứ of the table, e.g. "Phụ lục Thang điểm thi đua, Kế hoạch 157/KH-UBND ngày 18/11/2025 của UBND TP Cần Thơ"'),
+      sections: z.array(Section).check(z.minLength(1), z.maxLength(50)),
+      tieBreak: describe(z.array(id).check(z.maxLength(50)), 'Criterion ids compared in order when totals are equal; after them the council votes'),
     })
-    .strict()
-    .superRefine((table, ctx) => {
-      const sectionIds = new Set<string>();
-      const criteria = new Map<string, Section['kind']>();
-      table.sections.forEach((section, si) => {
-        if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `mã mục "${section.id}" bị dùng hai lần` });
-        sectionIds.add(section.id);
-        if (section.kind === 'base' && section.cap !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'mục cơ bản không có mức trần: điểm tối đa là tổng điểm tối đa của các tiêu chí' });
-        }
-        section.criteria.forEach((c, ci) => {
-          const at = ['sections', si, 'criteria', ci];
-          if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `mã tiêu chí "${c.id}" bị dùng hai lần trong bảng điểm` });
-          criteria.set(c.id, section.kind);
-          const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
-          const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
-          steps.forEach((s, k) => {
-            if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `không được vượt quá điểm tối đa của tiêu chí (${c.max})` });
-          });
-          if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
-            ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'tiêu chí có điều kiện phải nêu minh chứng cần có' });
+    .check(
+      z.superRefine((table, ctx) => {
+        const sectionIds = new Set<string>();
+        const criteria = new Map<string, Section['kind']>();
+        table.sections.forEach((section, si) => {
+          if (sectionIds.has(section.id)) ctx.addIssue({ code: 'custom', path: ['sections', si, 'id'], message: `mã mục "${section.id}" bị dùng hai lần` });
+          sectionIds.add(section.id);
+          if (section.kind === 'base' && section.cap !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['sections', si, 'cap'], message: 'mục cơ bản không có mức trần: điểm tối đa là tổng điểm tối đa của các tiêu chí' });
           }
+          section.criteria.forEach((c, ci) => {
+            const at = ['sections', si, 'criteria', ci];
+            if (criteria.has(c.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `mã tiêu chí "${c.id}" bị dùng hai lần trong bảng điểm` });
+            criteria.set(c.id, section.kind);
+            const steps = c.rule.kind === 'steps' ? c.rule.steps : c.rule.kind === 'gated' && c.rule.inner.kind === 'steps' ? c.rule.inner.steps : [];
+            const stepsPath = c.rule.kind === 'gated' ? [...at, 'rule', 'inner', 'steps'] : [...at, 'rule', 'steps'];
+            steps.forEach((s, k) => {
+              if (s.points > c.max) ctx.addIssue({ code: 'custom', path: [...stepsPath, k, 'points'], message: `không được vượt quá điểm tối đa của tiêu chí (${c.max})` });
+            });
+            if (c.rule.kind === 'gated' && c.evidenceRequired === undefined) {
+              ctx.addIssue({ code: 'custom', path: [...at, 'evidenceRequired'], message: 'tiêu chí có điều kiện phải nêu minh chứng cần có' });
+            }
+          });
         });
-      });
-      const seen = new Set<string>();
-      table.tieBreak.forEach((cid, i) => {
-        if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `không có tiêu chí "${cid}" trong bảng điểm` });
-        if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `tiêu chí "${cid}" xuất hiện hai lần trong thứ tự xét khi bằng điểm` });
-        seen.add(cid);
-      });
-    }),
+        const seen = new Set<string>();
+        table.tieBreak.forEach((cid, i) => {
+          if (!criteria.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `không có tiêu chí "${cid}" trong bảng điểm` });
+          if (seen.has(cid)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `tiêu chí "${cid}" xuất hiện hai lần trong thứ tự xét khi bằng điểm` });
+          seen.add(cid);
+        });
+      }),
+    ),
 );
 export type ScoringTable = z.infer<typeof ScoringTable>;
 
 // ---------------------------------------------------------------------------------------------
 // Reports and the Office's verification
 
-const amount = z.lazy(() => z.number().min(0, 'không được âm').max(MAX_DECIMAL_INPUT).refine(isTwoDecimal, TWO_DECIMALS));
+const amount = z.lazy(() => z.number().check(z.gte(0, 'không được âm'), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
 
 /** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
-export const Ratio = z.lazy(() => z.object({ numerator: amount, denominator: amount }).strict());
+export const Ratio = z.lazy(() => z.strictObject({ numerator: amount, denominator: amount }));
 export type Ratio = z.infer<typeof Ratio>;
 
 /** A number (manual points, or a steps value), a boolean (all-or-nothing) or a ratio (proportional). */
 export const CriterionValue = z.lazy(() => z.union([amount, z.boolean(), Ratio]));
 export type CriterionValue = z.infer<typeof CriterionValue>;
 
-const Evidence = z.lazy(() => z.array(text(2000)).max(100).describe('References to the evidence files (minh chứng)'));
+const Evidence = z.lazy(() => describe(z.array(text(2000)).check(z.maxLength(100)), 'References to the evidence files (minh chứng)'));
 
 const reportValuesShape = {
-  values: z.record(id, CriterionValue).default({}).describe('criterionId → value'),
-  evidence: z.record(id, Evidence).default({}).describe('criterionId → evidence references'),
+  values: describe(z._default(z.record(id, CriterionValue), {}), 'criterionId → value'),
+  evidence: describe(z._default(z.record(id, Evidence), {}), 'criterionId → evidence references'),
 };
 
-export const ReportValues = z.lazy(() => z.object(reportValuesShape).strict());
+export const ReportValues = z.lazy(() => z.strictObject(reportValuesShape));
 export type ReportValues = z.infer<typeof ReportValues>;
 
-export const ReportPeriod = z.lazy(() => z.enum(['mid-year', 'final']).describe('sơ kết (mid-year) or tổng kết (final)'));
+export const ReportPeriod = z.lazy(() => describe(z.enum(['mid-year', 'final']), 'sơ kết (mid-year) or tổng kết (final)'));
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** A unit's report (báo cáo sơ kết / tổng kết) with its self-assessment (tự chấm). */
 export const UnitReport = z.lazy(() =>
-  z
-    .object({
-      unitId: id,
-      period: ReportPeriod,
-      taskRating: TaskRating,
-      ...reportValuesShape,
-      summary: optionalText(50000).describe('Báo cáo: the narrative'),
-    })
-    .strict(),
+  z.strictObject({
+    unitId: id,
+    period: ReportPeriod,
+    taskRating: TaskRating,
+    ...reportValuesShape,
+    summary: describe(optionalText(50000), 'Báo cáo: the narrative'),
+  }),
 );
 export type UnitReport = z.infer<typeof UnitReport>;
 
@@ -203,20 +193,21 @@ export type UnitReport = z.infer<typeof UnitReport>;
  */
 export const Verification = z.lazy(() =>
   z
-    .object({
-      values: z.record(id, CriterionValue).default({}),
-      evidence: z.record(id, Evidence).default({}),
-      reasons: z.record(id, text(5000)).describe('criterionId → the Office’s reason'),
+    .strictObject({
+      values: z._default(z.record(id, CriterionValue), {}),
+      evidence: z._default(z.record(id, Evidence), {}),
+      reasons: describe(z.record(id, text(5000)), 'criterionId → the Office’s reason'),
     })
-    .strict()
-    .superRefine((v, ctx) => {
-      for (const key of ['values', 'evidence'] as const) {
-        for (const cid of Object.keys(v[key])) {
-          if (!Object.hasOwn(v.reasons, cid))
-            ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `cần nêu lý do cho ${key === 'values' ? 'giá trị' : 'minh chứng'} đã thẩm định của "${cid}"` });
+    .check(
+      z.superRefine((v, ctx) => {
+        for (const key of ['values', 'evidence'] as const) {
+          for (const cid of Object.keys(v[key])) {
+            if (!Object.hasOwn(v.reasons, cid))
+              ctx.addIssue({ code: 'custom', path: ['reasons', cid], message: `cần nêu lý do cho ${key === 'values' ? 'giá trị' : 'minh chứng'} đã thẩm định của "${cid}"` });
+          }
         }
-      }
-    }),
+      }),
+    ),
 );
 export type Verification = z.infer<typeof Verification>;
 

@@ -4,7 +4,7 @@ import './locale';
 /*
  * The titles and forms, zod/mini: the results mail lists them in the enum's order, in functions
  * that need no other zod (issue 9 "Lighter bundles"). ./nomination.ts re-exports all of this under
- * the same names and embeds `Title` in its classic input schemas.
+ * the same names and embeds `Title` in its input schemas.
  */
 
 /** Danh hiệu thi đua and hình thức khen thưởng a Sở handles (§2). */
