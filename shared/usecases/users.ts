@@ -140,6 +140,9 @@ export function userUseCases({ store, identity }: UserPorts) {
     if (enrolled) return enrolled;
     const current = await store.get(agencyId, username);
     if (current?.state === 'enrolled') return current;
+    // Disabled while this enrolment ran (the account did not exist yet when the admin disabled the record): the
+    // account just made must not stay open.
+    if (current?.state === 'disabled') await identity.disableAccount(username);
     throw exists(current ?? { ...input, username, state: 'pending', createdAt: now, createdBy: principal.sub, updatedAt: now });
   }
 

@@ -301,6 +301,20 @@ describe('disabling', () => {
     expect(p.calls).toEqual([]);
   });
 
+  it('a record disabled while its enrolment was making the account: the account made is disabled too', async () => {
+    const s = fakeStore();
+    const p = fakePool();
+    const users = userUseCases({ store: s.store, identity: p.identity });
+    p.onCreate(() => {
+      // Another admin's disable finished just before the account was made: it found nothing to disable in the pool.
+      const r = s.records.get('so-ngoai-vu|to.vien@example.org')!;
+      s.records.set('so-ngoai-vu|to.vien@example.org', { ...r, state: 'disabled', disabledBy: 'other-admin', disabledAt: NOW });
+    });
+    expect(await refusal(users.enrol(admin(), reporter(), NOW))).toMatchObject({ reason: 'user.exists' });
+    expect(s.records.get('so-ngoai-vu|to.vien@example.org')!.state).toBe('disabled');
+    expect(p.accounts.get('to.vien@example.org')!.enabled).toBe(false);
+  });
+
   it('a username that is not an address is refused naming it', async () => {
     const { users } = await enrolled();
     expect(await refusal(users.disable(admin(), 'not an address', NOW))).toMatchObject({ code: 'invalid', details: [{ path: 'username' }] });
