@@ -118,7 +118,7 @@ export function userUseCases({ store, identity }: UserPorts) {
       if (!(await store.reserve(agencyId, pending))) {
         // Another request of this agency recorded it in between: the same request resumes, another is refused.
         record = await store.get(agencyId, username);
-        if (!record || record.state !== 'pending' || !sameRequest(record, input)) throw exists(record ?? pending);
+        if (record?.state !== 'pending' || !sameRequest(record, input)) throw exists(record ?? pending);
       }
     }
 
