@@ -26,16 +26,32 @@ const MAX_DEPTH = 12;
 
 const refName = (ref: string) => ref.split('/').pop() ?? ref;
 
+/** A description's `code spans` as <code>, the rest as text: the only Markdown the document's descriptions use. */
+const md = (text: string | undefined): SafeHtml =>
+  joinHtml(
+    (text ?? '').split('`').map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : html`${part}`)),
+    html``,
+  );
+
+/** A schema's type in a few words; a named one links to its entry under "Schemas". */
+function typeHtml(s: Json): SafeHtml {
+  if (typeof s.$ref === 'string') return html`<a href="#schema-${refName(s.$ref)}">${refName(s.$ref)}</a>`;
+  if (s.type === 'array' && s.items && typeof s.items === 'object') {
+    const item = typeHtml(s.items as Json);
+    return html`array of ${item.toString() ? item : 'any'}`;
+  }
+  return html`${typeLabel(s)}`;
+}
+
 function typeLabel(s: Json): string {
-  if (typeof s.$ref === 'string') return refName(s.$ref);
   if ('const' in s) return `= ${JSON.stringify(s.const)}`;
   if (Array.isArray(s.enum)) return `one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const type = Array.isArray(s.type) ? s.type.join(' | ') : typeof s.type === 'string' ? s.type : '';
-  if (type === 'array' && s.items && typeof s.items === 'object') return `array of ${typeLabel(s.items as Json) || 'any'}`;
   const extras = [typeof s.pattern === 'string' ? `pattern ${s.pattern}` : '', typeof s.format === 'string' ? s.format : '', typeof s.maxLength === 'number' ? `≤ ${s.maxLength} chars` : ''].filter(
     Boolean,
   );
-  return [type || (s.anyOf || s.oneOf || s.allOf ? '' : 'any'), ...extras].filter(Boolean).join(', ');
+  const combined = s.allOf ? 'all of' : s.anyOf || s.oneOf ? 'one of' : 'any';
+  return [type || combined, ...extras].filter(Boolean).join(', ');
 }
 
 /** A schema as nested lists: each property with its type, whether it is required, and its description. */
@@ -48,15 +64,15 @@ function schemaHtml(s: Json, depth = 0): SafeHtml {
     parts.push(
       html`<ul class="schema">${Object.entries(props).map(
         ([name, p]) =>
-          html`<li><code>${name}</code> <span class="type">${typeLabel(p)}</span>${required.has(name) ? html` <span class="req">required</span>` : html``}${
-            typeof p.description === 'string' ? html`: ${p.description}` : html``
+          html`<li><code>${name}</code> <span class="type">${typeHtml(p)}</span>${required.has(name) ? html` <span class="req">required</span>` : html``}${
+            typeof p.description === 'string' ? html`: ${md(p.description)}` : html``
           }${schemaHtml(p, depth + 1)}</li>`,
       )}</ul>`,
     );
   }
   if (s.additionalProperties && typeof s.additionalProperties === 'object' && Object.keys(s.additionalProperties).length > 0) {
     const v = s.additionalProperties as Json;
-    parts.push(html`<ul class="schema"><li><span class="muted">each key →</span> <span class="type">${typeLabel(v)}</span>${schemaHtml(v, depth + 1)}</li></ul>`);
+    parts.push(html`<ul class="schema"><li><span class="muted">each key →</span> <span class="type">${typeHtml(v)}</span>${schemaHtml(v, depth + 1)}</li></ul>`);
   }
   if (s.items && typeof s.items === 'object') parts.push(schemaHtml(s.items as Json, depth + 1));
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
@@ -66,7 +82,7 @@ function schemaHtml(s: Json, depth = 0): SafeHtml {
     parts.push(
       html`<ul class="schema">${list.map(
         (alt) =>
-          html`<li><span class="muted">${label}:</span> <span class="type">${typeLabel(alt)}</span>${typeof alt.description === 'string' ? html`: ${alt.description}` : html``}${schemaHtml(alt, depth + 1)}</li>`,
+          html`<li><span class="muted">${label}:</span> <span class="type">${typeHtml(alt)}</span>${typeof alt.description === 'string' ? html`: ${md(alt.description)}` : html``}${schemaHtml(alt, depth + 1)}</li>`,
       )}</ul>`,
     );
   }
@@ -74,7 +90,7 @@ function schemaHtml(s: Json, depth = 0): SafeHtml {
 }
 
 const schemaBlock = (label: string, schema: Json) =>
-  html`<details><summary>${label}: <span class="type">${typeLabel(schema) || 'object'}</span>${typeof schema.description === 'string' ? html` (${schema.description})` : html``}</summary>${schemaHtml(schema)}</details>`;
+  html`<details><summary>${label}: <span class="type">${typeHtml(schema)}</span>${typeof schema.description === 'string' ? html` (${md(schema.description)})` : html``}</summary>${schemaHtml(schema)}</details>`;
 
 interface Operation {
   operationId: string;
@@ -90,18 +106,18 @@ function operationHtml(method: string, path: string, op: Operation, components: 
   const responses = Object.entries(op.responses).map(([status, r]) => {
     const resolved = (r.$ref ? components[refName(r.$ref)] : r) as { description?: string; content?: Record<string, { schema: Json }> };
     const media = Object.entries(resolved.content ?? {});
-    return html`<tr><td><code>${status}</code></td><td>${resolved.description ?? ''}${media.map(([type, m]) => schemaBlock(type, m.schema))}</td></tr>`;
+    return html`<tr><td><code>${status}</code></td><td>${md(resolved.description)}${media.map(([type, m]) => schemaBlock(type, m.schema))}</td></tr>`;
   });
   const params = op.parameters ?? [];
   return html`<section class="op" id="${op.operationId}">
 <h3><span class="m ${method}">${method.toUpperCase()}</span><span class="path">${path}</span></h3>
 <p>${op.summary}</p>
-<p class="muted">${op.description ?? ''} <code>operationId</code>: <code>${op.operationId}</code></p>
+<p class="muted">${md(op.description)} <code>operationId</code>: <code>${op.operationId}</code></p>
 ${
   params.length
     ? html`<table><tr><th>parameter</th><th>in</th><th>type</th><th>notes</th></tr>${params.map(
         (p) =>
-          html`<tr><td><code>${p.name}</code>${p.required ? html` <span class="req">required</span>` : html``}</td><td>${p.in}</td><td class="type">${typeLabel(p.schema)}</td><td>${p.description ?? (typeof p.schema.default === 'string' ? `default ${p.schema.default}` : '')}</td></tr>`,
+          html`<tr><td><code>${p.name}</code>${p.required ? html` <span class="req">required</span>` : html``}</td><td>${p.in}</td><td class="type">${typeHtml(p.schema)}</td><td>${md(p.description ?? (typeof p.schema.default === 'string' ? `default ${p.schema.default}` : ''))}</td></tr>`,
       )}</table>`
     : html``
 }
@@ -121,7 +137,7 @@ function render(): string {
   const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.entries(byMethod).map(([method, op]) => ({ method, path, op })));
   const sections = doc.tags.map((tag) => {
     const mine = ops.filter((o) => o.op.tags.includes(tag.name));
-    return html`<h2 id="tag-${tag.name}">${tag.name}</h2><p>${tag.description}</p>${mine.map((o) => operationHtml(o.method, o.path, o.op, doc.components.responses))}`;
+    return html`<h2 id="tag-${tag.name}">${tag.name}</h2><p>${md(tag.description)}</p>${mine.map((o) => operationHtml(o.method, o.path, o.op, doc.components.responses))}`;
   });
   const toc = doc.tags.map(
     (tag) =>
@@ -134,17 +150,25 @@ function render(): string {
 <title>${doc.info.title}: API</title><style>${trusted(CSS)}</style></head>
 <body><main>
 <h1>${doc.info.title}</h1>
-<p>${doc.info.description}</p>
+<p>${md(doc.info.description)}</p>
 <p class="muted">Version ${doc.info.version}. The machine-readable document: <a href="openapi.json"><code>GET /openapi.json</code></a> (OpenAPI 3.1).</p>
 <h2>Servers and sign-in</h2>
-<ul>${doc.servers.map((s) => html`<li><code>${s.url}</code>: ${s.description}</li>`)}</ul>
+<ul>${doc.servers.map((s) => html`<li><code>${s.url}</code>: ${md(s.description)}</li>`)}</ul>
 <p>Every route but those marked “No token needed” takes <code>Authorization: Bearer &lt;token&gt;</code>; each names the roles it admits.</p>
 <h2>Errors</h2>
 ${schemaBlock('Error', doc.components.schemas.Error as Json)}
 ${schemaBlock('GatewayError', doc.components.schemas.GatewayError as Json)}
 <h2>Operations</h2>
-<nav><ul>${toc}</ul></nav>
+<nav><ul>${toc}<li><a href="#schemas">Schemas</a></li></ul></nav>
 ${sections}
+<h2 id="schemas">Schemas</h2>
+<p>The named shapes the answers refer to.</p>
+${Object.entries(doc.components.schemas).map(
+  ([name, schema]) =>
+    html`<section class="op" id="schema-${name}"><h3><code>${name}</code> <span class="type">${typeHtml(schema as Json)}</span></h3>${
+      typeof (schema as Json).description === 'string' ? html`<p>${md((schema as Json).description as string)}</p>` : html``
+    }${schemaHtml(schema as Json)}</section>`,
+)}
 </main></body></html>
 `;
   return page.toString();

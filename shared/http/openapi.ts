@@ -1,5 +1,14 @@
 import * as z from 'zod';
+import * as agency from '../schemas/agency';
+import * as campaign from '../schemas/campaign';
+import * as directory from '../schemas/directory';
+import * as events from '../schemas/events';
 import { CODE_PATTERN, ID_PATTERN } from '../schemas/ids';
+import * as nomination from '../schemas/nomination';
+import * as registration from '../schemas/registration';
+import * as scoring from '../schemas/scoring';
+import * as user from '../schemas/user';
+import * as responses from './responses';
 import { MAX_BODY_BYTES } from './handler';
 import { routes, type RouteSpec } from './routes';
 
@@ -17,6 +26,55 @@ const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): Json => {
   const { $schema: _omit, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
   return rest;
 };
+
+/**
+ * The modules whose exported schemas are named components (`Campaign`, `ScoringTable`, `Title`, …): an answer
+ * that holds one refers to it by name instead of repeating it. Only the names some answer uses are kept.
+ */
+const NAMED: readonly Record<string, unknown>[] = [responses, campaign, scoring, nomination, registration, directory, events, agency, user];
+
+const isSchema = (v: unknown): v is z.core.$ZodType => typeof v === 'object' && v !== null && '_zod' in v;
+const componentRef = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * The answers' schemas as components, converted in one pass so each named schema is written once: the named
+ * exports of NAMED, and each route's response schema (under its own name, or `<OperationId>Response`).
+ * Returns the components and the name of each route's response.
+ */
+function responseComponents(list: readonly RouteSpec[]) {
+  const names = new Map<z.core.$ZodType, string>();
+  const taken = new Set<string>();
+  const name = (schema: z.core.$ZodType, id: string) => {
+    if (names.has(schema) || taken.has(id)) return;
+    names.set(schema, id);
+    taken.add(id);
+  };
+  for (const mod of NAMED) for (const [id, value] of Object.entries(mod)) if (/^[A-Z]/.test(id) && isSchema(value)) name(value, id);
+  for (const route of list) if (route.response) name(route.response, `${operationIdOf(route).replace(/^./, (c) => c.toUpperCase())}Response`);
+  const registry = z.registry<{ id: string }>();
+  for (const [schema, id] of names) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: componentRef });
+  const converted: Record<string, Json> = {};
+  for (const [id, schema] of Object.entries(schemas)) {
+    const { $schema: _s, $id: _i, ...rest } = schema as Json;
+    converted[id] = rest;
+  }
+  return { converted, responseName: (route: RouteSpec) => (route.response ? names.get(route.response) : undefined) };
+}
+
+/** The components some operation refers to, directly or through another: the rest are left out. */
+function usedComponents(paths: unknown, all: Record<string, Json>): Record<string, Json> {
+  const used = new Set<string>();
+  const queue = [JSON.stringify(paths)];
+  while (queue.length) {
+    for (const [, id] of (queue.pop() as string).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+      if (used.has(id as string) || !all[id as string]) continue;
+      used.add(id as string);
+      queue.push(JSON.stringify(all[id as string]));
+    }
+  }
+  return Object.fromEntries(Object.entries(all).filter(([id]) => used.has(id)));
+}
 
 const ERROR = { $ref: '#/components/schemas/Error' };
 const GATEWAY_ERROR = { $ref: '#/components/schemas/GatewayError' };
@@ -110,7 +168,7 @@ const SUCCESS: Readonly<Record<number, string>> = { 200: 'OK', 201: 'Created', 2
 /** A unique, stable id: the method and the path's words, e.g. `postCampaignsIdIssue`. */
 export const operationIdOf = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method.toLowerCase()}${route.path.replace(/[{}]/g, '').replace(/[/.-](\w)/g, (_, c: string) => c.toUpperCase())}`;
 
-function operation(route: RouteSpec) {
+function operation(route: RouteSpec, responseName: string | undefined) {
   const params: Json[] = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path',
@@ -125,7 +183,7 @@ function operation(route: RouteSpec) {
   }
   const status = route.successStatus ?? 200;
   const content: Json = {
-    ...(route.response ? json(schemaOf(route.response, 'output')) : {}),
+    ...(responseName ? json({ $ref: componentRef(responseName) }) : {}),
     ...(route.text ? { [route.text.mediaType]: { schema: { type: 'string' } } } : {}),
   };
   const responses: Json = {
@@ -172,10 +230,12 @@ export function openApiDocument() {
 }
 
 function build() {
+  const list = routes as readonly RouteSpec[];
+  const { converted, responseName } = responseComponents(list);
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes as readonly RouteSpec[]) {
+  for (const route of list) {
     const operations = paths[route.path] ?? {};
-    operations[route.method.toLowerCase()] = operation(route);
+    operations[route.method.toLowerCase()] = operation(route, responseName(route));
     paths[route.path] = operations;
   }
   const used = new Set(Object.values(paths).flatMap((ops) => Object.values(ops).flatMap((op) => (op as { tags: string[] }).tags)));
@@ -200,6 +260,9 @@ function build() {
     tags,
     security: [{ bearer: [] }],
     paths,
-    components: components(),
+    components: (() => {
+      const base = components();
+      return { ...base, schemas: { ...base.schemas, ...usedComponents({ paths, base }, converted) } };
+    })(),
   };
 }
