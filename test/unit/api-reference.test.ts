@@ -36,6 +36,14 @@ describe('the API reference page', () => {
     expect(API_REFERENCE_HEADERS['content-type']).toBe('text/html; charset=utf-8');
   });
 
+  it('every link on it leads somewhere on it: each named type to its entry under Schemas', () => {
+    const anchors = new Set([...page.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toContain('schema-Campaign');
+    expect(anchors.has('schema-Campaign')).toBe(true);
+    expect(targets.filter((t) => !anchors.has(t))).toEqual([]);
+  });
+
   it('is built once', () => {
     expect(apiReferencePage()).toBe(page);
   });
