@@ -16,8 +16,8 @@ import { root } from './twin-process';
  * function's own bundle holds, each client constructed once as the function does at module scope.
  * The ratio says what our code, zod, Powertools and middy add to a cold start on top of the SDK the
  * function cannot do without. Each import runs in a fresh Node process (the Node the project pins,
- * node_modules/.bin/node), alternating function and baseline; the median of `runs` is reported, in
- * CPU milliseconds (see coldImportMs).
+ * node_modules/.bin/node), function and baseline in pairs (see pairedImport); the medians of `runs` are
+ * reported, in CPU milliseconds (see coldImportMs), and the ratio is the median of the pairs' ratios.
  */
 export const bundleSettings: BuildOptions = {
   bundle: true,
@@ -62,6 +62,7 @@ export interface BundleRow {
   zod: 'classic' | 'mini' | 'none';
   importMs: number;
   baselineMs: number;
+  /** The median of the per-pair ratios (function / baseline, imported back to back), not importMs / baselineMs. */
   ratio: number;
 }
 
@@ -132,20 +133,36 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
-/** Median cold import times of two files, measured alternately so that drift on a shared machine hits both alike. */
-function pairedImport(a: string, b: string, runs: number, flagsA: string[] = [], flagsB: string[] = []): [number, number] {
+/**
+ * Cold import times of two files, measured in pairs: each run imports both, back to back, in alternating order
+ * (so that neither always runs first). Returns the median time of each and the median of the per-pair ratios:
+ * a neighbour's load on the shared machine stretches both imports of a pair alike, so the ratio of a pair
+ * moves far less with the load than either time, and than the ratio of the two medians (taken at different moments).
+ */
+function pairedImport(a: string, b: string, runs: number, flagsA: string[] = [], flagsB: string[] = []): { a: number; b: number; ratio: number } {
   const ta: number[] = [];
   const tb: number[] = [];
+  const ratios: number[] = [];
   coldImportMs(a, flagsA); // warm the file cache once; not counted
   coldImportMs(b, flagsB);
   for (let r = 0; r < runs; r++) {
-    ta.push(coldImportMs(a, flagsA));
-    tb.push(coldImportMs(b, flagsB));
+    let x: number;
+    let y: number;
+    if (r % 2 === 0) {
+      x = coldImportMs(a, flagsA);
+      y = coldImportMs(b, flagsB);
+    } else {
+      y = coldImportMs(b, flagsB);
+      x = coldImportMs(a, flagsA);
+    }
+    ta.push(x);
+    tb.push(y);
+    ratios.push(x / y);
   }
-  return [median(ta), median(tb)];
+  return { a: median(ta), b: median(tb), ratio: median(ratios) };
 }
 
-export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 7), only }: { runs?: number; only?: string[] } = {}): Promise<BundleRow[]> {
+export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 11), only }: { runs?: number; only?: string[] } = {}): Promise<BundleRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bundles-'));
   try {
     const rows: BundleRow[] = [];
@@ -168,7 +185,7 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
       });
       const baseCode = base.outputFiles![0]!.contents;
       writeFileSync(baselineFile, baseCode);
-      const [importMs, baselineMs] = pairedImport(outfile, baselineFile, runs);
+      const paired = pairedImport(outfile, baselineFile, runs);
       rows.push({
         function: name,
         bytes: code.byteLength,
@@ -176,9 +193,9 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
         baselineBytes: baseCode.byteLength,
         sdk: [...use.keys()].map((p) => p.replace('@aws-sdk/', '')),
         zod,
-        importMs,
-        baselineMs,
-        ratio: importMs / baselineMs,
+        importMs: paired.a,
+        baselineMs: paired.b,
+        ratio: paired.ratio,
       });
     }
     return rows;
@@ -191,7 +208,7 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
  * What `--enable-source-maps` (set by the stack when it ships source maps) costs at a cold import:
  * the function built with an external source map, imported with and without the flag.
  */
-export async function sourceMapCost(name: string, runs = Number(process.env.BENCH_IMPORT_RUNS ?? 7)) {
+export async function sourceMapCost(name: string, runs = Number(process.env.BENCH_IMPORT_RUNS ?? 11)) {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-sourcemap-'));
   try {
     const spec = functions[name as keyof typeof functions];
@@ -202,8 +219,8 @@ export async function sourceMapCost(name: string, runs = Number(process.env.BENC
       writeFileSync(f.path, f.contents);
       if (f.path.endsWith('.map')) mapBytes = f.contents.byteLength;
     }
-    const [withMaps, without] = pairedImport(outfile, outfile, runs, ['--enable-source-maps'], []);
-    return { function: name, mapBytes, withMapsMs: withMaps, withoutMs: without, ratio: withMaps / without };
+    const paired = pairedImport(outfile, outfile, runs, ['--enable-source-maps'], []);
+    return { function: name, mapBytes, withMapsMs: paired.a, withoutMs: paired.b, ratio: paired.ratio };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
   console.log('# bundles as the stack builds them (ESM, minified, AWS SDK inside): size, and cold import CPU time against a bundle of');
-  console.log('# only the SDK clients the function uses, median of BENCH_IMPORT_RUNS (7) fresh Node 24 processes; goals ≤ 400 KB, ≤ 1.25×');
+  console.log('# only the SDK clients the function uses, median of BENCH_IMPORT_RUNS (11) pairs of fresh Node 24 processes; goals ≤ 400 KB, ≤ 1.25×');
   console.table(bundleTable(await bundleSizes()));
   console.log('# what --enable-source-maps would add to a cold import (the stack ships no source maps)');
   const maps = [];
