@@ -116,17 +116,20 @@ const components = () => ({
     },
   },
   responses: {
-    BadRequest: { description: 'A bad body, query or path parameter, each bad field named by its path: `request.invalid`, `campaign.not_participant`.', content: json(ERROR) },
+    BadRequest: { description: 'A bad body, query or path parameter, each bad field named by its path in `errors`; `code` e.g. `request.invalid`, `campaign.not_participant`.', content: json(ERROR) },
     Unauthorized: {
       description: 'No valid bearer token: API Gateway’s JWT authorizer answers `{"message":"Unauthorized"}` before the function runs; the function’s own is `auth.unauthorized`.',
       content: json({ anyOf: [ERROR, GATEWAY_ERROR] }),
     },
     Forbidden: {
       description:
-        'The caller’s roles do not include one the route names, or the records are another unit’s: `auth.forbidden`, `auth.no_agency`, `auth.not_own_unit`, `auth.no_unit`, `nomination.not_own_unit`.',
+        'The caller’s roles do not include one the route names, or the records are another unit’s; `code` e.g. `auth.forbidden`, `auth.no_agency`, `auth.not_own_unit`, `auth.no_unit`, `nomination.not_own_unit`.',
       content: json(ERROR),
     },
-    NotFound: { description: 'No such record: `campaign.not_found`, `report.not_found`, `results.not_final`, `proposal.not_ready`, `resource.not_found`.', content: json(ERROR) },
+    NotFound: {
+      description: 'No such record (or another agency’s); `code` e.g. `campaign.not_found`, `report.not_found`, `results.not_final`, `proposal.not_ready`, `resource.not_found`.',
+      content: json(ERROR),
+    },
     TooLarge: { description: `A body over ${MAX_BODY_BYTES / 1024} KB: \`request.too_large\`.`, content: json(ERROR) },
     TooManyRequests: { description: 'Over the stage’s throttling (`apiRateLimit`, `apiBurstLimit`): API Gateway’s own answer.', content: json(GATEWAY_ERROR) },
     Internal: {
