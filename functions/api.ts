@@ -13,6 +13,7 @@ import { userUseCases } from '#shared/usecases/users';
 import { userStore } from '#shared/store/users';
 import { cognitoIdentity } from '#shared/identity/cognito';
 import { readAgencies, upsertAgency } from '#shared/usecases/agencies';
+import { submitToParent } from '#shared/usecases/submissions';
 
 const now = () => new Date().toISOString();
 const users = userUseCases({ store: userStore, identity: cognitoIdentity() });
@@ -55,6 +56,7 @@ const api = httpApi({
   'POST /campaigns/{id}/council-votes': (req) => recordCouncilVote(req.params.id, req.body, req.principal, new Date()),
   'POST /campaigns/{id}/results/finalize': (req) => finalize(req.params.id, req.principal, new Date()),
   'GET /campaigns/{id}/results': (req) => readResults(req.params.id, req.query.format, req.principal),
+  'POST /campaigns/{id}/submissions': async (req) => ({ statusCode: 201, body: await submitToParent(req.params.id, req.body, req.principal, new Date()) }),
 });
 
 export const handler = middy(api).use(injectLambdaContext(logger));

@@ -225,10 +225,10 @@ const subscribers = {
     memorySize: 256,
     timeoutSeconds: 60,
     table: {
-      // Campaigns through gsi1; reminders and closings are transactions of Puts; the reconciler
-      // queries the attention index, reads each item consistently and moves it with UpdateItem.
-      // It queries no partition of the table itself: Query on the two indexes only.
-      actions: ['GetItem', 'PutItem', 'UpdateItem'],
+      // The agencies from the platform partition (a Query), then each agency's campaigns through gsi1;
+      // reminders and closings are transactions of Puts; the reconciler queries the attention index,
+      // reads each item consistently and moves it with UpdateItem.
+      actions: ['GetItem', 'PutItem', 'Query', 'UpdateItem'],
       indexes: ['gsi1', 'attn'],
     },
     schedule: { expression: 'rate(1 minute)', localEverySeconds: 60 },

@@ -9,6 +9,7 @@
  */
 import { generateKeyPair, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
+import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
 export const LOCAL_CLIENT_ID = 'thidua-local';
 
@@ -16,12 +17,21 @@ export interface IssueInput {
   sub: string;
   /** Cognito groups; they become `cognito:groups`, an array, as in a Cognito ID token. */
   groups: readonly string[];
-  /** The agency the user works in (`custom:agencyId`); the platform operator has none. */
-  agencyId?: string;
+  /**
+   * The agency the user works in (`custom:agencyId`). Default: the twin's default agency, as every enrolled user of an
+   * agency has one; the platform operator has none, and `null` mints a token without it (a user the pool never enrolled).
+   */
+  agencyId?: string | null;
   unitId?: string;
   email?: string;
   /** Token lifetime; default 1 h like Cognito's default ID token. */
   ttlSeconds?: number;
+}
+
+function agencyClaim(input: IssueInput): Record<string, string> {
+  if (input.agencyId === null) return {};
+  if (input.agencyId !== undefined) return { 'custom:agencyId': input.agencyId };
+  return input.groups.includes('platform') ? {} : { 'custom:agencyId': DEFAULT_AGENCY_ID };
 }
 
 export type JwtClaims = Record<string, unknown> & { sub: string; iss: string; aud: string | string[]; exp: number; iat: number };
@@ -79,7 +89,7 @@ export async function createIdentity(options: IdentityOptions): Promise<LocalIde
       exp: iat + (input.ttlSeconds ?? 3600),
       jti: randomUUID(),
       ...(input.email !== undefined ? { email: input.email, email_verified: true } : {}),
-      ...(input.agencyId !== undefined ? { 'custom:agencyId': input.agencyId } : {}),
+      ...agencyClaim(input),
       ...(input.unitId !== undefined ? { 'custom:unitId': input.unitId } : {}),
     };
     const signingInput = `${b64url(JSON.stringify({ kid: keyId, alg: 'RS256' }))}.${b64url(JSON.stringify(claims))}`;

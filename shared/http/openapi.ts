@@ -7,6 +7,7 @@ import { CODE_PATTERN, ID_PATTERN } from '../schemas/ids';
 import * as nomination from '../schemas/nomination';
 import * as registration from '../schemas/registration';
 import * as scoring from '../schemas/scoring';
+import * as submission from '../schemas/submission';
 import * as user from '../schemas/user';
 import * as responses from './responses';
 import { MAX_BODY_BYTES } from './handler';
@@ -31,7 +32,7 @@ const schemaOf = (schema: z.core.$ZodType, io: 'input' | 'output'): Json => {
  * The modules whose exported schemas are named components (`Campaign`, `ScoringTable`, `Title`, …): an answer
  * that holds one refers to it by name instead of repeating it. Only the names some answer uses are kept.
  */
-const NAMED: readonly Record<string, unknown>[] = [responses, campaign, scoring, nomination, registration, directory, events, agency, user];
+const NAMED: readonly Record<string, unknown>[] = [responses, campaign, scoring, nomination, registration, directory, events, agency, user, submission];
 
 const isSchema = (v: unknown): v is z.core.$ZodType => typeof v === 'object' && v !== null && '_zod' in v;
 const componentRef = (id: string) => `#/components/schemas/${id}`;

@@ -105,8 +105,26 @@ export const Standings = z.lazy(() =>
   }),
 );
 
-/** A nomination as stored: the request plus its id, the unit that sent it, who and when. */
-export const StoredNomination = z.lazy(() => safeExtend(Nomination._zod.innerType, { id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string() }));
+/** Where a nomination forwarded by a child agency came from (POST /campaigns/{id}/submissions), and what its council voted. */
+const nominationOrigin = () =>
+  z
+    .object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      campaignId: z.string(),
+      documentNumber: z.string(),
+      nominationId: z.string(),
+      unitId: z.string().describe('The nominee’s unit inside the child agency'),
+      vote: z.object({ yes: z.number(), membersTotal: z.number(), required: z.number(), thresholdPct: z.number(), comparison: z.string(), passed: z.boolean() }).optional(),
+      proposedTo: z.record(z.string(), z.unknown()).optional().describe('Who decides the title, and where that is written'),
+      checks: z.array(z.unknown()).describe('The child agency’s decision checks, with their citations'),
+      summary: z.string().optional(),
+    })
+    .describe('Set on a nomination forwarded by a child agency');
+/** A nomination as stored: the request plus its id, the unit that sent it, who and when, and for a forwarded one its origin. */
+export const StoredNomination = z.lazy(() =>
+  safeExtend(Nomination._zod.innerType, { id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string(), origin: nominationOrigin().optional() }),
+);
 export const NominationList = z.lazy(() => z.object({ items: z.array(StoredNomination) }));
 
 const decisionStatus = () => z.enum(['eligible', 'not-eligible', 'deferred', 'over-quota']);

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { Agency, AgencyInput, AgencyList } from '../schemas/agency';
+import { SubmissionInput, SubmissionResult } from '../schemas/submission';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent, Mailing } from '../schemas/events';
@@ -271,6 +272,28 @@ export const routes = [
     query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
     response: VisibleResults,
     text: { mediaType: 'text/csv', description: 'With format=csv: text/csv, UTF-8 with a byte order mark, one row per outcome, as an attachment (ket-qua-<số>.csv)' },
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/submissions',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'File the finalized campaign’s proposed nominations (titles the agency may not award) in a campaign of the parent agency, this agency as the nominating unit, each with the council’s vote and the decision’s checks; once per parent campaign (the Office only)',
+    body: SubmissionInput,
+    response: SubmissionResult,
+    successStatus: 201,
+    conflicts: [
+      'submission.no_parent',
+      'submission.not_final',
+      'submission.already_forwarded',
+      'campaign.not_issued',
+      'campaign.closed',
+      'nomination.deadline_passed',
+      'submission.not_a_unit_of_parent',
+      'submission.not_participant',
+      'submission.nothing_proposed',
+    ],
   },
 ] as const satisfies readonly RouteSpec[];
 

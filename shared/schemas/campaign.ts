@@ -3,6 +3,7 @@ import { code, describe, id, isoDate, isoDateTime, optionalText, text } from './
 import { RuleOptions } from './nomination';
 import { ScoringTable } from './scoring';
 import { CampaignStatus } from './campaign-item';
+import { AgencyLevel } from './agency';
 
 /*
  * zod/mini, like every input schema (./fields.ts says why). Every object schema is built on its first
@@ -105,6 +106,9 @@ export { CampaignStatus } from './campaign-item';
 export const Campaign = z.lazy(() =>
   z.extend(CampaignInput._zod.innerType, {
     id: z.string(),
+    /** The issuing agency (the caller's, never from the body) and its level, which bounds the titles it may award. */
+    agencyId: z.string(),
+    agencyLevel: z.optional(AgencyLevel),
     status: CampaignStatus,
     version: z.number().check(z.int()),
     createdAt: z.string(),

@@ -24,6 +24,8 @@ export const EventType = z.enum([
   'CouncilVoteRecorded',
   'ResultsFinalized',
   'DeliveryBounced',
+  /** The campaign's `proposed` nominations were filed in the parent agency's campaign (POST /campaigns/{id}/submissions). */
+  'SubmissionForwarded',
 ]);
 export type EventType = z.infer<typeof EventType>;
 

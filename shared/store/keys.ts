@@ -20,6 +20,7 @@
  * | decision        | A#CAMPAIGN#<id>     | DECISION#<nominationId>          |            |                   |
  * | council vote    | A#CAMPAIGN#<id>     | COUNCIL_VOTE                     |            |                   |
  * | results         | A#CAMPAIGN#<id>     | RESULTS                          |            |                   |
+ * | submission mark | A#CAMPAIGN#<id>     | SUBMISSION#<parentAgency>#<pc>   |            |                   |
  * | recipient group | A#DIRECTORY         | GROUP#<code>                     |              |                  |
  * | unit            | A#DIRECTORY         | UNIT#<unitId>                    |              |                  |
  * | user            | A#DIRECTORY         | USER#<username>                  |              |                  |
@@ -60,6 +61,11 @@ export const keys = {
   decision: (agencyId: string, campaignId: string, nominationId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `DECISION#${nominationId}` }),
   councilVote: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'COUNCIL_VOTE' }),
   results: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'RESULTS' }),
+  /** The mark that a campaign's proposals went up to one parent campaign: written last, once. */
+  submission: (agencyId: string, campaignId: string, parentAgencyId: string, parentCampaignId: string) => ({
+    pk: campaignPk(agencyId, campaignId),
+    sk: `SUBMISSION#${parentAgencyId}#${parentCampaignId}`,
+  }),
   group: (agencyId: string, code: string) => ({ pk: directoryPk(agencyId), sk: `GROUP#${code}` }),
   unit: (agencyId: string, unitId: string) => ({ pk: directoryPk(agencyId), sk: `UNIT#${unitId}` }),
   /** A person enrolled through `POST /users`, by their login name (Cognito's username). */
