@@ -13,12 +13,26 @@ import { metricNames, metrics, publishMetricsIfAny } from '#shared/powertools-me
 import { Delivery } from '#shared/schemas/events';
 import { claimDelivery, deliveryKey, markSending, recordDoubt, recordOutcome, suppressedAmong } from '#shared/store/deliveries';
 import { getMessage, type StoredMessage } from '#shared/store/messages';
+import { getAgency } from '#shared/store/agencies';
+import { allowedSenders, senderFor, type Sender } from '#shared/usecases/senders';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
 import { sendDelivery, type SendDeps, type SendFailure } from '#shared/usecases/send-delivery';
 
 const from = process.env.MAIL_FROM ?? '';
+/** Each agency's sender, read once per process and kept a few minutes: an agency's change of sender arrives soon enough. */
+const SENDER_TTL_MS = 5 * 60_000;
+const senders = new Map<string, { at: number; sender: Promise<Sender> }>();
+
+function senderOf(agencyId: string): Promise<Sender> {
+  const cached = senders.get(agencyId);
+  if (cached && Date.now() - cached.at < SENDER_TTL_MS) return cached.sender;
+  const sender = getAgency(agencyId).then((agency) => senderFor(agency, from, allowedSenders()));
+  senders.set(agencyId, { at: Date.now(), sender });
+  sender.catch(() => senders.delete(agencyId));
+  return sender;
+}
 const configurationSet = process.env.SES_CONFIGURATION_SET || undefined;
 /** MAIL_SEND_RATE, or the account's SES quota, per process; see README "Configuration". Read once. */
 let limiter: Promise<RateLimiter> | undefined;
@@ -42,13 +56,22 @@ function messageFor(d: Delivery) {
   return m;
 }
 
-/** The protocol's ports, bound to DynamoDB and SES v2 (shared/usecases/send-delivery.ts). */
-const deps: SendDeps = {
+/**
+ * The protocol's ports, bound to DynamoDB and SES v2 (shared/usecases/send-delivery.ts), for one agency's sender. The
+ * sender is read before the protocol starts: a failed read must not fall inside the window of doubt around SES's call.
+ */
+const depsFor = (sender: Sender): SendDeps => ({
   outbox: { claim: claimDelivery, markSending, recordOutcome, recordDoubt },
   message: messageFor,
   sender: {
     send: (d, message) =>
-      sendEmail({ from, to: d.address, message, tags: { [AGENCY_TAG]: d.agencyId, [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) }, configurationSet }),
+      sendEmail({
+        ...sender,
+        to: d.address,
+        message,
+        tags: { [AGENCY_TAG]: d.agencyId, [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) },
+        configurationSet,
+      }),
   },
   pace: async () => {
     limiter ??= sendRateLimiter();
@@ -59,13 +82,13 @@ const deps: SendDeps = {
   leaseMs: LEASE_MS,
   maxAttempts: MAX_ATTEMPTS,
   retryDelayMs,
-};
+});
 
 /** A pending outbox item → at most one SES email, by the protocol; here only its logs and metrics. */
 async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Map<string, Set<string>> }): Promise<void> {
   const d = newImage(record, Delivery);
   const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(deliveryKey(d)) } });
-  const report = await sendDelivery(d, batch.suppressed.get(d.agencyId) ?? new Set(), deps);
+  const report = await sendDelivery(d, batch.suppressed.get(d.agencyId) ?? new Set(), depsFor(await senderOf(d.agencyId)));
   const redacted = (f: SendFailure) => ({ ...f, message: redactEmails(f.message) });
   switch (report.kind) {
     case 'not-pending':

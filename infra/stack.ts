@@ -34,6 +34,11 @@ export const groups = {
 export interface ThiduaConfig {
   /** The sender address; its domain (or the address) must be a verified SES identity. */
   mailFrom: string;
+  /**
+   * Further senders agencies may mail from (context `allowedSenders`, comma-separated): an agency's `mailFrom` must be one
+   * of them. Each (or its domain) must be a verified SES identity; the mailer's permission names exactly these.
+   */
+  allowedSenders: string[];
   /** Emails per second per mailer process: the account's SES maximum send rate. */
   /** Emails per second per mailer; undefined: the mailer reads the account's SES quota (MaxSendRate) itself. */
   sendRate?: number;
@@ -107,6 +112,12 @@ export function readConfig(scope: Construct): ThiduaConfig {
 
   const mailFrom = str('mailFrom', defaults.mailFrom).trim();
   if (!EMAIL.test(mailFrom)) throw new Error(`mailFrom must be an email address (name@domain), got "${mailFrom}"`);
+
+  const senderList = ctx('allowedSenders');
+  const allowedSenders = [
+    ...new Set((Array.isArray(senderList) ? senderList.map(String) : typeof senderList === 'string' ? senderList.split(',') : []).map((s) => s.trim().toLowerCase()).filter(Boolean)),
+  ];
+  for (const s of allowedSenders) if (!EMAIL.test(s)) throw new Error(`allowedSenders: "${s}" is not an email address (name@domain)`);
 
   const sendRateRaw = ctx('sendRate');
   const sendRate = sendRateRaw === undefined || sendRateRaw === null || sendRateRaw === '' ? undefined : Number(sendRateRaw);
@@ -182,6 +193,7 @@ export function readConfig(scope: Construct): ThiduaConfig {
 
   return {
     mailFrom,
+    allowedSenders: allowedSenders.filter((s) => s !== mailFrom.toLowerCase()),
     ...(sendRate !== undefined ? { sendRate } : {}),
     allowedOrigins: allowedOrigins.length ? allowedOrigins : undefined,
     logLevel: str('logLevel', defaults.logLevel).toUpperCase(),
@@ -313,11 +325,12 @@ export class ThiduaStack extends Stack {
       sendingOptions: { sendingEnabled: true },
       suppressionOptions: { suppressedReasons: ['BOUNCE', 'COMPLAINT'] },
     });
-    const mailDomain = config.mailFrom.split('@')[1]!;
+    const senders = [config.mailFrom, ...config.allowedSenders];
+    const identityNames = [...new Set(senders.flatMap((s) => [s.split('@')[1]!, s]))];
     this.sesResources = {
       // SES authorizes a send against the identity it uses: the verified domain, or the address
-      // if the operator verified that instead.
-      identities: [mailDomain, config.mailFrom].map((resourceName) => this.formatArn({ service: 'ses', resource: 'identity', resourceName })),
+      // if the operator verified that instead; one pair per sender an agency may use.
+      identities: identityNames.map((resourceName) => this.formatArn({ service: 'ses', resource: 'identity', resourceName })),
       configurationSet: this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: config.configurationSetName }),
     };
 
@@ -325,6 +338,8 @@ export class ThiduaStack extends Stack {
     const commonEnvironment = {
       TABLE_NAME: this.table.tableName,
       MAIL_FROM: config.mailFrom,
+      // The senders agencies may choose (PUT /agencies refuses others; the mailer falls back to MAIL_FROM).
+      ...(config.allowedSenders.length ? { ALLOWED_SENDERS: config.allowedSenders.join(',') } : {}),
       // Unset: the mailer asks SES for the account's maximum send rate (GetAccount) at cold start.
       ...(config.sendRate !== undefined ? { MAIL_SEND_RATE: String(config.sendRate) } : {}),
       POWERTOOLS_SERVICE_NAME: config.serviceName,
@@ -353,10 +368,10 @@ export class ThiduaStack extends Stack {
             sid: 'SendThroughSes',
             actions: ['ses:SendEmail'],
             resources: [...this.sesResources.identities, this.sesResources.configurationSet],
-            // Only as the configured sender: the domain identity would otherwise let this role send
+            // Only as the configured senders: the domain identity would otherwise let this role send
             // as any address of the domain. SES compares the bare From address (the display name
-            // is ses:FromDisplayName), case-sensitively; the mailer sends MAIL_FROM as it is here.
-            conditions: { StringEquals: { 'ses:FromAddress': config.mailFrom } },
+            // is ses:FromDisplayName), case-sensitively; the mailer sends them as they are here.
+            conditions: { StringEquals: { 'ses:FromAddress': senders.length === 1 ? config.mailFrom : senders } },
           }),
         );
         // The account's send quota is the default send rate; GetAccount has no resource-level permissions.

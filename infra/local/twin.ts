@@ -328,6 +328,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       MAIL_CONCURRENCY: '1',
       TABLE_NAME: tableName,
       MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
+      // The senders an agency may choose, as the stack's context `allowedSenders` (the SES emulator accepts any).
+      ALLOWED_SENDERS: process.env.ALLOWED_SENDERS ?? '',
       MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
       POWERTOOLS_SERVICE_NAME: 'thidua',
       LOG_LEVEL: logLevel,

@@ -31,6 +31,8 @@ export function classify(error: unknown): SendFailure {
 
 export interface SendRequest {
   from: string;
+  /** Where replies go: the agency's Office (its `replyTo`), when it has one. */
+  replyTo?: string;
   to: string;
   message: RenderedMessage;
   tags: Record<string, string>;
@@ -45,6 +47,7 @@ export async function sendEmail(req: SendRequest, throttleRetries = 5): Promise<
         new SendEmailCommand({
           FromEmailAddress: req.from,
           Destination: { ToAddresses: [req.to] },
+          ...(req.replyTo ? { ReplyToAddresses: [req.replyTo] } : {}),
           Content: {
             Simple: {
               Subject: { Data: req.message.subject, Charset: 'UTF-8' },

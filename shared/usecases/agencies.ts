@@ -3,13 +3,7 @@ import { type Agency, type AgencyInput, agencyId as agencyIdSchema } from '../sc
 import { getAgency, listAgencies, putAgency } from '../store/agencies';
 import { parseParam } from './params';
 import type { PlatformPrincipal } from './principal';
-
-/** The senders the deployer allowed (CDK context `allowedSenders`, env `ALLOWED_SENDERS`): an agency mails from one of them or from the default. */
-export const allowedSenders = (): string[] =>
-  (process.env.ALLOWED_SENDERS ?? '')
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
+import { allowedSenders } from './senders';
 
 /**
  * Create or replace an agency (the platform operator only). The parent must exist and not be the agency itself or

@@ -147,6 +147,20 @@ describe('functions, from infra/wiring.ts', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
   });
 
+  it('let agencies mail from the senders the deployer allowed (allowedSenders), and from no other', () => {
+    const { stack: s, logicalId: lid } = buildStack({ context: { allowedSenders: 'thidua@sotp.langson.gov.vn, ThiDua@soyte.langson.gov.vn' } });
+    const t = Template.fromStack(s);
+    const [mailer] = wiring.find(([, spec]) => spec.sendsEmail)!;
+    expect(t.toJSON().Resources[lid(s.functions[mailer].fn)].Properties.Environment.Variables.ALLOWED_SENDERS).toBe('thidua@sotp.langson.gov.vn,thidua@soyte.langson.gov.vn');
+    const statement = Object.values(t.findResources('AWS::IAM::Policy'))
+      .flatMap((p) => (p as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement)
+      .find((st) => st.Sid === 'SendThroughSes')!;
+    expect(statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': ['no-reply@thidua.example.org', 'thidua@sotp.langson.gov.vn', 'thidua@soyte.langson.gov.vn'] } });
+    const rendered = JSON.stringify(statement.Resource);
+    for (const identity of ['identity/sotp.langson.gov.vn', 'identity/thidua@sotp.langson.gov.vn', 'identity/soyte.langson.gov.vn']) expect(rendered).toContain(identity);
+    expect(() => buildStack({ context: { allowedSenders: 'not-an-address' } })).toThrow(/allowedSenders/);
+  });
+
   it('refuse a configuration that cannot work', () => {
     expect(() => buildStack({ context: { mailFrom: 'not-an-address' } })).toThrow(/mailFrom/);
     expect(() => buildStack({ context: { sendRate: '0' } })).toThrow(/sendRate/);

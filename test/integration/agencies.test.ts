@@ -4,7 +4,7 @@ import { minimalLetter } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { routes, type RouteSpec } from '../../shared/http/routes';
 import { agencyPk, keys } from '../../shared/store/keys';
-import { allItems, call, eventually, sentEmails } from './client';
+import { allItems, call, eventually, sentEmails, type StoredEmail } from './client';
 
 /**
  * Agencies and the line of authority (issue 10), on the twin: a province and two of its departments in one deployment.
@@ -15,6 +15,8 @@ const MARK = `ag${Date.now().toString(36)}`;
 const PROVINCE = `p-${MARK}`;
 const DEPT_A = `a-${MARK}`;
 const DEPT_B = `b-${MARK}`;
+const DEPT_A_SENDER = 'thidua@songoaivu.example.org';
+const DEPT_A_OFFICE = `vanphong.${MARK}@songoaivu.example.org`;
 const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString().replace('Z', '+00:00');
 const docNumber = () => `${Math.floor(Math.random() * 9000) + 1000}/KH-SNgV`;
 
@@ -89,7 +91,15 @@ const once = <T>(step: () => Promise<T>): (() => Promise<T>) => {
 const agencies = once(async () => {
   platform = await token(`platform-${MARK}`, ['platform']);
   await ok('PUT', `/agencies/${PROVINCE}`, platform, { name: 'Ủy ban nhân dân tỉnh Lạng Sơn', level: 'province', place: 'Lạng Sơn' });
-  await ok('PUT', `/agencies/${DEPT_A}`, platform, { name: 'Sở Ngoại vụ tỉnh Lạng Sơn', level: 'department', place: 'Lạng Sơn', parentAgencyId: PROVINCE });
+  await ok('PUT', `/agencies/${DEPT_A}`, platform, {
+    name: 'Sở Ngoại vụ tỉnh Lạng Sơn',
+    level: 'department',
+    place: 'Lạng Sơn',
+    parentAgencyId: PROVINCE,
+    // Its own sender, one the deployment allows (global-setup's ALLOWED_SENDERS), and its Office for replies.
+    mailFrom: DEPT_A_SENDER,
+    replyTo: DEPT_A_OFFICE,
+  });
   await ok('PUT', `/agencies/${DEPT_B}`, platform, { name: 'Sở Tư pháp tỉnh Lạng Sơn', level: 'department', place: 'Lạng Sơn', parentAgencyId: PROVINCE });
 });
 
@@ -110,6 +120,9 @@ describe('agencies and the line of authority', () => {
     const cycle = await call('PUT', `/agencies/${PROVINCE}`, { token: platform, body: { name: 'Tỉnh', level: 'province', place: 'Lạng Sơn', parentAgencyId: DEPT_A } });
     expect(cycle.status).toBe(400);
     expect(cycle.body.errors[0].path).toBe('parentAgencyId');
+    const sender = await call('PUT', `/agencies/c-${MARK}`, { token: platform, body: { name: 'Xã X', level: 'commune', place: 'Lạng Sơn', mailFrom: 'gia-mao@example.org' } });
+    expect(sender.status).toBe(400);
+    expect(sender.body.errors).toEqual([{ path: 'mailFrom', message: expect.stringContaining('allowedSenders') }]);
     const badId = await call('PUT', '/agencies/So%23Nv', { token: platform, body: { name: 'Sở', level: 'department', place: 'Lạng Sơn' } });
     expect(badId.status).toBe(400);
     expect(badId.body.errors[0].path).toBe('agencyId');
@@ -156,6 +169,12 @@ describe('agencies and the line of authority', () => {
       { title: 'GIAY_KHEN', nominee: person(`Lê Văn Tốt ${MARK}`, 'VP', { taskRating: 'HTTNV' }), achievementSummary: 'Hoàn thành tốt nhiệm vụ.' },
       201,
     );
+
+    // The department's mail goes from its own sender, replies to its Office; the province's from the deployment's.
+    const fromOf = async (to: string) =>
+      eventually(`the letter to ${to}`, async () => (await sentEmails()).find((m) => m.destination.to.includes(to)) as (StoredEmail & { replyTo?: string[] }) | undefined);
+    expect(await fromOf(`vp.${MARK}@example.org`)).toMatchObject({ from: DEPT_A_SENDER, replyTo: [DEPT_A_OFFICE] });
+    expect((await fromOf(deptMail)).from).not.toBe(DEPT_A_SENDER);
 
     const early = await call('POST', `/campaigns/${deptCampaign}/submissions`, { token: deptAdmin, body: { parentCampaignId: provCampaign } });
     expect(early.status).toBe(409);

@@ -33,6 +33,8 @@ export default async function globalSetup(): Promise<void> {
     SES_PORT: String(sesPort),
     TABLE_NAME: 'thidua-test',
     MAIL_SEND_RATE: '200',
+    // A sender an agency may choose (the stack's context `allowedSenders`): test/integration/agencies.test.ts mails from it.
+    ALLOWED_SENDERS: 'thidua@songoaivu.example.org',
     // The clock runs only when a test asks (POST /local/scheduler/run): an every-minute tick in the
     // middle of a long run would record reminders before the reports a test submits first.
     LOCAL_SCHEDULE_SECONDS: '0',

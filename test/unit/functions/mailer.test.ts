@@ -5,6 +5,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../functions/mailer';
+import { keys } from '../../../shared/store/keys';
 
 /**
  * Unit test of the mailer's wiring only (the guide allows aws-sdk-client-mock here): the ports bound
@@ -50,6 +51,8 @@ beforeEach(() => {
   ddb.reset();
   ses.reset();
   ddb.on(GetCommand).resolves({ Item: { subject: 'Phát động thi đua', html: '<p>Thư</p>', text: 'Thư' } });
+  // The agency record: none for the default agency (its mail goes from MAIL_FROM).
+  ddb.on(GetCommand, { Key: keys.agency('default') }).resolves({});
   ddb.on(BatchGetCommand).resolves({ Responses: { 'unit-test-table': [] } });
   ddb.on(UpdateCommand).resolves({ Attributes: { attempts: 1 } });
 });
@@ -75,6 +78,36 @@ describe('mailer', () => {
     const tags = Object.fromEntries((input.EmailTags ?? []).map((t) => [t.Name, t.Value]));
     expect(Buffer.from(tags.outbox!, 'base64url').toString()).toBe('DELIVERY#e1#letter#a@example.org');
     expect(tags.campaign).toBe('c1');
+  });
+
+  it('sends an agency’s mail from its own sender when the deployment allows it, replies to its Office; else from MAIL_FROM', async () => {
+    const agency = (mailFrom: string) => ({
+      Item: {
+        ...keys.agency('so-tp'),
+        entity: 'Agency',
+        id: 'so-tp',
+        name: 'Sở Tư pháp',
+        level: 'department',
+        place: 'Lạng Sơn',
+        mailFrom,
+        replyTo: 'vanphong@sotp.example.vn',
+        createdAt: 't',
+        updatedAt: 't',
+        updatedBy: 'p',
+      },
+    });
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-9' });
+    process.env.ALLOWED_SENDERS = 'thidua@sotp.example.vn';
+    try {
+      ddb.on(GetCommand, { Key: keys.agency('so-tp') }).resolves(agency('thidua@sotp.example.vn'));
+      expect(await handler(streamEvent(delivery({ agencyId: 'so-tp', pk: 'AGENCY#so-tp#CAMPAIGN#c1' })), context)).toEqual({ batchItemFailures: [] });
+      const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
+      expect(input.FromEmailAddress).toBe('thidua@sotp.example.vn');
+      expect(input.ReplyToAddresses).toEqual(['vanphong@sotp.example.vn']);
+      expect(Object.fromEntries((input.EmailTags ?? []).map((t) => [t.Name, t.Value])).agency).toBe('so-tp');
+    } finally {
+      delete process.env.ALLOWED_SENDERS;
+    }
   });
 
   it('retries throttling in place, since SES accepted nothing', async () => {
