@@ -15,6 +15,14 @@ export interface Route {
   filters: FilterPattern[];
 }
 
+/**
+ * A copy written by the agencies migration (scripts/migrate-to-agencies.ts): an old item moved under its agency's key,
+ * marked `migratedAt`. Its INSERT is not news: the event was handled and the mail sent under the old key, so routing it
+ * would send the mail again. Only the INSERT is skipped: a later change of the same item (an Office retry putting a
+ * delivery back to `pending`, the reconciler retrying a mailing) still carries the mark and must be routed.
+ */
+export const isMigrationCopy = (record: DynamoDBRecord) => record.eventName === 'INSERT' && record.dynamodb?.NewImage?.migratedAt !== undefined;
+
 /** One SendMessageBatch entry. */
 export interface Entry {
   Id: string;
@@ -110,7 +118,7 @@ export async function routeRecords(records: readonly DynamoDBRecord[], routes: r
     routes.map(async (route) => {
       const entries: Entry[] = [];
       for (const [index, record] of records.entries()) {
-        if (!matchesAny(route.filters, record)) continue;
+        if (isMigrationCopy(record) || !matchesAny(route.filters, record)) continue;
         try {
           entries.push(entryFor(record, index, route.fifo));
         } catch (error) {
