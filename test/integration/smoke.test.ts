@@ -1,0 +1,113 @@
+import { createServer } from 'node:net';
+import { type Accounts, smoke, twinAccounts, apiClient } from '../../scripts/smoke';
+import { apiUrl, call, sentEmails } from './client';
+
+/**
+ * `npm run smoke` (scripts/smoke.ts) against this suite's twin, as an operator runs it against a stack: every step
+ * passes, and what it claims is there (its agency, the letter in the SES emulator, its reporter disabled). Planted
+ * failures make it fail at the step concerned, with a line that says why, and still clean up.
+ */
+const twin = () => ({ apiUrl: apiUrl(), name: 'twin', timeoutSeconds: 120 });
+
+/** A loopback port nobody listens on: taken from the system, then released. */
+const closedPort = () =>
+  new Promise<number>((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+describe('npm run smoke against the twin', () => {
+  it('passes every step, one ✓ line each, and leaves what it says: its agency, the letter mailed, the reporter disabled', async () => {
+    const lines: string[] = [];
+    const result = await smoke(twin(), { out: (l) => lines.push(l), pollMs: 200 });
+    expect({ ok: result.ok, lines }).toEqual({ ok: true, lines: expect.any(Array) });
+    expect(result.runId).toMatch(/^smoke-\d{14}$/);
+    expect(result.steps.map((s) => s.label)).toEqual([
+      'health',
+      'the API document',
+      'the platform operator signs in',
+      `agency ${result.runId} created`,
+      'its admin signs in',
+      'its directory: a Nơi nhận group and a unit',
+      'a reporter enrolled (POST /users)',
+      'the reporter signs in',
+      'a campaign created',
+      'the campaign issued',
+      'the letter mailed',
+      'a report',
+      'the standings',
+      'a nomination',
+      'nominations closed',
+      'the proposal',
+      'the council’s vote',
+      'the results finalized',
+      'the results',
+      'the results mailed',
+      'the reporter disabled (POST /users/{username}/disable)',
+      'cleanup',
+    ]);
+    // The first line names the target and the run, then one ✓ line per step with its time, then the verdict.
+    expect(lines[0]).toContain(result.runId);
+    expect(lines.slice(1, -1)).toHaveLength(result.steps.length);
+    for (const line of lines.slice(1, -1)) expect(line).toMatch(/^✓ .+ \(\d+ ms\)$/);
+    expect(lines.at(-1)).toMatch(/^smoke test passed: 22 steps in /);
+
+    // What the run claims, checked from outside it.
+    const platform = (await call('POST', '/local/token', { body: { sub: 'smoke-checker', groups: ['platform'] } })).body.token;
+    const agencies = await call('GET', '/agencies', { token: platform });
+    expect(agencies.body.items.map((a: { id: string }) => a.id)).toContain(result.runId);
+    const admin = (await call('POST', '/local/token', { body: { sub: 'smoke-checker-admin', groups: ['admin'], agencyId: result.runId } })).body.token;
+    const users = await call('GET', '/users', { token: admin });
+    expect(users.body.items).toEqual([expect.objectContaining({ username: `success+${result.runId}-reporter@simulator.amazonses.com`, role: 'unit', unitId: 'SMOKE', state: 'disabled' })]);
+    const mail = (await sentEmails()).filter((m) => m.destination.to.includes(`success+${result.runId}-office@simulator.amazonses.com`));
+    expect(mail.some((m) => m.subject.includes(result.runId) || (m.body.html ?? m.body.text ?? '').includes(result.runId))).toBe(true);
+  }, 240_000);
+
+  it('a wrong URL fails at the first step with a line that says why, and the run exits as failed', async () => {
+    const nobody = `http://127.0.0.1:${await closedPort()}`;
+    const lines: string[] = [];
+    const result = await smoke({ ...twin(), apiUrl: nobody }, { out: (l) => lines.push(l) });
+    expect(result.ok).toBe(false);
+    expect(result.steps.map((s) => [s.label, s.ok])).toEqual([
+      ['health', false],
+      ['cleanup', true],
+    ]);
+    expect(lines[1]).toMatch(new RegExp(`^✗ health — GET ${nobody}/health: no answer \\(.+\\) \\(\\d+ ms\\)$`));
+    expect(lines.at(-1)).toMatch(/^smoke test FAILED at "health"/);
+
+    // A server that answers, but is not this API's root.
+    const wrongPath: string[] = [];
+    const misplaced = await smoke({ ...twin(), apiUrl: `${apiUrl()}/v1` }, { out: (l) => wrongPath.push(l) });
+    expect(misplaced.ok).toBe(false);
+    expect(wrongPath[1]).toMatch(/^✗ health — GET \/health answered 404 \(expected 200\)/);
+  });
+
+  it('a step refused in the middle stops the run there, names the refusal, and the cleanup still runs', async () => {
+    const api = apiClient(apiUrl());
+    let cleaned = 0;
+    const real = twinAccounts(api, 'planted');
+    // The planted fault: the "platform" token is an agency admin's, which the agencies route refuses.
+    const accounts: Accounts = {
+      ...real,
+      platform: () => real.admin('default'),
+      cleanup: async () => {
+        cleaned++;
+        return 'nothing to remove';
+      },
+    };
+    const lines: string[] = [];
+    const result = await smoke(twin(), { out: (l) => lines.push(l), accounts });
+    expect(result.ok).toBe(false);
+    const failed = result.steps.find((s) => !s.ok)!;
+    expect(failed.label).toBe(`agency ${result.runId} created`);
+    expect(failed.detail).toMatch(new RegExp(`^PUT /agencies/${result.runId} answered 403 \\(expected 200\\): auth\\.forbidden: `));
+    expect(result.steps.at(-1)).toMatchObject({ label: 'cleanup', ok: true });
+    expect(result.steps).toHaveLength(5);
+    expect(cleaned).toBe(1);
+    expect(lines.filter((l) => l.startsWith('✗'))).toHaveLength(1);
+  });
+});
