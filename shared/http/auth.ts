@@ -44,8 +44,7 @@ export function principalOf(event: APIGatewayProxyEventV2): Caller {
 }
 
 const unauthorized = () => new HttpError(401, 'auth.unauthorized', 'Chưa đăng nhập hoặc mã truy cập không hợp lệ.');
-const forbidden = (allowed: readonly RouteRole[]) =>
-  new HttpError(403, 'auth.forbidden', `Tài khoản không có quyền dùng chức năng này (cần một trong các vai trò: ${allowed.join(', ')}).`);
+const forbidden = (allowed: readonly RouteRole[]) => new HttpError(403, 'auth.forbidden', `Tài khoản không có quyền dùng chức năng này (cần một trong các vai trò: ${allowed.join(', ')}).`);
 
 /**
  * 401 without a verified identity, 403 when none of the caller's roles may use the route. An agency route needs the
