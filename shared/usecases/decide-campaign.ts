@@ -1,4 +1,4 @@
-import { referenceDateOf } from '../domain/campaign';
+import { assessmentYearOf, referenceDateOf } from '../domain/campaign';
 import { decideNominations, type DecideResult } from '../domain/decide';
 import { isRegistered } from '../domain/registered';
 import { todayInVietnam } from '../domain/vn-date';
@@ -16,17 +16,23 @@ import { standings } from './reports';
  */
 export async function decideCampaign(campaign: Campaign): Promise<DecideResult> {
   const [stored, registrations] = await Promise.all([listNominations(campaign.agencyId, campaign.id), listRegistrations(campaign.agencyId, campaign.id)]);
+  // Parsed again although the API parsed them before storing them: an item stored before a field had its default
+  // (pastRatings, discipline, …) gets it here, and a foreign or corrupt one fails loudly instead of misleading the
+  // engine. The schemas are zod/mini and built on this first parse, so the consumer's cold import pays nothing for them.
   const regs = registrations.map((r) => Registration.parse(r));
   const nominations = stored.map((s) => {
     const n = Nomination.parse({ nominee: s.nominee, title: s.title, achievementSummary: s.achievementSummary, ...(s.grounds ? { grounds: s.grounds } : {}) });
     return scopedToUnit(NominationEntry.parse({ ...n, id: s.id, registered: isRegistered(n, regs) }));
   });
   const scored = campaign.scoringTable && (await listReports(campaign.agencyId, campaign.id, 'final')).length > 0;
-  const unitStandings = scored ? (await standings(campaign.agencyId, campaign.id, 'final')).rows.map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.tie ? { tie: true } : {}) })) : [];
-  const referenceDate = referenceDateOf(campaign, todayInVietnam);
+  const ranked = scored ? await standings(campaign.agencyId, campaign.id, 'final') : undefined;
+  const unitStandings = (ranked?.rows ?? []).map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.unitName ? { unitName: r.unitName } : {}), ...(r.tie ? { tie: true } : {}) }));
+  const tieBreak = (campaign.scoringTable?.tieBreak ?? []).map((id) => criterionName(campaign, id));
   return decideNominations({
-    referenceDate,
-    campaignYear: Number(referenceDate.slice(0, 4)),
+    referenceDate: referenceDateOf(campaign, todayInVietnam),
+    // Issue 11: the year under review is the campaign's, not the reference date's (a 2023 review decided in January 2024).
+    campaignYear: assessmentYearOf(campaign, todayInVietnam),
+    tieBreak,
     nominations,
     unitStandings,
     options: campaign.ruleOptions ?? {},
@@ -50,4 +56,12 @@ function scopedToUnit(entry: NominationEntry): NominationEntry {
       initiatives: n.initiatives.map((i) => ({ ...i, id: `${n.unitId}/${i.id}` })),
     },
   };
+}
+
+/** A tie-break criterion as the Council reads it: its code and title in the scoring table, else its id. */
+function criterionName(campaign: Campaign, id: string): string {
+  for (const section of campaign.scoringTable?.sections ?? []) {
+    for (const c of section.criteria) if (c.id === id) return `tiêu chí ${c.code ?? c.id} “${c.title}”`;
+  }
+  return `tiêu chí ${id}`;
 }
