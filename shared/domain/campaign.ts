@@ -74,3 +74,17 @@ export function finalizeCampaign(campaign: Campaign, at: { now: string; actor: s
 export function referenceDateOf(campaign: Pick<Campaign, 'referenceDate' | 'deadlines'>, todayInVietnam: (d: Date) => string): string {
   return campaign.referenceDate ?? todayInVietnam(new Date(campaign.deadlines.nominations));
 }
+
+/**
+ * The year whose work a campaign judges (năm đánh giá; issue 11), which sets tenure, the consecutive-year chains, the
+ * initiatives' years and the sentences, while the reference date chooses the law. The campaign's own `assessmentYear`
+ * first; else the launch letter's year, since a letter launches the emulation of its year ("Phong trào thi đua … năm
+ * 2023") and is dated in it; else the year of the final reports' deadline, else the nomination deadline's. The
+ * deadlines come last because the year-end review is often reported and decided in the following January: the year
+ * of those dates is the bug the issue describes.
+ */
+export function assessmentYearOf(campaign: Pick<Campaign, 'assessmentYear' | 'date' | 'deadlines'>, todayInVietnam: (d: Date) => string): number {
+  if (campaign.assessmentYear !== undefined) return campaign.assessmentYear;
+  if (campaign.date) return Number(campaign.date.slice(0, 4));
+  return Number(todayInVietnam(new Date(campaign.deadlines.reports ?? campaign.deadlines.nominations)).slice(0, 4));
+}

@@ -3,6 +3,9 @@ import { applyTitleQuota } from './decision/quota';
 import { type DecideState, type Work, initialState, worksOf } from './decision/state';
 import { ruleCitations, summarise } from './decision/summary';
 import { tallyMembers } from './decision/tallies';
+import { councilTies, unverifiedInForce } from './decision/ties';
+import { ruleSetFor } from './rules';
+import { regimeOf } from './rules/regime';
 import { decideBangKhen, noteBangKhen } from './decision/tiers/bang-khen';
 import { decideCoThiDua } from './decision/tiers/co-thi-dua';
 import { capCstdcs, decideCstdcs, noteCstdcs } from './decision/tiers/cstdcs';
@@ -15,7 +18,7 @@ import type { DecideNominationsInput, DecideResult } from './decision/types';
 import * as R from './rules/common';
 import { canonicalHash } from './standings';
 
-export type { DecideNominationsInput, DecideResult, Decision, DecisionQuota, DecisionStatus, QuotaUsage } from './decision/types';
+export type { CouncilTie, DecideNominationsInput, DecideResult, Decision, DecisionQuota, DecisionStatus, QuotaUsage, UnverifiedOption } from './decision/types';
 export { personKeyOf } from './decision/state';
 
 /**
@@ -88,6 +91,7 @@ export function decideNominations(input: DecideNominationsInput): DecideResult {
   const s = initialState(input);
   for (const step of STEPS) step(s);
   const rules = ruleCitations(s);
+  const regime = regimeOf(s.rs, ruleSetFor(`${input.campaignYear}-12-31`), input.referenceDate, input.campaignYear);
   return {
     ruleSet: s.rs.id,
     engineVersion: DECIDE_ENGINE_VERSION,
@@ -100,5 +104,8 @@ export function decideNominations(input: DecideNominationsInput): DecideResult {
     decisions: s.works.map((w) => w.decision),
     quotas: s.quotas,
     rules,
+    regime,
+    unverified: unverifiedInForce(s),
+    ties: councilTies(s, input),
   };
 }

@@ -52,6 +52,7 @@ export const StoredCampaign = z.strictObject({
   officeGroup: optionalText,
   councilGroup: optionalText,
   referenceDate: optionalText,
+  assessmentYear: z.optional(z.int()),
   ruleOptions: z.optional(storedRuleOptions),
   id: text,
   agencyId: text,

@@ -17,7 +17,7 @@ import { AgencyLevel } from './agency';
  * groups joined by "-". Ký hiệu is written in capitals, but real agency abbreviations keep a
  * lower-case letter ("SNgV" for Sở Ngoại vụ), so lower case is accepted after a group's first letter.
  */
-export const documentNumber = z.lazy(() =>
+export const documentNumber = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.pipe(
       z.string(),
@@ -27,9 +27,9 @@ export const documentNumber = z.lazy(() =>
   ),
 );
 
-export const Signer = z.lazy(() => z.strictObject({ name: text(200), position: text(200) }));
+export const Signer = /* @__PURE__ */ z.lazy(() => z.strictObject({ name: text(200), position: text(200) }));
 
-export const Deadlines = z.lazy(() =>
+export const Deadlines = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       registration: z.optional(isoDateTime),
@@ -59,7 +59,7 @@ export const Deadlines = z.lazy(() =>
 
 const paragraphs = (what: string) => describe(z.array(text(20000)).check(z.maxLength(100)), what);
 
-export const CampaignInput = z.lazy(() =>
+export const CampaignInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     documentNumber: describe(documentNumber, 'Số, ký hiệu, e.g. "15/KH-SNgV"'),
     title: describe(text(500), 'Trích yếu, e.g. "Phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023"'),
@@ -95,6 +95,10 @@ export const CampaignInput = z.lazy(() =>
     officeGroup: describe(z.optional(code), 'The Office (Văn phòng) to notify of reports: a recipient-group code'),
     councilGroup: describe(z.optional(code), 'The Hội đồng TĐKT: a recipient-group code'),
     referenceDate: describe(z.optional(isoDate), 'The date whose law decides nominations (rule sets vn-2017, vn-2024, vn-2025); default: the nomination deadline’s day in Vietnam'),
+    assessmentYear: describe(
+      z.optional(z.number().check(z.int(), z.gte(1945), z.lte(2200))),
+      'Năm đánh giá: the year whose work is judged (tenure, consecutive years, initiatives); the reference date still chooses the law. Default: the letter’s year (its date), else the year of the final reports’ deadline, else of the nomination deadline',
+    ),
     ruleOptions: describe(z.optional(RuleOptions), 'Per-campaign settings of the rules the notes mark unverified, and quotas; each default states its source'),
   }),
 );
@@ -103,7 +107,7 @@ export type CampaignInput = z.infer<typeof CampaignInput>;
 // The status enum lives beside the stored shape (zod/mini, ./campaign-item.ts says why).
 export { CampaignStatus } from './campaign-item';
 
-export const Campaign = z.lazy(() =>
+export const Campaign = /* @__PURE__ */ z.lazy(() =>
   z.extend(CampaignInput._zod.innerType, {
     id: z.string(),
     /** The issuing agency (the caller's, never from the body) and its level, which bounds the titles it may award. */
@@ -123,6 +127,6 @@ export const Campaign = z.lazy(() =>
 );
 export type Campaign = z.infer<typeof Campaign>;
 
-export const CampaignList = z.lazy(() => z.object({ items: z.array(Campaign), nextCursor: z.optional(z.string()) }));
+export const CampaignList = /* @__PURE__ */ z.lazy(() => z.object({ items: z.array(Campaign), nextCursor: z.optional(z.string()) }));
 
 export const ListQuery = z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20), cursor: z.optional(z.string().check(z.maxLength(2000))) });

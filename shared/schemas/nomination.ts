@@ -24,16 +24,16 @@ export { COLLECTIVE_TITLES, FORMS, INDIVIDUAL_TITLES, Title } from './titles';
  */
 
 /** Hình thức kỷ luật, lightest first (Luật Cán bộ, công chức; Luật Viên chức). */
-export const DisciplineLevel = z.lazy(() => z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']));
+export const DisciplineLevel = /* @__PURE__ */ z.lazy(() => z.enum(['khien-trach', 'canh-cao', 'ha-bac-luong', 'giang-chuc', 'cach-chuc', 'buoc-thoi-viec']));
 export type DisciplineLevel = z.infer<typeof DisciplineLevel>;
 
-const year = z.lazy(() => z.number().check(z.int(), z.gte(1945), z.lte(2200)));
+const year = /* @__PURE__ */ z.lazy(() => z.number().check(z.int(), z.gte(1945), z.lte(2200)));
 
 /**
  * `pending`: being considered for discipline, or under investigation/inspection/complaint (NĐ 152/2025 Art 4.4: defer).
  * `in-effect`: serving a disciplinary period. `served`: the period ended on `endedOn`; achievements count only from then.
  */
-export const Discipline = z.lazy(() =>
+export const Discipline = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       status: z.enum(['none', 'pending', 'in-effect', 'served']),
@@ -53,7 +53,7 @@ export const Discipline = z.lazy(() =>
 export type Discipline = z.infer<typeof Discipline>;
 
 /** A sáng kiến or an accepted đề tài/đề án/công trình khoa học, with the level that recognised it. */
-export const Initiative = z.lazy(() =>
+export const Initiative = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     id,
     title: text(500),
@@ -64,10 +64,10 @@ export const Initiative = z.lazy(() =>
 );
 export type Initiative = z.infer<typeof Initiative>;
 
-export const PastTitle = z.lazy(() => z.strictObject({ year, title: Title }));
-export const PastRating = z.lazy(() => z.strictObject({ year, rating: TaskRating }));
+export const PastTitle = /* @__PURE__ */ z.lazy(() => z.strictObject({ year, title: Title }));
+export const PastRating = /* @__PURE__ */ z.lazy(() => z.strictObject({ year, rating: TaskRating }));
 
-export const IndividualNominee = z.lazy(() =>
+export const IndividualNominee = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     kind: z.literal('individual'),
     /** Stable person id; links one person's LĐTT, CSTĐCS and Bằng khen nominations. Default: unitId|name|hireDate. */
@@ -89,9 +89,9 @@ export const IndividualNominee = z.lazy(() =>
 );
 export type IndividualNominee = z.infer<typeof IndividualNominee>;
 
-const count = z.lazy(() => z.number().check(z.int(), z.gte(0)));
+const count = /* @__PURE__ */ z.lazy(() => z.number().check(z.int(), z.gte(0)));
 
-export const CollectiveNominee = z.lazy(() =>
+export const CollectiveNominee = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       kind: z.literal('collective'),
@@ -135,7 +135,7 @@ export const CollectiveNominee = z.lazy(() =>
 );
 export type CollectiveNominee = z.infer<typeof CollectiveNominee>;
 
-export const Nominee = z.lazy(() => z.discriminatedUnion('kind', [IndividualNominee, CollectiveNominee]));
+export const Nominee = /* @__PURE__ */ z.lazy(() => z.discriminatedUnion('kind', [IndividualNominee, CollectiveNominee]));
 export type Nominee = z.infer<typeof Nominee>;
 
 // A function, like every schema of this module: built on first use (see `z.lazy` below, issue 9 "Lighter bundles").
@@ -161,16 +161,16 @@ function checkTitleFitsNominee(n: { nominee: Nominee; title: Title; grounds?: 'r
   }
 }
 
-export const Nomination = z.lazy(() => z.strictObject(nominationShape()).check(z.superRefine(checkTitleFitsNominee)));
+export const Nomination = /* @__PURE__ */ z.lazy(() => z.strictObject(nominationShape()).check(z.superRefine(checkTitleFitsNominee)));
 export type Nomination = z.infer<typeof Nomination>;
 
 /** A nomination as the engine decides it: its id, and whether the nominee registered for the emulation (§1.4). */
-export const NominationEntry = z.lazy(() => z.strictObject({ ...nominationShape(), id, registered: z.boolean() }).check(z.superRefine(checkTitleFitsNominee)));
+export const NominationEntry = /* @__PURE__ */ z.lazy(() => z.strictObject({ ...nominationShape(), id, registered: z.boolean() }).check(z.superRefine(checkTitleFitsNominee)));
 export type NominationEntry = z.infer<typeof NominationEntry>;
 
-const pct = z.lazy(() => z.number().check(z.int(), z.gte(0), z.lte(100)));
+const pct = /* @__PURE__ */ z.lazy(() => z.number().check(z.int(), z.gte(0), z.lte(100)));
 
-export const QuotaRule = z.lazy(() =>
+export const QuotaRule = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       individualsPct: describe(z.optional(pct), 'At most this % of the individuals base may receive the title or form (rounded down).'),
@@ -188,7 +188,7 @@ export const QuotaRule = z.lazy(() =>
 export type QuotaRule = z.infer<typeof QuotaRule>;
 
 /** Titles a campaign quota may cover. CSTĐCS has its own cap (`cstdcsCapPct`), whose base is the number of LĐTT. */
-export const QuotaTitle = z.lazy(() => z.enum(['LDTT', 'CSTD_TINH', 'TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']));
+export const QuotaTitle = /* @__PURE__ */ z.lazy(() => z.enum(['LDTT', 'CSTD_TINH', 'TTLDTT', 'TTLDXS', 'GIAY_KHEN', 'BANG_KHEN_TINH', 'CO_THI_DUA_TINH']));
 export type QuotaTitle = z.infer<typeof QuotaTitle>;
 
 /**
@@ -196,7 +196,7 @@ export type QuotaTitle = z.infer<typeof QuotaTitle>;
  * the rule set in force on the reference date (shared/domain/rules/vn-*.ts), and the decision output lists the value
  * used and where it came from.
  */
-export const RuleOptions = z.lazy(() =>
+export const RuleOptions = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     registrationRequired: describe(
       z.optional(z.boolean()),
@@ -219,6 +219,14 @@ export const RuleOptions = z.lazy(() =>
       z.optional(z.boolean()),
       'No LĐTT for anyone disciplined at khiển trách or above during the assessment year. Default vn-2017: true (NĐ 91/2017 [S]); vn-2024, vn-2025: false ([U] whether TT 01/2024, TT 15/2025 keep it; discipline in the year already rates the person KHTNV).',
     ),
+    disciplinePrinciple: describe(
+      z.optional(z.boolean()),
+      'Apply the principle of NĐ 152/2025/NĐ-CP Art 4.4: no award while discipline or an inquiry is pending (deferred), none while a discipline is in effect, achievements counted from the end of a served one (years before it leave the consecutive-year chains). Default vn-2025: true [V]; vn-2024: true, its article in NĐ 98/2023 not verified [U] (listed among the unverified options in force); vn-2017: false, its article in NĐ 91/2017 not verified [U] (issue 11).',
+    ),
+    bangKhenCstdcsRoute: describe(
+      z.optional(z.boolean()),
+      "The Bằng khen route of 02 consecutive CSTĐCS. Default vn-2024, vn-2025: true (Law 2022 Art 74 as detailed by Bắc Ninh QĐ 86/2025 Art 3.3 [V]); vn-2017: false, the route is the 2022 law's and was not found in the 2003 law or NĐ 91/2017 [U].",
+    ),
     quotas: describe(
       z.optional(z.partialRecord(QuotaTitle, QuotaRule)),
       'Campaign quotas per title or form. Default: none (no national quota on Bằng khen; provinces set them, e.g. Cần Thơ QĐ 10/2024/QĐ-UBND Art 9.2.a: ≤ 10% of participating collectives and ≤ 5% of individuals [V]).',
@@ -232,7 +240,7 @@ export type RuleOptions = z.infer<typeof RuleOptions>;
  * dropped). Rank 1 is best, standard competition ranking (1, 2, 2, 4): units sharing a rank are the ones the tie chain
  * could not separate. `tie` may be a boolean or the scoring core's tie object; it is kept as a boolean.
  */
-export const UnitStanding = z.lazy(() =>
+export const UnitStanding = /* @__PURE__ */ z.lazy(() =>
   z.object({
     unitId: id,
     rank: z.number().check(z.int(), z.gte(1)),
@@ -244,7 +252,7 @@ export const UnitStanding = z.lazy(() =>
 );
 export type UnitStanding = z.infer<typeof UnitStanding>;
 
-export const DecideInput = z.lazy(() =>
+export const DecideInput = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       /** Ngày xét / ngày trình: chooses the rule set (docs/legal-sources.md §0). */
@@ -274,7 +282,7 @@ export const DecideInput = z.lazy(() =>
 );
 export type DecideInput = z.infer<typeof DecideInput>;
 
-export const RuleSetId = z.lazy(() => z.enum(['vn-2017', 'vn-2024', 'vn-2025']));
+export const RuleSetId = /* @__PURE__ */ z.lazy(() => z.enum(['vn-2017', 'vn-2024', 'vn-2025']));
 export type RuleSetId = z.infer<typeof RuleSetId>;
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
@@ -327,9 +335,9 @@ function checkCounts(v: CouncilVoteCounts, ctx: z.core.$RefinementCtx) {
 }
 
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
-export const CouncilVote = z.lazy(() => z.strictObject({ ruleSet: RuleSetId, ...councilVoteShape() }).check(z.superRefine(checkCounts)));
+export const CouncilVote = /* @__PURE__ */ z.lazy(() => z.strictObject({ ruleSet: RuleSetId, ...councilVoteShape() }).check(z.superRefine(checkCounts)));
 /** The ballot as the Office records it: the rule set is the proposal's, not the caller's to choose. */
-export const CouncilVoteRequest = z.lazy(() => z.strictObject(councilVoteShape()).check(z.superRefine(checkCounts)));
+export const CouncilVoteRequest = /* @__PURE__ */ z.lazy(() => z.strictObject(councilVoteShape()).check(z.superRefine(checkCounts)));
 export type CouncilVoteRequest = z.infer<typeof CouncilVoteRequest>;
 export type CouncilVote = z.infer<typeof CouncilVote>;
 export type CouncilVoteInput = z.input<typeof CouncilVote>;

@@ -61,7 +61,7 @@ function scopedToUnit(entry: NominationEntry): NominationEntry {
 /** A tie-break criterion as the Council reads it: its code and title in the scoring table, else its id. */
 function criterionName(campaign: Campaign, id: string): string {
   for (const section of campaign.scoringTable?.sections ?? []) {
-    for (const c of section.criteria) if (c.id === id) return `tiêu chí ${c.code ?? c.id} “${c.title}”`;
+    for (const c of section.criteria) if (c.id === id) return `tiêu chí “${c.name}”`;
   }
   return `tiêu chí ${id}`;
 }

@@ -864,6 +864,9 @@ describe('rule set by reference date (domain-rules §0)', () => {
       ttldttLdttShare: { pct: 50, inclusive: false },
       ldttMinTenureMonths: 6,
       ldttExcludesKhienTrach: true,
+      // Issue 11: the two rules of the later law that vn-2017 applied under an unverified citation are off by default.
+      disciplinePrinciple: false,
+      bangKhenCstdcsRoute: false,
       quotas: {},
     });
     expect(res.optionSources.cstdcsCapPct).toContain('NĐ 91/2017/NĐ-CP Điều 9 khoản 3');

@@ -159,6 +159,12 @@ export function initialState(input: DecideNominationsInput): DecideState {
 /** Every individual nominee has a person record (initialState). */
 export const personOf = (s: DecideState, n: IndividualNominee): Person => s.persons.get(personKeyOf(n)) as Person;
 
+/** How a sentence names the award of this campaign that spent an initiative: its title and nominee, never its id (issue 11). */
+export function awardOf(s: DecideState, nominationId: string): string {
+  const w = s.works.find((x) => x.entry.id === nominationId);
+  return w ? `đã dùng làm căn cứ đề nghị ${R.awardPhrase(w.entry.title)} của ${w.subject.lower} trong đợt này` : 'đã dùng cho một đề nghị khác trong đợt này';
+}
+
 /** The nominations of one tier, in id order. */
 export const worksOf = (s: DecideState, title: Title): Work[] => s.works.filter((w) => w.entry.title === title);
 
@@ -189,7 +195,7 @@ export function registration(s: DecideState, w: Work): void {
  * This year's own title is judged by the discipline check (the part of the year after it ended). */
 export function ignoreUpTo(s: DecideState, d: IndividualNominee['discipline']): number | undefined {
   // The schema (Discipline) gives endedOn exactly when the discipline is served.
-  return d.endedOn ? Math.min(R.yearOf(d.endedOn), s.year - 1) : undefined;
+  return d.endedOn && s.opt.disciplinePrinciple ? Math.min(R.yearOf(d.endedOn), s.year - 1) : undefined;
 }
 
 /** Years of CSTĐCS: past titles, plus this year if achieved in this campaign (after the cap) or already recorded. */

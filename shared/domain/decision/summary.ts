@@ -1,4 +1,5 @@
 import * as R from '../rules/common';
+import { citeText } from '../rules/documents';
 import type { Citation } from '../rules/types';
 import type { DecideState, Work } from './state';
 import type { DecisionQuota } from './types';
@@ -23,8 +24,25 @@ export function summarise(w: Work): string {
       return `Chưa xét ${award} đối với ${w.subject.lower}. ${reasons.join(' ')}`;
     }
     case 'over-quota':
-      return `${w.subject.upper} đủ điều kiện, tiêu chuẩn ${award} nhưng nằm ngoài chỉ tiêu (${(d.quota as DecisionQuota).limit} trường hợp) theo thứ tự xếp hạng của phong trào thi đua.`;
+      return overQuotaSummary(w, award, d.quota as DecisionQuota);
   }
+}
+
+/**
+ * Issue 11: the sentence names the rule that cut the nominee. Inside one rank group only NĐ 152/2025 Art 4.6 (the
+ * women preference) separates candidates, so a nominee cut there lost on it, not on the standings; otherwise the unit's
+ * rank did, and the sentence gives that rank and the quota's source.
+ */
+function overQuotaSummary(w: Work, award: string, q: DecisionQuota): string {
+  const quotaCheck = w.checks.find((c) => c.facts.quota === q.id);
+  const source = quotaCheck ? ` theo ${citeText(quotaCheck.citation)}` : '';
+  const head = `${w.subject.upper} đủ điều kiện, tiêu chuẩn ${award} nhưng nằm ngoài chỉ tiêu (${q.limit} trường hợp${source})`;
+  const women = w.checks.find((c) => c.ruleId === 'tie.women-preference' && !c.passed);
+  if (women) {
+    return `${head}: đồng hạng với trường hợp khác tại vị trí giới hạn chỉ tiêu${q.unitRank === null ? '' : ` (đơn vị cùng xếp hạng thứ ${q.unitRank})`}, suất còn lại dành cho cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên theo ${citeText(women.citation)}.`;
+  }
+  const rank = q.unitRank === null ? 'đơn vị chưa có kết quả xếp hạng trong phong trào thi đua' : `đơn vị xếp hạng thứ ${q.unitRank} trong phong trào thi đua`;
+  return `${head} theo thứ tự xếp hạng của đơn vị (${rank}).`;
 }
 
 /**

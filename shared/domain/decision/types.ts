@@ -1,4 +1,5 @@
 import type { NominationEntry, RuleOptions, Title } from '../../schemas/nomination';
+import type { Regime } from '../rules/regime';
 import type { Citation, OptionKey, ResolvedRuleOptions, RuleCheck, RuleSetId } from '../rules/types';
 
 /** What the decision engine takes and gives (re-exported by ../decide.ts, where importers find them). */
@@ -53,12 +54,42 @@ export interface QuotaUsage {
   sentence: string;
 }
 
+/** A tie the Council decides (./ties.ts): the standings' or a quota line's, with the chain that failed. */
+export interface CouncilTie {
+  /** `standings:<rank>`, or the quota's id (`BANG_KHEN_TINH:individuals`). */
+  id: string;
+  kind: 'standings' | 'quota';
+  rank: number | null;
+  /** A quota tie: the seats left for the group; null for the standings. */
+  seats: number | null;
+  /** Units (standings) or nominations (quota), by the id the Council's vote names, with the name to print. */
+  contenders: { id: string; unitId: string; name: string }[];
+  /** The tie chain that could not separate them, in Vietnamese, in order. */
+  chain: string[];
+  citation: Citation;
+  sentence: string;
+}
+
+/** An option whose rule is unverified [U] under the rule set in force, in force in this run. */
+export interface UnverifiedOption {
+  option: OptionKey;
+  value: unknown;
+  source: string;
+  sentence: string;
+}
+
 export interface DecideNominationsInput {
   referenceDate: string;
+  /** The assessment year (năm đánh giá): the year whose work is judged; the reference date chooses the law. */
   campaignYear: number;
   nominations: readonly NominationEntry[];
-  /** From the scoring core: rank 1 best; equal ranks are ties the chain could not separate. */
-  unitStandings: readonly { unitId: string; rank: number; tie?: unknown }[];
+  /**
+   * From the scoring core: rank 1 best; equal ranks are ties the chain could not separate. `unitName` only names the
+   * unit in the Council's ties (not hashed).
+   */
+  unitStandings: readonly { unitId: string; rank: number; tie?: unknown; unitName?: string }[];
+  /** The scoring table's tie-break chain after the total, named for the Council (not hashed: it does not decide). */
+  tieBreak?: readonly string[];
   options: RuleOptions;
   usedInitiatives?: readonly string[];
 }
@@ -77,4 +108,10 @@ export interface DecideResult {
   quotas: QuotaUsage[];
   /** The full citation of every rule applied, with its note (source, [U] caveat), by ruleId; checks omit the note. */
   rules: Record<string, Citation>;
+  /** Which law decided and why: the reference date's, with the transition read (../rules/regime.ts). */
+  regime: Regime;
+  /** The unverified options in force (issue 11). */
+  unverified: UnverifiedOption[];
+  /** The ties left to the Council, with the chain that failed. */
+  ties: CouncilTie[];
 }

@@ -1,6 +1,6 @@
 import type { Initiative, TaskRating } from '../../schemas/nomination';
 import { chainLength, yearsText } from './chain';
-import { type Env, atLeastGood, by, check } from './context';
+import { type Env, atLeastGood, by, check, cmp } from './context';
 import type { InitiativePool } from './initiatives';
 import { RATING_LABEL, type Subject } from './labels';
 import type { RuleCheck } from './types';
@@ -23,8 +23,9 @@ export function giayKhenRule(env: Env, s: Subject, rating: TaskRating): RuleChec
 }
 
 /**
- * Law Art 74 [V via Bắc Ninh Art 3.3], individual, `record` grounds: 02 consecutive CSTĐCS (ending this year), or
- * HTXSNV this year and last with 02 initiatives recognised in those two years. The CSTĐCS route spends nothing.
+ * Law Art 74 [V via Bắc Ninh Art 3.3], individual, `record` grounds: 02 consecutive CSTĐCS (ending this year; an
+ * option, bangKhenCstdcsRoute, off under vn-2017), or HTXSNV this year and last with 02 initiatives recognised in those
+ * two years. The CSTĐCS route spends nothing.
  */
 export function bangKhenIndividualRecordRule(
   env: Env,
@@ -45,20 +46,24 @@ export function bangKhenIndividualRecordRule(
     alreadyUsed: pool.used.map((u) => u.initiative.id),
     ignoredUpToYear: ignoreUpTo ?? null,
   };
-  if (chainA >= 2) {
+  // The CSTĐCS route is the 2022 law's (Art 74); under vn-2017 it applies only when the campaign turns it on (issue 11).
+  const routeA = env.opt.bangKhenCstdcsRoute;
+  if (routeA && chainA >= 2) {
+    const ca = env.rs.cite.bangKhenCstdcsChain;
     return {
       check: check(
         'bang-khen.record',
-        c,
+        ca,
         { ...facts, route: 'cstdcs-chain' },
         true,
-        `${s.upper} có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” (các năm ${yearsText(env.year, chainA)}), đạt tiêu chuẩn Bằng khen ${by(c)}.`,
+        `${s.upper} có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” (các năm ${yearsText(env.year, chainA)}), đạt tiêu chuẩn Bằng khen ${by(ca)}.`,
       ),
       take: [],
     };
   }
   if (chainB >= 2 && pool.usable.length >= 2) {
-    const take = pool.usable.slice(0, 2);
+    // The two the pool spends first (the assessment year's first), listed in the order they were recognised.
+    const take = pool.usable.slice(0, 2).sort((a, b) => cmp(a.recognisedOn, b.recognisedOn) || cmp(a.id, b.id));
     return {
       check: check(
         'bang-khen.record',
@@ -73,15 +78,12 @@ export function bangKhenIndividualRecordRule(
   const why =
     chainB >= 2
       ? `có ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ nhưng chỉ có ${pool.usable.length} sáng kiến, đề tài được công nhận trong thời gian đó và chưa dùng làm căn cứ khen thưởng (cần 02)`
-      : `có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” và ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ tính đến năm ${env.year}`;
+      : routeA
+        ? `có ${chainA} lần liên tục đạt danh hiệu “Chiến sĩ thi đua cơ sở” và ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ tính đến năm ${env.year}`
+        : `có ${chainB} năm liên tục hoàn thành xuất sắc nhiệm vụ tính đến năm ${env.year}`;
+  const wanted = routeA ? '02 lần liên tục Chiến sĩ thi đua cơ sở, hoặc 02 năm liên tục hoàn thành xuất sắc nhiệm vụ có 02 sáng kiến' : '02 năm liên tục hoàn thành xuất sắc nhiệm vụ có 02 sáng kiến';
   return {
-    check: check(
-      'bang-khen.record',
-      c,
-      { ...facts, route: null },
-      false,
-      `${s.upper} ${why}, chưa đạt tiêu chuẩn Bằng khen (02 lần liên tục Chiến sĩ thi đua cơ sở, hoặc 02 năm liên tục hoàn thành xuất sắc nhiệm vụ có 02 sáng kiến) ${by(c)}.`,
-    ),
+    check: check('bang-khen.record', c, { ...facts, route: null, cstdcsRoute: routeA }, false, `${s.upper} ${why}, chưa đạt tiêu chuẩn Bằng khen (${wanted}) ${by(c)}.`),
     take: [],
   };
 }

@@ -47,6 +47,8 @@ export function resolveOptions(ruleSet: RuleSet, options: RuleOptions): { values
   set('ttldttLdttShare', options.ttldttLdttShare);
   set('ldttMinTenureMonths', options.ldttMinTenureMonths);
   set('ldttExcludesKhienTrach', options.ldttExcludesKhienTrach);
+  set('disciplinePrinciple', options.disciplinePrinciple);
+  set('bangKhenCstdcsRoute', options.bangKhenCstdcsRoute);
   set('quotas', options.quotas);
   return { values, sources };
 }

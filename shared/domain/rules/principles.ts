@@ -28,7 +28,7 @@ export function oneAchievementRule(env: Env, s: Subject, other: { nominationId: 
       c,
       { other: other.nominationId, otherTitle: other.title, otherPendingCouncilVote: true },
       true,
-      `${s.upper} đồng thời được đề nghị ${awardPhrase(other.title)} (hồ sơ ${other.nominationId}) đang chờ Hội đồng bỏ phiếu; nếu được chọn thì không đồng thời khen thưởng hình thức này cho cùng thành tích ${by(c)}.`,
+      `${s.upper} đồng thời được đề nghị ${awardPhrase(other.title)}, đang chờ Hội đồng bỏ phiếu lựa chọn; nếu được chọn thì không đồng thời khen thưởng hình thức này cho cùng thành tích ${by(c)}.`,
     );
   }
   return check(
@@ -36,6 +36,6 @@ export function oneAchievementRule(env: Env, s: Subject, other: { nominationId: 
     c,
     { other: other.nominationId, otherTitle: other.title },
     false,
-    `${s.upper} đã được đề nghị ${awardPhrase(other.title)} cho cùng thành tích trong đợt này (hồ sơ ${other.nominationId}); không khen thưởng nhiều lần, nhiều hình thức cho một thành tích ${by(c)}.`,
+    `${s.upper} đã được đề nghị ${awardPhrase(other.title)} cho cùng thành tích trong đợt này; không khen thưởng nhiều lần, nhiều hình thức cho một thành tích ${by(c)}.`,
   );
 }

@@ -36,6 +36,10 @@ export interface ResolvedRuleOptions {
   ttldttLdttShare: { pct: number; inclusive: boolean };
   ldttMinTenureMonths: number;
   ldttExcludesKhienTrach: boolean;
+  /** The principle of NĐ 152/2025 Art 4.4 (defer while pending, nothing counts in effect, count from the end of a served one). */
+  disciplinePrinciple: boolean;
+  /** The Bằng khen route of 02 consecutive CSTĐCS (Law 2022 Art 74). */
+  bangKhenCstdcsRoute: boolean;
   quotas: Partial<Record<QuotaTitle, QuotaRule>>;
 }
 
@@ -68,6 +72,8 @@ export interface RuleCitations {
   coExceeded: Citation;
   giayKhen: Citation;
   bangKhenRecord: Citation;
+  /** The route of 02 consecutive CSTĐCS (Law 2022 Art 74); under vn-2017 the campaign's option. */
+  bangKhenCstdcsChain: Citation;
   bangKhenMovement: Citation;
   initiativeOnce: Citation;
   oneAchievement: Citation;
@@ -100,4 +106,9 @@ export interface RuleSet {
   /** NĐ 152/2025 Art 4.6: prefer women / collectives with ≥ 70% women among equally qualified candidates. */
   womenTiePreference: boolean;
   council: CouncilRules;
+  /**
+   * The options whose rule the notes mark [U] under this rule set (or [S] with no article): the proposal lists those
+   * in force (a boolean on, any other value used), so the Council knows which unverified rules took part in a decision.
+   */
+  unverifiedOptions: readonly OptionKey[];
 }

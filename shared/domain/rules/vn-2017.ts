@@ -28,6 +28,9 @@ export const vn2017: RuleSet = {
     ttldttLdttShare: { pct: 50, inclusive: false },
     ldttMinTenureMonths: 10,
     ldttExcludesKhienTrach: true,
+    // The issue 11 review: both applied rules of the later law under a citation to NĐ 91/2017 marked [U]. Off unless the campaign turns them on.
+    disciplinePrinciple: false,
+    bangKhenCstdcsRoute: false,
     quotas: {},
   },
   defaultSources: {
@@ -37,6 +40,10 @@ export const vn2017: RuleSet = {
     ttldttLdttShare: 'Trên 50% cá nhân đạt LĐTT (Luật TĐKT 2003 Điều 28) [V: thiduakhenthuong.langson.gov.vn].',
     ldttMinTenureMonths: '10 tháng (NĐ 91/2017/NĐ-CP) [S].',
     ldttExcludesKhienTrach: 'Không xét LĐTT cho người bị kỷ luật từ khiển trách trở lên (NĐ 91/2017/NĐ-CP) [S: hfic.vn].',
+    disciplinePrinciple:
+      'Không áp dụng mặc định [U]: nguyên tắc của NĐ 152/2025 Điều 4 khoản 4 (chưa khen thưởng khi đang xem xét kỷ luật, tính thành tích từ khi chấp hành xong kỷ luật) chưa đối chiếu được trong NĐ 91/2017; phong trào có thể bật (disciplinePrinciple). Quy định loại trừ LĐTT khi bị kỷ luật từ khiển trách (ldttExcludesKhienTrach) vẫn áp dụng.',
+    bangKhenCstdcsRoute:
+      'Không áp dụng mặc định [U]: tiêu chí 02 lần liên tục Chiến sĩ thi đua cơ sở là của Luật TĐKT 2022 Điều 74, chưa đối chiếu được trong Luật 2003 và NĐ 91/2017; phong trào có thể bật (bangKhenCstdcsRoute).',
   },
   cite: {
     ...vn2024.cite,
@@ -76,17 +83,21 @@ export const vn2017: RuleSet = {
     coLedCluster: oldArt('Điều 26', 'Tập thể dẫn đầu Cụm, Khối thi đua của tỉnh.'),
     coExceeded: oldArt('Điều 26', 'Hoàn thành vượt mức các chỉ tiêu thi đua và nhiệm vụ được giao trong năm.'),
     giayKhen: cite(OLD, 'U', { note: 'Tiêu chuẩn Giấy khen của thủ trưởng cơ quan (hoàn thành tốt nhiệm vụ); điều khoản của luật cũ và NĐ 91/2017 chưa đối chiếu.' }),
+    // Article left out: the notes give none for NĐ 91/2017's Bằng khen ("Điều 39" was from memory, issue 11).
     bangKhenRecord: cite(ND91, 'U', {
-      article: 'Điều 39',
-      note: 'Bằng khen cấp bộ, ngành, tỉnh: 02 năm liên tục hoàn thành xuất sắc nhiệm vụ, trong thời gian đó có 02 sáng kiến được công nhận; số điều theo trí nhớ, chưa đối chiếu. Tiêu chí 02 lần liên tục CSTĐCS lấy theo Luật 2022.',
+      note: 'Bằng khen cấp bộ, ngành, tỉnh: 02 năm liên tục hoàn thành xuất sắc nhiệm vụ, trong thời gian đó có 02 sáng kiến được công nhận; điều khoản chưa đối chiếu.',
     }),
-    bangKhenMovement: cite(ND91, 'U', { article: 'Điều 39', note: 'Thành tích xuất sắc trong phong trào thi đua do tỉnh phát động; chưa đối chiếu.' }),
+    bangKhenCstdcsChain: cite(DOC.CAMPAIGN, 'U', {
+      note: 'Tiêu chí 02 lần liên tục Chiến sĩ thi đua cơ sở lấy theo Điều 74 Luật Thi đua, khen thưởng số 06/2022/QH15, do phong trào bật (bangKhenCstdcsRoute); chưa đối chiếu trong Luật 2003 và NĐ 91/2017.',
+    }),
+    bangKhenMovement: cite(ND91, 'U', { note: 'Thành tích xuất sắc trong phong trào thi đua do tỉnh phát động; điều khoản chưa đối chiếu.' }),
     initiativeOnce: cite(DOC.CV_5007, 'S', { note: 'Một sáng kiến chỉ được dùng một lần làm căn cứ khen thưởng (văn bản năm 2023, áp dụng cho đợt xét năm 2023).' }),
     oneAchievement: cite(OLD, 'U', { note: 'Không khen thưởng nhiều lần, nhiều hình thức cho một thành tích; điều khoản của luật cũ chưa đối chiếu.' }),
   },
   cstdcsRequiresInitiative: true,
   ttldxsDisciplineClause: true,
   womenTiePreference: false,
+  unverifiedOptions: ['registrationRequired', 'disciplinePrinciple', 'bangKhenCstdcsRoute'],
   council: {
     ...vn2024.council,
     citation: cite(DOC.ND_98_2023, 'U', {

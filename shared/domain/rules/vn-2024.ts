@@ -42,6 +42,7 @@ export const law2022Citations = {
   coExceeded: cite(LAW, 'V', { article: 'Điều 26', note: `Hoàn thành vượt mức chỉ tiêu thi đua và nhiệm vụ được giao trong năm (${BN} Điều 3 khoản 1).` }),
   giayKhen: cite(LAW, 'V', { article: 'Điều 75', note: `Chi tiết theo ${BN} Điều 4 khoản 3.` }),
   bangKhenRecord: cite(LAW, 'V', { article: 'Điều 74', note: `Chi tiết theo ${BN} Điều 3 khoản 3.` }),
+  bangKhenCstdcsChain: cite(LAW, 'V', { article: 'Điều 74', note: `02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (${BN} Điều 3 khoản 3).` }),
   bangKhenMovement: cite(LAW, 'V', {
     article: 'Điều 74',
     note: `Thành tích xuất sắc trong phong trào thi đua do tỉnh phát động (${BN} Điều 3 khoản 3).`,
@@ -70,6 +71,10 @@ export const vn2024: RuleSet = {
     ttldttLdttShare: { pct: 70, inclusive: true },
     ldttMinTenureMonths: 6,
     ldttExcludesKhienTrach: false,
+    // [U] here (the article of NĐ 98/2023 was not seen), yet on: it defers or refuses, the cautious side, and the
+    // proposal lists it among the unverified options in force (issue 11). A campaign may turn it off.
+    disciplinePrinciple: true,
+    bangKhenCstdcsRoute: true,
     quotas: {},
   },
   defaultSources: {
@@ -79,6 +84,9 @@ export const vn2024: RuleSet = {
     ttldttLdttShare: 'Ít nhất 70% (Luật 2022 Điều 28 theo QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 4 khoản 2) [U].',
     ldttMinTenureMonths: '06 tháng (TT 01/2024/TT-BNV) [S].',
     ldttExcludesKhienTrach: 'Không áp dụng: chưa xác định TT 01/2024 giữ quy định của NĐ 91/2017 [U]; kỷ luật trong năm dẫn đến xếp loại KHTNV.',
+    disciplinePrinciple:
+      'Áp dụng mặc định [U]: nguyên tắc chưa khen thưởng khi đang xem xét kỷ luật và tính thành tích từ khi chấp hành xong kỷ luật, chưa đối chiếu được điều khoản trong NĐ 98/2023 (được quy định tại NĐ 152/2025 Điều 4 khoản 4 từ 01/07/2025); phong trào có thể tắt (disciplinePrinciple).',
+    bangKhenCstdcsRoute: '02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (Luật TĐKT 2022 Điều 74, theo QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 3 khoản 3) [V].',
     quotas: 'Không có chỉ tiêu toàn quốc; chỉ tiêu do kế hoạch phong trào hoặc quy định của tỉnh đặt (ví dụ Cần Thơ QĐ 10/2024/QĐ-UBND Điều 9 khoản 2 điểm a) [V].',
   },
   cite: {
@@ -96,6 +104,7 @@ export const vn2024: RuleSet = {
   cstdcsRequiresInitiative: false,
   ttldxsDisciplineClause: false,
   womenTiePreference: false,
+  unverifiedOptions: ['registrationRequired', 'ttldttLdttShare', 'ldttExcludesKhienTrach', 'disciplinePrinciple', 'cstdcsCapPct'],
   council: {
     thresholds: {
       LDTT: null,

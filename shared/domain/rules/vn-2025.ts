@@ -18,6 +18,7 @@ export const vn2025: RuleSet = {
   to: undefined,
   defaultSources: {
     ...vn2024.defaultSources,
+    disciplinePrinciple: 'NĐ 152/2025/NĐ-CP Điều 4 khoản 4 [V]: chưa khen thưởng khi đang xem xét kỷ luật; thành tích được tính từ khi chấp hành xong kỷ luật.',
     cstdcsCapPct: 'Luật TĐKT 2022 Điều 23 không khống chế tỷ lệ CSTĐCS; NĐ 152/2025 không thêm tỷ lệ [S]. Tỉnh, ngành có thể đặt [U].',
     ldttMinTenureMonths: '06 tháng theo TT 01/2024/TT-BNV [S]; TT 15/2025/TT-BNV thay thế TT 01/2024, việc giữ mốc 06 tháng chưa đối chiếu [U].',
     ldttExcludesKhienTrach: 'Không áp dụng [U]: chưa xác định TT 15/2025 có quy định riêng; kỷ luật trong năm dẫn đến xếp loại KHTNV.',
@@ -36,6 +37,7 @@ export const vn2025: RuleSet = {
     womenPreference: art4('khoản 6', 'Khi có nhiều cá nhân, tập thể cùng đủ điều kiện, tiêu chuẩn thì lựa chọn cá nhân nữ hoặc tập thể có tỷ lệ nữ từ 70% trở lên.'),
   },
   womenTiePreference: true,
+  unverifiedOptions: ['registrationRequired', 'ttldttLdttShare', 'ldttMinTenureMonths', 'ldttExcludesKhienTrach', 'cstdcsCapPct'],
   council: {
     ...vn2024.council,
     citation: cite(DOC.ND_152_2025, 'U', {

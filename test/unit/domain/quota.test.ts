@@ -47,7 +47,7 @@ describe('the cut by standing', () => {
       'Ông Người 2 đủ điều kiện, tiêu chuẩn, đề nghị xét tặng Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh. Trường hợp này đồng hạng tại vị trí giới hạn chỉ tiêu (còn 1 suất cho 2 trường hợp), đề nghị Hội đồng Thi đua - Khen thưởng bỏ phiếu lựa chọn.',
     );
     expect(summarise(workOf(s, 'b4'))).toBe(
-      'Ông Người 4 đủ điều kiện, tiêu chuẩn Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh nhưng nằm ngoài chỉ tiêu (2 trường hợp) theo thứ tự xếp hạng của phong trào thi đua.',
+      'Ông Người 4 đủ điều kiện, tiêu chuẩn Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh nhưng nằm ngoài chỉ tiêu (2 trường hợp theo Quyết định số 10/2024/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ, điểm a khoản 2 Điều 9) theo thứ tự xếp hạng của đơn vị (đơn vị xếp hạng thứ 4 trong phong trào thi đua).',
     );
   });
   it('a group that fits exactly is within; the limit is floor(pct × base / 100), at least the minimum', () => {

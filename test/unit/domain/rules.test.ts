@@ -100,7 +100,8 @@ describe('discipline served (NĐ 152/2025 Art 4.4; under vn-2024 NĐ 98/2023 [U]
     { name: 'ended 28/02: from 01/03, exactly 10 months, enough (vn-2017)', rs: 'vn-2017' as const, endedOn: '2024-02-29', passed: true, months: 10 },
     { name: 'ended 01/03: 09 months, not enough (vn-2017)', rs: 'vn-2017' as const, endedOn: '2024-03-01', passed: false, months: 9 },
   ])('$name', ({ rs, endedOn, passed, months }) => {
-    const c = disciplineRule(env(rs, 2024), S, { status: 'served', level: 'khien-trach', endedOn });
+    // Under vn-2017 the principle is the campaign's option (issue 11): turned on here to test the months.
+    const c = disciplineRule(env(rs, 2024, { disciplinePrinciple: true }), S, { status: 'served', level: 'khien-trach', endedOn });
     expect(c).toMatchObject({ ruleId: 'discipline.served', passed, facts: { monthsCounted: months, countsFrom: dayAfter(endedOn) } });
     expect(c.sentence).toContain(`được ${months} tháng trong năm 2024, ${passed ? 'đủ' : 'chưa đủ'} thời gian tối thiểu`);
   });
@@ -124,9 +125,11 @@ describe('discipline served (NĐ 152/2025 Art 4.4; under vn-2024 NĐ 98/2023 [U]
     expect(c.outcome).toBeUndefined();
     expect(c.sentence).toContain('(hình thức hạ bậc lương)');
   });
-  it('countsFrom: only a served discipline with an end date', () => {
-    expect(countsFrom({ status: 'served', endedOn: '2023-05-31' })).toBe('2023-06-01');
-    expect(countsFrom({ status: 'in-effect' })).toBeUndefined();
+  it('countsFrom: only a served discipline with an end date, and only where the principle applies (disciplinePrinciple)', () => {
+    expect(countsFrom(env('vn-2025', 2025), { status: 'served', endedOn: '2023-05-31' })).toBe('2023-06-01');
+    expect(countsFrom(env('vn-2025', 2025), { status: 'in-effect' })).toBeUndefined();
+    // NĐ 91/2017: the principle's article not verified [U], off by default (issue 11).
+    expect(countsFrom(env('vn-2017', 2023), { status: 'served', endedOn: '2023-05-31' })).toBeUndefined();
   });
 });
 
@@ -212,7 +215,7 @@ describe('initiatives that may back an award (CV 5007/BNV-TĐKT [S]; NĐ 152/202
       },
     });
     expect(once.sentence).toBe(
-      'Sáng kiến “Sáng kiến A” (đã dùng trong đợt khen thưởng trước), sáng kiến “Sáng kiến B” (đã dùng cho hồ sơ n1) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
+      'Sáng kiến “Sáng kiến A” (đã dùng trong đợt khen thưởng trước), sáng kiến “Sáng kiến B” (đã dùng cho một đề nghị khác trong đợt này) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
     );
   });
   it('taking unused ones passes and names them', () => {
@@ -262,11 +265,13 @@ describe('the rule set in force and its options (domain-rules §0)', () => {
       ttldttLdttShare: { pct: 60, inclusive: false },
       ldttMinTenureMonths: 3,
       ldttExcludesKhienTrach: true,
+      disciplinePrinciple: false,
+      bangKhenCstdcsRoute: false,
       quotas: { LDTT: { individualsPct: 80, minimum: 0 } },
     };
     const { values, sources } = resolveOptions(ruleSets['vn-2024'], options);
     expect(values).toEqual(options);
-    expect(Object.values(sources)).toEqual(Array(7).fill('Cấu hình của phong trào thi đua (RuleOptions).'));
+    expect(Object.values(sources)).toEqual(Array(9).fill('Cấu hình của phong trào thi đua (RuleOptions).'));
     const none = resolveOptions(ruleSets['vn-2024'], {});
     expect(none.values).toEqual(ruleSets['vn-2024'].defaults);
     expect(none.sources).toEqual(ruleSets['vn-2024'].defaultSources);
@@ -318,7 +323,7 @@ describe('sentences and facts at the less travelled branches', () => {
   it('a research topic already used is named as such (CV 5007/BNV-TĐKT)', () => {
     const once = initiativeOnceRule(e24, S, [], { usable: [], used: [{ initiative: ini('R', '2024-01-01', 'unit', 'research'), usedBy: 'n2' }] });
     expect(once.sentence).toBe(
-      'Đề tài “Sáng kiến R” (đã dùng cho hồ sơ n2) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
+      'Đề tài “Sáng kiến R” (đã dùng cho một đề nghị khác trong đợt này) của ông A đã được dùng làm căn cứ khen thưởng, không được sử dụng lại theo Công văn số 5007/BNV-TĐKT năm 2023 của Bộ Nội vụ.',
     );
   });
   it('a discipline without its level is named "kỷ luật"', () => {

@@ -1,5 +1,5 @@
 import * as R from '../../rules/common';
-import { type DecideState, type Work, cstdcsYears, finish, ignoreUpTo } from '../state';
+import { type DecideState, type Work, awardOf, cstdcsYears, finish, ignoreUpTo } from '../state';
 
 /**
  * Bằng khen of the provincial Chairman (Law 2022 Art 74, Bắc Ninh QĐ 86/2025 Art 3.3): on `movement` grounds, the
@@ -23,7 +23,7 @@ export function decideBangKhen(s: DecideState, works: readonly Work[]): void {
       const rec = R.bangKhenIndividualRecordRule(s.env, w.subject, years, htxs, pool, ignoreUpTo(s, n.discipline));
       w.checks.push(rec.check);
       const needed = !rec.check.passed && (rec.check.facts.htxsnvChain as number) >= 2;
-      if (rec.take.length > 0 || (needed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, rec.take, pool));
+      if (rec.take.length > 0 || (needed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, rec.take, pool, (id) => awardOf(s, id)));
       w.take = rec.take;
     } else {
       const years = new Set<number>([...n.pastRatings.filter((r) => r.rating === 'HTXSNV').map((r) => r.year), ...n.pastTitles.filter((t) => t.title === 'TTLDXS').map((t) => t.year)]);

@@ -1,7 +1,7 @@
 import type { IndividualNominee } from '../../../schemas/nomination';
 import * as R from '../../rules/common';
 import { applyQuota } from '../quota';
-import { type DecideState, type Work, finish, personOf, registration } from '../state';
+import { type DecideState, type Work, awardOf, finish, personOf, registration } from '../state';
 import { ldttOutcome, noteLdtt } from './ldtt';
 
 /**
@@ -19,7 +19,7 @@ export function decideCstdcs(s: DecideState, works: readonly Work[]): void {
     const pool = R.initiativePool(s.env, n, s.ledger, 'unit');
     const basis = R.cstdcsBasisRule(s.env, w.subject, n, pool);
     w.checks.push(basis.check);
-    if (basis.take.length > 0 || (!basis.check.passed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, basis.take, pool));
+    if (basis.take.length > 0 || (!basis.check.passed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, basis.take, pool, (id) => awardOf(s, id)));
     w.take = basis.take;
     const p = personOf(s, n);
     if (p.ldtt?.status === 'met' && p.ldtt.by !== w.entry.id) w.dependsOn.push(p.ldtt.by);
