@@ -22,8 +22,8 @@ export const text = (max = 2000) =>
         .pipe(z.string().max(max)),
     );
 export const optionalText = (max = 2000) => text(max).optional();
-export const email = z.lazy(() => fields.email);
-export const isoDateTime = z.lazy(() => fields.isoDateTime);
-export const isoDate = z.lazy(() => fields.isoDate);
-export const code = z.lazy(() => fields.code);
-export const id = z.lazy(() => fields.id);
+export const email = /* @__PURE__ */ z.lazy(() => fields.email);
+export const isoDateTime = /* @__PURE__ */ z.lazy(() => fields.isoDateTime);
+export const isoDate = /* @__PURE__ */ z.lazy(() => fields.isoDate);
+export const code = /* @__PURE__ */ z.lazy(() => fields.code);
+export const id = /* @__PURE__ */ z.lazy(() => fields.id);

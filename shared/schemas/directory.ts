@@ -12,7 +12,7 @@ export { RecipientGroup, RecipientGroupKind, RecipientGroupView, Unit, UnitView 
  * and the OpenAPI document are those of the classic schemas they replace.
  */
 
-export const RecipientGroupInput = z.lazy(() =>
+export const RecipientGroupInput = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       name: describe(text(300), 'The label as printed in Nơi nhận, e.g. "Hội đồng TĐKT tỉnh"'),
@@ -30,7 +30,7 @@ export const RecipientGroupInput = z.lazy(() =>
 );
 export type RecipientGroupInput = z.infer<typeof RecipientGroupInput>;
 
-export const UnitInput = z.lazy(() =>
+export const UnitInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     name: describe(text(300), 'The unit as it is named in the letter, e.g. "Văn phòng Sở"'),
     emails: z.array(email).check(z.minLength(1), z.maxLength(200)),

@@ -10,6 +10,11 @@ import { CODE_MESSAGE, CODE_PATTERN, ID_MESSAGE, ID_PATTERN } from './ids';
  * method adds (`.min(n)` on a string is `z.minLength(n)`, `.refine` is `z.refine`, `.transform` a pipe
  * into `z.transform`), so values parse, and are refused with the same paths and messages, as before.
  * ./common.ts offers the same fields to the schemas still written in classic zod.
+ *
+ * Every top-level `z.lazy(…)` of these modules carries a `@__PURE__` annotation: zod/mini marks its `lazy` as
+ * free of side effects, but esbuild does not carry that through the `z` namespace, so without the mark
+ * a bundle kept every schema of a module it imported one schema from (the consumer that decides
+ * nominations held the rule options, the quotas and the council ballot, with their descriptions).
  */
 
 /**
@@ -43,7 +48,7 @@ export const describe = <T extends z.ZodMiniType>(schema: T, description: string
 // The shared field schemas below are `z.lazy`: built on the first parse that needs them, so that
 // importing the schemas builds (and compiles) nothing a cold start's request does not use.
 
-export const email = z.lazy(() =>
+export const email = /* @__PURE__ */ z.lazy(() =>
   z.pipe(
     z.pipe(
       z.string(),
@@ -54,12 +59,12 @@ export const email = z.lazy(() =>
 );
 
 /** ISO 8601 with an explicit offset, as deadlines are instants the Office states in local time. */
-export const isoDateTime = z.lazy(() => z.iso.datetime({ offset: true }));
+export const isoDateTime = /* @__PURE__ */ z.lazy(() => z.iso.datetime({ offset: true }));
 
 /** A calendar date of the letter (ngày ký), YYYY-MM-DD. */
-export const isoDate = z.lazy(() => z.iso.date());
+export const isoDate = /* @__PURE__ */ z.lazy(() => z.iso.date());
 
 /** Directory codes are what the Office types in Nơi nhận: short, upper-case, stable (patterns and messages: ./ids.ts). */
-export const code = z.lazy(() => z.string().check(z.regex(CODE_PATTERN, CODE_MESSAGE)));
+export const code = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(CODE_PATTERN, CODE_MESSAGE)));
 
-export const id = z.lazy(() => z.string().check(z.regex(ID_PATTERN, ID_MESSAGE)));
+export const id = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(ID_PATTERN, ID_MESSAGE)));

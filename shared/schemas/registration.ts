@@ -15,7 +15,7 @@ import { Title } from './titles';
  * the titles it aims for. Without registration a title is not considered (the old-regime principle,
  * [U] in the notes: the decision engine's `registrationRequired` option, on by default).
  */
-export const Registrant = z.lazy(() =>
+export const Registrant = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('unit') }),
     z.strictObject({
@@ -29,7 +29,7 @@ export const Registrant = z.lazy(() =>
 );
 export type Registrant = z.infer<typeof Registrant>;
 
-export const RegistrationInput = z.lazy(() =>
+export const RegistrationInput = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     unitId: id,
     registrant: Registrant,
@@ -46,7 +46,7 @@ export const RegistrationInput = z.lazy(() =>
 );
 export type RegistrationInput = z.infer<typeof RegistrationInput>;
 
-export const Registration = z.lazy(() =>
+export const Registration = /* @__PURE__ */ z.lazy(() =>
   z.extend(RegistrationInput._zod.innerType, {
     campaignId: z.string(),
     registrantKey: z.string(),

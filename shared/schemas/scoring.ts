@@ -28,30 +28,30 @@ export const MAX_POINTS = 100_000;
 
 const TWO_DECIMALS = 'tối đa 2 chữ số thập phân (ví dụ 0.25, không phải 0.125)';
 
-const points = z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
-const positivePoints = z.lazy(() => z.number().check(z.gt(0, 'phải lớn hơn 0'), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
+const points = /* @__PURE__ */ z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
+const positivePoints = /* @__PURE__ */ z.lazy(() => z.number().check(z.gt(0, 'phải lớn hơn 0'), z.lte(MAX_POINTS), z.refine(isTwoDecimal, TWO_DECIMALS)));
 /** A step bound, in the unit of the criterion's value (a percentage when the value is a ratio). */
-const bound = z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
+const bound = /* @__PURE__ */ z.lazy(() => z.number().check(z.gte(0), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
 
 /** Half-open [from, to); no `to` is +∞. */
-export const Step = z.lazy(() =>
+export const Step = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ from: bound, to: z.optional(bound), points }).check(z.refine((s) => s.to === undefined || s.to > s.from, { message: 'to phải lớn hơn from', path: ['to'] })),
 );
 export type Step = z.infer<typeof Step>;
 
 /** Points given directly, 0..max. */
-export const ManualRule = z.lazy(() => z.strictObject({ kind: z.literal('manual') }));
+export const ManualRule = /* @__PURE__ */ z.lazy(() => z.strictObject({ kind: z.literal('manual') }));
 /** From { numerator, denominator }: min(max, numerator / denominator × max); denominator 0 → 0. */
-export const ProportionalRule = z.lazy(() => z.strictObject({ kind: z.literal('proportional') }));
+export const ProportionalRule = /* @__PURE__ */ z.lazy(() => z.strictObject({ kind: z.literal('proportional') }));
 /** true → max, false → 0 (Cần Thơ 157/KH-UBND bonus 5.1 and 5.3: "all or nothing"). */
-export const AllOrNothingRule = z.lazy(() => z.strictObject({ kind: z.literal('all-or-nothing') }));
+export const AllOrNothingRule = /* @__PURE__ */ z.lazy(() => z.strictObject({ kind: z.literal('all-or-nothing') }));
 /**
  * A value mapped through half-open intervals [from, to) to points (Cần Thơ 157/KH-UBND bonus 5.2,
  * whose printed bands overlap at 90% and 95%; half-open bands remove the overlap). The value is a
  * number in the unit of the bounds, or a { numerator, denominator } ratio compared exactly as a
  * percentage. A value in no band scores 0. Bands may come in any order but must not overlap.
  */
-export const StepsRule = z.lazy(() =>
+export const StepsRule = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({ kind: z.literal('steps'), steps: z.array(Step).check(z.minLength(1), z.maxLength(100)) }).check(
     z.superRefine((rule, ctx) => {
       const order = rule.steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.from - b.s.from || a.i - b.i);
@@ -68,17 +68,17 @@ export const StepsRule = z.lazy(() =>
   ),
 );
 
-export const InnerRule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]));
+export const InnerRule = /* @__PURE__ */ z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule]));
 export type InnerRule = z.infer<typeof InnerRule>;
 
 /** Scores 0 unless the report carries evidence (minh chứng) for this criterion, else as its inner rule (§3.2 criterion 1). */
-export const GatedRule = z.lazy(() => z.strictObject({ kind: z.literal('gated'), inner: InnerRule }));
+export const GatedRule = /* @__PURE__ */ z.lazy(() => z.strictObject({ kind: z.literal('gated'), inner: InnerRule }));
 
-export const Rule = z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]));
+export const Rule = /* @__PURE__ */ z.lazy(() => z.discriminatedUnion('kind', [ManualRule, ProportionalRule, StepsRule, AllOrNothingRule, GatedRule]));
 export type Rule = z.infer<typeof Rule>;
 export type RuleKind = Rule['kind'];
 
-export const Criterion = z.lazy(() =>
+export const Criterion = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     id: describe(id, 'Stable id, used in report values, evidence and the tie-break chain, e.g. "c2"'),
     name: describe(text(1000), 'Tiêu chí'),
@@ -90,10 +90,10 @@ export const Criterion = z.lazy(() =>
 );
 export type Criterion = z.infer<typeof Criterion>;
 
-export const SectionKind = z.lazy(() => z.enum(['base', 'bonus', 'penalty']));
+export const SectionKind = /* @__PURE__ */ z.lazy(() => z.enum(['base', 'bonus', 'penalty']));
 export type SectionKind = z.infer<typeof SectionKind>;
 
-export const Section = z.lazy(() =>
+export const Section = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     id,
     name: text(1000),
@@ -104,7 +104,7 @@ export const Section = z.lazy(() =>
 );
 export type Section = z.infer<typeof Section>;
 
-export const ScoringTable = z.lazy(() =>
+export const ScoringTable = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       version: describe(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._/+-]{0,63}$/, 'phải gồm 1–64 ký tự A–Z, a–z, 0–9, ., _, /, + hoặc -')), 'Rule version, e.g. "thang-diem-v1"'),
@@ -150,31 +150,31 @@ export type ScoringTable = z.infer<typeof ScoringTable>;
 // ---------------------------------------------------------------------------------------------
 // Reports and the Office's verification
 
-const amount = z.lazy(() => z.number().check(z.gte(0, 'không được âm'), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
+const amount = /* @__PURE__ */ z.lazy(() => z.number().check(z.gte(0, 'không được âm'), z.lte(MAX_DECIMAL_INPUT), z.refine(isTwoDecimal, TWO_DECIMALS)));
 
 /** For proportional criteria (and steps over a rate). numerator > denominator is allowed: rates can pass 100%, the score is capped. */
-export const Ratio = z.lazy(() => z.strictObject({ numerator: amount, denominator: amount }));
+export const Ratio = /* @__PURE__ */ z.lazy(() => z.strictObject({ numerator: amount, denominator: amount }));
 export type Ratio = z.infer<typeof Ratio>;
 
 /** A number (manual points, or a steps value), a boolean (all-or-nothing) or a ratio (proportional). */
-export const CriterionValue = z.lazy(() => z.union([amount, z.boolean(), Ratio]));
+export const CriterionValue = /* @__PURE__ */ z.lazy(() => z.union([amount, z.boolean(), Ratio]));
 export type CriterionValue = z.infer<typeof CriterionValue>;
 
-const Evidence = z.lazy(() => describe(z.array(text(2000)).check(z.maxLength(100)), 'References to the evidence files (minh chứng)'));
+const Evidence = /* @__PURE__ */ z.lazy(() => describe(z.array(text(2000)).check(z.maxLength(100)), 'References to the evidence files (minh chứng)'));
 
 const reportValuesShape = {
   values: describe(z._default(z.record(id, CriterionValue), {}), 'criterionId → value'),
   evidence: describe(z._default(z.record(id, Evidence), {}), 'criterionId → evidence references'),
 };
 
-export const ReportValues = z.lazy(() => z.strictObject(reportValuesShape));
+export const ReportValues = /* @__PURE__ */ z.lazy(() => z.strictObject(reportValuesShape));
 export type ReportValues = z.infer<typeof ReportValues>;
 
-export const ReportPeriod = z.lazy(() => describe(z.enum(['mid-year', 'final']), 'sơ kết (mid-year) or tổng kết (final)'));
+export const ReportPeriod = /* @__PURE__ */ z.lazy(() => describe(z.enum(['mid-year', 'final']), 'sơ kết (mid-year) or tổng kết (final)'));
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
 /** A unit's report (báo cáo sơ kết / tổng kết) with its self-assessment (tự chấm). */
-export const UnitReport = z.lazy(() =>
+export const UnitReport = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     unitId: id,
     period: ReportPeriod,
@@ -191,7 +191,7 @@ export type UnitReport = z.infer<typeof UnitReport>;
  * list (an empty list closes a gate the Office found unsupported), and one named only in `reasons`
  * is confirmed as self-assessed. Every verified criterion carries its reason.
  */
-export const Verification = z.lazy(() =>
+export const Verification = /* @__PURE__ */ z.lazy(() =>
   z
     .strictObject({
       values: z._default(z.record(id, CriterionValue), {}),
