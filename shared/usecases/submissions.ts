@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { assessmentYearOf } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
+import { todayInVietnam } from '../domain/vn-date';
 import type { Outcome } from '../domain/results';
 import type { SubmissionInput, SubmissionResult } from '../schemas/submission';
 import { getAgency } from '../store/agencies';
@@ -89,10 +91,19 @@ export async function submitToParent(rawId: unknown, input: SubmissionInput, pri
   const decisions = new Map((proposal?.decisions ?? []).map((d) => [d.nominationId, d]));
   const at = now.toISOString();
 
+  // What this agency awarded in the same campaign counts in the parent's chains (a CSTĐCS this year under a Bằng khen).
+  const year = assessmentYearOf(campaign, todayInVietnam);
+  const awarded = (results?.outcomes ?? [])
+    .filter((o) => o.outcome === 'awarded')
+    .flatMap((o) => {
+      const n = byId.get(o.nominationId);
+      return n ? [{ nominee: n.nominee as PersonKey, title: o.title }] : [];
+    });
   const rows: SubmissionResult['nominations'] = [];
   for (const o of proposed) {
-    const child = byId.get(o.nominationId);
-    if (!child) throw new Error(`results name nomination ${o.nominationId}, which the campaign does not hold`);
+    const stored = byId.get(o.nominationId);
+    if (!stored) throw new Error(`results name nomination ${o.nominationId}, which the campaign does not hold`);
+    const child = withTitlesAwardedHere(stored, awarded, year);
     const filed = forwardedNomination(child, o, { agency, campaignId: campaign.id, documentNumber: campaign.documentNumber, decision: decisions.get(o.nominationId), principal, at });
     const written = await saveWithEvent(
       [{ item: nominationItem(parentAgencyId, parent.id, filed), onlyIfAbsent: true }],
@@ -106,6 +117,24 @@ export async function submitToParent(rawId: unknown, input: SubmissionInput, pri
   );
   if (!done) throw new DomainError('conflict', 'Một yêu cầu khác vừa trình các hồ sơ này; không trình lại.', undefined, 'submission.already_forwarded');
   return { parentAgencyId, parentCampaignId: parent.id, nominations: rows, submittedAt: at };
+}
+
+type PersonKey = { kind: string; unitId: string; personId?: string; name?: string; hireDate?: string };
+
+/** One person: the same unit and staff id, or, without ids, the same unit, name and hire date (the engine's default id). */
+const samePerson = (a: PersonKey, b: PersonKey) =>
+  a.kind === 'individual' &&
+  b.kind === 'individual' &&
+  a.unitId === b.unitId &&
+  (a.personId !== undefined || b.personId !== undefined ? a.personId === b.personId : a.name === b.name && a.hireDate === b.hireDate);
+
+/** The nomination with the titles this agency awarded the same person in this campaign added to its past titles. */
+export function withTitlesAwardedHere(n: StoredNomination, awarded: readonly { nominee: PersonKey; title: string }[], year: number): StoredNomination {
+  const nominee = n.nominee as PersonKey & { pastTitles?: { year: number; title: string }[] };
+  if (nominee.kind !== 'individual') return n;
+  const past = nominee.pastTitles ?? [];
+  const added = awarded.filter((a) => samePerson(a.nominee, nominee) && !past.some((p) => p.year === year && p.title === a.title)).map((a) => ({ year, title: a.title }));
+  return added.length ? { ...n, nominee: { ...nominee, pastTitles: [...past, ...added] } } : n;
 }
 
 /**
