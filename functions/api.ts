@@ -4,7 +4,8 @@ import { httpApi } from '#shared/http/handler';
 import { API_REFERENCE_HEADERS, apiReferencePage } from '#shared/http/api-reference';
 import { openApiDocument } from '#shared/http/openapi';
 import { logger } from '#shared/powertools';
-import { createCampaign, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
+import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
+import { requestReminders } from '#shared/usecases/reminders';
 import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
 import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readProposal, readRegistrations, readReports, readResults, readStandings, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, finalize, recordCouncilVote, submitNomination } from '#shared/usecases/nominations';
@@ -36,6 +37,8 @@ const api = httpApi({
   'GET /campaigns': (req) => readCampaigns(req.principal, req.query.limit, req.query.cursor),
   'GET /campaigns/{id}': (req) => findCampaign(req.principal.agencyId, req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, req.principal, new Date()),
+  'POST /campaigns/{id}/deadlines': (req) => extendCampaignDeadline(req.params.id, req.body, req.principal, new Date()),
+  'POST /campaigns/{id}/reminders': (req) => requestReminders(req.params.id, req.body.what, req.principal, new Date()),
   'GET /campaigns/{id}/events': (req) => readEvents(req.params.id, req.principal),
   'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.principal.agencyId, req.params.id, new Date()),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({

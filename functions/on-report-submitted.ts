@@ -16,6 +16,7 @@ import { getReminderMarker } from '#shared/store/reports';
 import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
+import { remindersToSupersede } from '#shared/usecases/reminder-recipients';
 
 /**
  * ReportSubmitted → two mails through the outbox: the acknowledgement to the unit (what was
@@ -54,6 +55,10 @@ async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
   // A reminder to this unit still waiting in the outbox is stale now: superseded, not sent.
   const reminder = await getReminderMarker(campaign.agencyId, campaign.id, report.period);
   if (reminder?.eventId) await supersedeMessage(campaign.agencyId, campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
+  // And the Office's reminder of the same day, asked on demand (shared/usecases/reminders.ts).
+  for (const requested of await remindersToSupersede(campaign.agencyId, campaign.id, report.period, unit.unitId, new Date(event.occurredAt))) {
+    await supersedeMessage(campaign.agencyId, campaign.id, requested, `reminder:${unit.unitId}`, event.eventId);
+  }
   await markMailingPrepared(event, acks + notices, new Date());
   log.info('report acknowledged', { unitId: unit.unitId, period: report.period, acks, notices });
 }

@@ -132,6 +132,9 @@ const mailingRetried = (type: string): FilterPattern => ({
 /** A mailing event's consumer: the event as written, and again when the reconciler retries its mail. */
 const mailingEvent = (type: string): FilterPattern[] => [eventInserted(type), mailingRetried(type)];
 
+/** The mailing events of deadlines: reminders (the clock's and the Office's) and extension notices. */
+const DEADLINE_MAILINGS = ['ReportReminderDue', 'ReminderDue', 'ReminderRequested', 'DeadlineExtended'] as const;
+
 /**
  * What an event consumer takes unless it says otherwise: received 6 times (1 + 5 retries) before
  * its dead-letter queue, two invocations at once at most (the least a Lambda SQS mapping allows; a
@@ -193,12 +196,25 @@ const subscribers = {
   },
   onReportReminderDue: {
     entry: 'functions/on-report-reminder-due.ts',
-    description: 'ReportReminderDue → reminds every participating unit that has not reported, through the outbox',
+    description: 'Deadlines → reminders to the units that have not reported, registered or nominated (the clock’s and the Office’s), and the extension notice, through the outbox',
     memorySize: 512,
     timeoutSeconds: 60,
+    // UpdateItem: a registration or nomination supersedes the reminder still queued for its unit.
     table: { actions: queuesMail, indexes: [] },
-    // Once per campaign and period (a marker written with the event): no order to keep.
-    queue: { ...consumerDefaults, filters: mailingEvent('ReportReminderDue'), batchSize: 10 },
+    // Each reminder once per campaign and period or deadline (a marker written with the event), the
+    // on-demand ones once per unit and day, an extension once per request: no order to keep. One
+    // pattern per kind of record, types listed together, so the router's ROUTES stays small.
+    queue: {
+      ...consumerDefaults,
+      filters: [
+        {
+          eventName: ['INSERT'],
+          dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [...DEADLINE_MAILINGS, 'RegistrationSubmitted', 'NominationSubmitted'] } } },
+        },
+        { eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['Event'] }, type: { S: [...DEADLINE_MAILINGS] }, mailing: { S: ['retry'] } } } },
+      ],
+      batchSize: 10,
+    },
   },
   onNominationsClosed: {
     entry: 'functions/on-nominations-closed.ts',
@@ -221,7 +237,7 @@ const subscribers = {
   },
   scheduledTick: {
     entry: 'functions/scheduled-tick.ts',
-    description: 'Every minute: report reminders that came due (once per campaign and period), and nominations that reached their deadline closed',
+    description: 'Every minute: reminders that came due (reports, registration, nominations; once each per campaign), and nominations that reached their deadline closed',
     memorySize: 256,
     timeoutSeconds: 60,
     table: {

@@ -1,6 +1,7 @@
 /**
  * The seed scenario end to end against a running local twin (`npm start` in another terminal):
- * load the directory, create the 2023 launch letter, issue it, and watch the outbox deliver it.
+ * load the directory, create the seed launch letter (Sở Ngoại vụ Lạng Sơn's of 2023, written for this year, with
+ * deadlines ahead: a letter past its nomination deadline is not issued), issue it, and watch the outbox deliver it.
  *
  *   PORT, SES_PORT  the twin's ports, as for `npm start` (default 3000, 8005)
  *   API_URL, SES_URL  another host instead (scripts/twin-address.ts)
@@ -8,6 +9,8 @@
 import type { Campaign } from '../shared/schemas/campaign';
 import type { Delivery, DeliveryStatus } from '../shared/schemas/events';
 import { distinctSeedAddresses, seedCampaign, seedDirectory } from '../seed/launch-letter-2023';
+import { thisYearLetter } from '../seed/this-year-letter';
+import { todayInVietnam } from '../shared/domain/vn-date';
 import { API_URL, request, REQUEST_TIMEOUT_MS, SES_URL, sleep } from './api-client';
 
 const POLL_EVERY_MS = 500;
@@ -82,7 +85,10 @@ async function main(): Promise<number> {
   }
   console.log(`✓ ${seedDirectory.units.length} units`);
 
-  const created = await request<Campaign>('POST', '/campaigns', { token, body: seedCampaign });
+  // 17:00 in Vietnam, `days` from today: registration in two weeks, reports and nominations within two months.
+  const at = (days: number) => `${todayInVietnam(new Date(Date.now() + days * 86_400_000))}T17:00:00+07:00`;
+  const letter = { ...thisYearLetter(Number(todayInVietnam(new Date()).slice(0, 4))), deadlines: { registration: at(14), reports: at(45), nominations: at(60) } };
+  const created = await request<Campaign>('POST', '/campaigns', { token, body: letter });
   console.log(`✓ campaign ${created.id} (${created.documentNumber}) created, status ${created.status}`);
 
   const issued = await request<Campaign>('POST', `/campaigns/${encodeURIComponent(created.id)}/issue`, { token });

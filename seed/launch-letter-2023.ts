@@ -154,3 +154,20 @@ export function distinctSeedAddresses(): string[] {
   }
   return [...out].sort();
 }
+
+/**
+ * The 2023 letter as it can still be issued at `now`: issuing refuses a letter whose nomination
+ * deadline has passed (nobody could act on it), so the seed's dates, which are history, move to the
+ * same days of the year after `now`'s (all ahead of `now`, months from the clock's reminders). The
+ * law in force stays 2023's: the reference date is pinned to the seed's own nomination day.
+ */
+export function seedCampaignIssuable(now: Date = new Date()): z.input<typeof CampaignInput> {
+  const year = now.getUTCFullYear() + 1;
+  const moved = (iso: string | undefined) => (iso ? iso.replace(/^\d{4}/, String(year)) : undefined);
+  const d = seedCampaign.deadlines;
+  return {
+    ...seedCampaign,
+    referenceDate: d.nominations.slice(0, 10),
+    deadlines: { registration: moved(d.registration), reports: moved(d.reports), nominations: moved(d.nominations)! },
+  };
+}

@@ -310,3 +310,16 @@ export const VisibleResults = z.lazy(() =>
 
 /** This document itself: only its frame is described here; its full schema is the OpenAPI 3.1 specification's. */
 export const OpenApiDocument = z.lazy(() => z.looseObject({ openapi: z.literal('3.1.0'), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }));
+
+/** POST /campaigns/{id}/reminders: who was reminded, who was not and why (shared/usecases/reminders.ts). */
+export const ReminderRequestResult = z.lazy(() =>
+  z.object({
+    what: z.enum(['registration', 'mid-year', 'final', 'nominations']),
+    deadline: z.string().describe('The deadline the reminder names, ISO 8601'),
+    reminded: z.array(z.object({ unitId: z.string(), name: z.string() })).describe('Each participating unit that had not yet submitted and was not reminded of this today (Vietnam’s day)'),
+    skipped: z
+      .array(z.object({ unitId: z.string(), name: z.string(), reason: z.enum(['already-reminded-today', 'already-submitted']) }))
+      .describe('The other participating units: already reminded of this today, or already submitted'),
+    eventIds: z.array(z.string()).describe('The `ReminderRequested` events written (none when nobody was reminded)'),
+  }),
+);

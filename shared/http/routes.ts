@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Agency, AgencyInput, AgencyList } from '../schemas/agency';
 import { SubmissionInput, SubmissionResult } from '../schemas/submission';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
+import { DeadlineExtensionInput, ReminderRequestInput } from '../schemas/deadlines';
 import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent, Mailing } from '../schemas/events';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
@@ -11,7 +12,20 @@ import { User, UserInput, UserList } from '../schemas/user';
 
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
-import { CouncilTally, FinalResults, NominationList, OpenApiDocument, Proposal, ReportList, Standings, StoredNomination, StoredReport, VerificationResult, VisibleResults } from './responses';
+import {
+  CouncilTally,
+  FinalResults,
+  NominationList,
+  OpenApiDocument,
+  Proposal,
+  ReminderRequestResult,
+  ReportList,
+  Standings,
+  StoredNomination,
+  StoredReport,
+  VerificationResult,
+  VisibleResults,
+} from './responses';
 
 export type { Role };
 
@@ -123,9 +137,31 @@ export const routes = [
     path: '/campaigns/{id}/issue',
     auth: 'jwt',
     roles: ['admin'],
-    summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list',
+    summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list; refused once the nomination deadline has passed',
     response: Campaign,
-    conflicts: ['campaign.not_draft', 'campaign.concurrent_change'],
+    conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'campaign.concurrent_change'],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/deadlines',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'Extend a deadline (gia hạn) of an issued campaign, with its reason: later than now and than the current one, not after the deadlines that follow; emails the notice to the participating units and the Office',
+    body: DeadlineExtensionInput,
+    response: Campaign,
+    conflicts: ['campaign.not_issued', 'deadline.not_set', 'deadline.not_later', 'deadline.out_of_order', 'campaign.concurrent_change'],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/reminders',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'Remind now the participating units that have not yet registered, reported for a period or nominated: at most once per unit and Vietnam calendar day; says who was reminded and who was skipped',
+    body: ReminderRequestInput,
+    response: ReminderRequestResult,
+    conflicts: ['campaign.not_issued', 'campaign.closed', 'deadline.not_set', 'reminder.deadline_passed', 'campaign.concurrent_change'],
   },
   {
     method: 'GET',

@@ -26,6 +26,12 @@ export const EventType = z.enum([
   'DeliveryBounced',
   /** The campaign's `proposed` nominations were filed in the parent agency's campaign (POST /campaigns/{id}/submissions). */
   'SubmissionForwarded',
+  /** A deadline moved later, with its reason (POST /campaigns/{id}/deadlines): the units and the Office are told. */
+  'DeadlineExtended',
+  /** The clock's reminder before the registration or the nomination deadline (`data.what`), once per campaign and deadline. */
+  'ReminderDue',
+  /** The Office's reminder on demand (POST /campaigns/{id}/reminders) to the units in `data.units`. */
+  'ReminderRequested',
 ]);
 export type EventType = z.infer<typeof EventType>;
 
@@ -35,7 +41,16 @@ export type EventType = z.infer<typeof EventType>;
  * that fails for good (its record dead-lettered) leaves the mailing visible in `/deliveries` and
  * retried, never an "issued" campaign with nothing behind it.
  */
-export const MAILING_EVENTS: ReadonlySet<EventType> = new Set(['CampaignIssued', 'ReportSubmitted', 'ReportReminderDue', 'NominationsClosed', 'ResultsFinalized']);
+export const MAILING_EVENTS: ReadonlySet<EventType> = new Set([
+  'CampaignIssued',
+  'ReportSubmitted',
+  'ReportReminderDue',
+  'NominationsClosed',
+  'ResultsFinalized',
+  'DeadlineExtended',
+  'ReminderDue',
+  'ReminderRequested',
+]);
 
 /** `preparing`: written, its consumer not done yet; `retry`: handed to the consumer again; `prepared`: the outbox is written; `failed`: given up, for the Office. */
 export const MailingState = z.enum(['preparing', 'retry', 'prepared', 'failed']);

@@ -14,7 +14,8 @@
  * | registration    | A#CAMPAIGN#<id>     | REGISTRATION#<unitId>#<who>      |            |                   |
  * | report          | A#CAMPAIGN#<id>     | REPORT#<period>#<unitId>         |            |                   |
  * | verification    | A#CAMPAIGN#<id>     | VERIFICATION#<period>#<unitId>   |            |                   |
- * | reminder marker | A#CAMPAIGN#<id>     | REMINDER#<period>                |            |                   |
+ * | reminder marker | A#CAMPAIGN#<id>     | REMINDER#<period or deadline>    |            |                   |
+ * | on-demand mark  | A#CAMPAIGN#<id>     | REMINDED#<what>#<vnDay>#<unitId> |            |                   |
  * | nomination      | A#CAMPAIGN#<id>     | NOMINATION#<nominationId>        |            |                   |
  * | proposal        | A#CAMPAIGN#<id>     | PROPOSAL                         |            |                   |
  * | decision        | A#CAMPAIGN#<id>     | DECISION#<nominationId>          |            |                   |
@@ -56,6 +57,8 @@ export const keys = {
   report: (agencyId: string, campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REPORT#${period}#${unitId}` }),
   verification: (agencyId: string, campaignId: string, period: string, unitId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `VERIFICATION#${period}#${unitId}` }),
   reminder: (agencyId: string, campaignId: string, period: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REMINDER#${period}` }),
+  /** A unit reminded on demand, `<what>#<Vietnam day>#<unitId>` (onDemandReminderKey, domain/deadlines.ts): one such reminder per unit and day. */
+  remindedOn: (agencyId: string, campaignId: string, dayKey: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `REMINDED#${dayKey}` }),
   nomination: (agencyId: string, campaignId: string, nominationId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `NOMINATION#${nominationId}` }),
   proposal: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'PROPOSAL' }),
   decision: (agencyId: string, campaignId: string, nominationId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `DECISION#${nominationId}` }),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { issueCampaign, newCampaign } from '../domain/campaign';
+import { issueCampaign, newCampaign, referenceDateOf } from '../domain/campaign';
+import { type DeadlineName, extendDeadline, issueRefusal } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Principal } from './principal';
@@ -47,11 +48,45 @@ export async function findCampaign(agencyId: string, rawId: unknown): Promise<Ca
   return campaign;
 }
 
-/** draft → issued, with its `CampaignIssued` event in the same transaction; the stream does the mailing. */
+/**
+ * draft → issued, with its `CampaignIssued` event in the same transaction; the stream does the mailing.
+ * A letter whose nomination deadline has passed is refused (issueRefusal): issued, it would be closed by
+ * the clock a minute later with nobody able to act on it.
+ */
 export async function issue(rawId: unknown, actor: Principal, now: Date): Promise<Campaign> {
   const current = await findCampaign(actor.agencyId, rawId);
   const next = issueCampaign(current, { now: now.toISOString(), today: todayInVietnam(now), actor: actor.sub });
+  const refusal = issueRefusal(current.deadlines, now);
+  if (refusal) throw refusal;
   await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()));
+  return next;
+}
+
+export interface DeadlineExtension {
+  deadline: DeadlineName;
+  /** The new instant, ISO 8601 with its offset. */
+  to: string;
+  /** Lý do gia hạn: stated in the notice the units get. */
+  reason: string;
+}
+
+/**
+ * Gia hạn: a deadline of an issued campaign moved later (extendDeadline says which moves are allowed),
+ * with its `DeadlineExtended` event in the same transaction; the event's consumer emails the notice to
+ * the participating units and the Office. The law in force does not move with the nomination deadline:
+ * a reference date derived from it is pinned to the day it had, so an extension across a change of
+ * regime (e.g. past 30/06/2025) does not silently change the rules the nominations are decided by.
+ */
+export async function extendCampaignDeadline(rawId: unknown, input: DeadlineExtension, actor: Principal, now: Date): Promise<Campaign> {
+  const current = await findCampaign(actor.agencyId, rawId);
+  if (current.status !== 'issued') {
+    throw new DomainError('conflict', `Chỉ gia hạn được khi phong trào đang diễn ra (đã phát động, chưa khóa nhận hồ sơ); status hiện tại "${current.status}".`, undefined, 'campaign.not_issued');
+  }
+  const deadlines = extendDeadline(current.deadlines, input.deadline, input.to, now);
+  const from = current.deadlines[input.deadline] as string;
+  const next: Campaign = { ...current, deadlines, referenceDate: referenceDateOf(current, todayInVietnam), version: current.version + 1 };
+  const at = now.toISOString();
+  await saveTransition(next, current, newEvent(next, 'DeadlineExtended', actor.sub, at, { deadline: input.deadline, from, to: input.to, reason: input.reason }));
   return next;
 }
 

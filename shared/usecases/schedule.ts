@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { remindersDue } from '../domain/deadlines';
+import { deadlineRemindersDue, remindersDue } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { closeCampaignNominations } from './nominations';
 import { reconcileDeliveries, type ReconcileReport } from './reconcile';
@@ -28,22 +28,26 @@ async function allCampaigns(): Promise<Campaign[]> {
 }
 
 /**
- * Record a `ReportReminderDue` event once per campaign and period: the marker item and the event
- * are one transaction with the marker conditional, so two ticks (or a retried one) remind once.
+ * Record a reminder event once per campaign and period (`ReportReminderDue`) or deadline
+ * (`ReminderDue`, registration or nominations): the marker item and the event are one transaction
+ * with the marker conditional, so two ticks (or a retried one) remind once. The marker is keyed by
+ * what is reminded, not by the date: a deadline extended after its reminder went out is not
+ * reminded again (the extension notice told the units).
  */
-async function recordReminderDue(campaign: Campaign, period: string, deadline: string, now: Date): Promise<boolean> {
+async function recordReminderDue(campaign: Campaign, due: { period: string } | { what: 'registration' | 'nominations' }, deadline: string, now: Date): Promise<boolean> {
   const at = now.toISOString();
   const eventId = randomUUID();
+  const [marker, type, data] = 'period' in due ? [due.period, 'ReportReminderDue' as const, { period: due.period, deadline }] : [due.what, 'ReminderDue' as const, { what: due.what, deadline }];
   return saveWithEvent(
-    // The marker names its event, so a report that arrives later can supersede the reminder still queued.
-    [{ item: { ...keys.reminder(campaign.agencyId, campaign.id, period), entity: 'ReminderMarker', period, deadline, eventId, recordedAt: at }, onlyIfAbsent: true }],
-    { eventId, type: 'ReportReminderDue', agencyId: campaign.agencyId, campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data: { period, deadline } },
+    // The marker names its event, so a submission that arrives later can supersede the reminder still queued.
+    [{ item: { ...keys.reminder(campaign.agencyId, campaign.id, marker), entity: 'ReminderMarker', ...data, eventId, recordedAt: at }, onlyIfAbsent: true }],
+    { eventId, type, agencyId: campaign.agencyId, campaignId: campaign.id, version: campaign.version, occurredAt: at, actor: 'scheduler', data },
   );
 }
 
 /**
  * The periodic tick (EventBridge Scheduler in the cloud, the twin's scheduler locally): what is
- * due by the clock: reminders, closing nominations at their deadline, and the outbox reconciler.
+ * due by the clock: reminders (reports, registration, nominations), closing nominations at their deadline, and the outbox reconciler.
  * Each action is idempotent, so a late or doubled tick changes nothing.
  */
 export async function runScheduledTick(now: Date): Promise<{ reminders: number; closed: number; outbox: ReconcileReport }> {
@@ -62,9 +66,15 @@ export async function runScheduledTick(now: Date): Promise<{ reminders: number; 
       continue;
     }
     for (const due of remindersDue(campaign, now)) {
-      if (await recordReminderDue(campaign, due.period, due.deadline, now)) {
+      if (await recordReminderDue(campaign, { period: due.period }, due.deadline, now)) {
         reminders++;
         logger.info('report reminder due', { campaignId: campaign.id, period: due.period, deadline: due.deadline });
+      }
+    }
+    for (const due of deadlineRemindersDue(campaign, now)) {
+      if (await recordReminderDue(campaign, { what: due.what }, due.deadline, now)) {
+        reminders++;
+        logger.info('deadline reminder due', { campaignId: campaign.id, what: due.what, deadline: due.deadline });
       }
     }
   }

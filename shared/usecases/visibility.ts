@@ -60,11 +60,17 @@ const CAMPAIGN_EVENTS: ReadonlySet<EventType> = new Set([
   'ScoringTableSet',
   'CampaignIssued',
   'ReportReminderDue',
+  // A deadline moved (its dates and reason are the letter's business) and the clock's reminders
+  // before the registration and nomination deadlines (what and when, no unit named).
+  'DeadlineExtended',
+  'ReminderDue',
   'NominationsClosed',
   'ProposalReady',
   'CouncilVoteRecorded',
   'ResultsFinalized',
 ]);
+// `ReminderRequested` (the Office's reminder on demand) names the units that had not yet submitted:
+// which rival is behind is not another unit's business, so it stays the Office's (not named: fails closed).
 /** Events about one unit's submission: its data carries the report, evidence, people's names. */
 const UNIT_EVENTS: ReadonlySet<EventType> = new Set(['RegistrationSubmitted', 'ReportSubmitted', 'ReportVerified', 'NominationSubmitted']);
 

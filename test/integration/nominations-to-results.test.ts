@@ -169,12 +169,15 @@ describe('nominations close, the Council votes, the results are emailed', () => 
 
   it('a manual close racing the scheduled one (and another manual one) yields one NominationsClosed event', async () => {
     const { admin } = await issued();
+    // Issued while its deadline is still ahead (a letter past it is refused), then the deadline passes.
+    const deadline = Date.now() + 2000;
     const past = await call('POST', '/campaigns', {
       token: admin,
-      body: { ...seedCampaign, documentNumber: '18/KH-SNgV', deadlines: { nominations: hours(-1) }, councilGroup: 'HDTDKT_SO' },
+      body: { ...seedCampaign, documentNumber: '18/KH-SNgV', deadlines: { nominations: new Date(deadline).toISOString() }, councilGroup: 'HDTDKT_SO' },
     });
     const c = past.body.id;
     expect((await call('POST', `/campaigns/${c}/issue`, { token: admin })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 50));
     const [a, b, tick] = await Promise.all([
       call('POST', `/campaigns/${c}/close-nominations`, { token: admin }),
       call('POST', `/campaigns/${c}/close-nominations`, { token: admin }),

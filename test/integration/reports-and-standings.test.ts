@@ -158,7 +158,8 @@ describe('reports, acknowledgements and standings', () => {
     const { admin, unitToken } = await issued();
     const late = await call('POST', '/campaigns', {
       token: admin,
-      body: letter({ deadlines: { reports: '2023-11-30T10:00:00Z', nominations: '2023-12-10T10:00:00Z' } }),
+      // Reports long past, nominations still ahead: a letter past its nomination deadline would not be issued at all.
+      body: letter({ deadlines: { reports: '2023-11-30T10:00:00Z', nominations: hours(400) } }),
     });
     expect((await call('POST', `/campaigns/${late.body.id}/issue`, { token: admin })).status).toBe(200);
     const res = await call('POST', `/campaigns/${late.body.id}/reports`, { token: unitToken.a, body: report(unitIds.a) });

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startTwin, type Twin } from '../../../infra/local/twin';
-import { distinctSeedAddresses, seedCampaign, seedDirectory } from '../../../seed/launch-letter-2023';
+import { distinctSeedAddresses, seedCampaign, seedCampaignIssuable, seedDirectory } from '../../../seed/launch-letter-2023';
 
 jest.setTimeout(30_000);
 
@@ -78,7 +78,7 @@ describe('the local twin with the real handlers', () => {
     const admin = tokenReply.token;
     for (const { code, ...group } of seedDirectory.groups) expect((await api('PUT', `/recipient-groups/${encodeURIComponent(code)}`, admin, group)).status).toBe(200);
     for (const { unitId, ...unit } of seedDirectory.units) expect((await api('PUT', `/units/${encodeURIComponent(unitId)}`, admin, unit)).status).toBe(200);
-    const created = await api<{ id: string }>('POST', '/campaigns', admin, seedCampaign);
+    const created = await api<{ id: string }>('POST', '/campaigns', admin, seedCampaignIssuable());
     expect(created.status).toBe(201);
     expect((await api('POST', `/campaigns/${created.json.id}/issue`, admin)).status).toBe(200);
 
