@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Agency, AgencyInput, AgencyList } from '../schemas/agency';
+import { Agency, AgencyAdminInput, AgencyInput, AgencyList } from '../schemas/agency';
 import { SubmissionInput, SubmissionResult } from '../schemas/submission';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
 import { DeadlineExtensionInput, ReminderRequestInput } from '../schemas/deadlines';
@@ -90,6 +90,17 @@ export const routes = [
     response: Agency,
   },
   { method: 'GET', path: '/agencies', auth: 'jwt', roles: PLATFORM, summary: 'The agencies of this deployment (the platform operator only)', response: AgencyList },
+  {
+    method: 'POST',
+    path: '/agencies/{agencyId}/admins',
+    auth: 'jwt',
+    roles: PLATFORM,
+    summary: 'Enrol an agency’s Office administrator (the platform operator only): the account in that agency, the admin group, the emailed invitation',
+    body: AgencyAdminInput,
+    response: User,
+    successStatus: 201,
+    conflicts: ['user.exists', 'user.pending_differs', 'user.taken'],
+  },
   { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
   {
     method: 'GET',
