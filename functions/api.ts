@@ -13,7 +13,7 @@ import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
 import { userUseCases } from '#shared/usecases/users';
 import { userStore } from '#shared/store/users';
 import { cognitoIdentity } from '#shared/identity/cognito';
-import { readAgencies, upsertAgency } from '#shared/usecases/agencies';
+import { enrolAgencyAdmin, readAgencies, upsertAgency } from '#shared/usecases/agencies';
 import { submitToParent } from '#shared/usecases/submissions';
 
 const now = () => new Date().toISOString();
@@ -26,6 +26,7 @@ const api = httpApi({
   'GET /docs': async () => ({ raw: apiReferencePage(), headers: API_REFERENCE_HEADERS }),
   'PUT /agencies/{agencyId}': (req) => upsertAgency(req.params.agencyId, req.body, req.principal, now()),
   'GET /agencies': () => readAgencies(),
+  'POST /agencies/{agencyId}/admins': async (req) => ({ statusCode: 201, body: await enrolAgencyAdmin(users, req.params.agencyId, req.body, req.principal, now()) }),
   'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.principal.agencyId, req.params.code, req.body, now()),
   'GET /recipient-groups': (req) => readGroups(req.principal),
   'PUT /units/{unitId}': (req) => upsertUnit(req.principal.agencyId, req.params.unitId, req.body, now()),

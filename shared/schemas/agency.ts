@@ -34,3 +34,7 @@ export const Agency = z.lazy(() => z.strictObject({ ...agencyFields(), id: z.str
 export type Agency = z.infer<typeof Agency>;
 
 export const AgencyList = z.lazy(() => z.object({ items: z.array(Agency) }));
+
+/** `POST /agencies/{agencyId}/admins`: the platform operator enrols an agency's first Office administrator. */
+export const AgencyAdminInput = z.lazy(() => z.strictObject({ email, name: text(200) }));
+export type AgencyAdminInput = z.infer<typeof AgencyAdminInput>;

@@ -1,8 +1,9 @@
 import { DomainError } from '../domain/errors';
-import { type Agency, type AgencyInput, agencyId as agencyIdSchema } from '../schemas/agency';
+import { type Agency, type AgencyAdminInput, type AgencyInput, agencyId as agencyIdSchema } from '../schemas/agency';
+import type { User, UserInput } from '../schemas/user';
 import { getAgency, listAgencies, putAgency } from '../store/agencies';
 import { parseParam } from './params';
-import type { PlatformPrincipal } from './principal';
+import type { PlatformPrincipal, Principal } from './principal';
 import { allowedSenders } from './senders';
 
 /**
@@ -43,4 +44,20 @@ export async function requireAgency(agencyId: string): Promise<Agency> {
   const agency = await getAgency(agencyId);
   if (!agency) throw new DomainError('not-found', `Không tìm thấy cơ quan "${agencyId}".`, undefined, 'agency.not_found');
   return agency;
+}
+
+/**
+ * The platform operator enrols an agency's first Office administrator (issue 15: the operator's path needs no console
+ * after the operator's own account). Through the same enrolment as `POST /users`, acting inside that agency: the
+ * account carries the agency, the `admin` group, and Cognito's invitation. From then on that admin enrols the rest.
+ */
+export async function enrolAgencyAdmin(
+  users: { enrol(principal: Principal, input: UserInput, now: string): Promise<User> },
+  rawId: unknown,
+  input: AgencyAdminInput,
+  principal: PlatformPrincipal,
+  now: string,
+): Promise<User> {
+  const agency = await requireAgency(parseParam(agencyIdSchema, rawId, 'agencyId'));
+  return users.enrol({ sub: principal.sub, roles: ['admin'], agencyId: agency.id }, { email: input.email, name: input.name, role: 'admin' }, now);
 }

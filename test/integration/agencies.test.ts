@@ -136,6 +136,29 @@ describe('agencies and the line of authority', () => {
     expect(again.items.some((a) => a.id === `c-${MARK}`)).toBe(false);
   });
 
+  it('the platform operator enrols an agency’s first administrator, who signs in inside that agency; nobody else may', async () => {
+    await agencies();
+    const address = `quan-tri.${MARK}@so-tu-phap.example.org`;
+    const enrolled = await call('POST', `/agencies/${DEPT_B}/admins`, { token: platform, body: { email: address, name: 'Trần Thị Quản Trị' } });
+    expect(enrolled.status).toBe(201);
+    expect(enrolled.body).toMatchObject({ username: address, role: 'admin', state: 'enrolled' });
+    const invitation = await eventually('the invitation', async () => (await sentEmails()).find((m) => m.destination.to.includes(address)));
+    expect(invitation.subject).toMatch(/Tài khoản/);
+    // Signed in as themselves, they act inside department B: its users list has them, A's does not.
+    const signedIn = await call<{ token: string }>('POST', '/local/token', { body: { sub: address, groups: [] } });
+    const listed = await ok<{ items: { username: string }[] }>('GET', '/users', signedIn.body.token);
+    expect(listed.items.map((u) => u.username)).toContain(address);
+    const aAdmin = await token(`a-office-${MARK}`, ['admin'], DEPT_A);
+    expect((await ok<{ items: { username: string }[] }>('GET', '/users', aAdmin)).items.map((u) => u.username)).not.toContain(address);
+    // An agency's own admin cannot use the platform's route, even for its own agency; an unknown agency is 404.
+    expect((await call('POST', `/agencies/${DEPT_A}/admins`, { token: aAdmin, body: { email: `x.${MARK}@example.org`, name: 'X' } })).status).toBe(403);
+    const unknown = await call('POST', '/agencies/khong-co/admins', { token: platform, body: { email: `y.${MARK}@example.org`, name: 'Y' } });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('agency.not_found');
+    // The same address again: the account exists (409), nothing new.
+    expect((await call('POST', `/agencies/${DEPT_B}/admins`, { token: platform, body: { email: address, name: 'Trần Thị Quản Trị' } })).body.code).toBe('user.exists');
+  });
+
   it('a department forwards its council’s proposal to the province, which decides it and mails the department; a second call is 409, an interrupted one resumes without a duplicate', async () => {
     await agencies();
     const provAdmin = await token(`prov-office-${MARK}`, ['admin'], PROVINCE);
