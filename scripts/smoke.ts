@@ -25,8 +25,11 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminDeleteUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { encodeOutboxTag } from '../shared/mail/outbox-tag';
+import { keys } from '../shared/store/keys';
 import { canThoTable, canThoWorkedReport } from '../seed/scoring-table-can-tho';
 import { minimalLetter } from '../seed/minimal-letter';
 import { type Cognito, type CognitoReply, cognitoHttp, stackSettings } from './login';
@@ -55,6 +58,8 @@ export interface SmokeTarget {
   /** A label for the first line (the stack's name, or "twin"). */
   name: string;
   timeoutSeconds: number;
+  /** The stack's dead-letter queues (its outputs `…DeadLetterQueueUrl`, `…FailedInvocationsQueueUrl`); unknown without --stack. */
+  deadLetterQueues?: { name: string; url: string }[];
 }
 
 export const USAGE = `npm run smoke -- [--stack <name> | --url <api> [--region <r> --user-pool-id <id> --client-id <id>]] [--timeout <seconds>]
@@ -121,7 +126,17 @@ export async function resolveTarget(args: SmokeArgs, cloudFormation?: CloudForma
       const s = await stackSettings(cf, args.stack);
       const apiUrl = args.apiUrl ?? s.apiUrl?.replace(/\/+$/, '');
       if (!apiUrl) throw new Error(`stack ${args.stack} has no output ApiUrl: give --url`);
-      return { apiUrl, pool: { region: s.region, userPoolId: s.userPoolId, clientId: s.clientId }, name: `stack ${args.stack}`, timeoutSeconds: args.timeoutSeconds };
+      const outputs = (await cf.send(new DescribeStacksCommand({ StackName: args.stack }))).Stacks?.[0]?.Outputs ?? [];
+      const deadLetterQueues = outputs.flatMap(({ OutputKey: key, OutputValue: url }) =>
+        key && url && /(DeadLetterQueueUrl|FailedInvocationsQueueUrl)$/.test(key) ? [{ name: key.replace(/Url$/, ''), url }] : [],
+      );
+      return {
+        apiUrl,
+        pool: { region: s.region, userPoolId: s.userPoolId, clientId: s.clientId },
+        name: `stack ${args.stack}`,
+        timeoutSeconds: args.timeoutSeconds,
+        deadLetterQueues,
+      };
     }
   }
 }
@@ -253,8 +268,51 @@ export function cloudAccounts(pool: CloudPool, runId: string, deps: { idp?: Cogn
   };
 }
 
-/** SES's mailbox simulator accepts the address with any label: one per run and role, so the accounts are distinct. */
-export const simulatorAddress = (runId: string, role: string) => `success+${runId}-${role}@simulator.amazonses.com`;
+/**
+ * SES's mailbox simulator: `success@` is delivered, `bounce@` bounces (hard), `complaint@` is delivered and complained
+ * of; each takes a label, one per run and role, so that addresses (the accounts' too) are distinct from run to run.
+ */
+export const simulatorAddress = (runId: string, role: string, outcome: 'success' | 'bounce' | 'complaint' = 'success') => `${outcome}+${runId}-${role}@simulator.amazonses.com`;
+
+/** A row of GET /campaigns/{id}/deliveries, what the smoke test reads of it. */
+export interface DeliveryRow {
+  agencyId: string;
+  campaignId: string;
+  eventId: string;
+  eventType: string;
+  message: string;
+  channel: string;
+  address: string;
+  status: string;
+  messageId?: string;
+  lastError?: string;
+}
+
+/**
+ * On the twin, what SES would publish for a mail the simulator bounces or complains of: the event, tagged as the mailer
+ * tags the email (agency, campaign, the outbox item's key), posted to POST /local/ses-events. Other addresses: nothing.
+ */
+export async function simulateSesEvent(api: Api, d: DeliveryRow): Promise<boolean> {
+  const outcome = d.address.split(/[+@]/)[0];
+  if (outcome !== 'bounce' && outcome !== 'complaint') return false;
+  const timestamp = new Date().toISOString();
+  const mail = {
+    messageId: d.messageId,
+    timestamp,
+    destination: [d.address],
+    tags: { agency: [d.agencyId], campaign: [d.campaignId], outbox: [encodeOutboxTag(keys.delivery(d.agencyId, d.campaignId, d.eventId, d.message, d.address).sk)] },
+  };
+  const event =
+    outcome === 'bounce'
+      ? {
+          eventType: 'Bounce',
+          mail,
+          bounce: { bounceType: 'Permanent', bounceSubType: 'General', bouncedRecipients: [{ emailAddress: d.address, diagnosticCode: 'smtp; 550 5.1.1 user unknown' }], timestamp },
+        }
+      : { eventType: 'Complaint', mail, complaint: { complainedRecipients: [{ emailAddress: d.address }], complaintFeedbackType: 'abuse', timestamp } };
+  await api('POST', '/local/ses-events', { body: event, expect: 202 });
+  return true;
+}
 
 // ── TOTP and the MFA sign-in ─────────────────────────────────────────────────────────────────────────
 
@@ -328,6 +386,17 @@ export async function signInTotp(cognito: Cognito, opts: { clientId: string; use
   throw new Error('Cognito still had challenges after 6 answers');
 }
 
+/** The queues that hold messages, each as `<name> <count>` (visible and in flight). */
+export async function fullQueues(sqs: SQSClient, queues: { name: string; url: string }[]): Promise<string[]> {
+  const full: string[] = [];
+  for (const q of queues) {
+    const { Attributes: a = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }));
+    const n = Number(a.ApproximateNumberOfMessages ?? 0) + Number(a.ApproximateNumberOfMessagesNotVisible ?? 0);
+    if (n) full.push(`${q.name} ${n}`);
+  }
+  return full;
+}
+
 // ── The run ──────────────────────────────────────────────────────────────────────────────────────────
 
 export interface StepResult {
@@ -340,6 +409,8 @@ export interface StepResult {
 export interface SmokeResult {
   ok: boolean;
   runId: string;
+  /** The campaign it made, once made. */
+  campaignId?: string;
   steps: StepResult[];
 }
 
@@ -353,6 +424,8 @@ export interface SmokeDeps {
   runId?: string;
   /** How often to ask again while waiting. */
   pollMs?: number;
+  /** The cloud's queues (default: a client in the pool's region). */
+  sqs?: SQSClient;
 }
 
 /** `smoke-20261201T051200` would not pass as an agency id (lower case only): `smoke-20261201051200`. */
@@ -392,28 +465,42 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
       throw new Stop();
     }
   };
-  const until = async <T>(what: string, probe: () => Promise<T | undefined>): Promise<T> => {
+  /** Asks again until the probe finds it; on timeout, says what the probe last saw (`seen`). */
+  const until = async <T>(what: string, probe: (seen: (state: string) => void) => Promise<T | undefined>): Promise<T> => {
     const end = Date.now() + target.timeoutSeconds * 1000;
+    let last = '';
     for (;;) {
-      const found = await probe();
+      const found = await probe((state) => {
+        last = state;
+      });
       if (found !== undefined) return found;
-      if (Date.now() > end) throw new Error(`still waiting for ${what} after ${target.timeoutSeconds} s`);
+      if (Date.now() > end) throw new Error(`still waiting for ${what} after ${target.timeoutSeconds} s${last ? `: ${last}` : ''}`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
   };
-  /** Waits until every delivery of the event type is settled; fails on any that is not `sent`, `archived` or `published`. */
-  const mailed = async (admin: string, campaignId: string, eventType: string) => {
-    const rows = await until(`the ${eventType} mail`, async () => {
-      const { items } = await api<{ items: { eventType: string; channel: string; status: string; address: string; lastError?: string }[] }>('GET', `/campaigns/${campaignId}/deliveries`, {
-        token: admin,
-      });
-      const mine = items.filter((d) => d.eventType === eventType);
+  const deliveries = async (admin: string, campaignId: string, eventType: string) =>
+    (await api<{ items: DeliveryRow[] }>('GET', `/campaigns/${encodeURIComponent(campaignId)}/deliveries`, { token: admin })).items.filter((d) => d.eventType === eventType);
+  /**
+   * Waits until every delivery of the event type is settled, then holds each to what it should be: `sent` (or filed),
+   * except the simulator's bounce and complaint addresses, `sent` until SES's event for them arrives and then
+   * `bounced` / `complained`, and `suppressed` in any later mail.
+   */
+  const mailed = async (admin: string, campaignId: string, eventType: string, allowed: (d: DeliveryRow) => readonly string[]) => {
+    const rows = await until(`the ${eventType} mail`, async (seen) => {
+      const mine = await deliveries(admin, campaignId, eventType);
+      seen(describe(mine) || 'no delivery yet');
       return mine.some((d) => d.channel === 'email') && mine.every((d) => !IN_FLIGHT.has(d.status)) ? mine : undefined;
     });
-    const bad = rows.filter((d) => !['sent', 'archived', 'published'].includes(d.status));
-    if (bad.length) throw new Error(`not sent: ${bad.map((d) => `${d.address} ${d.status}${d.lastError ? ` (${d.lastError})` : ''}`).join('; ')}`);
-    return `${rows.filter((d) => d.status === 'sent').length} email(s) sent`;
+    const bad = rows.filter((d) => !allowed(d).includes(d.status));
+    if (bad.length) throw new Error(`unexpected: ${describe(bad)}`);
+    const count = (status: string) => rows.filter((d) => d.status === status).length;
+    return ['sent', 'bounced', 'complained', 'suppressed'].flatMap((status) => (count(status) ? [`${count(status)} ${status}`] : [])).join(', ');
   };
+  /** Each row's address, status and last error, for a message that must say where things stand. */
+  const describe = (rows: DeliveryRow[]) => rows.map((d) => `${d.address} ${d.status}${d.lastError ? ` (${d.lastError})` : ''}`).join('; ');
+  const bounceTo = simulatorAddress(runId, 'office', 'bounce');
+  const complaintTo = simulatorAddress(runId, 'office', 'complaint');
+  const FILED = ['sent', 'archived', 'published'] as const;
 
   out(`smoke test of ${target.apiUrl} (${target.name}), run ${runId}: agency ${runId}`);
   let platform = '';
@@ -446,7 +533,7 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
       admin = await accounts.admin(runId);
     });
     await step('its directory: a Nơi nhận group and a unit', async () => {
-      await api('PUT', `/recipient-groups/${GROUP}`, { token: admin, body: { name: 'Văn phòng (kiểm thử)', kind: 'email', emails: [simulatorAddress(runId, 'office')] } });
+      await api('PUT', `/recipient-groups/${GROUP}`, { token: admin, body: { name: 'Văn phòng (kiểm thử)', kind: 'email', emails: [simulatorAddress(runId, 'office'), bounceTo, complaintTo] } });
       await api('PUT', `/units/${UNIT}`, { token: admin, body: { name: 'Đơn vị kiểm thử', emails: [simulatorAddress(runId, 'unit')] } });
     });
     await step('a reporter enrolled (POST /users)', async () => {
@@ -483,7 +570,20 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
     await step('the campaign issued', async () => {
       await api('POST', `${c()}/issue`, { token: admin });
     });
-    await step('the letter mailed', () => mailed(admin, campaignId, 'CampaignIssued'));
+    await step('the letter mailed', () =>
+      mailed(admin, campaignId, 'CampaignIssued', (d) => (d.address === bounceTo ? ['sent', 'bounced'] : d.address === complaintTo ? ['sent', 'complained'] : FILED)),
+    );
+    await step('SES’s bounce and complaint recorded', async () => {
+      // The twin's SES emulator accepts every address: SES's events for the simulator's are posted as SNS would carry them.
+      if (!target.pool) for (const d of await deliveries(admin, campaignId, 'CampaignIssued')) if (d.status === 'sent') await simulateSesEvent(api, d);
+      await until('the bounce and the complaint', async (seen) => {
+        const rows = await deliveries(admin, campaignId, 'CampaignIssued');
+        seen(describe(rows.filter((d) => [bounceTo, complaintTo].includes(d.address))));
+        const status = (address: string) => rows.find((d) => d.address === address)?.status;
+        return status(bounceTo) === 'bounced' && status(complaintTo) === 'complained' ? true : undefined;
+      });
+      return `${bounceTo} bounced, ${complaintTo} complained`;
+    });
     await step('a report', async () => {
       await api('POST', `${c()}/reports`, { token: reporter, expect: 201, body: { ...canThoWorkedReport, unitId: UNIT, summary: `Báo cáo kiểm thử ${runId}` } });
     });
@@ -535,10 +635,27 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
       if (mine?.outcome !== 'awarded') throw new Error(`the nomination is ${mine?.outcome ?? 'missing from the results'}`);
       return 'GIAY_KHEN awarded';
     });
-    await step('the results mailed', () => mailed(admin, campaignId, 'ResultsFinalized'));
+    await step('the results mailed', () => mailed(admin, campaignId, 'ResultsFinalized', (d) => ([bounceTo, complaintTo].includes(d.address) ? ['suppressed'] : FILED)));
     await step('the reporter disabled (POST /users/{username}/disable)', async () => {
       await api('POST', `/users/${encodeURIComponent(reporterName)}/disable`, { token: admin });
     });
+    if (!target.pool) {
+      await step('no dead letter of the run', async () => {
+        // The twin's dead letters hold the records themselves: this run's carry its agency id. Others' are not its business.
+        const { items } = await api<{ items: unknown[] }>('GET', '/local/dead-letters');
+        const mine = items.filter((d) => JSON.stringify(d).includes(runId));
+        if (mine.length) throw new Error(`${mine.length} dead letter(s) of this run (GET /local/dead-letters): ${JSON.stringify(mine).slice(0, 500)}`);
+        return `${items.length} dead letter(s) on the twin, none of this run`;
+      });
+    } else if (target.deadLetterQueues) {
+      const queues = target.deadLetterQueues;
+      await step('the dead-letter queues empty', async () => {
+        // SQS's counts are approximate and lag by up to a minute; a message left there by anything is worth a look.
+        const full = await fullQueues(deps.sqs ?? new SQSClient({ region: target.pool!.region }), queues);
+        if (full.length) throw new Error(`messages in ${full.join(', ')} (README "Poison records"; npm run redrive -- --cloud)`);
+        return `${queues.length} queues`;
+      });
+    } else out('  (the dead-letter queues are not checked without --stack)');
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
   } finally {
@@ -555,7 +672,7 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
       ? `smoke test passed: ${steps.length} steps in ${seconds} s; agency ${runId} and its campaign stay (the API deletes no data)`
       : `smoke test FAILED at "${failed?.label}" after ${seconds} s (run ${runId})`,
   );
-  return { ok, runId, steps };
+  return { ok, runId, ...(campaignId ? { campaignId } : {}), steps };
 }
 
 async function main() {

@@ -21,7 +21,7 @@ const closedPort = () =>
   });
 
 describe('npm run smoke against the twin', () => {
-  it('passes every step, one ✓ line each, and leaves what it says: its agency, the letter mailed, the reporter disabled', async () => {
+  it('passes every step, one ✓ line each, and leaves what it says: its agency, the letter mailed, the bounce and complaint suppressed, the reporter disabled', async () => {
     const lines: string[] = [];
     const result = await smoke(twin(), { out: (l) => lines.push(l), pollMs: 200 });
     expect({ ok: result.ok, lines }).toEqual({ ok: true, lines: expect.any(Array) });
@@ -38,6 +38,7 @@ describe('npm run smoke against the twin', () => {
       'a campaign created',
       'the campaign issued',
       'the letter mailed',
+      'SES’s bounce and complaint recorded',
       'a report',
       'the standings',
       'a nomination',
@@ -48,13 +49,14 @@ describe('npm run smoke against the twin', () => {
       'the results',
       'the results mailed',
       'the reporter disabled (POST /users/{username}/disable)',
+      'no dead letter of the run',
       'cleanup',
     ]);
     // The first line names the target and the run, then one ✓ line per step with its time, then the verdict.
     expect(lines[0]).toContain(result.runId);
     expect(lines.slice(1, -1)).toHaveLength(result.steps.length);
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/^✓ .+ \(\d+ ms\)$/);
-    expect(lines.at(-1)).toMatch(/^smoke test passed: 22 steps in /);
+    expect(lines.at(-1)).toMatch(/^smoke test passed: 24 steps in /);
 
     // What the run claims, checked from outside it.
     const platform = (await call('POST', '/local/token', { body: { sub: 'smoke-checker', groups: ['platform'] } })).body.token;
@@ -65,6 +67,11 @@ describe('npm run smoke against the twin', () => {
     expect(users.body.items).toEqual([expect.objectContaining({ username: `success+${result.runId}-reporter@simulator.amazonses.com`, role: 'unit', unitId: 'SMOKE', state: 'disabled' })]);
     const mail = (await sentEmails()).filter((m) => m.destination.to.includes(`success+${result.runId}-office@simulator.amazonses.com`));
     expect(mail.some((m) => m.subject.includes(result.runId) || (m.body.html ?? m.body.text ?? '').includes(result.runId))).toBe(true);
+    // The simulator's bounce and complaint addresses: the letter reached them, SES's events suppressed them, the results did not.
+    const rows = (await call('GET', `/campaigns/${result.campaignId}/deliveries`, { token: admin })).body.items;
+    const statusOf = (outcome: string, eventType: string) => rows.find((d: { address: string; eventType: string }) => d.address.startsWith(`${outcome}+`) && d.eventType === eventType)?.status;
+    expect([statusOf('bounce', 'CampaignIssued'), statusOf('complaint', 'CampaignIssued')]).toEqual(['bounced', 'complained']);
+    expect([statusOf('bounce', 'ResultsFinalized'), statusOf('complaint', 'ResultsFinalized'), statusOf('success', 'ResultsFinalized')]).toEqual(['suppressed', 'suppressed', 'sent']);
   }, 240_000);
 
   it('a wrong URL fails at the first step with a line that says why, and the run exits as failed', async () => {

@@ -9,9 +9,10 @@ import { createServer } from 'node:net';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { AdminAddUserToGroupCommand, AdminCreateUserCommand, AdminDeleteUserCommand, AdminSetUserPasswordCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import type { Cognito, CognitoOperation } from '../../scripts/login';
-import { cloudAccounts, parseSmokeArgs, resolveTarget, runIdAt, signInTotp, smoke, totp } from '../../scripts/smoke';
+import { cloudAccounts, fullQueues, parseSmokeArgs, resolveTarget, runIdAt, signInTotp, smoke, totp } from '../../scripts/smoke';
 
 type Call = { operation: CognitoOperation; input: Record<string, unknown> };
 
@@ -96,8 +97,29 @@ describe('the stack’s outputs', () => {
       pool: { region: 'ap-southeast-1', userPoolId: 'ap-southeast-1_Ab', clientId: 'c1' },
       name: 'stack Thidua-dev',
       timeoutSeconds: 60,
+      deadLetterQueues: [],
     });
-    expect(cf.commandCalls(DescribeStacksCommand)).toHaveLength(1);
+    expect(cf.commandCalls(DescribeStacksCommand).every((c) => c.args[0].input.StackName === 'Thidua-dev')).toBe(true);
+  });
+
+  it('every dead-letter queue the stack outputs: the consumers’, the subscriptions’ and the router’s failed batches', async () => {
+    cf.on(DescribeStacksCommand).resolves(
+      outputs({
+        ...base,
+        ApiUrl: 'https://x/',
+        MailerDeadLetterQueueUrl: 'https://sqs/mailer-dlq',
+        MailerDeadLetterQueueArn: 'arn:aws:sqs:…:mailer-dlq',
+        MailerQueueArn: 'arn:aws:sqs:…:mailer',
+        OnSesEventSubscriptionDeadLetterQueueUrl: 'https://sqs/ses-sub-dlq',
+        StreamRouterFailedInvocationsQueueUrl: 'https://sqs/router-failed',
+      }),
+    );
+    const target = await resolveTarget({ kind: 'stack', stack: 'S', timeoutSeconds: 60 }, new CloudFormationClient({ region: 'ap-southeast-1' }));
+    expect(target.deadLetterQueues).toEqual([
+      { name: 'MailerDeadLetterQueue', url: 'https://sqs/mailer-dlq' },
+      { name: 'OnSesEventSubscriptionDeadLetterQueue', url: 'https://sqs/ses-sub-dlq' },
+      { name: 'StreamRouterFailedInvocationsQueue', url: 'https://sqs/router-failed' },
+    ]);
   });
 
   it('the custom domain when the stack has one; --url over both', async () => {
@@ -121,6 +143,25 @@ describe('the stack’s outputs', () => {
     const pool = { region: 'ap-southeast-1', userPoolId: 'p', clientId: 'c' };
     expect(await resolveTarget({ kind: 'cloud', apiUrl: 'https://x', pool, timeoutSeconds: 5 })).toMatchObject({ apiUrl: 'https://x', pool });
     expect(cf.calls()).toHaveLength(0);
+  });
+});
+
+describe('the dead-letter queues', () => {
+  const sqs = mockClient(SQSClient);
+  afterEach(() => sqs.reset());
+  it('each asked for its messages, visible and in flight; the ones holding any named with their count', async () => {
+    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'https://sqs/a' }).resolves({ Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '0' } });
+    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'https://sqs/b' }).resolves({ Attributes: { ApproximateNumberOfMessages: '2', ApproximateNumberOfMessagesNotVisible: '1' } });
+    sqs.on(GetQueueAttributesCommand, { QueueUrl: 'https://sqs/c' }).resolves({ Attributes: { ApproximateNumberOfMessages: '0', ApproximateNumberOfMessagesNotVisible: '4' } });
+    const queues = [
+      { name: 'A', url: 'https://sqs/a' },
+      { name: 'B', url: 'https://sqs/b' },
+      { name: 'C', url: 'https://sqs/c' },
+    ];
+    expect(await fullQueues(new SQSClient({ region: 'ap-southeast-1' }), queues)).toEqual(['B 3', 'C 4']);
+    expect(sqs.commandCalls(GetQueueAttributesCommand).map((c) => c.args[0].input)).toEqual(
+      queues.map((q) => ({ QueueUrl: q.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] })),
+    );
   });
 });
 
