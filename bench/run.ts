@@ -1,3 +1,4 @@
+import { agenciesBench, agenciesHeading } from './agencies';
 import { bundleSizes, bundleTable, sourceMapCost } from './bundle-size';
 import { decideBench } from './decide';
 import { issueLatency } from './issue-latency';
@@ -10,7 +11,8 @@ import { throttledSendBench } from './throttled-send';
  * Prints the issue-to-last-email latency for a 500-address list on the local twin, at the default
  * local send rate and at a rate high enough to show the system's own overhead, bundle sizes and
  * cold import times (bench/bundle-size.ts), and
- * the pure cores' throughput: standings for 5,000 and 50,000 units, and deciding 100,000 nominations.
+ * the pure cores' throughput: standings for 5,000 and 50,000 units, and deciding 100,000 nominations; last, one
+ * agency's calls on a table of 50 agencies against a table of that agency alone (bench/agencies.ts).
  */
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
@@ -51,6 +53,10 @@ async function main() {
   console.table(await standingsBench());
   console.log('# deciding nominations: 100,000 across 5,000 units, median of 3 runs');
   console.table([await decideBench()]);
+
+  const agencies = await agenciesBench();
+  console.log(agenciesHeading(agencies.items));
+  console.table(agencies.rows);
 }
 
 main().catch((e) => {
