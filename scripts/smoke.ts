@@ -202,7 +202,15 @@ export interface Accounts {
 
 /** On the twin: its identity provider's tokens (POST /local/token). */
 export function twinAccounts(api: Api, runId: string): Accounts {
-  const token = async (body: Record<string, unknown>) => (await api<{ token: string }>('POST', '/local/token', { body })).token;
+  const token = async (body: Record<string, unknown>) => {
+    try {
+      return (await api<{ token: string }>('POST', '/local/token', { body })).token;
+    } catch (err) {
+      // A deployed API has no /local/token: the likeliest cause is a stack's URL given without its pool.
+      if (err instanceof HttpStatusError && err.status === 404) throw new Error(`${err.message}; a deployed API? give --stack, or --region, --user-pool-id and --client-id`);
+      throw err;
+    }
+  };
   return {
     platform: () => token({ sub: `${runId}-platform`, groups: ['platform'] }),
     admin: (agencyId) => token({ sub: `${runId}-admin`, groups: ['admin'], agencyId }),

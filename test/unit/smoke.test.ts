@@ -325,6 +325,25 @@ describe('the cloud’s accounts', () => {
   });
 });
 
+describe('a deployed API taken for a twin', () => {
+  it('fails at the first sign-in, saying which flags a deployed API needs', async () => {
+    const fakeFetch = (async (url: string) => {
+      const { pathname } = new URL(url);
+      if (pathname === '/health') return new Response(JSON.stringify({ status: 'ok' }));
+      if (pathname === '/openapi.json') return new Response(JSON.stringify({ openapi: '3.1.0', paths: { '/campaigns/{id}/issue': {} } }));
+      // API Gateway's own answer to a route it does not have.
+      return new Response(JSON.stringify({ message: 'Not Found' }), { status: 404 });
+    }) as typeof fetch;
+    const lines: string[] = [];
+    const result = await smoke({ apiUrl: 'https://x.execute-api.ap-southeast-1.amazonaws.com', name: 'twin', timeoutSeconds: 5 }, { out: (l) => lines.push(l), fetch: fakeFetch });
+    expect(result.ok).toBe(false);
+    expect(result.steps.find((s) => !s.ok)).toMatchObject({
+      label: 'the platform operator signs in',
+      detail: 'POST /local/token answered 404 (expected 200): Not Found; a deployed API? give --stack, or --region, --user-pool-id and --client-id',
+    });
+  });
+});
+
 describe('the command', () => {
   const root = path.resolve(__dirname, '../..');
   const run = (args: string[]) =>
