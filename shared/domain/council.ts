@@ -1,4 +1,5 @@
 import { CouncilVote, type CouncilVoteInput, type RuleSetId, type Title } from '../schemas/nomination';
+import type { CouncilTie } from './decide';
 import { DomainError } from './errors';
 import { ruleSets } from './rules';
 import { awardPhrase, formatPct } from './rules/common';
@@ -43,10 +44,35 @@ export interface BallotResult {
   sentence: string;
 }
 
+/** The Council's choice among tied contenders (issue 11), voted by a majority of the whole membership. */
+export interface TieChoiceResult {
+  tieId: string;
+  kind: CouncilTie['kind'];
+  /** The contenders chosen, in the Council's order (nomination ids for a quota tie, unit ids for the standings). */
+  chosen: string[];
+  chosenNames: string[];
+  yes: number;
+  membersTotal: number;
+  required: number;
+  passed: boolean;
+  note?: string;
+  citation: Citation;
+  sentence: string;
+}
+
 export interface CouncilTally {
   ruleSet: RuleSetId;
   quorum: QuorumResult;
   results: BallotResult[];
+  /** Absent on ballots recorded before issue 11. */
+  tieChoices?: TieChoiceResult[];
+}
+
+/** What the proposal tells the count: the ties the Council may choose in, and how each nomination is named. */
+export interface CouncilContext {
+  ties?: readonly CouncilTie[];
+  /** nominationId → "Ông Nguyễn Văn A (Phòng Tổng hợp)": the sentences name people, never ids (issue 11). */
+  names?: Readonly<Record<string, string>>;
 }
 
 const SECRET: ReadonlySet<Title> = new Set(['CSTDCS', 'CSTD_TINH', 'CO_THI_DUA_TINH']);
@@ -54,7 +80,7 @@ const SECRET: ReadonlySet<Title> = new Set(['CSTDCS', 'CSTD_TINH', 'CO_THI_DUA_T
 /** ceil(a / b) for non-negative integers. */
 const ceilDiv = (a: number, b: number) => Math.floor((a + b - 1) / b);
 
-export function tallyCouncilVote(raw: CouncilVoteInput): CouncilTally {
+export function tallyCouncilVote(raw: CouncilVoteInput, context: CouncilContext = {}): CouncilTally {
   const parsed = CouncilVote.safeParse(raw);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -98,7 +124,9 @@ export function tallyCouncilVote(raw: CouncilVoteInput): CouncilTally {
   const results = v.votes.map((b): BallotResult => {
     const configured = v.options.thresholds?.[b.title];
     const pct = configured !== undefined ? configured : rs.council.thresholds[b.title];
-    const who = `${b.nominee ? `${b.nominee} (hồ sơ ${b.nominationId})` : `Hồ sơ ${b.nominationId}`}, ${awardPhrase(b.title)}`;
+    // Issue 11: the minutes name the person or unit, never the dossier's id.
+    const named = context.names && Object.hasOwn(context.names, b.nominationId) ? context.names[b.nominationId] : b.nominee;
+    const who = `${named ?? 'Trường hợp được đề nghị'}, ${awardPhrase(b.title)}`;
     const share = `${b.yes}/${total} thành viên Hội đồng đồng ý (${formatPct(b.yes, total)}%)`;
     const secretBallot = SECRET.has(b.title);
     let citation: Citation;
@@ -141,5 +169,52 @@ export function tallyCouncilVote(raw: CouncilVoteInput): CouncilTally {
     };
   });
 
-  return { ruleSet: v.ruleSet, quorum, results };
+  const tieChoices = v.tieChoices.map((c) => tieChoice(c, context, rs.council.majorityCitation, total, met));
+  return { ruleSet: v.ruleSet, quorum, results, ...(tieChoices.length > 0 ? { tieChoices } : {}) };
+}
+
+/**
+ * One choice among tied contenders: the tie must be the proposal's and the chosen its contenders, at most its seats
+ * for a quota; the choice holds with more than half of ALL members (Bắc Ninh QĐ 86/2025 Art 9 [V], the majority rule
+ * where no special share is set), as the quota's seats and the standings' order have none of their own.
+ */
+function tieChoice(c: CouncilVote['tieChoices'][number], context: CouncilContext, citation: Citation, total: number, quorumMet: boolean): TieChoiceResult {
+  const tie = context.ties?.find((t) => t.id === c.tieId);
+  if (!tie)
+    throw new DomainError('invalid', `Không có trường hợp đồng hạng "${c.tieId}" trong dự kiến kết quả.`, [{ path: 'tieChoices.tieId', message: `không có trường hợp đồng hạng "${c.tieId}"` }]);
+  const byId = new Map(tie.contenders.map((x) => [x.id, x]));
+  const stranger = c.chosen.find((id) => !byId.has(id));
+  if (stranger !== undefined) {
+    throw new DomainError('invalid', `Lựa chọn "${stranger}" không thuộc nhóm đồng hạng "${c.tieId}".`, [{ path: 'tieChoices.chosen', message: `"${stranger}" không thuộc nhóm đồng hạng` }]);
+  }
+  if (tie.seats !== null && c.chosen.length > tie.seats) {
+    throw new DomainError('invalid', `Nhóm đồng hạng "${c.tieId}" chỉ còn ${tie.seats} suất; Hội đồng chọn ${c.chosen.length} trường hợp.`, [
+      { path: 'tieChoices.chosen', message: `tối đa ${tie.seats} lựa chọn` },
+    ]);
+  }
+  const names = c.chosen.map((id) => (byId.get(id) as CouncilTie['contenders'][number]).name);
+  const required = Math.floor(total / 2) + 1;
+  const majority = c.yes * 2 > total;
+  const passed = quorumMet && majority;
+  const share = `${c.yes}/${total} thành viên Hội đồng đồng ý (${formatPct(c.yes, total)}%)`;
+  const what =
+    tie.kind === 'quota'
+      ? `Hội đồng lựa chọn ${names.join(', ')} cho ${tie.seats} suất còn lại trong số ${tie.contenders.length} trường hợp đồng hạng tại vị trí giới hạn chỉ tiêu`
+      : `Hội đồng xếp ${names.join(', ')} ${names.length === tie.contenders.length ? 'theo thứ tự này' : 'trước các đơn vị còn lại'} trong nhóm ${tie.contenders.length} đơn vị đồng hạng ${tie.rank}`;
+  const sentence = !quorumMet
+    ? `${what}: phiên họp không đủ số thành viên tham dự theo quy định nên kết quả biểu quyết (${share}) chưa có giá trị.`
+    : `${what}: ${share}, ${majority ? 'đạt' : 'chưa đạt'} tỷ lệ trên 50% tổng số thành viên Hội đồng (cần ít nhất ${required} phiếu đồng ý) theo ${citeText(citation)}.`;
+  return {
+    tieId: c.tieId,
+    kind: tie.kind,
+    chosen: [...c.chosen],
+    chosenNames: names,
+    yes: c.yes,
+    membersTotal: total,
+    required,
+    passed,
+    ...(c.note !== undefined ? { note: c.note } : {}),
+    citation,
+    sentence,
+  };
 }

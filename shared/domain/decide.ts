@@ -18,7 +18,7 @@ import type { DecideNominationsInput, DecideResult } from './decision/types';
 import * as R from './rules/common';
 import { canonicalHash } from './standings';
 
-export type { CouncilTie, DecideNominationsInput, DecideResult, Decision, DecisionQuota, DecisionStatus, QuotaUsage, UnverifiedOption } from './decision/types';
+export type { CouncilTie, DecideNominationsInput, DecideResult, Decision, DecisionQuota, DecisionStatus, ProposalStanding, QuotaUsage, UnverifiedOption } from './decision/types';
 export { personKeyOf } from './decision/state';
 
 /**
@@ -107,5 +107,14 @@ export function decideNominations(input: DecideNominationsInput): DecideResult {
     regime,
     unverified: unverifiedInForce(s),
     ties: councilTies(s, input),
+    standings: [...input.unitStandings]
+      .sort((a, b) => a.rank - b.rank || R.cmp(a.unitId, b.unitId))
+      .map((u) => ({
+        unitId: u.unitId,
+        ...(u.unitName !== undefined ? { unitName: u.unitName } : {}),
+        rank: u.rank,
+        ...(u.total !== undefined ? { total: u.total } : {}),
+        tie: u.tie !== undefined && u.tie !== false,
+      })),
   };
 }

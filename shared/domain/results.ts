@@ -1,7 +1,7 @@
 import type { Campaign } from '../schemas/campaign';
 import type { Title } from '../schemas/nomination';
 import { type AgencyLevel, type Authority, authorityFor, proposalGround } from './authority';
-import type { BallotResult, CouncilTally } from './council';
+import type { BallotResult, CouncilTally, TieChoiceResult } from './council';
 import type { Decision, DecisionStatus } from './decide';
 import { DomainError } from './errors';
 import { TITLE_LABEL, awardPhrase, formatPct } from './rules/common';
@@ -79,6 +79,8 @@ export interface FinalizeResultsInput {
 export interface FinalResults {
   outcomes: Outcome[];
   counts: { awarded: number; proposed: number; notAwarded: number; deferred: number };
+  /** The Council's choices among the tied (issue 11), as its ballot recorded them. */
+  tieChoices?: TieChoiceResult[];
 }
 
 /** The proposal's statuses as the Office writes them. */
@@ -128,6 +130,10 @@ function failedReason(v: OutcomeVote, title: Title): string {
 
 function beyondSeatsReason(v: OutcomeVote, title: Title, seats: number, contenders: number): string {
   return `Được Hội đồng biểu quyết ${shareText(v)}, đạt tỷ lệ ${boundText(v)}, nhưng chỉ còn ${seats} suất trong chỉ tiêu cho ${contenders} trường hợp đồng hạng và trường hợp này có số phiếu đồng ý thấp hơn; không đề nghị ${awardVerbPhrase(title)}.`;
+}
+
+function notChosenReason(title: Title, c: TieChoiceResult, seats: number, contenders: number): string {
+  return `Hội đồng biểu quyết lựa chọn ${c.chosenNames.join(', ')} cho ${seats} suất trong chỉ tiêu dành cho ${contenders} trường hợp đồng hạng (${c.yes}/${c.membersTotal} phiếu đồng ý, trên 50% tổng số thành viên); không đề nghị ${awardVerbPhrase(title)}.`;
 }
 
 const voteOf = (b: BallotResult): OutcomeVote => ({
@@ -198,7 +204,7 @@ export function finalizeResults(input: FinalizeResultsInput): FinalResults {
     }
   });
 
-  applyCouncilSeats(decisions, outcomes);
+  applyCouncilSeats(decisions, outcomes, tally?.tieChoices ?? []);
 
   const counts = { awarded: 0, proposed: 0, notAwarded: 0, deferred: 0 };
   for (const o of outcomes) {
@@ -207,14 +213,15 @@ export function finalizeResults(input: FinalizeResultsInput): FinalResults {
     else if (o.outcome === 'deferred') counts.deferred++;
     else counts.notAwarded++;
   }
-  return { outcomes, counts };
+  const tieChoices = tally?.tieChoices ?? [];
+  return { outcomes, counts, ...(tieChoices.length > 0 ? { tieChoices } : {}) };
 }
 
 /**
  * A quota tie left to the council (decide.ts applyQuota): `seats` places for the group. When more of the group pass
  * than there are seats, the seats go to the most yes votes; a tie across the last seat cannot be settled here.
  */
-function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]): void {
+function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[], choices: readonly TieChoiceResult[]): void {
   const groups = new Map<string, { seats: number; contenders: number; at: number[] }>();
   decisions.forEach((d, i) => {
     if (!d.needsCouncilVote || d.status !== 'eligible' || d.quota?.outcome !== 'council-vote') return;
@@ -225,6 +232,19 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[]):
   for (const [quotaId, g] of groups) {
     // A proposal takes a seat as an award does: the quota bounds what the council puts forward (§2.3).
     const passed = g.at.filter((i) => outcomes[i]?.outcome === 'awarded' || outcomes[i]?.outcome === 'proposed');
+    // Issue 11: the Council's own choice among the tied decides the seats; the others of the group are not awarded.
+    const choice = choices.find((c) => c.tieId === quotaId && c.kind === 'quota' && c.passed);
+    if (choice) {
+      const chosen = new Set(choice.chosen.slice(0, g.seats));
+      for (const i of passed) {
+        const o = outcomes[i] as Outcome;
+        if (chosen.has(o.nominationId)) continue;
+        o.outcome = 'not-awarded';
+        delete o.proposedTo;
+        o.reason = notChosenReason(o.title, choice, g.seats, g.contenders);
+      }
+      continue;
+    }
     if (passed.length <= g.seats) continue;
     const yes = (i: number) => outcomes[i]?.vote?.yes ?? 0;
     const ranked = [...passed].sort((a, b) => yes(b) - yes(a));

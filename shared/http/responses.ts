@@ -77,6 +77,15 @@ const tie = () =>
     notListed: z.number().int().optional(),
     note: z.literal('tie: needs council vote'),
     explanation: z.string(),
+    councilChoice: z
+      .object({
+        chosen: z.array(z.string()).describe('The tied units in the Council’s order'),
+        position: z.number().int().nullable().describe('This unit’s place in that order, 1 first; null when the Council did not place it'),
+        passed: z.boolean(),
+        sentence: z.string(),
+      })
+      .optional()
+      .describe('The Council’s choice on this tie, once its ballot recorded one (POST /campaigns/{id}/council-votes `tieChoices`)'),
   });
 const rankShape = () => ({
   rank: z.number().int().min(1),
@@ -177,6 +186,8 @@ export const Proposal = z.lazy(() =>
       ttldttLdttShare: z.object({ pct: z.number(), inclusive: z.boolean() }),
       ldttMinTenureMonths: z.number().int(),
       ldttExcludesKhienTrach: z.boolean(),
+      disciplinePrinciple: z.boolean().optional().describe('Absent from proposals made before issue 11'),
+      bangKhenCstdcsRoute: z.boolean().optional().describe('Absent from proposals made before issue 11'),
       quotas: z.partialRecord(QuotaTitle, QuotaRule),
     }),
     optionSources: z.record(z.string(), z.string()).describe('Where each option’s value comes from'),
@@ -200,11 +211,66 @@ export const Proposal = z.lazy(() =>
       }),
     ),
     rules: z.record(z.string(), citation()).describe('ruleId → its full citation'),
+    regime: z
+      .object({
+        ruleSet: RuleSetId,
+        referenceDate: z.string(),
+        assessmentYear: z.number().int(),
+        decidedLater: z.boolean(),
+        crossed: z.boolean(),
+        ruleSetAtYearEnd: RuleSetId,
+        citations: z.array(citation()),
+        sentence: z.string(),
+      })
+      .optional()
+      .describe('Which law decided: the reference date’s, the assessment year (năm đánh giá) apart, the transition read (absent before issue 11)'),
+    unverified: z
+      .array(z.object({ option: z.string(), value: z.unknown(), source: z.string(), sentence: z.string() }))
+      .optional()
+      .describe('The options whose rule is unverified [U] under this rule set and that were in force'),
+    ties: z
+      .array(
+        z.object({
+          id: z.string().describe('`standings:<rank>` or a quota id: what `tieChoices[].tieId` names'),
+          kind: z.enum(['standings', 'quota']),
+          rank: z.number().int().nullable(),
+          seats: z.number().int().nullable(),
+          contenders: z.array(z.object({ id: z.string(), unitId: z.string(), name: z.string() })),
+          chain: z.array(z.string()).describe('The tie chain that could not separate them'),
+          citation: citation(),
+          sentence: z.string(),
+        }),
+      )
+      .optional()
+      .describe('The ties left to the Council: the standings’ and each quota line’s'),
+    standings: z
+      .array(z.object({ unitId: z.string(), unitName: z.string().optional(), rank: z.number().int(), total: z.number().int().optional().describe('Hundredths of a point'), tie: z.boolean() }))
+      .optional()
+      .describe('The standings the quotas read, in rank order'),
     decisionCount: z.number().int(),
     closedAt: z.string(),
     decisions: z.array(decision()),
   }),
 );
+
+const tieChoices = () =>
+  z
+    .array(
+      z.object({
+        tieId: z.string(),
+        kind: z.enum(['standings', 'quota']),
+        chosen: z.array(z.string()),
+        chosenNames: z.array(z.string()),
+        yes: z.number().int(),
+        membersTotal: z.number().int(),
+        required: z.number().int(),
+        passed: z.boolean(),
+        note: z.string().optional(),
+        citation: citation(),
+        sentence: z.string(),
+      }),
+    )
+    .describe('The Council’s choices among the tied (issue 11), each by a majority of all members');
 
 /** The Council's ballot counted: the quorum and each nomination against its title's threshold over the whole membership. */
 export const CouncilTally = z.lazy(() =>
@@ -237,6 +303,7 @@ export const CouncilTally = z.lazy(() =>
         sentence: z.string(),
       }),
     ),
+    tieChoices: tieChoices().optional(),
   }),
 );
 
@@ -283,7 +350,14 @@ const publicOutcome = () =>
       ground: z.string().describe('The public ground, in Vietnamese'),
     })
     .describe('The public face, for everyone else');
-const resultsHeader = () => ({ campaignId: z.string(), ruleSet: RuleSetId, inputHash: z.string(), engineVersion: z.string(), finalizedAt: z.string() });
+const resultsHeader = () => ({
+  campaignId: z.string(),
+  ruleSet: RuleSetId,
+  inputHash: z.string(),
+  engineVersion: z.string(),
+  finalizedAt: z.string(),
+  tieChoices: tieChoices().optional(),
+});
 
 /** What finalizing returns: the frozen results, every outcome in its internal face. */
 export const FinalResults = z.lazy(() =>

@@ -1,7 +1,7 @@
 import type { DecideResult, Decision, DecisionStatus } from '../domain/decide';
+import { cellStyles, headerRowHtml, tableHtml } from './layout/table';
 import { DECISION_STATUS_LABEL, proposalText } from '../domain/results';
 import { TITLE_LABEL } from '../domain/rules/common';
-import { citeText } from '../domain/rules/documents';
 import type { RuleCheck } from '../domain/rules/types';
 import { formatDeadline, formatShortDate } from '../domain/vn-date';
 import { html, trusted } from './html';
@@ -19,22 +19,35 @@ export interface ProposalMailInput {
 }
 
 export const PROPOSAL_HEADING = 'DỰ KIẾN KẾT QUẢ XÉT KHEN THƯỞNG';
+const UNVERIFIED_TITLE = 'QUY ĐỊNH CHƯA ĐƯỢC ĐỐI CHIẾU ĐANG ÁP DỤNG';
+const STANDINGS_TITLE = 'KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ';
+const TIES_TITLE = 'CÁC TRƯỜNG HỢP ĐỒNG HẠNG TRÌNH HỘI ĐỒNG BIỂU QUYẾT';
 
-/** The checks that did not pass: refused (not-eligible), deferred, over the quota line or left to the council. */
-const failedChecks = (d: Decision): RuleCheck[] => d.checks.filter((c) => !c.passed);
+/**
+ * The reasons of a decision, each printed once (issue 11: the table printed a refusal's reason in the summary and again
+ * under the row). A refusal or a deferral lists the checks that decided it, each sentence naming its rule; an eligible,
+ * council or over-quota decision is its summary, which names the rule that decided it (decision/summary.ts).
+ */
+function reasonLines(d: Decision): string[] {
+  const decisive = d.status === 'not-eligible' ? d.checks.filter((c) => !c.passed && c.outcome === undefined) : d.status === 'deferred' ? d.checks.filter((c) => c.outcome === 'defer') : [];
+  if (decisive.length === 0) return [oneLine(d.summary)];
+  return [...new Set(decisive.map(checkLine))];
+}
 
-/** "Ông Lê C … theo Thông tư số 01/2024/TT-BNV. (Căn cứ: Thông tư số 01/2024/TT-BNV)" */
+/** The sentence already names its legal source ("… theo Thông tư số 01/2024/TT-BNV"); an unverified one says so. */
 function checkLine(c: RuleCheck): string {
-  const unverified = c.citation.confidence === 'U' ? '; căn cứ chưa được đối chiếu với văn bản gốc' : '';
-  return `${oneLine(c.sentence)} (Căn cứ: ${citeText(c.citation)}${unverified})`;
+  return c.citation.confidence === 'U' ? `${oneLine(c.sentence)} (căn cứ chưa được đối chiếu với văn bản gốc)` : oneLine(c.sentence);
 }
 
 const CHECKS_LABEL: Record<DecisionStatus, string> = {
-  eligible: 'Nội dung Hội đồng cần xem xét:',
+  eligible: 'Nhận xét:',
   'not-eligible': 'Tiêu chuẩn, điều kiện chưa đạt:',
   deferred: 'Lý do tạm hoãn:',
   'over-quota': 'Tỷ lệ, chỉ tiêu:',
 };
+
+/** "97,20": hundredths of a point as the scoring core writes them. */
+const points = (h: number) => `${Math.trunc(h / 100)},${String(Math.abs(h) % 100).padStart(2, '0')}`;
 
 const STATUS_ORDER: readonly DecisionStatus[] = ['eligible', 'not-eligible', 'deferred', 'over-quota'];
 
@@ -44,9 +57,10 @@ const TRACE_STYLE = trusted('margin:0 0 8px;font-size:13px;color:#333333;');
 
 /**
  * "Dự kiến kết quả xét khen thưởng": the proposal the decision engine made when nominations closed. The rule set in
- * force and its legal basis, the input hash and engine version (to trace the run), the counts by status, the quotas,
- * then every decision in the engine's order: nominee, unit, title, status (and whether the council must choose) and
- * the summary, with the checks that did not pass and their legal basis under the row.
+ * force and its legal basis with the regime read (the assessment year apart from the reference date), the input hash and
+ * engine version (to trace the run), the counts by status, the unverified options in force, the standings, the ties
+ * left to the Council with the chain that failed, the quotas, then every decision in the engine's order: nominee,
+ * unit, title, status (and whether the council must choose), and under the row its reasons, each once.
  */
 export function renderProposalMail(input: ProposalMailInput): RenderedMail {
   const { campaign, proposal, unitNames, closedAt } = input;
@@ -74,22 +88,24 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
   });
   const counts = `Tổng hợp: ${decisions.length} hồ sơ; ${countParts.join('; ')}.`;
   const quotas = proposal.quotas.map((q) => `- ${oneLine(q.sentence)}`);
+  // Proposals stored before issue 11 have no regime, unverified options, ties or standings.
+  const regime = proposal.regime ? oneLine(proposal.regime.sentence) : undefined;
+  const unverified = (proposal.unverified ?? []).map((u) => `- ${oneLine(u.sentence)}`);
+  const ties = (proposal.ties ?? []).map((t) => `- ${oneLine(t.sentence)}`);
+  const standings = proposal.standings ?? [];
+  const unitLabel = (u: { unitId: string; unitName?: string }) => (Object.hasOwn(unitNames, u.unitId) ? nameOf(unitNames, u.unitId) : oneLine(u.unitName ?? u.unitId));
+  const standingRows = standings.map((u) => [String(u.rank), unitLabel(u), u.total === undefined ? '' : points(u.total), u.tie ? 'Đồng hạng: Hội đồng biểu quyết' : '']);
+  const STANDINGS_HEADERS = ['Hạng', 'Đơn vị', 'Tổng điểm', 'Ghi chú'];
 
-  const headers = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Nội dung'];
-  const rows = decisions.map((d, i): TableRow => {
-    const failed = failedChecks(d);
-    return {
-      cells: [
-        String(i + 1),
-        oneLine(d.nominee.name),
-        nameOf(unitNames, d.nominee.unitId),
-        TITLE_LABEL[d.title],
-        proposalText({ proposal: d.status, needsCouncilVote: d.needsCouncilVote === true }),
-        d.summary,
-      ],
-      ...(failed.length > 0 ? { details: { label: CHECKS_LABEL[d.status], lines: failed.map(checkLine) } } : {}),
-    };
-  });
+  const headers = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất'];
+  const rows = decisions.map(
+    (d, i): TableRow => ({
+      cells: [String(i + 1), oneLine(d.nominee.name), nameOf(unitNames, d.nominee.unitId), TITLE_LABEL[d.title], proposalText({ proposal: d.status, needsCouncilVote: d.needsCouncilVote === true })],
+      details: { label: CHECKS_LABEL[d.status], lines: reasonLines(d) },
+    }),
+  );
+  const { td, no } = cellStyles('list');
+  const standingsHtml = tableHtml([headerRowHtml('list', STANDINGS_HEADERS), ...standingRows.map((r) => html`<tr>${r.map((c, i) => html`<td style="${i === 0 ? no : td}">${c}</td>`)}</tr>`)]);
 
   const htmlBody = [
     shortLetterHeadHtml(campaign.issuingBody, heading),
@@ -97,21 +113,24 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     paragraphHtml(lead),
     paragraphHtml(ruleSet, LEAD_IN_STYLE),
     lineListHtml(basis),
+    ...(regime ? [paragraphHtml(regime)] : []),
     paragraphHtml(html`<em>${trace}</em>`, TRACE_STYLE),
     paragraphHtml(html`<strong>${counts}</strong>`),
+    ...(unverified.length > 0 ? [sectionTitleHtml(UNVERIFIED_TITLE), lineListHtml(unverified)] : []),
+    ...(standings.length > 0 ? [sectionTitleHtml(STANDINGS_TITLE), standingsHtml] : []),
+    ...(ties.length > 0 ? [sectionTitleHtml(TIES_TITLE), lineListHtml(ties)] : []),
     ...(quotas.length > 0 ? [sectionTitleHtml('CHỈ TIÊU KHEN THƯỞNG'), lineListHtml(quotas)] : []),
     sectionTitleHtml('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'),
     decisions.length > 0 ? nominationTableHtml(headers, rows) : paragraphHtml('Không có hồ sơ đề nghị khen thưởng.'),
   ];
 
   const textRows = rows.flatMap((r, i) => {
-    const [no, , , title, status, summary] = r.cells;
+    const [no, , , title, status] = r.cells;
     const d = decisions[i] as Decision;
     return [
       `${no}. ${nomineeLine(d.nominee, d.nominee.unitId, unitNames)}`,
       `   Danh hiệu / Hình thức: ${title}`,
       `   Đề xuất: ${status}`,
-      `   ${summary}`,
       ...(r.details ? [`   ${r.details.label}`, ...r.details.lines.map((l) => `   - ${l}`)] : []),
       '',
     ];
@@ -123,9 +142,13 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     '',
     ruleSet,
     ...basis,
+    ...(regime ? [regime] : []),
     trace,
     '',
     counts,
+    ...(unverified.length > 0 ? ['', UNVERIFIED_TITLE, ...unverified] : []),
+    ...(standings.length > 0 ? ['', STANDINGS_TITLE, ...standingRows.map((r) => `- Hạng ${r[0]}: ${r[1]}${r[2] ? `, ${r[2]} điểm` : ''}${r[3] ? ` (${r[3]})` : ''}`)] : []),
+    ...(ties.length > 0 ? ['', TIES_TITLE, ...ties] : []),
     ...(quotas.length > 0 ? ['', 'CHỈ TIÊU KHEN THƯỞNG', ...quotas] : []),
     '',
     'DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT',

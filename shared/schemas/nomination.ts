@@ -308,6 +308,23 @@ const councilVoteShape = () => ({
       .check(z.maxLength(5000)),
     [],
   ),
+  /**
+   * The Council's choice among the tied (issue 11): a tie of the proposal (`ties`, by its id) and the contenders chosen,
+   * in order (a quota tie: those given its seats; a standings tie: the order the Council sets), with the yes votes.
+   */
+  tieChoices: z._default(
+    z
+      .array(
+        z.strictObject({
+          tieId: describe(text(200), 'The id of a tie of the proposal: `standings:<rank>` or a quota id (`GIAY_KHEN:individuals`)'),
+          chosen: describe(z.array(id).check(z.minLength(1), z.maxLength(100)), 'The contenders chosen (nomination ids for a quota tie, unit ids for a standings tie), first the preferred'),
+          yes: count,
+          note: z.optional(text(2000)),
+        }),
+      )
+      .check(z.maxLength(200)),
+    [],
+  ),
   options: z._default(
     z.strictObject({
       quorumPct: describe(z.optional(pct), 'Members present needed, in % of all members. Default: 80 for award sessions, 2/3 otherwise (Bắc Ninh QĐ 86/2025 Art 8.4.b [V], a province example).'),
@@ -321,7 +338,7 @@ const councilVoteShape = () => ({
   ),
 });
 
-type CouncilVoteCounts = { membersTotal: number; present: number; writtenVotes: number; votes: { yes: number }[] };
+type CouncilVoteCounts = { membersTotal: number; present: number; writtenVotes: number; votes: { yes: number }[]; tieChoices: { tieId: string; chosen: string[]; yes: number }[] };
 function checkCounts(v: CouncilVoteCounts, ctx: z.core.$RefinementCtx) {
   if (v.present > v.membersTotal) ctx.addIssue({ code: 'custom', path: ['present'], message: `không được vượt quá membersTotal (${v.membersTotal})` });
   if (v.present + v.writtenVotes > v.membersTotal) {
@@ -331,6 +348,15 @@ function checkCounts(v: CouncilVoteCounts, ctx: z.core.$RefinementCtx) {
     if (b.yes > v.present + v.writtenVotes) {
       ctx.addIssue({ code: 'custom', path: ['votes', i, 'yes'], message: `không được vượt quá số thành viên đã biểu quyết (${v.present + v.writtenVotes})` });
     }
+  });
+  const tieIds = new Set<string>();
+  v.tieChoices.forEach((c, i) => {
+    if (c.yes > v.present + v.writtenVotes) {
+      ctx.addIssue({ code: 'custom', path: ['tieChoices', i, 'yes'], message: `không được vượt quá số thành viên đã biểu quyết (${v.present + v.writtenVotes})` });
+    }
+    if (tieIds.has(c.tieId)) ctx.addIssue({ code: 'custom', path: ['tieChoices', i, 'tieId'], message: `trường hợp đồng hạng "${c.tieId}" đã có lựa chọn` });
+    tieIds.add(c.tieId);
+    if (new Set(c.chosen).size !== c.chosen.length) ctx.addIssue({ code: 'custom', path: ['tieChoices', i, 'chosen'], message: 'không được lặp lại một lựa chọn' });
   });
 }
 

@@ -26,7 +26,7 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
   });
   const scored = campaign.scoringTable && (await listReports(campaign.agencyId, campaign.id, 'final')).length > 0;
   const ranked = scored ? await standings(campaign.agencyId, campaign.id, 'final') : undefined;
-  const unitStandings = (ranked?.rows ?? []).map((r) => ({ unitId: r.unitId, rank: r.rank, ...(r.unitName ? { unitName: r.unitName } : {}), ...(r.tie ? { tie: true } : {}) }));
+  const unitStandings = (ranked?.rows ?? []).map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.total, ...(r.unitName ? { unitName: r.unitName } : {}), ...(r.tie ? { tie: true } : {}) }));
   const tieBreak = (campaign.scoringTable?.tieBreak ?? []).map((id) => criterionName(campaign, id));
   return decideNominations({
     referenceDate: referenceDateOf(campaign, todayInVietnam),

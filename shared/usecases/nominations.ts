@@ -106,7 +106,11 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
   // Loaded here, not at module load: the council's ballot schema (classic zod) is the only zod this
   // module's other callers (the scheduled tick) would carry; the tick's bundle then holds none (issue 9).
   const { tallyCouncilVote } = await import('../domain/council');
-  const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet });
+  // The minutes name people and units, never a dossier's id (issue 11): the names come from the proposal and the directory.
+  const unitName = new Map((await listUnits(campaign.agencyId)).map((u) => [u.unitId, u.name]));
+  const names = Object.fromEntries(proposal.decisions.map((d) => [d.nominationId, `${d.nominee.name} (${unitName.get(d.nominee.unitId) ?? d.nominee.unitId})`]));
+  const ties = (proposal.ties ?? []).map((t) => (t.kind === 'standings' ? { ...t, contenders: t.contenders.map((c) => ({ ...c, name: unitName.get(c.unitId) ?? c.name })) } : t));
+  const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet }, { ties, names });
   const at = now.toISOString();
   await saveWithEvent(
     [{ item: councilVoteItem(campaign.agencyId, campaign.id, tally, at, principal.sub) }],
@@ -123,10 +127,20 @@ export async function finalize(rawId: unknown, principal: Principal, now: Date) 
   // The agency's level bounds what its council's vote awards; the rest is proposed upward (shared/domain/authority.ts).
   // A campaign from before agencies had no level: it was a Sở's.
   const agencyLevel = campaign.agencyLevel ?? 'department';
-  const { outcomes, counts } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit, agencyLevel });
+  const { outcomes, counts, tieChoices } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit, agencyLevel });
   const at = now.toISOString();
   const next = finalizeCampaign(campaign, { now: at, actor: principal.sub });
-  const results = { campaignId: campaign.id, ruleSet: proposal.ruleSet, inputHash: proposal.inputHash, engineVersion: proposal.engineVersion, finalizedAt: at, counts, outcomes };
+  const results = {
+    campaignId: campaign.id,
+    ruleSet: proposal.ruleSet,
+    inputHash: proposal.inputHash,
+    engineVersion: proposal.engineVersion,
+    finalizedAt: at,
+    counts,
+    outcomes,
+    // The Council's choices among the tied (issue 11): the results show what decided a shared seat or rank.
+    ...(tieChoices ? { tieChoices } : {}),
+  };
   const event = newEvent(next, 'ResultsFinalized', principal.sub, at, { counts });
   await saveTransition(next, campaign, event, [resultsItem(campaign.agencyId, campaign.id, results)]);
   return results;

@@ -1,6 +1,7 @@
 import { isPast, reportDeadline } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { maxTotal, scoreReport } from '../domain/scoring';
+import { withCouncilChoices } from '../domain/council-choices';
 import { computeStandings, type Standings, type StandingsReport } from '../domain/standings';
 import { formatDeadline } from '../domain/vn-date';
 import type { Principal } from './principal';
@@ -11,6 +12,7 @@ import { ReportPeriod, UnitReport, Verification, validateReportValues, validateV
 import { newEvent, saveWithEvent } from '../store/campaigns';
 import { requireIssued, requireOwnUnit, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
+import { getCouncilVote } from '../store/nominations';
 import { getReport, listReports, listVerifications, registrationItem, reportItem, verificationItem } from '../store/reports';
 import { findCampaign } from './campaigns';
 import { parseParam } from './params';
@@ -127,10 +129,12 @@ export async function standings(agencyId: string, rawId: unknown, rawPeriod: unk
   }
   const reported = new Set(reports.map((r) => String(r.unitId)));
   const unitNames = Object.fromEntries(units.filter((u) => reported.has(u.unitId)).map((u) => [u.unitId, u.name]));
-  return computeStandings(
+  const computed = computeStandings(
     table,
     reports.map((r) => UnitReport.parse(pickReport(r)) as StandingsReport),
     byUnit,
     { period, unitNames },
   );
+  // Issue 11: the final standings show the Council's choice on a tie the chain could not break.
+  return period === 'final' ? withCouncilChoices(computed, (await getCouncilVote(campaign.agencyId, campaign.id))?.tieChoices) : computed;
 }

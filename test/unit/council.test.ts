@@ -32,14 +32,14 @@ describe('ballot thresholds over the whole membership (rule, source)', () => {
     const r = one('CSTDCS', 7, { present: 8, writtenVotes: 0 });
     expect(r.passed).toBe(false);
     expect(r.sentence).toBe(
-      'Hồ sơ n1, danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), chưa đạt tỷ lệ ít nhất 80% tổng số thành viên Hội đồng (cần ít nhất 8 phiếu đồng ý) theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP.',
+      'Trường hợp được đề nghị, danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), chưa đạt tỷ lệ ít nhất 80% tổng số thành viên Hội đồng (cần ít nhất 8 phiếu đồng ý) theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP.',
     );
   });
 
   it('8 of 9 passes, with the nominee named for the minutes and the secret ballot flagged', () => {
     const r = tallyCouncilVote(session({ votes: [{ nominationId: 'n1', title: 'CSTDCS', yes: 8, nominee: 'Bà Trần Thị B' }] })).results[0]!;
     expect(r).toMatchObject({ passed: true, thresholdPct: 80, comparison: 'at-least', secretBallot: true });
-    expect(r.sentence).toContain('Bà Trần Thị B (hồ sơ n1), danh hiệu “Chiến sĩ thi đua cơ sở”: 8/9 thành viên Hội đồng đồng ý (88,9%), đạt tỷ lệ ít nhất 80%');
+    expect(r.sentence).toContain('Bà Trần Thị B, danh hiệu “Chiến sĩ thi đua cơ sở”: 8/9 thành viên Hội đồng đồng ý (88,9%), đạt tỷ lệ ít nhất 80%');
   });
 
   it('vn-2025 keeps 80% / 90%, citing NĐ 152/2025 with the [U] tag', () => {

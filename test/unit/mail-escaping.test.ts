@@ -154,6 +154,9 @@ describe('the results mails', () => {
     inputHash: `<'&">${engine.inputHash}`,
     legalBasis: [hostile('engineLegalBasis')],
     quotas: [{ ...engine.quotas[0]!, sentence: hostile('quotaSentence') }],
+    regime: { ...engine.regime, sentence: hostile('regime') },
+    ties: [{ id: 'standings:1', kind: 'standings', rank: 1, seats: null, contenders: [], chain: [], citation: engine.regime.citations[0]!, sentence: hostile('tie') }],
+    unverified: [{ option: 'registrationRequired', value: true, source: 'x', sentence: hostile('unverified') }],
     decisions: engine.decisions.map((d) => ({
       ...d,
       nominee: { ...d.nominee, name: hostile(`nominee-${d.nominationId}`) },
@@ -161,7 +164,8 @@ describe('the results mails', () => {
       checks: d.checks.map((c) => (c.passed ? c : { ...c, sentence: hostile(`check-${d.nominationId}`), citation: { ...c.citation, document: hostile(`citation-${d.nominationId}`) } })),
     })),
   };
-  const failed = proposal.decisions.filter((d) => d.checks.some((c) => !c.passed)).map((d) => d.nominationId);
+  // Issue 11: a refusal or deferral prints its deciding checks (each sentence names its source) instead of the summary.
+  const failed = proposal.decisions.filter((d) => d.status === 'not-eligible' || d.status === 'deferred').map((d) => d.nominationId);
   const unitNames = { VP: hostile('unitName') };
 
   test('the fixture has a decision with a failed check, and a quota', () => {
@@ -177,8 +181,11 @@ describe('the results mails', () => {
       'engineVersion',
       'engineLegalBasis',
       'quotaSentence',
-      ...proposal.decisions.flatMap((d) => [`nominee-${d.nominationId}`, `summary-${d.nominationId}`]),
-      ...failed.flatMap((id) => [`check-${id}`, `citation-${id}`]),
+      ...proposal.decisions.flatMap((d) => [`nominee-${d.nominationId}`, ...(failed.includes(d.nominationId) ? [] : [`summary-${d.nominationId}`])]),
+      ...failed.map((id) => `check-${id}`),
+      'regime',
+      'tie',
+      'unverified',
     ]);
     expectEscaped(renderProposalMail({ campaign, proposal, unitNames, closedAt: '2024-12-10T10:00:00.000Z' }), {
       ...fields,

@@ -5,7 +5,7 @@ import { citeText } from '../../shared/domain/rules/documents';
 import { FOOTER, QUOC_HIEU, TIEU_NGU, type NoiNhanEntry } from '../../shared/mail/layout';
 import { renderProposalMail, renderResultsLetter, renderUnitOutcomes } from '../../shared/mail/result-mails';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
-import { DATES, collective, decisionOf, nom, person, run } from './decide.fixtures';
+import { DATES, collective, nom, person, run } from './decide.fixtures';
 
 const campaign: Campaign = Campaign.parse({
   ...CampaignInput.parse(seedCampaign),
@@ -153,27 +153,52 @@ describe('renderProposalMail', () => {
   });
 
   test('HTML: a table with one row per decision, in the engine order, with nominee, unit, title, status and summary', () => {
-    const rows = [...proposalMail.html.matchAll(/<tr><td[^>]*>(\d+)<\/td>(.*?)<\/tr>/g)];
+    const list = proposalMail.html.slice(proposalMail.html.indexOf('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'));
+    const rows = [...list.matchAll(/<tr><td[^>]*>(\d+)<\/td>(.*?)<\/tr>/g)];
     expect(rows.map((r) => r[1])).toEqual(proposal.decisions.map((_, i) => String(i + 1)));
     const cells = (i: number) => [...rows[i]![2]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => visible(m[1]!).trim());
-    expect(cells(0)).toEqual(['Lê Văn Cường', 'Văn phòng Sở', 'Lao động tiên tiến', 'Không đủ điều kiện', visible(decisionOf(proposal, 'l1').summary).trim()]);
+    // Issue 11: five columns; the reasons go under the row, each once.
+    expect(cells(0)).toEqual(['Lê Văn Cường', 'Văn phòng Sở', 'Lao động tiên tiến', 'Không đủ điều kiện']);
     expect(cells(1)[3]).toBe('Tạm hoãn');
     expect(cells(7)).toEqual(expect.arrayContaining(['Người Hai', 'Phòng Lãnh sự', 'Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh', 'Đủ điều kiện; Hội đồng bỏ phiếu chọn']));
     expect(cells(9)[3]).toBe('Vượt tỷ lệ');
     expect(proposalMail.html).toContain('<th');
   });
 
-  test.each(['html', 'text'] as const)('%s: every check that failed is listed with its citation', (part) => {
+  test.each(['html', 'text'] as const)('%s: every refusal and deferral lists the checks that decided it, each once, its rule named in the sentence', (part) => {
     const s = part === 'html' ? visible(proposalMail.html) : proposalMail.text;
-    const failed = proposal.decisions.flatMap((d) => d.checks.filter((c) => !c.passed));
-    expect(failed.length).toBeGreaterThanOrEqual(4); // tenure, discipline pending, two council-vote ties, over quota, women…
-    for (const c of failed) {
-      expect(s).toContain(c.sentence);
-      expect(s).toContain(`(Căn cứ: ${citeText(c.citation)}`);
+    const decisive = proposal.decisions.flatMap((d) => d.checks.filter((c) => (d.status === 'not-eligible' && !c.passed && !c.outcome) || (d.status === 'deferred' && c.outcome === 'defer')));
+    expect(decisive.length).toBeGreaterThanOrEqual(2); // tenure, discipline pending
+    for (const c of decisive) {
+      expect(s.split(c.sentence).length - 1).toBe(1);
+      expect(c.sentence).toContain(`theo ${citeText(c.citation)}`);
     }
+    // The other decisions: their summary, once (it names the rule: the quota line, the council's choice).
+    for (const d of proposal.decisions.filter((x) => x.status === 'eligible' || x.status === 'over-quota')) expect(s.split(d.summary).length - 1).toBe(1);
     expect(s).toContain('Tiêu chuẩn, điều kiện chưa đạt:');
-    expect(s).toContain('(Căn cứ: Thông tư số 01/2024/TT-BNV)');
     expect(s).toContain('Lý do tạm hoãn:');
+    expect(s).toContain('(căn cứ chưa được đối chiếu với văn bản gốc)');
+  });
+
+  test.each(['html', 'text'] as const)('%s: the regime, the standings, the ties left to the Council (issue 11)', (part) => {
+    const s = part === 'html' ? visible(proposalMail.html) : proposalMail.text;
+    expect(s).toContain(proposal.regime.sentence);
+    expect(s).toContain('KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ');
+    expect(s).toContain('CÁC TRƯỜNG HỢP ĐỒNG HẠNG TRÌNH HỘI ĐỒNG BIỂU QUYẾT');
+    expect(proposal.ties.map((t) => t.id)).toEqual(['standings:2', 'BANG_KHEN_TINH:individuals']);
+    for (const t of proposal.ties) expect(s).toContain(t.sentence);
+    expect(s).toContain('QUY ĐỊNH CHƯA ĐƯỢC ĐỐI CHIẾU ĐANG ÁP DỤNG');
+    for (const u of proposal.unverified) expect(s).toContain(u.sentence);
+  });
+
+  test('text: the standings in rank order, the tied marked for the Council', () => {
+    expectInOrder(proposalMail.text, [
+      'KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ',
+      '- Hạng 1: Văn phòng Sở',
+      '- Hạng 2: Phòng Hợp tác quốc tế (Đồng hạng: Hội đồng biểu quyết)',
+      '- Hạng 2: Phòng Lãnh sự (Đồng hạng: Hội đồng biểu quyết)',
+      '- Hạng 4: Thanh tra Sở',
+    ]);
   });
 
   test('text: a readable list, one entry per decision', () => {

@@ -84,10 +84,10 @@ export interface DecideNominationsInput {
   campaignYear: number;
   nominations: readonly NominationEntry[];
   /**
-   * From the scoring core: rank 1 best; equal ranks are ties the chain could not separate. `unitName` only names the
-   * unit in the Council's ties (not hashed).
+   * From the scoring core: rank 1 best; equal ranks are ties the chain could not separate. `unitName` and `total`
+   * (hundredths) only name the unit and its score for the Council (not hashed: they decide nothing).
    */
-  unitStandings: readonly { unitId: string; rank: number; tie?: unknown; unitName?: string }[];
+  unitStandings: readonly { unitId: string; rank: number; tie?: unknown; unitName?: string; total?: number }[];
   /** The scoring table's tie-break chain after the total, named for the Council (not hashed: it does not decide). */
   tieBreak?: readonly string[];
   options: RuleOptions;
@@ -114,4 +114,15 @@ export interface DecideResult {
   unverified: UnverifiedOption[];
   /** The ties left to the Council, with the chain that failed. */
   ties: CouncilTie[];
+  /** The standings the quotas read, rank order, for the Council's reading (the proposal mail prints them). */
+  standings: ProposalStanding[];
+}
+
+export interface ProposalStanding {
+  unitId: string;
+  unitName?: string;
+  rank: number;
+  /** Hundredths of a point, when the scoring core gave it. */
+  total?: number;
+  tie: boolean;
 }

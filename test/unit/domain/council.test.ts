@@ -60,27 +60,27 @@ describe('ballot sentences', () => {
   it('a threshold in % (NĐ 98/2023 Art 30.7), with the nominee named', () => {
     const r = ballot({ nominationId: 'n1', title: 'CSTDCS', yes: 7, nominee: 'Ông Nguyễn Văn A' });
     expect(r.sentence).toBe(
-      'Ông Nguyễn Văn A (hồ sơ n1), danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), chưa đạt tỷ lệ ít nhất 80% tổng số thành viên Hội đồng (cần ít nhất 8 phiếu đồng ý) theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP.',
+      'Ông Nguyễn Văn A, danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), chưa đạt tỷ lệ ít nhất 80% tổng số thành viên Hội đồng (cần ít nhất 8 phiếu đồng ý) theo khoản 7 Điều 30 Nghị định số 98/2023/NĐ-CP.',
     );
     expect(r).toMatchObject({ passed: false, secretBallot: true, comparison: 'at-least', thresholdPct: 80 });
   });
   it('a simple majority (Bắc Ninh Art 9), without a name', () => {
     const r = ballot({ nominationId: 'n2', title: 'BANG_KHEN_TINH', yes: 5 });
     expect(r.sentence).toBe(
-      'Hồ sơ n2, Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 5/9 thành viên Hội đồng đồng ý (55,6%), đạt tỷ lệ trên 50% tổng số thành viên Hội đồng (cần ít nhất 5 phiếu đồng ý) theo Điều 9 Quyết định số 86/2025/QĐ-UBND của Ủy ban nhân dân tỉnh Bắc Ninh.',
+      'Trường hợp được đề nghị, Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh: 5/9 thành viên Hội đồng đồng ý (55,6%), đạt tỷ lệ trên 50% tổng số thành viên Hội đồng (cần ít nhất 5 phiếu đồng ý) theo Điều 9 Quyết định số 86/2025/QĐ-UBND của Ủy ban nhân dân tỉnh Bắc Ninh.',
     );
     expect(r).toMatchObject({ passed: true, secretBallot: false, comparison: 'more-than', thresholdPct: 50, required: 5 });
   });
   it('a threshold set by the campaign cites the campaign', () => {
     const r = ballot({ nominationId: 'n3', title: 'CSTDCS', yes: 7 }, { options: { thresholds: { CSTDCS: 75 } } });
     expect(r.sentence).toBe(
-      'Hồ sơ n3, danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), đạt tỷ lệ ít nhất 75% tổng số thành viên Hội đồng (cần ít nhất 7 phiếu đồng ý) theo Kế hoạch tổ chức phong trào thi đua.',
+      'Trường hợp được đề nghị, danh hiệu “Chiến sĩ thi đua cơ sở”: 7/9 thành viên Hội đồng đồng ý (77,8%), đạt tỷ lệ ít nhất 75% tổng số thành viên Hội đồng (cần ít nhất 7 phiếu đồng ý) theo Kế hoạch tổ chức phong trào thi đua.',
     );
   });
   it('without a quorum the result is void, said so', () => {
     const r = ballot({ nominationId: 'n4', title: 'LDTT', yes: 7 }, { present: 7 });
     expect(r.sentence).toBe(
-      'Hồ sơ n4, danh hiệu “Lao động tiên tiến”: phiên họp không đủ số thành viên tham dự theo quy định nên kết quả biểu quyết (7/9 thành viên Hội đồng đồng ý (77,8%)) chưa có giá trị.',
+      'Trường hợp được đề nghị, danh hiệu “Lao động tiên tiến”: phiên họp không đủ số thành viên tham dự theo quy định nên kết quả biểu quyết (7/9 thành viên Hội đồng đồng ý (77,8%)) chưa có giá trị.',
     );
     expect(r.passed).toBe(false);
   });
