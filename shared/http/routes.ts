@@ -295,7 +295,8 @@ export const routes = [
     path: '/campaigns/{id}/council-votes',
     auth: 'jwt',
     roles: ['admin'],
-    summary: 'The Council’s ballot: quorum and each title’s threshold over the whole membership',
+    summary:
+      'The Council’s ballot: quorum and each title’s threshold over the whole membership, and its choices among the tied (`tieChoices`: a standings or quota tie of the proposal, the contenders chosen, the yes votes; a majority of all members)',
     body: CouncilVoteRequest,
     response: CouncilTally,
     conflicts: ['proposal.not_ready', 'results.already_final'],
