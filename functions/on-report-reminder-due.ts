@@ -12,11 +12,10 @@ import type { Unit } from '#shared/schemas/directory';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
-import { supersedeMessage } from '#shared/store/messages';
 import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
-import { remindersToSupersede, unitsToRemind } from '#shared/usecases/reminder-recipients';
+import { remindersToSupersede, supersedeReminder, unitsToRemind } from '#shared/usecases/reminder-recipients';
 
 /**
  * The mails of deadlines (README "The events"), each unit's its own message in the outbox so a
@@ -101,7 +100,7 @@ async function supersedeReminders(event: DomainEvent): Promise<void> {
   const unitIds = new Set([event.data.unitId, event.data.nomineeUnitId].filter((u): u is string => typeof u === 'string'));
   for (const unitId of unitIds) {
     for (const reminderEventId of await remindersToSupersede(event.agencyId, event.campaignId, what, unitId, new Date(event.occurredAt))) {
-      await supersedeMessage(event.agencyId, event.campaignId, reminderEventId, `reminder:${unitId}`, event.eventId);
+      await supersedeReminder(event.agencyId, event.campaignId, reminderEventId, `reminder:${unitId}`, event.eventId, new Date());
     }
   }
 }

@@ -10,13 +10,12 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { UnitReport } from '#shared/schemas/scoring';
 import { getCampaign } from '#shared/store/campaigns';
-import { supersedeMessage } from '#shared/store/messages';
 import { loadDirectory } from '#shared/store/directory';
 import { getReminderMarker } from '#shared/store/reports';
 import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
-import { remindersToSupersede } from '#shared/usecases/reminder-recipients';
+import { remindersToSupersede, supersedeReminder } from '#shared/usecases/reminder-recipients';
 
 /**
  * ReportSubmitted → two mails through the outbox: the acknowledgement to the unit (what was
@@ -53,11 +52,12 @@ async function onReportSubmitted(record: DynamoDBRecord): Promise<void> {
     log.warn('the campaign names no office group (or it left the directory): the Office is not notified', { officeGroup: campaign.officeGroup });
   }
   // A reminder to this unit still waiting in the outbox is stale now: superseded, not sent.
+  // (Its deliveries too: a mailer may hold the message cached from before the mark.)
   const reminder = await getReminderMarker(campaign.agencyId, campaign.id, report.period);
-  if (reminder?.eventId) await supersedeMessage(campaign.agencyId, campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId);
+  if (reminder?.eventId) await supersedeReminder(campaign.agencyId, campaign.id, String(reminder.eventId), `reminder:${unit.unitId}`, event.eventId, new Date());
   // And the Office's reminder of the same day, asked on demand (shared/usecases/reminders.ts).
   for (const requested of await remindersToSupersede(campaign.agencyId, campaign.id, report.period, unit.unitId, new Date(event.occurredAt))) {
-    await supersedeMessage(campaign.agencyId, campaign.id, requested, `reminder:${unit.unitId}`, event.eventId);
+    await supersedeReminder(campaign.agencyId, campaign.id, requested, `reminder:${unit.unitId}`, event.eventId, new Date());
   }
   await markMailingPrepared(event, acks + notices, new Date());
   log.info('report acknowledged', { unitId: unit.unitId, period: report.period, acks, notices });

@@ -1,9 +1,12 @@
 import { onDemandReminderKey, type ReminderTarget } from '../domain/deadlines';
 import type { Campaign } from '../schemas/campaign';
 import type { Unit } from '../schemas/directory';
-import { getItemByKey } from '../store/campaigns';
+import type { DeliveryStatus } from '../schemas/events';
+import { getItemByKey, queryCampaignItems } from '../store/campaigns';
+import { transition } from '../store/deliveries';
 import { loadDirectory } from '../store/directory';
-import { keys } from '../store/keys';
+import { keys, prefixes } from '../store/keys';
+import { supersedeMessage } from '../store/messages';
 import { listNominations } from '../store/nominations';
 import { listRegistrations, listReports } from '../store/reports';
 
@@ -38,4 +41,26 @@ export async function remindersToSupersede(agencyId: string, campaignId: string,
   const scheduled = what === 'registration' || what === 'nominations' ? await getItemByKey(keys.reminder(agencyId, campaignId, what)) : undefined;
   const onDemand = await getItemByKey(keys.remindedOn(agencyId, campaignId, onDemandReminderKey(what, at, unitId)));
   return [scheduled?.eventId, onDemand?.eventId].filter((e): e is string => typeof e === 'string');
+}
+
+/**
+ * A reminder made stale by its unit's submission: its rendered message is marked superseded (a
+ * mailer that reads it then records `superseded`), and so is each of its deliveries still waiting
+ * (`pending`, or `failed` and due for another try), so no mailer claims them even one that has the
+ * message cached from an earlier attempt. One in flight (`claimed`, `sending`) goes out: too late.
+ */
+export async function supersedeReminder(agencyId: string, campaignId: string, reminderEventId: string, name: string, byEventId: string, now: Date): Promise<number> {
+  await supersedeMessage(agencyId, campaignId, reminderEventId, name, byEventId);
+  const waiting = (await queryCampaignItems(agencyId, campaignId, `${prefixes.delivery}${reminderEventId}#${name}#`)).filter((d) => d.status === 'pending' || d.status === 'failed');
+  const moved = await Promise.all(
+    waiting.map((d) =>
+      transition(
+        { pk: String(d.pk), sk: String(d.sk) },
+        { status: d.status as DeliveryStatus },
+        { status: 'superseded', set: { lastError: `nội dung đã được thay thế bởi sự kiện ${byEventId}` } },
+        now,
+      ),
+    ),
+  );
+  return moved.filter(Boolean).length;
 }
