@@ -1,6 +1,8 @@
 import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
 import { call, eventually, once, sentEmails, settledDeliveries, tokenFor } from './client';
 
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
 /**
  * The seed campaign from issue to finalized results on the local twin: registrations, nominations,
  * the close (once, however often it is asked), the proposal under the 2023 law (vn-2017), the
@@ -144,6 +146,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(events.body.items.filter((e: { type: string }) => e.type === 'NominationsClosed')).toHaveLength(1);
 
     expect(proposal.ruleSet).toBe('vn-2017');
+    // The assessment year is the letter's (issue 11), and the regime says which law decided.
+    expect(proposal.regime).toMatchObject({ ruleSet: 'vn-2017', assessmentYear: proposal.campaignYear });
     expect(proposal.inputHash).toMatch(/^[0-9a-f]{64}$/);
     const status = (id: string | undefined) => proposal.decisions.find((d: { nominationId: string }) => d.nominationId === id);
     expect(status(ids.thaoLdtt).status).toBe('eligible');
@@ -165,6 +169,9 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     });
     const proposalMails = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Dự kiến kết quả`));
     expect(proposalMails.flatMap((e) => e.destination.to).sort()).toEqual([...new Set(council)].sort());
+    // Issue 11: the mail names people and units, never a dossier's id (the nominations' ids are UUIDs).
+    for (const m of proposalMails) expect(`${m.subject}\n${JSON.stringify(m.body)}`).not.toMatch(UUID);
+    expect(proposalMails[0]!.body.text).toContain(proposal.regime.sentence);
   });
 
   it('a manual close racing the scheduled one (and another manual one) yields one NominationsClosed event', async () => {
@@ -236,6 +243,7 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     const ttrMail = unitMails.find((e) => e.destination.to.includes(ttrEmails[0]!))!;
     expect(ttrMail.body.text).toContain('Lê Văn Bình');
     expect(ttrMail.body.text).not.toContain('Hoàng Thị Thảo');
+    for (const m of [...letters, ...unitMails]) expect(`${m.subject}\n${JSON.stringify(m.body)}`).not.toMatch(UUID);
   });
 
   it('serves the results as JSON and as a UTF-8 CSV that Excel opens with its diacritics', async () => {
