@@ -236,3 +236,27 @@ describe('the ties the Council decides (issue 11)', () => {
     expect(res.ties[0]?.sentence).toContain('U1, U2 đồng hạng 1 trong kết quả chấm điểm của phong trào: tổng điểm, các tiêu chí phụ của thang điểm đều bằng nhau');
   });
 });
+
+describe('each summary path, as text (the minutes; decision/summary.ts)', () => {
+  const res = run({
+    date: { referenceDate: '2025-12-10', campaignYear: 2025 },
+    noms: [
+      nom('e', 'LDTT', person('Đào Văn Đạt', { personId: 'e' })),
+      nom('n', 'LDTT', person('Đào Văn Chưa', { personId: 'n', taskRating: 'HTNV' })),
+      nom('d', 'LDTT', person('Đào Văn Hoãn', { personId: 'd', discipline: { status: 'pending' } })),
+    ],
+  });
+  it.each([
+    ['e', 'Ông Đào Văn Đạt đủ điều kiện, tiêu chuẩn, đề nghị xét tặng danh hiệu “Lao động tiên tiến”.'],
+    [
+      'n',
+      'Ông Đào Văn Chưa chưa đủ điều kiện, tiêu chuẩn danh hiệu “Lao động tiên tiến”. Lý do: Ông Đào Văn Chưa được đánh giá Hoàn thành nhiệm vụ, chưa đạt mức hoàn thành tốt nhiệm vụ trở lên để xét danh hiệu “Lao động tiên tiến” theo điểm a khoản 1 Điều 24 Luật Thi đua, khen thưởng số 06/2022/QH15.',
+    ],
+    [
+      'd',
+      'Chưa xét danh hiệu “Lao động tiên tiến” đối với ông Đào Văn Hoãn. Ông Đào Văn Hoãn đang trong thời gian xem xét kỷ luật hoặc thanh tra, kiểm tra, xác minh đơn thư; chưa xét khen thưởng theo khoản 4 Điều 4 Nghị định số 152/2025/NĐ-CP.',
+    ],
+  ])('%s', (id, text) => {
+    expect(decisionOf(res, id).summary).toBe(text);
+  });
+});
