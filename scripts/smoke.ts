@@ -9,16 +9,17 @@
  * Every run makes its own agency, `smoke-<UTC timestamp>`, and everything it writes is inside it (its directory,
  * its campaign, its reporter), so the data of real agencies is neither read nor touched. The API has no route that
  * deletes table data: the agency and its campaign stay, named as a smoke run's. Every account it made is removed at
- * the end, failed or not (in the cloud; the twin's enrolled reporter is disabled through the API).
+ * the end, failed or not (in the cloud; on the twin the reporter is disabled through the API).
  *
- * Signing in. On the twin, the twin's identity provider (POST /local/token): the platform operator and the agency's
- * admin as test tokens, and the reporter the admin enrols through POST /users with that person's own token. In the
- * cloud, the pool requires MFA and the invitation's temporary password goes to a mailbox no script reads, so the smoke
- * test uses the operator's AWS credentials (the ones that deployed the stack) on the stack's user pool: it makes a
- * platform account and the agency's admin with AdminCreateUser (no invitation sent), gives them and the enrolled
- * reporter a random permanent password with AdminSetUserPassword, signs each in with USER_PASSWORD_AUTH as
- * `npm run login` does, registers an authenticator for the required MFA and answers with the TOTP codes it computes
- * itself (RFC 6238), and deletes the three accounts with AdminDeleteUser at the end.
+ * People. The platform operator enrols the agency's admin (POST /agencies/{id}/admins), who enrols a reporter
+ * (POST /users); both then sign in as themselves. On the twin, through its identity provider (POST /local/token): the
+ * platform operator as a test token, the two enrolled people with their own tokens. In the cloud, the pool requires MFA
+ * and an invitation's temporary password goes to a mailbox no script reads, so the smoke test uses the operator's AWS
+ * credentials (the ones that deployed the stack) on the stack's user pool: it makes a platform account with
+ * AdminCreateUser (no invitation sent), gives it and the two people the API enrolled a random permanent password with
+ * AdminSetUserPassword, signs each in with USER_PASSWORD_AUTH as `npm run login` does, registers an authenticator for
+ * the required MFA and answers with the TOTP codes it computes itself (RFC 6238), and deletes the three accounts with
+ * AdminDeleteUser at the end.
  *
  * The letters go to SES's mailbox simulator (success@simulator.amazonses.com, with a label per run), which accepts
  * mail even in the SES sandbox and reaches no one.
@@ -193,8 +194,7 @@ export class HttpStatusError extends Error {
 /** How the run gets its tokens, and removes the accounts it made. */
 export interface Accounts {
   platform(): Promise<string>;
-  admin(agencyId: string): Promise<string>;
-  /** The token of a person the agency's admin enrolled through POST /users. */
+  /** The token of a person the API enrolled (POST /agencies/{id}/admins, POST /users), signing in as themselves. */
   enrolled(username: string): Promise<string>;
   /** Removes every account the run made; says what it did. */
   cleanup(): Promise<string>;
@@ -213,7 +213,6 @@ export function twinAccounts(api: Api, runId: string): Accounts {
   };
   return {
     platform: () => token({ sub: `${runId}-platform`, groups: ['platform'] }),
-    admin: (agencyId) => token({ sub: `${runId}-admin`, groups: ['admin'], agencyId }),
     // An enrolled address gets that person's own token: their groups, agency and unit, whatever the request says.
     enrolled: (username) => token({ sub: username, groups: [] }),
     cleanup: async () => 'the twin keeps no account of its own for the run (its test tokens name no account)',
@@ -235,7 +234,7 @@ export function cloudAccounts(pool: CloudPool, runId: string, deps: { idp?: Cogn
     await idp.send(new AdminSetUserPasswordCommand({ UserPoolId, Username: username, Password: password, Permanent: true }));
     return (await signInTotp(cognito, { clientId: pool.clientId, username, password }, deps.now)).idToken;
   };
-  const create = async (username: string, group: string, agencyId?: string) => {
+  const create = async (username: string, group: string) => {
     await idp.send(
       new AdminCreateUserCommand({
         UserPoolId,
@@ -244,7 +243,6 @@ export function cloudAccounts(pool: CloudPool, runId: string, deps: { idp?: Cogn
           { Name: 'email', Value: username },
           { Name: 'email_verified', Value: 'true' },
           { Name: 'name', Value: `Kiểm thử ${runId}` },
-          ...(agencyId ? [{ Name: 'custom:agencyId', Value: agencyId }] : []),
         ],
         // No invitation: the script sets the password itself.
         MessageAction: 'SUPPRESS',
@@ -256,8 +254,8 @@ export function cloudAccounts(pool: CloudPool, runId: string, deps: { idp?: Cogn
   };
   return {
     platform: () => create(simulatorAddress(runId, 'platform'), 'platform'),
-    admin: (agencyId) => create(simulatorAddress(runId, 'admin'), 'admin', agencyId),
     enrolled: async (username) => {
+      // The API made this account: the run removes it too.
       made.push(username);
       return signInWith(username);
     },
@@ -537,8 +535,18 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
         body: { name: `Cơ quan kiểm thử tự động ${runId} (npm run smoke)`, level: 'department', place: 'Lạng Sơn' },
       });
     });
+    let adminName = '';
+    await step('its admin enrolled (POST /agencies/{id}/admins)', async () => {
+      const user = await api<{ username: string; state: string }>('POST', `/agencies/${runId}/admins`, {
+        token: platform,
+        expect: 201,
+        body: { email: simulatorAddress(runId, 'admin'), name: 'Quản trị kiểm thử' },
+      });
+      adminName = user.username;
+      return `${user.username}, ${user.state}`;
+    });
     await step('its admin signs in', async () => {
-      admin = await accounts.admin(runId);
+      admin = await accounts.enrolled(adminName);
     });
     await step('its directory: a Nơi nhận group and a unit', async () => {
       await api('PUT', `/recipient-groups/${GROUP}`, { token: admin, body: { name: 'Văn phòng (kiểm thử)', kind: 'email', emails: [simulatorAddress(runId, 'office'), bounceTo, complaintTo] } });

@@ -21,7 +21,7 @@ const closedPort = () =>
   });
 
 describe('npm run smoke against the twin', () => {
-  it('passes every step, one ✓ line each, and leaves what it says: its agency, the letter mailed, the bounce and complaint suppressed, the reporter disabled', async () => {
+  it('passes every step, one ✓ line each, and leaves what it says: its agency and its two people, the letter mailed, the bounce and complaint suppressed, the reporter disabled', async () => {
     const lines: string[] = [];
     const result = await smoke(twin(), { out: (l) => lines.push(l), pollMs: 200 });
     expect({ ok: result.ok, lines }).toEqual({ ok: true, lines: expect.any(Array) });
@@ -31,6 +31,7 @@ describe('npm run smoke against the twin', () => {
       'the API document',
       'the platform operator signs in',
       `agency ${result.runId} created`,
+      'its admin enrolled (POST /agencies/{id}/admins)',
       'its admin signs in',
       'its directory: a Nơi nhận group and a unit',
       'a reporter enrolled (POST /users)',
@@ -56,7 +57,7 @@ describe('npm run smoke against the twin', () => {
     expect(lines[0]).toContain(result.runId);
     expect(lines.slice(1, -1)).toHaveLength(result.steps.length);
     for (const line of lines.slice(1, -1)) expect(line).toMatch(/^✓ .+ \(\d+ ms\)$/);
-    expect(lines.at(-1)).toMatch(/^smoke test passed: 24 steps in /);
+    expect(lines.at(-1)).toMatch(/^smoke test passed: 25 steps in /);
 
     // What the run claims, checked from outside it.
     const platform = (await call('POST', '/local/token', { body: { sub: 'smoke-checker', groups: ['platform'] } })).body.token;
@@ -64,7 +65,13 @@ describe('npm run smoke against the twin', () => {
     expect(agencies.body.items.map((a: { id: string }) => a.id)).toContain(result.runId);
     const admin = (await call('POST', '/local/token', { body: { sub: 'smoke-checker-admin', groups: ['admin'], agencyId: result.runId } })).body.token;
     const users = await call('GET', '/users', { token: admin });
-    expect(users.body.items).toEqual([expect.objectContaining({ username: `success+${result.runId}-reporter@simulator.amazonses.com`, role: 'unit', unitId: 'SMOKE', state: 'disabled' })]);
+    expect(users.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ username: `success+${result.runId}-admin@simulator.amazonses.com`, role: 'admin', state: 'enrolled' }),
+        expect.objectContaining({ username: `success+${result.runId}-reporter@simulator.amazonses.com`, role: 'unit', unitId: 'SMOKE', state: 'disabled' }),
+      ]),
+    );
+    expect(users.body.items).toHaveLength(2);
     const mail = (await sentEmails()).filter((m) => m.destination.to.includes(`success+${result.runId}-office@simulator.amazonses.com`));
     expect(mail.some((m) => m.subject.includes(result.runId) || (m.body.html ?? m.body.text ?? '').includes(result.runId))).toBe(true);
     // The simulator's bounce and complaint addresses: the letter reached them, SES's events suppressed them, the results did not.
@@ -100,7 +107,7 @@ describe('npm run smoke against the twin', () => {
     // The planted fault: the "platform" token is an agency admin's, which the agencies route refuses.
     const accounts: Accounts = {
       ...real,
-      platform: () => real.admin('default'),
+      platform: async () => (await call('POST', '/local/token', { body: { sub: 'planted-admin', groups: ['admin'] } })).body.token,
       cleanup: async () => {
         cleaned++;
         return 'nothing to remove';

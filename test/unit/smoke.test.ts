@@ -232,27 +232,24 @@ describe('the cloud’s accounts', () => {
   /** Each Cognito admin call in order: its name and the username it is about. */
   const adminCalls = () => idp.calls().map((c) => [c.args[0].constructor.name, (c.args[0].input as { Username?: string }).Username]);
 
-  it('the platform operator and the admin: made without an invitation, grouped, given a password, signed in; the admin in the run’s agency', async () => {
+  it('the platform operator: made without an invitation and in no agency, grouped, given a password, signed in; the people the API enrolled: only given a password and signed in', async () => {
     idp.onAnyCommand().resolves({});
     const cognito = scripted([...freshSignIn('platform.jwt'), ...freshSignIn('admin.jwt')]);
     const accounts = cloudAccounts(pool, RUN, { idp: new CognitoIdentityProviderClient({ region: pool.region }), cognito, now: () => 0 });
     expect(await accounts.platform()).toBe('platform.jwt');
-    expect(await accounts.admin(RUN)).toBe('admin.jwt');
     const platform = `success+${RUN}-platform@simulator.amazonses.com`;
     const admin = `success+${RUN}-admin@simulator.amazonses.com`;
+    expect(await accounts.enrolled(admin)).toBe('admin.jwt');
     expect(adminCalls()).toEqual([
       ['AdminCreateUserCommand', platform],
       ['AdminAddUserToGroupCommand', platform],
       ['AdminSetUserPasswordCommand', platform],
-      ['AdminCreateUserCommand', admin],
-      ['AdminAddUserToGroupCommand', admin],
       ['AdminSetUserPasswordCommand', admin],
     ]);
-    const [createPlatform, createAdmin] = idp.commandCalls(AdminCreateUserCommand).map((c) => c.args[0].input);
-    expect(createPlatform).toMatchObject({ UserPoolId: pool.userPoolId, MessageAction: 'SUPPRESS' });
+    const [createPlatform] = idp.commandCalls(AdminCreateUserCommand).map((c) => c.args[0].input);
+    expect(createPlatform).toMatchObject({ UserPoolId: pool.userPoolId, Username: platform, MessageAction: 'SUPPRESS' });
     expect(createPlatform!.UserAttributes?.some((a) => a.Name === 'custom:agencyId')).toBe(false);
-    expect(createAdmin!.UserAttributes).toContainEqual({ Name: 'custom:agencyId', Value: RUN });
-    expect(idp.commandCalls(AdminAddUserToGroupCommand).map((c) => c.args[0].input.GroupName)).toEqual(['platform', 'admin']);
+    expect(idp.commandCalls(AdminAddUserToGroupCommand).map((c) => c.args[0].input.GroupName)).toEqual(['platform']);
     // A permanent password the pool's policy accepts, a different one per account, used to sign in.
     const passwords = idp.commandCalls(AdminSetUserPasswordCommand).map((c) => c.args[0].input);
     expect(passwords.every((p) => p.Permanent === true && /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/.test(p.Password!))).toBe(true);
@@ -264,16 +261,14 @@ describe('the cloud’s accounts', () => {
     ]);
   });
 
-  it('the enrolled reporter is only given a password and signed in; the cleanup deletes every account, tolerating one already gone', async () => {
+  it('the cleanup deletes every account, made or enrolled, in order, tolerating one already gone', async () => {
     idp.onAnyCommand().resolves({});
     idp.on(AdminDeleteUserCommand, { Username: `success+${RUN}-admin@simulator.amazonses.com` }).rejects(Object.assign(new Error('User does not exist.'), { name: 'UserNotFoundException' }));
     const cognito = scripted([...freshSignIn('p'), ...freshSignIn('a'), ...freshSignIn('reporter.jwt')]);
     const accounts = cloudAccounts(pool, RUN, { idp: new CognitoIdentityProviderClient({ region: pool.region }), cognito, now: () => 0 });
     await accounts.platform();
-    await accounts.admin(RUN);
-    idp.resetHistory();
+    await accounts.enrolled(`success+${RUN}-admin@simulator.amazonses.com`);
     expect(await accounts.enrolled('rep@so.gov.vn')).toBe('reporter.jwt');
-    expect(adminCalls()).toEqual([['AdminSetUserPasswordCommand', 'rep@so.gov.vn']]);
     idp.resetHistory();
     expect(await accounts.cleanup()).toBe('3 accounts deleted from the user pool');
     expect(adminCalls()).toEqual([
