@@ -114,8 +114,10 @@ describe('nominations close, the Council votes, the results are emailed', () => 
       ],
     };
     const malformed = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, votes: [{ nominationId: 'nope', title: 'LDTT', yes: 1 }] } });
+    // Issue 11: a choice among the tied names a tie of the proposal; this one has none.
+    const noSuchTie = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, tieChoices: [{ tieId: 'standings:1', chosen: ['VP'], yes: 6 }] } });
     const recorded = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: ballot });
-    return { malformed, recorded };
+    return { malformed, noSuchTie, recorded };
   });
 
   /** The results finalized, and finalizing asked again. */
@@ -201,8 +203,11 @@ describe('nominations close, the Council votes, the results are emailed', () => 
 
   it('checks the ballot over the whole membership: 7 of 9 fails the 80% of CSTĐCS', async () => {
     const { ids } = await nominated();
-    const { malformed, recorded: res } = await voted();
+    const { malformed, noSuchTie, recorded: res } = await voted();
     expect(malformed.status).toBe(400);
+    expect(noSuchTie.status).toBe(400);
+    expect(noSuchTie.body.message).toBe('Không có trường hợp đồng hạng "standings:1" trong dự kiến kết quả.');
+    expect(res.body.tieChoices).toBeUndefined();
     expect(res.status).toBe(200);
     expect(res.body.quorum.met).toBe(true);
     const result = (id: string | undefined) => res.body.results.find((r: { nominationId: string }) => r.nominationId === id);
