@@ -69,8 +69,9 @@ export const USAGE = `npm run smoke -- [--stack <name> | --url <api> [--region <
   --stack         a deployed stack: the API and its user pool from the stack's outputs (--url overrides ApiUrl)
   --region, --user-pool-id, --client-id   a deployed API without reading CloudFormation
   --timeout       how long to wait for mail and the proposal, in seconds (default 180)
-The cloud mode needs AWS credentials allowed cloudformation:DescribeStacks on the stack and, on its user pool,
-cognito-idp:AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup and AdminDeleteUser.`;
+The cloud mode needs AWS credentials allowed cloudformation:DescribeStacks on the stack, sqs:GetQueueAttributes on
+its dead-letter queues and, on its user pool, cognito-idp:AdminCreateUser, AdminSetUserPassword, AdminAddUserToGroup
+and AdminDeleteUser (README "The smoke test").`;
 
 /** The command line, checked: which mode, and every value it needs present. */
 export function parseSmokeArgs(argv: string[], env: Readonly<Record<string, string | undefined>> = process.env): SmokeArgs | { kind: 'help' } {
