@@ -260,3 +260,14 @@ describe('each summary path, as text (the minutes; decision/summary.ts)', () => 
     expect(decisionOf(res, id).summary).toBe(text);
   });
 });
+
+describe('the unverified options in force, as the Council reads them', () => {
+  it('vn-2024 defaults: registration, the 70% share, the discipline principle', () => {
+    const res = run({ date: { referenceDate: '2024-12-10', campaignYear: 2024 }, noms: [] });
+    expect(res.unverified.map((u) => u.sentence.split(':')[0])).toEqual([
+      'Tùy chọn registrationRequired = bật',
+      'Tùy chọn ttldttLdttShare = ít nhất 70%',
+      'Tùy chọn disciplinePrinciple = bật',
+    ]);
+  });
+});

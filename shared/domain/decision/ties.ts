@@ -72,7 +72,12 @@ export function councilTies(s: DecideState, input: DecideNominationsInput): Coun
   return ties;
 }
 
-const shown = (v: unknown) => (typeof v === 'boolean' ? (v ? 'bật' : 'tắt') : JSON.stringify(v));
+/** "bật", "ít nhất 70%", "6": the value as the Council reads it. */
+function shown(v: unknown): string {
+  if (typeof v === 'boolean') return v ? 'bật' : 'tắt';
+  if (typeof v === 'object' && v !== null && 'pct' in v && 'inclusive' in v) return `${v.inclusive ? 'ít nhất' : 'trên'} ${String(v.pct)}%`;
+  return JSON.stringify(v);
+}
 
 /** Issue 11: the options whose rule is unverified under this rule set and that took part (a boolean on, any other value set). */
 export function unverifiedInForce(s: DecideState): UnverifiedOption[] {
