@@ -317,6 +317,8 @@ describe('agencies and the line of authority', () => {
       'POST /campaigns/{id}/nominations': { title: 'GIAY_KHEN', nominee: person('Người Ngoài', bUnit), achievementSummary: 'Hoàn thành tốt nhiệm vụ.' },
       'POST /campaigns/{id}/council-votes': { membersTotal: 9, present: 9, writtenVotes: 0, votes: [{ nominationId: bNomination.id, title: 'GIAY_KHEN', yes: 9 }] },
       'POST /campaigns/{id}/submissions': { parentCampaignId: bCampaign },
+      'POST /campaigns/{id}/deadlines': { deadline: 'nominations', to: hours(100), reason: 'Gia hạn' },
+      'POST /campaigns/{id}/reminders': { what: 'nominations' },
       'POST /users': { email: `new.${MARK}@example.org`, name: 'Người Mới', role: 'viewer' },
     };
     /** Routes whose path names one of B's resources: they must answer 403 or 404. The rest act in A's own namespace. */
