@@ -300,7 +300,7 @@ const councilVoteShape = () => ({
           nominationId: id,
           title: Title,
           yes: count,
-          /** Name of the nominee, for the sentence of the minutes. */
+          /** Name of the nominee, for the sentence of the minutes; the proposal's name and unit win where it has the nomination (issue 11). */
           nominee: z.optional(text(200)),
         }),
       )
