@@ -7,8 +7,10 @@
  * (shared/store/keys.ts), with `agencyId` where the schemas now want it (Campaign, Event, Delivery, Message,
  * MessagePart; a campaign also gets its agency's level), its gsi1 and attention keys rewritten (the attention index's
  * sort key embeds the item's own key), and the old item deleted, in one transaction per item: a crash leaves every
- * item either old or new, never both, and a re-run picks up the old ones left. Items already under an agency (the
- * platform's agencies, enrolled users) are left alone.
+ * item either old or new, never both, and a re-run picks up the old ones left. The old item is deleted only if what
+ * the running system changes on it (status, mailing state, attention time, …) is still as copied. Campaign items move
+ * last, so a campaign shows under its agency only once its whole partition is there. Items already under an agency
+ * (the platform's agencies, enrolled users) are left alone.
  *
  * The stream: every moved item is an INSERT on the table's stream. Moved events and deliveries carry `migratedAt`,
  * and the stream router skips the INSERT of such a copy (shared/stream/route.ts `isMigrationCopy`), so no consumer
@@ -136,6 +138,27 @@ async function ensureAgency(options: MigrationOptions, at: string): Promise<{ st
   }
 }
 
+/**
+ * The old item is deleted only as it was read: the attributes the running system changes (a delivery's status and
+ * times, a mailing's state, the attention index, a message superseded) must still hold the values copied, or still be
+ * absent. A change in between cancels the transaction, and the item is read again and moved as it now is.
+ */
+const VOLATILE = ['status', 'updatedAt', 'attempts', 'mailing', 'mailingAttempts', 'attnAt', 'supersededBy', 'claimToken'] as const;
+export function unchangedCondition(item: Item) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const parts = ['attribute_exists(pk)'];
+  VOLATILE.forEach((a, n) => {
+    names[`#v${n}`] = a;
+    if (item[a] === undefined) parts.push(`attribute_not_exists(#v${n})`);
+    else {
+      values[`:v${n}`] = item[a];
+      parts.push(`#v${n} = :v${n}`);
+    }
+  });
+  return { ConditionExpression: parts.join(' AND '), ExpressionAttributeNames: names, ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}) };
+}
+
 type Outcome = 'moved' | 'gone' | 'conflict';
 
 /**
@@ -143,16 +166,14 @@ type Outcome = 'moved' | 'gone' | 'conflict';
  * cancelled transaction says which condition failed: the old item changed (read it again and retry) or vanished
  * (another run moved it), or the new key is taken (already moved, if equal; a conflict, if not).
  */
-async function moveItem(options: MigrationOptions, old: Item, agency: { id: string; level: AgencyLevel }, at: string): Promise<Outcome> {
+export async function moveItem(options: MigrationOptions, old: Item, agency: { id: string; level: AgencyLevel }, at: string): Promise<Outcome> {
   const { client, tableName } = options;
   let current: Item | undefined = old;
   for (let attempt = 0; attempt < 5 && current; attempt++) {
     const key = newKeyOf(current, agency.id)!;
     const next = migratedItem(current, key, agency, at);
     const oldKey: Item = { pk: current.pk, sk: current.sk };
-    // An item the running system may still change carries `updatedAt` (deliveries, mailings): delete it only unchanged.
-    const unchanged =
-      typeof current.updatedAt === 'string' ? { ConditionExpression: 'updatedAt = :u', ExpressionAttributeValues: { ':u': current.updatedAt } } : { ConditionExpression: 'attribute_exists(pk)' };
+    const unchanged = unchangedCondition(current);
     try {
       await client.send(
         new TransactWriteCommand({
@@ -164,19 +185,22 @@ async function moveItem(options: MigrationOptions, old: Item, agency: { id: stri
       if (!isCancelled(error)) throw error;
       const [put, del] = (error.CancellationReasons ?? []).map((r) => r?.Code);
       if (put !== 'ConditionalCheckFailed' && del !== 'ConditionalCheckFailed') throw error; // a conflict of transactions, throttling: the caller's retry
-      if (put === 'ConditionalCheckFailed') {
-        const { Item: there } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-        if (!there || !sameItem(there, next)) return 'conflict';
-        // The same item is already there (put by hand, or a run without transactions): only the old one is left to go.
-        try {
-          await client.send(new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: oldKey, ...unchanged } }] }));
-          return 'moved';
-        } catch (e) {
-          if (!isCancelled(e)) throw e;
-        }
-      }
+      // The old item first: gone means another run moved it; changed means move it as it now is.
       const { Item: again }: { Item?: Item } = await client.send(new GetCommand({ TableName: tableName, Key: oldKey, ConsistentRead: true }));
       current = again;
+      if (!again || put !== 'ConditionalCheckFailed') continue;
+      // The new key is taken while the old item is still there: the same item (a copy written by hand, or by a run
+      // that died between its two writes) lets the old one go; anything else is for a person to look at.
+      const { Item: there } = await client.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+      if (!there) continue; // gone meanwhile: try the whole move again
+      if (!sameItem(there, migratedItem(again, key, agency, at))) return 'conflict';
+      try {
+        await client.send(new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: tableName, Key: oldKey, ...unchangedCondition(again) } }] }));
+        return 'moved';
+      } catch (e) {
+        if (!isCancelled(e)) throw e;
+        current = (await client.send(new GetCommand({ TableName: tableName, Key: oldKey, ConsistentRead: true }))).Item;
+      }
     }
   }
   if (!current) return 'gone';
@@ -194,47 +218,57 @@ export async function migrateToAgencies(options: MigrationOptions): Promise<Migr
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const concurrency = options.concurrency ?? 8;
   let moved = 0;
-  let ExclusiveStartKey: Item | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        // Only the old partitions come back; the Scan still examines (and is billed for) every item.
-        FilterExpression: 'begins_with(pk, :campaign) OR pk = :directory OR pk = :suppression',
-        ExpressionAttributeValues: { ':campaign': OLD.campaign, ':directory': OLD.directory, ':suppression': OLD.suppression },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    report.scanned += page.ScannedCount ?? 0;
-    const items = (page.Items ?? []).filter((i) => newKeyOf(i, agency.id));
-    for (const i of items) count(String(i.entity)).found++;
-    if (!options.dryRun) {
-      for (let next = 0; next < items.length; ) {
-        const room = limit - moved;
-        if (room <= 0) {
-          report.stoppedAtLimit = true;
-          return report;
-        }
-        const slice = items.slice(next, next + Math.min(concurrency, room));
-        next += slice.length;
-        const outcomes = await Promise.all(slice.map((i) => moveItem(options, i, agency, at)));
-        outcomes.forEach((o, n) => {
-          const item = slice[n]!;
-          const c = count(String(item.entity));
-          if (o === 'moved') {
-            c.moved++;
-            moved++;
-          } else if (o === 'gone') c.gone++;
-          else {
-            c.conflicts++;
-            report.conflictKeys.push({ pk: String(item.pk), sk: String(item.sk) });
+  const old = 'begins_with(pk, :campaign) OR pk = :directory OR pk = :suppression';
+  // Two passes: every item but the campaigns, then the campaigns. A campaign is found (listed, read, ticked) through its
+  // campaign item alone, so it appears under the agency only once all of its partition is there: the clock never closes
+  // a campaign whose nominations are half moved, whatever order the Scan returns them in, even after a crash.
+  for (const filter of [`(${old}) AND sk <> :campaignSk`, `begins_with(pk, :campaign) AND sk = :campaignSk`]) {
+    let ExclusiveStartKey: Item | undefined;
+    do {
+      const page = await client.send(
+        new ScanCommand({
+          TableName: tableName,
+          // Only the old partitions come back; the Scan still examines (and is billed for) every item.
+          FilterExpression: filter,
+          ExpressionAttributeValues: {
+            ':campaign': OLD.campaign,
+            ':campaignSk': 'CAMPAIGN',
+            ...(filter.includes(':directory') ? { ':directory': OLD.directory, ':suppression': OLD.suppression } : {}),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      report.scanned += page.ScannedCount ?? 0;
+      const items = (page.Items ?? []).filter((i) => newKeyOf(i, agency.id));
+      for (const i of items) count(String(i.entity)).found++;
+      if (!options.dryRun) {
+        for (let next = 0; next < items.length; ) {
+          const room = limit - moved;
+          if (room <= 0) {
+            report.stoppedAtLimit = true;
+            return report;
           }
-        });
+          const slice = items.slice(next, next + Math.min(concurrency, room));
+          next += slice.length;
+          const outcomes = await Promise.all(slice.map((i) => moveItem(options, i, agency, at)));
+          outcomes.forEach((o, n) => {
+            const item = slice[n]!;
+            const c = count(String(item.entity));
+            if (o === 'moved') {
+              c.moved++;
+              moved++;
+            } else if (o === 'gone') c.gone++;
+            else {
+              c.conflicts++;
+              report.conflictKeys.push({ pk: String(item.pk), sk: String(item.sk) });
+            }
+          });
+        }
       }
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
   return report;
 }
 

@@ -9,14 +9,14 @@
 import { gzipSync } from 'node:zlib';
 import { DynamoDBClient, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { createTable } from '../../../infra/local/dynamodb-local';
 import { toLambdaRecord } from '../../../infra/local/stream-record';
 import { functions, routesOf } from '../../../infra/wiring';
 import { defaultAgency } from '../../../seed/default-agency';
 import { minimalLetter } from '../../../seed/minimal-letter';
-import { type Item, migratedItem, migrateToAgencies, newKeyOf } from '../../../scripts/migrate-to-agencies';
+import { type Item, migratedItem, migrateToAgencies, moveItem, newKeyOf } from '../../../scripts/migrate-to-agencies';
 import { newCampaign } from '../../../shared/domain/campaign';
 import { CampaignInput } from '../../../shared/schemas/campaign';
 import { StoredCampaign } from '../../../shared/schemas/campaign-item';
@@ -157,7 +157,7 @@ describe('moving a single-agency table into the default agency', () => {
       RecipientGroup: { found: 1 },
       Suppression: { found: 1 },
     });
-    expect(report.scanned).toBe(old.length + 1);
+    expect(report.scanned).toBe(2 * (old.length + 1)); // two passes: the partitions, then the campaign items
     expect((await scanAll()).map(keyOf).sort()).toEqual(before);
   });
 
@@ -168,6 +168,8 @@ describe('moving a single-agency table into the default agency', () => {
     const midway = await scanAll();
     expect(midway).toHaveLength(old.length + 2); // nothing doubled, nothing lost: each old item is in one of its two places
     expect(midway.filter((i) => newKeyOf(i, 'default'))).toHaveLength(old.length - 5);
+    // Campaign items move last: none is visible under the agency while the rest of its partition may still be old.
+    expect(midway.filter((i) => i.entity === 'Campaign').every((c) => String(c.pk).startsWith('CAMPAIGN#'))).toBe(true);
 
     // One item as a run that wrote its copy and died before deleting the original would leave it (another marking time).
     const left = midway.filter((i) => newKeyOf(i, 'default'));
@@ -242,6 +244,35 @@ describe('moving a single-agency table into the default agency', () => {
     expect((await listCampaigns('other', 10)).items).toEqual([]);
   });
 
+  it('an item the running system changed after the Scan read it is moved as it now is, not as it was read', async () => {
+    const sk = 'DELIVERY#e9#letter#muon@example.vn';
+    const read = { pk: 'CAMPAIGN#c9', sk, entity: 'Delivery', campaignId: 'c9', status: 'claimed', attempts: 1, claimToken: 't1', updatedAt: AT };
+    await put(read);
+    // The mailer finished sending between the Scan and the move.
+    await put({ ...read, status: 'sent', messageId: 'ses-9', sentAt: LATER, updatedAt: LATER, claimToken: undefined });
+    const options = { client, tableName: TABLE, agency: defaultAgency };
+    expect(await moveItem(options, read, { id: 'default', level: 'department' }, AT)).toBe('moved');
+    const after = (await scanAll()).filter((i) => i.sk === sk);
+    expect(after).toEqual([expect.objectContaining({ pk: 'AGENCY#default#CAMPAIGN#c9', status: 'sent', messageId: 'ses-9', updatedAt: LATER })]);
+    expect(after[0]).not.toHaveProperty('claimToken');
+    // Moved already: a second attempt with the same stale copy finds nothing left to move.
+    expect(await moveItem(options, read, { id: 'default', level: 'department' }, AT)).toBe('gone');
+    await client.send(new DeleteCommand({ TableName: TABLE, Key: { pk: 'AGENCY#default#CAMPAIGN#c9', sk } }));
+  });
+
+  it('a new key that already holds a different item is a conflict: both kept, named, the run otherwise complete', async () => {
+    const oldOne = { pk: 'SUPPRESSION', sk: 'hai@example.vn', entity: 'Suppression', address: 'hai@example.vn', kind: 'bounce', detail: '550', at: AT };
+    const newOne = { ...oldOne, pk: 'AGENCY#default#SUPPRESSION', kind: 'complaint', at: LATER };
+    await put(oldOne);
+    await put(newOne);
+    const report = await run();
+    expect(report.conflictKeys).toEqual([{ pk: 'SUPPRESSION', sk: 'hai@example.vn' }]);
+    expect(report.entities.Suppression).toMatchObject({ found: 1, moved: 0, conflicts: 1 });
+    const both = (await scanAll()).filter((i) => i.sk === 'hai@example.vn');
+    expect(both.sort((a, b) => String(a.pk).localeCompare(String(b.pk)))).toEqual([newOne, oldOne]);
+    for (const i of both) await client.send(new DeleteCommand({ TableName: TABLE, Key: { pk: i.pk, sk: i.sk } }));
+  });
+
   it('no record the migration put on the stream reaches a consumer, though its events and deliveries match their filters', async () => {
     const streams = new DynamoDBStreamsClient({ endpoint: endpoint(), region: REGION, credentials });
     const records: DynamoDBRecord[] = [];
@@ -257,7 +288,7 @@ describe('moving a single-agency table into the default agency', () => {
     }
     streams.destroy();
     const routes = routesOf(functions, (name) => `https://sqs.local/000000000000/${name}`);
-    const inserts = records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.Keys?.pk?.S?.startsWith('AGENCY#default#CAMPAIGN#'));
+    const inserts = records.filter((r) => r.eventName === 'INSERT' && /^AGENCY#default#CAMPAIGN#c[12]$/.test(r.dynamodb?.Keys?.pk?.S ?? ''));
     expect(inserts.length).toBe(old.filter((i) => String(i.pk).startsWith('CAMPAIGN#')).length);
     // Without the router's check the mailer would send the pending delivery again, and a consumer re-run an event.
     const wouldRoute = inserts.filter((r) => routes.some((route) => matchesAny(route.filters, r)));
