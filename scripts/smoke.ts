@@ -216,7 +216,8 @@ export function twinAccounts(api: Api, runId: string): Accounts {
     platform: () => token({ sub: `${runId}-platform`, groups: ['platform'] }),
     // An enrolled address gets that person's own token: their groups, agency and unit, whatever the request says.
     enrolled: (username) => token({ sub: username, groups: [] }),
-    cleanup: async () => 'the twin keeps no account of its own for the run (its test tokens name no account)',
+    // The twin's pool has no deletion (the API never deletes an account): its enrolled people stay, the reporter disabled.
+    cleanup: async () => 'nothing to delete on the twin (the platform token names no account; the enrolled people stay in its pool)',
   };
 }
 
