@@ -7,7 +7,9 @@ export type LetterInput = z.input<typeof CampaignInput>;
 /**
  * The smallest launch letter CampaignInput accepts: one paragraph per section, signed by the
  * Director of Sở Ngoại vụ Lạng Sơn. Tests and benches pass what they care about as `over`
- * (documentNumber, title, recipientGroups, deadlines, ...); `over` wins, key by key.
+ * (documentNumber, title, recipientGroups, deadlines, ...); `over` wins, key by key. Its default
+ * deadline (10/12/2023) keeps the domain tests' 2023 law; a letter to be issued needs `deadlines`
+ * ahead of now, since issuing refuses a letter past its nomination deadline.
  */
 export function minimalLetter(over: Partial<LetterInput> = {}): LetterInput {
   return {

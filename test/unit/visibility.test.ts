@@ -86,6 +86,16 @@ describe('who sees what', () => {
     expect(visibleEvents(ttdv, events).find((e) => e.type === 'ReportSubmitted')).toHaveProperty('actor', 'user-sub-1');
   });
 
+  it('deadlines (issue 11): an extension and the clock’s reminders for all; the Office’s reminder, which names the units behind, for the Office only', () => {
+    const deadlineEvents = [
+      ev('DeadlineExtended', { deadline: 'registration', from: 'a', to: 'b', reason: 'bão' }),
+      ev('ReminderDue', { what: 'nominations', deadline: 'b' }),
+      ev('ReminderRequested', { what: 'final', deadline: 'b', units: ['TTDV'] }),
+    ];
+    expect(visibleEvents(office, deadlineEvents).map((e) => e.type)).toEqual(['DeadlineExtended', 'ReminderDue', 'ReminderRequested']);
+    for (const a of [council, vp, ttdv, viewer]) expect(visibleEvents(a, deadlineEvents).map((e) => e.type)).toEqual(['DeadlineExtended', 'ReminderDue']);
+  });
+
   it('fails closed: an event type the policy does not name reaches the Office only', () => {
     const unknown = { ...ev('CampaignIssued'), type: 'SomethingNew' } as unknown as DomainEvent;
     expect(visibleEvents(office, [unknown])).toHaveLength(1);
