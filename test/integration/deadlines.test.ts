@@ -204,6 +204,14 @@ describe('deadlines that move', () => {
     await streamIdle();
     expect(await recipientsOf(sc.documentNumber, 'Nhắc gửi hồ sơ đề nghị khen thưởng')).toEqual([addr('dem-b'), addr('dem-c')].sort());
     expect(await recipientsOf(sc.documentNumber, 'Nhắc nộp báo cáo tổng kết')).toEqual([addr('dem-a'), addr('dem-b'), addr('dem-c')].sort());
+    // B nominates the same day: the Office's reminder to B is stale (superseded, if still waiting).
+    expect((await nominate(sc, 'b')).status).toBe(201);
+    const marked = await eventually('B’s on-demand reminder superseded', async () => {
+      const m = (await allItems()).find((i) => String(i.sk) === `MESSAGE#${first.body.eventIds[0]}#reminder:${sc.units.b}`);
+      return m?.supersededBy ? m : undefined;
+    });
+    expect((await allItems()).find((i) => String(i.sk) === `MESSAGE#${first.body.eventIds[0]}#reminder:${sc.units.c}`)?.supersededBy).toBeUndefined();
+    expect(marked.supersededBy).toEqual(expect.any(String));
     // Refusals: a reporter may not, a deadline the letter lacks, a bad body.
     expect((await remind('nominations', sc.tokens.b)).status).toBe(403);
     expect((await remind('registration')).body.code).toBe('deadline.not_set');
