@@ -111,7 +111,7 @@ describe('the Council decides the ties (issue 11)', () => {
     const voted = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: ballot });
     expect(voted.status).toBe(200);
     expect(voted.body.tieChoices.map((c: { passed: boolean }) => c.passed)).toEqual([true, true]);
-    expect(voted.body.tieChoices[0].sentence).toContain('Hội đồng lựa chọn Lê Văn Cường cho 1 suất');
+    expect(voted.body.tieChoices[0].sentence).toContain('Hội đồng lựa chọn Lê Văn Cường (Phòng C) cho 1 suất');
     for (const r of voted.body.results) expect(r.sentence).not.toMatch(UUID);
 
     const final = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
@@ -119,7 +119,7 @@ describe('the Council decides the ties (issue 11)', () => {
     const outcome = (id: string) => final.body.outcomes.find((o: { nominationId: string }) => o.nominationId === id);
     expect(outcome(ids.a).outcome).toBe('awarded');
     expect(outcome(ids.c).outcome).toBe('awarded');
-    expect(outcome(ids.b)).toMatchObject({ outcome: 'not-awarded', reason: expect.stringContaining('Hội đồng biểu quyết lựa chọn Lê Văn Cường cho 1 suất') });
+    expect(outcome(ids.b)).toMatchObject({ outcome: 'not-awarded', reason: expect.stringContaining('Hội đồng biểu quyết lựa chọn Lê Văn Cường (Phòng C) cho 1 suất') });
     expect(final.body.tieChoices).toHaveLength(2);
 
     const standings = await call('GET', `/campaigns/${campaignId}/standings?period=final`, { token: admin });

@@ -20,6 +20,7 @@ function quotaChain(s: DecideState): string[] {
 
 export function councilTies(s: DecideState, input: DecideNominationsInput): CouncilTie[] {
   const ties: CouncilTie[] = [];
+  const unitNames = new Map(input.unitStandings.flatMap((u) => (u.unitName ? [[u.unitId, u.unitName] as const] : [])));
   const byRank = new Map<number, DecideNominationsInput['unitStandings'][number][]>();
   for (const u of input.unitStandings) {
     if (u.tie === undefined || u.tie === false) continue;
@@ -55,7 +56,11 @@ export function councilTies(s: DecideState, input: DecideNominationsInput): Coun
     const q = group[0]?.decision.quota;
     const usage = s.quotas.find((u) => u.id === id);
     if (!q || !usage) continue;
-    const contenders = group.map((w) => ({ id: w.entry.id, unitId: w.entry.nominee.unitId, name: w.decision.nominee.name }));
+    // A person is named with their unit when the standings name it: two people may share a name.
+    const contenders = group.map((w) => {
+      const unit = w.entry.nominee.kind === 'individual' ? unitNames.get(w.entry.nominee.unitId) : undefined;
+      return { id: w.entry.id, unitId: w.entry.nominee.unitId, name: unit ? `${w.decision.nominee.name} (${unit})` : w.decision.nominee.name };
+    });
     const qc = quotaChain(s);
     const citation: Citation = usage.citation;
     ties.push({

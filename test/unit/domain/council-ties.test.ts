@@ -37,6 +37,8 @@ const ballot = (tieChoices: { tieId: string; chosen: string[]; yes: number }[], 
     { ruleSet: proposal.ruleSet, membersTotal: 9, present, writtenVotes: 0, votes: votes.map((v) => ({ ...v, yes: Math.min(v.yes, present) })), tieChoices },
     { ties: proposal.ties, names },
   );
+/** A quota tie names each person with their unit, as the standings name it. */
+const seatName: Record<string, string> = { [id(1)]: 'Nguyễn Văn An (Phòng Một)', [id(2)]: 'Trần Văn Bình (Phòng Hai)' };
 const nominatingUnit = Object.fromEntries(proposal.decisions.map((d) => [d.nominationId, d.nominee.unitId]));
 
 describe('the proposal carries the ties', () => {
@@ -64,7 +66,7 @@ describe('the Council’s choice decides (table)', () => {
     expect(res.outcomes.filter((o) => o.outcome === 'awarded').map((o) => o.nominationId)).toEqual(awarded);
     const loser = res.outcomes.find((o) => o.needsCouncilVote && o.outcome === 'not-awarded');
     expect(loser?.reason).toBe(
-      `Hội đồng biểu quyết lựa chọn ${names[chosen[0] as string]} cho 1 suất trong chỉ tiêu dành cho 2 trường hợp đồng hạng (${yes}/9 phiếu đồng ý, trên 50% tổng số thành viên); không đề nghị tặng Giấy khen.`,
+      `Hội đồng biểu quyết lựa chọn ${seatName[chosen[0] as string]} cho 1 suất trong chỉ tiêu dành cho 2 trường hợp đồng hạng (${yes}/9 phiếu đồng ý, trên 50% tổng số thành viên); không đề nghị tặng Giấy khen.`,
     );
     expect(res.tieChoices?.[0]?.chosen).toEqual(chosen);
   });
@@ -72,7 +74,7 @@ describe('the Council’s choice decides (table)', () => {
   it('the choice’s sentence names people and cites the majority rule', () => {
     const c = ballot([{ tieId: 'GIAY_KHEN:individuals', chosen: [id(2)], yes: 6 }]).tieChoices?.[0] as TieChoiceResult;
     expect(c.sentence).toBe(
-      'Hội đồng lựa chọn Trần Văn Bình cho 1 suất còn lại trong số 2 trường hợp đồng hạng tại vị trí giới hạn chỉ tiêu: 6/9 thành viên Hội đồng đồng ý (66,7%), đạt tỷ lệ trên 50% tổng số thành viên Hội đồng (cần ít nhất 5 phiếu đồng ý) theo Điều 9 Quyết định số 86/2025/QĐ-UBND của Ủy ban nhân dân tỉnh Bắc Ninh.',
+      'Hội đồng lựa chọn Trần Văn Bình (Phòng Hai) cho 1 suất còn lại trong số 2 trường hợp đồng hạng tại vị trí giới hạn chỉ tiêu: 6/9 thành viên Hội đồng đồng ý (66,7%), đạt tỷ lệ trên 50% tổng số thành viên Hội đồng (cần ít nhất 5 phiếu đồng ý) theo Điều 9 Quyết định số 86/2025/QĐ-UBND của Ủy ban nhân dân tỉnh Bắc Ninh.',
     );
     expect(c.sentence).not.toMatch(UUID);
   });
