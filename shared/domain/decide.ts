@@ -34,7 +34,8 @@ export { personKeyOf } from './decision/state';
  * the state they share, with every field documented, in ./decision/state.ts.
  */
 
-export const DECIDE_ENGINE_VERSION = 'thidua-decide/1.0.0';
+/** 1.1.0 (issue 11): the same inputs decide otherwise under vn-2017 (options off), initiatives by year, the sentences. */
+export const DECIDE_ENGINE_VERSION = 'thidua-decide/1.1.0';
 
 type Step = (s: DecideState) => void;
 

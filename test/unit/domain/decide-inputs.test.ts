@@ -65,7 +65,7 @@ describe('the result', () => {
   it('names the rule set, the engine, the law and the options used', () => {
     const r = decideNominations(input());
     expect(r).toMatchObject({ ruleSet: 'vn-2024', engineVersion: DECIDE_ENGINE_VERSION, referenceDate: '2024-12-10', campaignYear: 2024 });
-    expect(DECIDE_ENGINE_VERSION).toBe('thidua-decide/1.0.0');
+    expect(DECIDE_ENGINE_VERSION).toBe('thidua-decide/1.1.0');
     expect(r.legalBasis).toEqual(['Luật Thi đua, khen thưởng số 06/2022/QH15', 'Nghị định số 98/2023/NĐ-CP', 'Thông tư số 01/2024/TT-BNV']);
     expect(r.options.ldttMinTenureMonths).toBe(6);
     expect(r.optionSources.ldttMinTenureMonths).toBe('06 tháng (TT 01/2024/TT-BNV) [S].');
