@@ -1,5 +1,6 @@
 import { allItems, call, eventually, once, sentEmails, streamIdle, tokenFor } from './client';
 import { minimalLetter } from '../../seed/minimal-letter';
+import { todayInVietnam } from '../../shared/domain/vn-date';
 
 /**
  * Deadlines that move (issue 11), on the twin's real components: an extension (gia hạn) emailed to
@@ -22,6 +23,7 @@ interface Scenario {
   tokens: Record<string, string>;
   campaignId: string;
   documentNumber: string;
+  deadlines: Record<string, string>;
 }
 
 /** An Office group, units `keys` of scenario `s`, and a campaign over them with `deadlines`, issued. */
@@ -43,7 +45,7 @@ async function scenario(s: string, keys: string[], deadlines: Record<string, str
   });
   expect(created.status).toBe(201);
   expect((await call('POST', `/campaigns/${created.body.id}/issue`, { token: admin })).status).toBe(200);
-  return { admin, units, tokens, campaignId: created.body.id, documentNumber };
+  return { admin, units, tokens, campaignId: created.body.id, documentNumber, deadlines };
 }
 
 const mailsOf = async (documentNumber: string, subject: string) => (await sentEmails()).filter((e) => e.subject.startsWith(`[${documentNumber}] ${subject}`));
@@ -100,6 +102,8 @@ describe('deadlines that move', () => {
       expect(res.status).toBe(200);
       expect(Date.parse(res.body.deadlines.registration)).toBe(Date.parse(to));
       expect(res.body.version).toBe(3);
+      // The law in force stays put: the reference date it was derived from (the nomination deadline's day) is now pinned.
+      expect(res.body.referenceDate).toBe(todayInVietnam(new Date(Date.parse(sc.deadlines.nominations!))));
       const [event] = await eventsOf(sc.tokens.a!, sc.campaignId, 'DeadlineExtended');
       expect(event?.data).toMatchObject({ deadline: 'registration', to, reason: 'Nhiều đơn vị đề nghị lùi hạn do <mưa lũ>' });
       const expected = [addr('ext-a'), addr('ext-b'), addr('ext-vanphong')].sort();
