@@ -11,7 +11,8 @@
  * partial batch responses and a maximum concurrency → after `maxReceiveCount` receives, the
  * queue's dead-letter queue.
  */
-import { routes } from '../shared/http/routes';
+import { isCoreRoute, isDocsRoute, isPeopleRoute } from '../shared/http/route-groups';
+import { type RouteSpec, routes } from '../shared/http/routes';
 import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
 import type { table as tableDefinition } from './table-definition';
 
@@ -105,7 +106,8 @@ export interface FunctionSpec {
   sendsEmail?: boolean;
   /** The user pool's admin actions the function calls (enrolling people: `POST /users`); the stack also gives it USER_POOL_ID. */
   userPool?: readonly UserPoolAction[];
-  api?: { routes: typeof routes };
+  /** The HTTP API routes it serves (shared/http/route-groups.ts); together the API functions serve every route once. */
+  api?: { routes: readonly RouteSpec[] };
   /** Reads the table's stream (exactly one function does: the stream router). */
   stream?: StreamSubscription;
   /** Consumes the records the stream router puts on its own queue. */
@@ -168,10 +170,31 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
     },
+    api: { routes: routes.filter(isCoreRoute) },
+  },
+  apiPeople: {
+    entry: 'functions/api-people.ts',
+    description: 'HTTP API: agencies (the platform operator) and the people an agency enrols',
+    memorySize: 512,
+    timeoutSeconds: 10,
+    table: {
+      // The agencies (the platform partition), the users' records (conditional puts and updates), a unit's existence.
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: [],
+    },
     // An agency's admin enrols people (shared/usecases/users.ts): creates the account, checks whose an existing one is,
     // puts it in its role's group, disables it. Nothing else of the pool (no deleting, no reading other pools).
     userPool: ['AdminCreateUser', 'AdminGetUser', 'AdminAddUserToGroup', 'AdminDisableUser'],
-    api: { routes },
+    api: { routes: routes.filter(isPeopleRoute) },
+  },
+  apiDocs: {
+    entry: 'functions/api-docs.ts',
+    description: 'HTTP API: the API document (OpenAPI 3.1) and its page for people',
+    memorySize: 256,
+    timeoutSeconds: 10,
+    // Built from the route table in memory: no data.
+    table: { actions: [], indexes: [] },
+    api: { routes: routes.filter(isDocsRoute) },
   },
   onCampaignIssued: {
     entry: 'functions/on-campaign-issued.ts',
@@ -354,6 +377,11 @@ export function wiringProblems(fns: Record<string, FunctionSpec>): string[] {
     if (q.maxConcurrency < 2 || q.maxConcurrency > 1000) problems.push(`${name}: maxConcurrency must be 2–1,000`);
     if (q.maxReceiveCount < 1 || q.maxReceiveCount > 1000) problems.push(`${name}: maxReceiveCount must be 1–1,000`);
     if (visibilityTimeoutSeconds(spec) > 43_200) problems.push(`${name}: its visibility timeout (6 × timeout) exceeds SQS's 12 hours`);
+  }
+  const served = Object.entries(fns).flatMap(([name, spec]) => (spec.api?.routes ?? []).map((r) => ({ name, key: `${r.method} ${r.path}` })));
+  for (const r of routes) {
+    const by = served.filter((s) => s.key === `${r.method} ${r.path}`).map((s) => s.name);
+    if (by.length !== 1) problems.push(`${r.method} ${r.path} must be served by exactly one function, not ${by.length} (${by.join(', ')})`);
   }
   return problems;
 }
