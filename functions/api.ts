@@ -1,8 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { httpApi } from '#shared/http/handler';
-import { API_REFERENCE_HEADERS, apiReferencePage } from '#shared/http/api-reference';
-import { openApiDocument } from '#shared/http/openapi';
+import type { CoreRouteKey } from '#shared/http/route-groups';
 import { logger } from '#shared/powertools';
 import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
 import { requestReminders } from '#shared/usecases/reminders';
@@ -10,30 +9,17 @@ import { submitRegistration, submitReport, verifyReport } from '#shared/usecases
 import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readProposal, readRegistrations, readReports, readResults, readStandings, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, finalize, recordCouncilVote, submitNomination } from '#shared/usecases/nominations';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
-import { userUseCases } from '#shared/usecases/users';
-import { userStore } from '#shared/store/users';
-import { cognitoIdentity } from '#shared/identity/cognito';
-import { enrolAgencyAdmin, readAgencies, upsertAgency } from '#shared/usecases/agencies';
 import { submitToParent } from '#shared/usecases/submissions';
 
 const now = () => new Date().toISOString();
-const users = userUseCases({ store: userStore, identity: cognitoIdentity() });
 
-/** One entry per route of `shared/http/routes.ts`; the type makes a missing route a compile error. */
-const api = httpApi({
+/** The campaigns, the directory and the health check (shared/http/route-groups.ts); the type makes a missing route a compile error. */
+const api = httpApi<CoreRouteKey>({
   'GET /health': async () => ({ status: 'ok' }),
-  'GET /openapi.json': async () => openApiDocument(),
-  'GET /docs': async () => ({ raw: apiReferencePage(), headers: API_REFERENCE_HEADERS }),
-  'PUT /agencies/{agencyId}': (req) => upsertAgency(req.params.agencyId, req.body, req.principal, now()),
-  'GET /agencies': () => readAgencies(),
-  'POST /agencies/{agencyId}/admins': async (req) => ({ statusCode: 201, body: await enrolAgencyAdmin(users, req.params.agencyId, req.body, req.principal, now()) }),
   'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.principal.agencyId, req.params.code, req.body, now()),
   'GET /recipient-groups': (req) => readGroups(req.principal),
   'PUT /units/{unitId}': (req) => upsertUnit(req.principal.agencyId, req.params.unitId, req.body, now()),
   'GET /units': (req) => readUnits(req.principal),
-  'POST /users': async (req) => ({ statusCode: 201, body: await users.enrol(req.principal, req.body, now()) }),
-  'GET /users': (req) => users.list(req.principal),
-  'POST /users/{username}/disable': (req) => users.disable(req.principal, req.params.username, now()),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body, req.principal, now()) }),
   'GET /campaigns': (req) => readCampaigns(req.principal, req.query.limit, req.query.cursor),
   'GET /campaigns/{id}': (req) => findCampaign(req.principal.agencyId, req.params.id),

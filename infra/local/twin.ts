@@ -372,9 +372,18 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     await poller.start();
     queues.start(handlers);
 
-    const api = Object.entries(functions).find(([, spec]) => 'api' in spec && spec.api);
+    // The HTTP API's functions (shared/http/route-groups.ts), each handed the routes the wiring gives it, as API Gateway does.
+    const apiFunctions = (Object.entries(functions) as [string, FunctionSpec][]).filter(([, spec]) => spec.api);
+    const api = apiFunctions.find(([name]) => name === 'api') ?? apiFunctions[0];
     if (!api) throw new Error('the wiring has no API function');
     const [apiName, apiSpec] = api;
+    const apiHandlerOf = new Map<string, ApiHandler>();
+    for (const [name, spec] of apiFunctions) for (const r of spec.api!.routes) apiHandlerOf.set(`${r.method} ${r.path}`, handlers[name] as ApiHandler);
+    const apiHandler: ApiHandler = (event, context) => {
+      const handle = apiHandlerOf.get(event.routeKey);
+      if (!handle) throw new Error(`no function serves ${event.routeKey}`);
+      return handle(event, context);
+    };
     const pollerRef = poller;
     const queuesRef = queues;
     const activity = () => Object.values(pollerRef.stats()).reduce((n, c) => n + c.invocations, 0) + queuesRef.invocations();
@@ -414,7 +423,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     const proxyRef = sesProxy;
     gateway = await startGateway({
       port: options.port ?? envNumber('PORT', 3000),
-      apiHandler: handlers[apiName] as ApiHandler,
+      apiHandler,
       identity: (baseUrl) => createIdentity({ issuer: `${baseUrl}/local/idp` }),
       fn: { name: apiName, memorySize: apiSpec.memorySize, timeoutSeconds: apiSpec.timeoutSeconds },
       region: LOCAL_REGION,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import * as agency from '../schemas/agency';
 import * as campaign from '../schemas/campaign';
 import * as directory from '../schemas/directory';

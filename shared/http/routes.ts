@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Agency, AgencyAdminInput, AgencyInput, AgencyList } from '../schemas/agency';
 import { SubmissionInput, SubmissionResult } from '../schemas/submission';
 import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
@@ -29,11 +29,11 @@ import {
 
 export type { Role };
 
-const PeriodQuery = z.object({ period: z._default(ReportPeriod, 'final') }).strict();
-const flag = z
-  .enum(['true', 'false'])
-  .default('false')
-  .transform((v) => v === 'true');
+const PeriodQuery = z.strictObject({ period: z._default(ReportPeriod, 'final') });
+const flag = z.pipe(
+  z._default(z.enum(['true', 'false']), 'false'),
+  z.transform((v) => v === 'true'),
+);
 export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
 /** The platform operator's routes: agencies, nothing inside them. */
 export const PLATFORM = ['platform'] as const;
@@ -180,7 +180,7 @@ export const routes = [
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s',
-    response: z.lazy(() => z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.string().optional() })) })),
+    response: z.lazy(() => z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.optional(z.string()) })) })),
   },
   {
     method: 'GET',
@@ -196,8 +196,8 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written',
-    query: z.object({ includeUncertain: flag }).strict(),
-    response: z.lazy(() => z.object({ requeued: z.number().int(), mailingsRequeued: z.number().int() })),
+    query: z.strictObject({ includeUncertain: flag }),
+    response: z.lazy(() => z.object({ requeued: z.number().check(z.int()), mailingsRequeued: z.number().check(z.int()) })),
     successStatus: 202,
   },
   {
@@ -317,7 +317,7 @@ export const routes = [
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The final results; format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact',
-    query: z.object({ format: z.enum(['json', 'csv']).default('json') }).strict(),
+    query: z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') }),
     response: VisibleResults,
     text: { mediaType: 'text/csv', description: 'With format=csv: text/csv, UTF-8 with a byte order mark, one row per outcome, as an attachment (ket-qua-<số>.csv)' },
   },

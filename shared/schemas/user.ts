@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { email, id, text } from './common';
+import * as z from 'zod/mini';
+import { describe, email, id, text } from './fields';
 
 /*
  * People an agency's Office enrols through the API (`POST /users`). The roles are the agency roles and
@@ -13,18 +13,19 @@ export type UserRole = z.infer<typeof UserRole>;
 
 export const UserInput = z.lazy(() =>
   z
-    .object({
-      email: email.describe('The address the invitation goes to; also the login name (case-insensitive)'),
-      name: text(200).describe('The person’s full name, e.g. "Nguyễn Văn A"'),
-      role: UserRole.describe('admin (the Office), unit (a unit’s reporter), council, viewer; never platform'),
-      unitId: id.optional().describe('The unit a `unit` reporter acts for: a unit of the caller’s agency; required for role unit, refused otherwise'),
+    .strictObject({
+      email: describe(email, 'The address the invitation goes to; also the login name (case-insensitive)'),
+      name: describe(text(200), 'The person’s full name, e.g. "Nguyễn Văn A"'),
+      role: describe(UserRole, 'admin (the Office), unit (a unit’s reporter), council, viewer; never platform'),
+      unitId: describe(z.optional(id), 'The unit a `unit` reporter acts for: a unit of the caller’s agency; required for role unit, refused otherwise'),
     })
-    .strict()
-    .superRefine((u, ctx) => {
-      // A reporter without a unit could act for none; another role with one would carry a scope it never uses.
-      if (u.role === 'unit' && u.unitId === undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'vai trò unit cần mã đơn vị (unitId)' });
-      if (u.role !== 'unit' && u.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'chỉ vai trò unit mới gắn với một đơn vị' });
-    }),
+    .check(
+      z.superRefine((u, ctx) => {
+        // A reporter without a unit could act for none; another role with one would carry a scope it never uses.
+        if (u.role === 'unit' && u.unitId === undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'vai trò unit cần mã đơn vị (unitId)' });
+        if (u.role !== 'unit' && u.unitId !== undefined) ctx.addIssue({ code: 'custom', path: ['unitId'], message: 'chỉ vai trò unit mới gắn với một đơn vị' });
+      }),
+    ),
 );
 export type UserInput = z.infer<typeof UserInput>;
 
@@ -44,15 +45,15 @@ export const User = z.lazy(() =>
     email: z.string(),
     name: z.string(),
     role: UserRole,
-    unitId: z.string().optional(),
+    unitId: z.optional(z.string()),
     state: UserState,
     /** The identity provider's id of the person (the token's `sub`), once enrolled. */
-    sub: z.string().optional(),
+    sub: z.optional(z.string()),
     createdAt: z.string(),
     createdBy: z.string(),
     updatedAt: z.string(),
-    disabledAt: z.string().optional(),
-    disabledBy: z.string().optional(),
+    disabledAt: z.optional(z.string()),
+    disabledBy: z.optional(z.string()),
   }),
 );
 export type User = z.infer<typeof User>;

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import { email as emailSchema } from '../schemas/common';
+import { email as emailSchema } from '../schemas/fields';
 import type { User, UserInput, UserRole } from '../schemas/user';
 import { parseParam } from './params';
 import type { Principal } from './principal';

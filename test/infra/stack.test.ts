@@ -414,7 +414,7 @@ describe('the user pool', () => {
       .sort();
     expect(names).toEqual(Object.keys(groups).sort());
     // Every role a route names is a group.
-    for (const [, spec] of apiFunctions) for (const r of spec.api!.routes) for (const role of 'roles' in r ? r.roles : []) expect(names).toContain(role);
+    for (const [, spec] of apiFunctions) for (const r of spec.api!.routes) for (const role of r.roles ?? []) expect(names).toContain(role);
   });
 
   it('has a public SPA client that can read custom:unitId and custom:agencyId but write neither', () => {

@@ -59,7 +59,9 @@ async function agencyCampaign(admin: string, code: string, units: { unitId: stri
       participatingUnits: units.map((u) => u.unitId),
       officeGroup: code,
       deadlines: { nominations: hours(72) },
+      // The 2025 year-end round: the law of 10/12/2025 (vn-2025), the work of 2025 judged.
       referenceDate: '2025-12-10',
+      assessmentYear: 2025,
       ...extra,
     }),
     201,

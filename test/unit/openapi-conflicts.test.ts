@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { functions } from '../../infra/wiring';
 import path from 'node:path';
 import ts from 'typescript';
 import { routeKey, routes, type RouteSpec } from '../../shared/http/routes';
 
 /*
  * The 409s each route documents (`conflicts` in shared/http/routes.ts) against the code: every
- * `new DomainError('conflict', …, reason)` a route's handler (functions/api.ts) can reach, by a call
+ * `new DomainError('conflict', …, reason)` a route's handler (functions/api*.ts) can reach, by a call
  * graph read from the sources with the TypeScript parser. Calls are matched by name (`foo()` and
  * `x.foo()` both reach every function named `foo`), which can only over-approximate: a conflict the
  * graph reaches that cannot happen is listed below with the reason it cannot.
@@ -86,11 +87,13 @@ for (const file of files(path.join(root, 'shared'))) {
   collect(file, (name, fn) => functionsByName.set(name, [...(functionsByName.get(name) ?? []), fn]));
 }
 
-/** Each route's handler in functions/api.ts: the property of the object given to httpApi, keyed by its route. */
+/** Each route's handler in the API functions (functions/api*.ts): the property of the object given to httpApi, keyed by its route. */
 const handlers = new Map<string, Fn>();
-collect(path.join(root, 'functions/api.ts'), (name, fn) => {
-  if (/^(GET|POST|PUT|DELETE) \//.test(name)) handlers.set(name, fn);
-});
+for (const entry of Object.values(functions).flatMap((f) => (f.api ? [f.entry] : []))) {
+  collect(path.join(root, entry), (name, fn) => {
+    if (/^(GET|POST|PUT|DELETE) \//.test(name)) handlers.set(name, fn);
+  });
+}
 
 function reachable(start: Fn): { conflicts: Set<string>; unknown: string[] } {
   const conflicts = new Set<string>();

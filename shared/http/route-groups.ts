@@ -1,0 +1,18 @@
+import type { RouteKey, RouteSpec } from './routes';
+
+/*
+ * Which function serves which routes (issue 9 "Lighter bundles"): one API function would carry the Cognito client and
+ * the API document's schemas on every cold start of every campaign route. Three functions behind the one HTTP API:
+ * - `api`: the campaigns, the directory and the health check: what agencies use all year;
+ * - `apiPeople`: agencies and users, the only routes that call Cognito's admin API;
+ * - `apiDocs`: the API document and its page, the only ones that build JSON Schemas from zod.
+ * The wiring (infra/wiring.ts) gives each function its routes from here, and each function's handler list is typed
+ * from the same keys, so a route served by none, or by two, fails to compile or the wiring check.
+ */
+export type PeopleRouteKey = Extract<RouteKey, `${string} /agencies${string}` | `${string} /users${string}`>;
+export type DocsRouteKey = Extract<RouteKey, 'GET /openapi.json' | 'GET /docs'>;
+export type CoreRouteKey = Exclude<RouteKey, PeopleRouteKey | DocsRouteKey>;
+
+export const isPeopleRoute = (r: Pick<RouteSpec, 'path'>) => /^\/(agencies|users)(\/|$)/.test(r.path);
+export const isDocsRoute = (r: Pick<RouteSpec, 'path'>) => r.path === '/openapi.json' || r.path === '/docs';
+export const isCoreRoute = (r: Pick<RouteSpec, 'path'>) => !isPeopleRoute(r) && !isDocsRoute(r);
