@@ -6,14 +6,13 @@ import { logger } from '#shared/powertools';
 import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
 import { requestReminders } from '#shared/usecases/reminders';
 import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
-import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readProposal, readRegistrations, readReports, readResults, readStandings, readUnits } from '#shared/usecases/reads';
-import { closeCampaignNominations, finalize, recordCouncilVote, submitNomination } from '#shared/usecases/nominations';
+import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readRegistrations, readReports, readStandings, readUnits } from '#shared/usecases/reads';
+import { closeCampaignNominations, submitNomination } from '#shared/usecases/nominations';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
-import { submitToParent } from '#shared/usecases/submissions';
 
 const now = () => new Date().toISOString();
 
-/** The campaigns, the directory and the health check (shared/http/route-groups.ts); the type makes a missing route a compile error. */
+/** The campaigns, the directory, reports and nominations, the health check (shared/http/route-groups.ts); the type makes a missing route a compile error. */
 const api = httpApi<CoreRouteKey>({
   'GET /health': async () => ({ status: 'ok' }),
   'PUT /recipient-groups/{code}': (req) => upsertRecipientGroup(req.principal.agencyId, req.params.code, req.body, now()),
@@ -42,11 +41,6 @@ const api = httpApi<CoreRouteKey>({
   'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/nominations': (req) => readNominations(req.params.id, req.principal),
   'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.principal.agencyId, req.params.id, req.principal.sub, new Date()),
-  'GET /campaigns/{id}/proposal': (req) => readProposal(req.params.id, req.principal),
-  'POST /campaigns/{id}/council-votes': (req) => recordCouncilVote(req.params.id, req.body, req.principal, new Date()),
-  'POST /campaigns/{id}/results/finalize': (req) => finalize(req.params.id, req.principal, new Date()),
-  'GET /campaigns/{id}/results': (req) => readResults(req.params.id, req.query.format, req.principal),
-  'POST /campaigns/{id}/submissions': async (req) => ({ statusCode: 201, body: await submitToParent(req.params.id, req.body, req.principal, new Date()) }),
 });
 
 export const handler = middy(api).use(injectLambdaContext(logger));

@@ -11,7 +11,7 @@
  * partial batch responses and a maximum concurrency → after `maxReceiveCount` receives, the
  * queue's dead-letter queue.
  */
-import { isCoreRoute, isDocsRoute, isPeopleRoute } from '../shared/http/route-groups';
+import { isCoreRoute, isCouncilRoute, isDocsRoute, isPeopleRoute } from '../shared/http/route-groups';
 import { type RouteSpec, routes } from '../shared/http/routes';
 import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
 import type { table as tableDefinition } from './table-definition';
@@ -76,7 +76,21 @@ export interface ScheduleSpec {
  * UpdateItem, DeleteItem or ConditionCheckItem on its table (DynamoDB developer guide, "Using IAM
  * with DynamoDB transactions"), so a function that writes in transactions lists those.
  */
-export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'Scan' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'BatchWriteItem' | 'ConditionCheckItem';
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'Scan'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'BatchWriteItem'
+  | 'ConditionCheckItem'
+  // PartiQL statements (BatchExecuteStatement: shared/store/statement-batch.ts), authorized by kind.
+  | 'PartiQLInsert'
+  | 'PartiQLUpdate'
+  | 'PartiQLDelete'
+  | 'PartiQLSelect';
 export type IndexName = (typeof tableDefinition.indexes)[number]['name'];
 /** A Cognito admin action as IAM names it (without `cognito-idp:`), granted on the stack's user pool only. */
 export type UserPoolAction = 'AdminCreateUser' | 'AdminGetUser' | 'AdminAddUserToGroup' | 'AdminDisableUser';
@@ -151,11 +165,12 @@ const consumerDefaults = {
 
 /**
  * What every consumer that queues mail does (shared/outbox.ts `queueMail`): reads the campaign
- * (GetItem) and the directory (Query), checks the suppression list (BatchGetItem), and writes the
- * rendered message and one outbox item per address with conditional puts (PutItem), then marks
- * the event's mailing prepared (UpdateItem, shared/store/mailings.ts).
+ * (GetItem) and the directory (Query), checks the suppression list (BatchGetItem), writes the
+ * rendered message with a conditional put (PutItem) and one outbox item per address with
+ * conditional inserts, 25 to a request (PartiQLInsert), then marks the event's mailing prepared
+ * (UpdateItem, shared/store/mailings.ts).
  */
-const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem'] as const satisfies readonly TableAction[];
+const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'PartiQLInsert', 'UpdateItem'] as const satisfies readonly TableAction[];
 
 /** Every function but the stream router, which is built from them. */
 const subscribers = {
@@ -171,6 +186,19 @@ const subscribers = {
       indexes: ['gsi1'],
     },
     api: { routes: routes.filter(isCoreRoute) },
+  },
+  apiCouncil: {
+    entry: 'functions/api-council.ts',
+    description: 'HTTP API: the proposal, the Council’s ballot, the results and the submission up the line',
+    memorySize: 512,
+    timeoutSeconds: 10,
+    table: {
+      // Reads the campaign, its proposal and decisions, nominations and results; the ballot, the finalize and the
+      // submission are transactions of Puts (shared/store/campaigns.ts); the parent's directory is a Query.
+      actions: ['GetItem', 'Query', 'PutItem'],
+      indexes: [],
+    },
+    api: { routes: routes.filter(isCouncilRoute) },
   },
   apiPeople: {
     entry: 'functions/api-people.ts',
@@ -288,9 +316,10 @@ const subscribers = {
     memorySize: 512,
     timeoutSeconds: 120,
     table: {
-      // Claims, marks and records each item with conditional updates; reads its rendered message
+      // Claims, marks and records a batch's items with conditional PartiQL updates, 25 to a request
+      // (UpdateItem only for a write the translation does not cover); reads the rendered message
       // (its parts, a Query of one partition); the suppression list once per batch. No Put, no delete.
-      actions: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'PartiQLUpdate'],
       indexes: [],
     },
     sendsEmail: true,

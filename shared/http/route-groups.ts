@@ -3,7 +3,9 @@ import type { RouteKey, RouteSpec } from './routes';
 /*
  * Which function serves which routes (issue 9 "Lighter bundles"): one API function would carry the Cognito client and
  * the API document's schemas on every cold start of every campaign route. Three functions behind the one HTTP API:
- * - `api`: the campaigns, the directory and the health check: what agencies use all year;
+ * - `api`: the campaigns, the directory, registrations, reports, standings and nominations: what units use all year;
+ * - `apiCouncil`: the proposal, the Council's ballot, the results and the submission up the line: the only routes that
+ *   need the rule sets, the quota and tie logic and the authority table, a few calls a campaign;
  * - `apiPeople`: agencies and users, the only routes that call Cognito's admin API;
  * - `apiDocs`: the API document and its page, the only ones that build JSON Schemas from zod.
  * The wiring (infra/wiring.ts) gives each function its routes from here, and each function's handler list is typed
@@ -11,8 +13,10 @@ import type { RouteKey, RouteSpec } from './routes';
  */
 export type PeopleRouteKey = Extract<RouteKey, `${string} /agencies${string}` | `${string} /users${string}`>;
 export type DocsRouteKey = Extract<RouteKey, 'GET /openapi.json' | 'GET /docs'>;
-export type CoreRouteKey = Exclude<RouteKey, PeopleRouteKey | DocsRouteKey>;
+export type CouncilRouteKey = Extract<RouteKey, `${string}/proposal` | `${string}/council-votes` | `${string}/results${string}` | `${string}/submissions`>;
+export type CoreRouteKey = Exclude<RouteKey, PeopleRouteKey | DocsRouteKey | CouncilRouteKey>;
 
 export const isPeopleRoute = (r: Pick<RouteSpec, 'path'>) => /^\/(agencies|users)(\/|$)/.test(r.path);
 export const isDocsRoute = (r: Pick<RouteSpec, 'path'>) => r.path === '/openapi.json' || r.path === '/docs';
-export const isCoreRoute = (r: Pick<RouteSpec, 'path'>) => !isPeopleRoute(r) && !isDocsRoute(r);
+export const isCouncilRoute = (r: Pick<RouteSpec, 'path'>) => /\/(proposal|council-votes|results(\/.*)?|submissions)$/.test(r.path);
+export const isCoreRoute = (r: Pick<RouteSpec, 'path'>) => !isPeopleRoute(r) && !isDocsRoute(r) && !isCouncilRoute(r);

@@ -116,7 +116,7 @@ describe('the Council decides the ties (issue 11)', () => {
 
     const final = await call('POST', `/campaigns/${campaignId}/results/finalize`, { token: admin });
     expect(final.status).toBe(200);
-    const outcome = (id: string) => final.body.outcomes.find((o: { nominationId: string }) => o.nominationId === id);
+    const outcome = (id: string | undefined) => final.body.outcomes.find((o: { nominationId: string }) => o.nominationId === id);
     expect(outcome(ids.a).outcome).toBe('awarded');
     expect(outcome(ids.c).outcome).toBe('awarded');
     expect(outcome(ids.b)).toMatchObject({ outcome: 'not-awarded', reason: expect.stringContaining('Hội đồng biểu quyết lựa chọn Lê Văn Cường (Phòng C) cho 1 suất') });

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { functions } from '../../infra/wiring';
+import { type FunctionSpec, functions } from '../../infra/wiring';
 import path from 'node:path';
 import ts from 'typescript';
 import { routeKey, routes, type RouteSpec } from '../../shared/http/routes';
@@ -89,7 +89,7 @@ for (const file of files(path.join(root, 'shared'))) {
 
 /** Each route's handler in the API functions (functions/api*.ts): the property of the object given to httpApi, keyed by its route. */
 const handlers = new Map<string, Fn>();
-for (const entry of Object.values(functions).flatMap((f) => (f.api ? [f.entry] : []))) {
+for (const entry of (Object.values(functions) as FunctionSpec[]).flatMap((f) => (f.api ? [f.entry] : []))) {
   collect(path.join(root, entry), (name, fn) => {
     if (/^(GET|POST|PUT|DELETE) \//.test(name)) handlers.set(name, fn);
   });
