@@ -11,7 +11,11 @@ import * as submission from '../schemas/submission';
 import * as user from '../schemas/user';
 import * as responses from './responses';
 import { MAX_BODY_BYTES } from './handler';
-import { routes, type RouteSpec } from './routes';
+import { routeResponses } from './route-responses';
+import { routeKey, routes, type RouteKey, type RouteSpec } from './routes';
+
+/** What the route answers (shared/http/route-responses.ts), for the document only. */
+const responseOf = (route: RouteSpec) => routeResponses[routeKey(route) as RouteKey];
 
 /*
  * The OpenAPI 3.1 document, generated from the route list (./routes.ts): the request schemas are the
@@ -51,7 +55,10 @@ function responseComponents(list: readonly RouteSpec[]) {
     taken.add(id);
   };
   for (const mod of NAMED) for (const [id, value] of Object.entries(mod)) if (/^[A-Z]/.test(id) && isSchema(value)) name(value, id);
-  for (const route of list) if (route.response) name(route.response, `${operationIdOf(route).replace(/^./, (c) => c.toUpperCase())}Response`);
+  for (const route of list) {
+    const response = responseOf(route);
+    if (response) name(response, `${operationIdOf(route).replace(/^./, (c) => c.toUpperCase())}Response`);
+  }
   const registry = z.registry<{ id: string }>();
   for (const [schema, id] of names) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', uri: componentRef });
@@ -60,7 +67,13 @@ function responseComponents(list: readonly RouteSpec[]) {
     const { $schema: _s, $id: _i, ...rest } = schema as Json;
     converted[id] = rest;
   }
-  return { converted, responseName: (route: RouteSpec) => (route.response ? names.get(route.response) : undefined) };
+  return {
+    converted,
+    responseName: (route: RouteSpec) => {
+      const response = responseOf(route);
+      return response ? names.get(response) : undefined;
+    },
+  };
 }
 
 /** The components some operation refers to, directly or through another: the rest are left out. */

@@ -1,31 +1,15 @@
 import * as z from 'zod/mini';
-import { Agency, AgencyAdminInput, AgencyInput, AgencyList } from '../schemas/agency';
-import { SubmissionInput, SubmissionResult } from '../schemas/submission';
-import { CampaignInput, Campaign, CampaignList, ListQuery } from '../schemas/campaign';
+import { AgencyAdminInput, AgencyInput } from '../schemas/agency';
+import { SubmissionInput } from '../schemas/submission';
+import { CampaignInput, ListQuery } from '../schemas/campaign';
 import { DeadlineExtensionInput, ReminderRequestInput } from '../schemas/deadlines';
-import { RecipientGroup, RecipientGroupInput, RecipientGroupView, Unit, UnitInput, UnitView } from '../schemas/directory';
-import { Delivery, DomainEvent, Mailing } from '../schemas/events';
+import { RecipientGroupInput, UnitInput } from '../schemas/directory';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
-import { Registration, RegistrationInput } from '../schemas/registration';
+import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
-import { User, UserInput, UserList } from '../schemas/user';
-
+import { UserInput } from '../schemas/user';
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
-import {
-  CouncilTally,
-  FinalResults,
-  NominationList,
-  OpenApiDocument,
-  Proposal,
-  ReminderRequestResult,
-  ReportList,
-  Standings,
-  StoredNomination,
-  StoredReport,
-  VerificationResult,
-  VisibleResults,
-} from './responses';
 
 export type { Role };
 
@@ -50,11 +34,6 @@ export interface RouteSpec {
   body?: z.core.$ZodType;
   /** The query string, parsed (and documented) like a body: a bad parameter is a 400 naming it. */
   query?: z.core.$ZodObject;
-  /**
-   * Documentation only: any zod schema, classic or mini (the stored shapes are mini: shared/schemas/events.ts).
-   * The inline ones are `z.lazy`: only the OpenAPI document builds them, not each cold start.
-   */
-  response?: z.core.$ZodType;
   successStatus?: number;
   /**
    * The `code`s of the 409s the route's use case can refuse with, documented as the 409's `code` enum.
@@ -71,8 +50,8 @@ export interface RouteSpec {
  * exactly these, and the OpenAPI document is generated from them (docs/architecture.md "One list of the wiring").
  */
 export const routes = [
-  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness', response: z.lazy(() => z.object({ status: z.literal('ok') })) },
-  { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1', response: OpenApiDocument },
+  { method: 'GET', path: '/health', auth: 'none', summary: 'Readiness' },
+  { method: 'GET', path: '/openapi.json', auth: 'none', summary: 'This API, as OpenAPI 3.1' },
   {
     method: 'GET',
     path: '/docs',
@@ -87,9 +66,8 @@ export const routes = [
     roles: PLATFORM,
     summary: 'Create or replace an agency (the platform operator only; reads no campaign of it)',
     body: AgencyInput,
-    response: Agency,
   },
-  { method: 'GET', path: '/agencies', auth: 'jwt', roles: PLATFORM, summary: 'The agencies of this deployment (the platform operator only)', response: AgencyList },
+  { method: 'GET', path: '/agencies', auth: 'jwt', roles: PLATFORM, summary: 'The agencies of this deployment (the platform operator only)' },
   {
     method: 'POST',
     path: '/agencies/{agencyId}/admins',
@@ -97,27 +75,24 @@ export const routes = [
     roles: PLATFORM,
     summary: 'Enrol an agency’s Office administrator (the platform operator only): the account in that agency, the admin group, the emailed invitation',
     body: AgencyAdminInput,
-    response: User,
     successStatus: 201,
     conflicts: ['user.exists', 'user.pending_differs', 'user.taken'],
   },
-  { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput, response: RecipientGroup },
+  { method: 'PUT', path: '/recipient-groups/{code}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a Nơi nhận group', body: RecipientGroupInput },
   {
     method: 'GET',
     path: '/recipient-groups',
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The recipient directory (addresses: the Office only)',
-    response: z.lazy(() => z.object({ items: z.array(RecipientGroupView) })),
   },
-  { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput, response: Unit },
+  { method: 'PUT', path: '/units/{unitId}', auth: 'jwt', roles: ['admin'], summary: 'Create or replace a unit', body: UnitInput },
   {
     method: 'GET',
     path: '/units',
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)',
-    response: z.lazy(() => z.object({ items: z.array(UnitView) })),
   },
   {
     method: 'POST',
@@ -126,30 +101,27 @@ export const routes = [
     roles: ['admin'],
     summary: 'Enrol a person in the caller’s agency (the agency’s admin only): the account, its group and unit, and the emailed invitation; never another agency, never platform',
     body: UserInput,
-    response: User,
     successStatus: 201,
     conflicts: ['user.exists', 'user.pending_differs', 'user.taken'],
   },
-  { method: 'GET', path: '/users', auth: 'jwt', roles: ['admin'], summary: 'The people enrolled in the caller’s agency (the agency’s admin only; no other agency’s)', response: UserList },
+  { method: 'GET', path: '/users', auth: 'jwt', roles: ['admin'], summary: 'The people enrolled in the caller’s agency (the agency’s admin only; no other agency’s)' },
   {
     method: 'POST',
     path: '/users/{username}/disable',
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Disable a person of the caller’s agency (the agency’s admin only): they can no longer sign in; another agency’s user is 404',
-    response: User,
     conflicts: ['user.self'],
   },
-  { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, response: Campaign, successStatus: 201 },
-  { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery, response: CampaignList },
-  { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign', response: Campaign },
+  { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, successStatus: 201 },
+  { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery },
+  { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign' },
   {
     method: 'POST',
     path: '/campaigns/{id}/issue',
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list; refused once the nomination deadline has passed',
-    response: Campaign,
     conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'campaign.concurrent_change'],
   },
   {
@@ -160,7 +132,6 @@ export const routes = [
     summary:
       'Extend a deadline (gia hạn) of an issued campaign, with its reason: later than now and than the current one, not after the deadlines that follow; emails the notice to the participating units and the Office',
     body: DeadlineExtensionInput,
-    response: Campaign,
     conflicts: ['campaign.not_issued', 'deadline.not_set', 'deadline.not_later', 'deadline.out_of_order', 'campaign.concurrent_change'],
   },
   {
@@ -171,7 +142,6 @@ export const routes = [
     summary:
       'Remind now the participating units that have not yet registered, reported for a period or nominated: at most once per unit and Vietnam calendar day; says who was reminded and who was skipped',
     body: ReminderRequestInput,
-    response: ReminderRequestResult,
     conflicts: ['campaign.not_issued', 'campaign.closed', 'deadline.not_set', 'reminder.deadline_passed', 'campaign.concurrent_change'],
   },
   {
@@ -180,7 +150,6 @@ export const routes = [
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The campaign’s audit trail of domain events: complete for the Office; others see the campaign-level events and their own unit’s',
-    response: z.lazy(() => z.object({ items: z.array(z.object({ ...DomainEvent.shape, actor: z.optional(z.string()) })) })),
   },
   {
     method: 'GET',
@@ -188,7 +157,6 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Every Nơi nhận entry and address with its delivery status, and the key the logs name it by; and each mail the campaign’s events owe (mailings), prepared or not',
-    response: z.lazy(() => z.object({ items: z.array(z.object({ ...Delivery.shape, logKey: z.string() })), mailings: z.array(Mailing) })),
   },
   {
     method: 'POST',
@@ -197,7 +165,6 @@ export const routes = [
     roles: ['admin'],
     summary: 'Send again every delivery of the campaign that failed (and, with includeUncertain=true, those in doubt), and every mailing whose outbox was not written',
     query: z.strictObject({ includeUncertain: flag }),
-    response: z.lazy(() => z.object({ requeued: z.number().check(z.int()), mailingsRequeued: z.number().check(z.int()) })),
     successStatus: 202,
   },
   {
@@ -207,7 +174,6 @@ export const routes = [
     roles: ['admin'],
     summary: 'Set the scoring table (thang điểm) of a draft; fixed once issued',
     body: ScoringTable,
-    response: Campaign,
     conflicts: ['campaign.not_draft', 'campaign.concurrent_change'],
   },
   {
@@ -217,7 +183,6 @@ export const routes = [
     roles: ['unit', 'admin'],
     summary: 'Register (đăng ký thi đua) a unit or a person: targets and titles aimed for',
     body: RegistrationInput,
-    response: Registration,
     conflicts: ['campaign.not_issued', 'campaign.closed', 'registration.deadline_passed'],
   },
   {
@@ -226,7 +191,6 @@ export const routes = [
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'Registrations (a unit’s reporter sees its own unit’s)',
-    response: z.lazy(() => z.object({ items: z.array(Registration) })),
   },
   {
     method: 'POST',
@@ -235,11 +199,10 @@ export const routes = [
     roles: ['unit'],
     summary: 'Submit a unit’s report (sơ kết / tổng kết) with its self-assessed values; replaces it until the deadline',
     body: UnitReport,
-    response: StoredReport,
     successStatus: 201,
     conflicts: ['campaign.not_issued', 'campaign.closed', 'campaign.no_scoring_table', 'report.deadline_passed'],
   },
-  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery, response: ReportList },
+  { method: 'GET', path: '/campaigns/{id}/reports', auth: 'jwt', roles: ANY_ROLE, summary: 'Reports of a period; a unit’s reporter sees its own', query: PeriodQuery },
   {
     method: 'PUT',
     path: '/campaigns/{id}/reports/{unitId}/{period}/verification',
@@ -247,7 +210,6 @@ export const routes = [
     roles: ['admin'],
     summary: 'The Office’s verified values per criterion, each with a reason',
     body: Verification,
-    response: VerificationResult,
     conflicts: ['campaign.no_scoring_table'],
   },
   {
@@ -257,7 +219,6 @@ export const routes = [
     roles: ANY_ROLE,
     query: PeriodQuery,
     summary: 'Units ranked by total, every criterion self-assessed and verified, ties the chain cannot break marked for a council vote',
-    response: Standings,
     conflicts: ['campaign.no_scoring_table'],
   },
   {
@@ -267,18 +228,16 @@ export const routes = [
     roles: ['unit', 'admin'],
     summary: 'Nominate (đề nghị khen thưởng) a person of the unit, or the unit itself, for a title or form, until the nomination deadline; a unit names only its own units, the Office any',
     body: Nomination,
-    response: StoredNomination,
     successStatus: 201,
     conflicts: ['campaign.not_issued', 'campaign.closed', 'nomination.deadline_passed'],
   },
-  { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)', response: NominationList },
+  { method: 'GET', path: '/campaigns/{id}/nominations', auth: 'jwt', roles: ANY_ROLE, summary: 'Nominations (a unit’s reporter sees its own unit’s)' },
   {
     method: 'POST',
     path: '/campaigns/{id}/close-nominations',
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Close nominations now (the clock closes them at the deadline); decides every nomination',
-    response: Campaign,
     conflicts: ['campaign.not_issued', 'campaign.concurrent_change'],
   },
   {
@@ -287,7 +246,6 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin', 'council'],
     summary: 'The proposal: every nomination decided, each rule checked with its citation, quotas, input hash and rule set',
-    response: Proposal,
     conflicts: ['proposal.not_ready'],
   },
   {
@@ -298,7 +256,6 @@ export const routes = [
     summary:
       'The Council’s ballot: quorum and each title’s threshold over the whole membership, and its choices among the tied (`tieChoices`: a standings or quota tie of the proposal, the contenders chosen, the yes votes; a majority of all members)',
     body: CouncilVoteRequest,
-    response: CouncilTally,
     conflicts: ['proposal.not_ready', 'results.already_final'],
   },
   {
@@ -307,7 +264,6 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Freeze the results and email them to the Nơi nhận list and to each nominating unit',
-    response: FinalResults,
     // state.conflict: the Council's quorum not met, no ballot for an eligible nomination, or a tie for a quota's last seat (shared/domain/results.ts).
     conflicts: ['proposal.not_ready', 'campaign.not_closed', 'campaign.concurrent_change', 'state.conflict'],
   },
@@ -318,7 +274,6 @@ export const routes = [
     roles: ANY_ROLE,
     summary: 'The final results; format=csv gives a UTF-8 CSV that Excel opens with its diacritics intact',
     query: z.strictObject({ format: z._default(z.enum(['json', 'csv']), 'json') }),
-    response: VisibleResults,
     text: { mediaType: 'text/csv', description: 'With format=csv: text/csv, UTF-8 with a byte order mark, one row per outcome, as an attachment (ket-qua-<số>.csv)' },
   },
   {
@@ -329,7 +284,6 @@ export const routes = [
     summary:
       'File the finalized campaign’s proposed nominations (titles the agency may not award) in a campaign of the parent agency, this agency as the nominating unit, each with the council’s vote and the decision’s checks; once per parent campaign (the Office only)',
     body: SubmissionInput,
-    response: SubmissionResult,
     successStatus: 201,
     conflicts: [
       'submission.no_parent',
