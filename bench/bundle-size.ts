@@ -172,7 +172,10 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
       const out = await build({ ...bundleSettings, entryPoints: [path.join(root, spec.entry)], outfile, metafile: true, write: false });
       const code = out.outputFiles![0]!.contents;
       writeFileSync(outfile, code);
-      const use = sdkUse(out.metafile!);
+      const own = sdkUse(out.metafile!);
+      // A function that calls no AWS service (the API document's) has no SDK-only bundle to be weighed against: it is
+      // weighed against the lightest one a function behind the same API has, the DynamoDB document client's.
+      const use = own.size ? own : new Map([['@aws-sdk/client-dynamodb', new Set<string>()], ['@aws-sdk/lib-dynamodb', new Set<string>()]]);
       const inBundle = Object.values(out.metafile!.outputs)[0]!.inputs;
       const holds = (dir: string) => Object.entries(inBundle).some(([f, i]) => f.includes(`node_modules/zod/v4/${dir}/`) && i.bytesInOutput > 0);
       const zod = holds('classic') ? 'classic' : holds('mini') ? 'mini' : 'none';
@@ -191,7 +194,7 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
         bytes: code.byteLength,
         gzipBytes: gzipSync(code).byteLength,
         baselineBytes: baseCode.byteLength,
-        sdk: [...use.keys()].map((p) => p.replace('@aws-sdk/', '')),
+        sdk: own.size ? [...own.keys()].map((p) => p.replace('@aws-sdk/', '')) : ['(none; baseline: client-dynamodb lib-dynamodb)'],
         zod,
         importMs: paired.a,
         baselineMs: paired.b,
