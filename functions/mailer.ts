@@ -11,14 +11,14 @@ import { logger } from '#shared/powertools';
 import { outboxLogKey, redactEmails } from '#shared/redact';
 import { metricNames, metrics, publishMetricsIfAny } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
-import { claimDelivery, deliveryKey, markSending, recordDoubt, recordOutcome, suppressedAmong } from '#shared/store/deliveries';
+import { claimDeliveries, deliveryKey, markSendingAll, recordAll, suppressedAmong } from '#shared/store/deliveries';
 import { getMessage, type StoredMessage } from '#shared/store/messages';
 import { getAgency } from '#shared/store/agencies';
 import { allowedSenders, senderFor, type Sender } from '#shared/usecases/senders';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
-import { sendDelivery, type SendDeps, type SendFailure } from '#shared/usecases/send-delivery';
+import { sendDeliveries, type SendDeps, type SendFailure, type SendReport } from '#shared/usecases/send-delivery';
 
 const from = process.env.MAIL_FROM ?? '';
 /** Each agency's sender, read once per process and kept a few minutes: an agency's change of sender arrives soon enough. */
@@ -56,12 +56,15 @@ function messageFor(d: Delivery) {
   return m;
 }
 
+/** The most items one round marks and sends at once: one second of this process's share of the rate (and a request's 25 statements). */
+const MAX_ROUND = 25;
+
 /**
  * The protocol's ports, bound to DynamoDB and SES v2 (shared/usecases/send-delivery.ts), for one agency's sender. The
  * sender is read before the protocol starts: a failed read must not fall inside the window of doubt around SES's call.
  */
-const depsFor = (sender: Sender): SendDeps => ({
-  outbox: { claim: claimDelivery, markSending, recordOutcome, recordDoubt },
+const depsFor = (sender: Sender, pace: RateLimiter): SendDeps => ({
+  outbox: { claim: claimDeliveries, markSending: markSendingAll, record: recordAll },
   message: messageFor,
   sender: {
     send: (d, message) =>
@@ -73,10 +76,10 @@ const depsFor = (sender: Sender): SendDeps => ({
         configurationSet,
       }),
   },
-  pace: async () => {
-    limiter ??= sendRateLimiter();
-    return (await limiter).take();
+  pace: async (n) => {
+    await Promise.all(Array.from({ length: n }, () => pace.take()));
   },
+  roundSize: Math.max(1, Math.min(MAX_ROUND, Math.floor(pace.perSecond))),
   now: () => new Date(),
   newToken: randomUUID,
   leaseMs: LEASE_MS,
@@ -84,54 +87,98 @@ const depsFor = (sender: Sender): SendDeps => ({
   retryDelayMs,
 });
 
-/** A pending outbox item → at most one SES email, by the protocol; here only its logs and metrics. */
-async function onDelivery(record: DynamoDBRecord, batch: { suppressed: Map<string, Set<string>> }): Promise<void> {
-  const d = newImage(record, Delivery);
+/** One report's log line and metrics. */
+function logReport(d: Delivery, report: SendReport): void {
   const log = logger.createChild({ persistentKeys: { eventId: d.eventId, campaignId: d.campaignId, outboxKey: outboxLogKey(deliveryKey(d)) } });
-  const report = await sendDelivery(d, batch.suppressed.get(d.agencyId) ?? new Set(), depsFor(await senderOf(d.agencyId)));
   const redacted = (f: SendFailure) => ({ ...f, message: redactEmails(f.message) });
   switch (report.kind) {
     case 'not-pending':
       return;
     case 'claimed-elsewhere':
-      return log.info('already claimed or finished; skipped');
+      log.info('already claimed or finished; skipped');
+      return;
     case 'superseded':
       metrics.addMetric(metricNames.superseded, MetricUnit.Count, 1);
-      return log.info('superseded; not sent', { supersededBy: report.supersededBy });
+      log.info('superseded; not sent', { supersededBy: report.supersededBy });
+      return;
     case 'suppressed':
       metrics.addMetric(metricNames.suppressed, MetricUnit.Count, 1);
-      return log.info('suppressed; not sent');
+      log.info('suppressed; not sent');
+      return;
     case 'claim-lost':
-      return log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
+      log.warn('claim lost before sending (the lease lapsed and the item was taken back); not sent');
+      return;
     case 'ambiguous':
-      return log.warn('send outcome unknown; left for reconciliation', { failure: redacted(report.failure), attempt: report.attempt });
+      log.warn('send outcome unknown; left for reconciliation', { failure: redacted(report.failure), attempt: report.attempt });
+      return;
     case 'failed':
       metrics.addMetric(metricNames.failed, MetricUnit.Count, 1);
-      return log.warn('send failed', { failure: redacted(report.failure), attempt: report.attempt, retryable: report.retryable, retryAt: report.retryAt });
+      log.warn('send failed', { failure: redacted(report.failure), attempt: report.attempt, retryable: report.retryable, retryAt: report.retryAt });
+      return;
     case 'sent':
       metrics.addMetric(metricNames.sent, MetricUnit.Count, 1);
       metrics.addMetric(metricNames.latency, MetricUnit.Milliseconds, Date.now() - Date.parse(d.createdAt));
-      return log.info('sent', { messageId: report.messageId, attempt: report.attempt });
+      log.info('sent', { messageId: report.messageId, attempt: report.attempt });
+      return;
   }
 }
+
+type Report = PromiseSettledResult<SendReport>;
 
 /**
- * The suppression lists, read once for the whole batch (one BatchGet per 100 addresses, not one per record). Each
- * agency keeps its own list, and one batch may hold several agencies' mail.
+ * The whole batch through the protocol at once (a few requests for all its items, not three per
+ * item), one agency's items after another, each with its sender and its suppression list (read
+ * once per batch: one BatchGet per 100 addresses). Each record's report is then handed to its turn
+ * in the batch processor, which reports the rejected ones as failures.
  */
-async function prepareBatch(event: DynamoDBStreamEvent) {
-  const byAgency = new Map<string, string[]>();
-  for (const r of event.Records) {
-    const image = r.dynamodb?.NewImage;
-    const address = image?.address?.S;
-    const agencyId = image?.agencyId?.S;
-    if (address && agencyId) byAgency.set(agencyId, [...(byAgency.get(agencyId) ?? []), address]);
+async function sendBatch(event: DynamoDBStreamEvent): Promise<Map<DynamoDBRecord, Report>> {
+  const out = new Map<DynamoDBRecord, Report>();
+  const byAgency = new Map<string, { record: DynamoDBRecord; d: Delivery }[]>();
+  for (const record of event.Records) {
+    try {
+      const d = newImage(record, Delivery);
+      byAgency.set(d.agencyId, [...(byAgency.get(d.agencyId) ?? []), { record, d }]);
+    } catch (error) {
+      // A poison record (an image that does not parse) fails alone.
+      out.set(record, { status: 'rejected', reason: error });
+    }
   }
-  const suppressed = new Map<string, Set<string>>();
-  for (const [agencyId, addresses] of byAgency) suppressed.set(agencyId, await suppressedAmong(agencyId, addresses));
-  return { suppressed };
+  limiter ??= sendRateLimiter();
+  const pace = await limiter;
+  for (const [agencyId, items] of byAgency) {
+    let reports: Report[];
+    try {
+      const [sender, suppressed] = await Promise.all([
+        senderOf(agencyId),
+        suppressedAmong(
+          agencyId,
+          items.map((i) => i.d.address),
+        ),
+      ]);
+      reports = await sendDeliveries(
+        items.map((i) => i.d),
+        (d) => suppressed.has(d.address),
+        depsFor(sender, pace),
+      );
+    } catch (error) {
+      reports = items.map(() => ({ status: 'rejected', reason: error }));
+    }
+    items.forEach((item, n) => {
+      const report = reports[n]!;
+      out.set(item.record, report);
+      if (report.status === 'fulfilled') logReport(item.d, report.value);
+    });
+  }
+  return out;
 }
 
-export const handler = middy(streamConsumer(onDelivery, { inParallel: true, prepare: prepareBatch }))
+/** A record's turn: its report from the batch; a rejected one is this record's failure, for the queue's retries and dead letters. */
+async function onDelivery(record: DynamoDBRecord, reports: Map<DynamoDBRecord, Report>): Promise<void> {
+  const report = reports.get(record);
+  if (!report) throw new Error('record not seen by the batch');
+  if (report.status === 'rejected') throw report.reason;
+}
+
+export const handler = middy(streamConsumer(onDelivery, { inParallel: true, prepare: sendBatch }))
   .use(injectLambdaContext(logger))
   .use(publishMetricsIfAny());

@@ -26,7 +26,7 @@ export class RateLimiter {
   /** The theoretical time of the next call; it may lag `now` by at most the burst tolerance. */
   private nextSlot: number;
   constructor(
-    perSecond: number,
+    readonly perSecond: number,
     burstSeconds = 1,
     private readonly clock: { now(): number; sleep(ms: number): Promise<void> } = { now: () => Date.now(), sleep },
   ) {

@@ -1,12 +1,8 @@
-import { mapLimit } from './concurrency';
 import { pendingWakeMs } from './usecases/delivery-policy';
 import type { EntryRef } from './domain/recipients';
 import type { Delivery, DomainEvent } from './schemas/events';
-import { putDeliveryIfAbsent, suppressedAmong } from './store/deliveries';
+import { putDeliveriesIfAbsent, suppressedAmong } from './store/deliveries';
 import { putMessageIfAbsent, type RenderedMessage } from './store/messages';
-
-/** Enough concurrent conditional puts to queue 500 addresses in well under a second, few enough not to throttle. */
-const WRITE_CONCURRENCY = 16;
 
 export interface OutboxRows {
   emails?: { address: string; groups: EntryRef[] }[];
@@ -19,7 +15,8 @@ export interface OutboxRows {
 /**
  * Queue one mail of an event (docs/architecture.md "Email goes through an outbox"): the rendered message
  * once, then one delivery per address, keyed by event, message and address, with conditional
- * puts, so a consumer re-run by a retried batch queues nobody twice. Returns how many rows were new.
+ * puts (25 to a request, shared/store/statement-batch.ts), so a consumer re-run by a retried batch
+ * queues nobody twice. Returns how many rows were new.
  */
 export async function queueMail(event: DomainEvent, name: string, message: RenderedMessage, rows: OutboxRows, now = new Date().toISOString()): Promise<number> {
   await putMessageIfAbsent(event.agencyId, event.campaignId, event.eventId, name, message);
@@ -48,6 +45,9 @@ export async function queueMail(event: DomainEvent, name: string, message: Rende
     })),
   ];
   const wakeAt = new Date(Date.parse(now) + pendingWakeMs(0)).toISOString();
-  const added = await mapLimit(deliveries, WRITE_CONCURRENCY, (d) => putDeliveryIfAbsent(d, d.status === 'pending' ? wakeAt : undefined));
-  return added.filter(Boolean).length;
+  // 25 conditional inserts to a request (a re-run consumer finds the existing ones refused, and queues nobody twice).
+  const added = await putDeliveriesIfAbsent(deliveries.map((d) => ({ delivery: d, ...(d.status === 'pending' ? { lookAgainAt: wakeAt } : {}) })));
+  const failed = added.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return added.filter((r) => r.status === 'fulfilled' && r.value).length;
 }

@@ -1,10 +1,11 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
+import { insertTogether, updateTogether } from './statement-batch';
 import { ATTENTION_PK, attentionAt } from './attention';
 import { isConditionFailure } from './conditions';
 import { outboxLogKey } from '../redact';
-import type { Outcome } from '../usecases/send-delivery';
+import type { Outcome, Recorded } from '../usecases/send-delivery';
 import { queryCampaignItems } from './campaigns';
 import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 
@@ -17,100 +18,127 @@ const attnAt = attentionAt;
 type Key = Pick<Delivery, 'agencyId' | 'campaignId' | 'eventId' | 'message' | 'address'>;
 export const deliveryKey = (d: Key) => keys.delivery(d.agencyId, d.campaignId, d.eventId, d.message, d.address);
 
+/** The conditional put of one new outbox item (a non-terminal item is on the attention index from its first write: nothing waits on the stream alone). */
+const putIfAbsentCommand = (delivery: Delivery, lookAgainAt?: string) => {
+  const key = deliveryKey(delivery);
+  return new PutCommand({
+    TableName: tableName(),
+    Item: { ...key, entity: 'Delivery', ...delivery, ...(lookAgainAt ? { attnpk: ATTENTION_PK, attnAt: attnAt(lookAgainAt, key) } : {}) },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+};
+
+/** Per item: true when written, false when it existed; a failed write rejects. */
+const written = (r: PromiseSettledResult<void>): PromiseSettledResult<boolean> =>
+  r.status === 'fulfilled' ? { status: 'fulfilled', value: true } : isConditionFailure(r.reason) ? { status: 'fulfilled', value: false } : r;
+
 /**
  * Write one outbox item, only if it does not exist yet: a retried stream batch re-runs the
  * consumer, and the conditional put keeps it from queueing anyone twice. Returns whether it was new.
  */
 export async function putDeliveryIfAbsent(delivery: Delivery, lookAgainAt?: string): Promise<boolean> {
-  const key = deliveryKey(delivery);
   try {
-    await documentClient.send(
-      new PutCommand({
-        TableName: tableName(),
-        // A non-terminal item is on the attention index from its first write: nothing waits on the stream alone.
-        Item: { ...key, entity: 'Delivery', ...delivery, ...(lookAgainAt ? { attnpk: ATTENTION_PK, attnAt: attnAt(lookAgainAt, key) } : {}) },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    await documentClient.send(putIfAbsentCommand(delivery, lookAgainAt));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
     throw error;
   }
+}
+
+/** The same for many items, 25 to a request (shared/store/statement-batch.ts); per item whether it was new. */
+export async function putDeliveriesIfAbsent(items: readonly { delivery: Delivery; lookAgainAt?: string }[]): Promise<PromiseSettledResult<boolean>[]> {
+  return (await insertTogether(items.map((i) => putIfAbsentCommand(i.delivery, i.lookAgainAt)))).map(written);
 }
 
 /**
  * Claim a delivery before sending it: only one invocation moves it from `pending` (or a retryable
  * `failed`) to `claimed`, with a token and a lease, and puts it on the attention index at the
- * lease's end. A batch delivered twice, or two consumers racing, send once. Returns the claim, or
- * undefined when someone else holds or finished it.
+ * lease's end. A batch delivered twice, or two consumers racing, send once. The claim is also
+ * conditional on `attempts` being the image's (`seenAttempts`): the new attempt is then known
+ * without reading the item back, and a mismatch means someone else moved it since.
  */
-export async function claimDelivery(d: Key, now: Date, leaseMs: number, maxAttempts: number, token: string): Promise<{ attempt: number; token: string } | undefined> {
+const claimCommand = (d: Key, seenAttempts: number, now: Date, leaseMs: number, maxAttempts: number, token: string) => {
   const key = deliveryKey(d);
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-  try {
-    const { Attributes } = await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: 'SET #status = :claimed, attempts = attempts + :one, claimToken = :token, claimedAt = :now, leaseUntil = :lease, attnpk = :attn, attnAt = :attnAt, updatedAt = :now',
-        ConditionExpression: '(#status = :pending OR (#status = :failed AND retryable = :true)) AND attempts < :max',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':claimed': 'claimed',
-          ':pending': 'pending',
-          ':failed': 'failed',
-          ':true': true,
-          ':one': 1,
-          ':token': token,
-          ':now': now.toISOString(),
-          ':lease': leaseUntil,
-          ':attn': ATTENTION_PK,
-          ':attnAt': attnAt(leaseUntil, key),
-          ':max': maxAttempts,
-        },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return { attempt: Number(Attributes?.attempts), token };
-  } catch (error) {
-    if (isConditionFailure(error)) return undefined;
-    throw error;
-  }
+  return new UpdateCommand({
+    TableName: tableName(),
+    Key: key,
+    UpdateExpression: 'SET #status = :claimed, attempts = :next, claimToken = :token, claimedAt = :now, leaseUntil = :lease, attnpk = :attn, attnAt = :attnAt, updatedAt = :now',
+    ConditionExpression: '(#status = :pending OR (#status = :failed AND retryable = :true)) AND attempts = :seen AND attempts < :max',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':claimed': 'claimed',
+      ':pending': 'pending',
+      ':failed': 'failed',
+      ':true': true,
+      ':seen': seenAttempts,
+      ':next': seenAttempts + 1,
+      ':token': token,
+      ':now': now.toISOString(),
+      ':lease': leaseUntil,
+      ':attn': ATTENTION_PK,
+      ':attnAt': attnAt(leaseUntil, key),
+      ':max': maxAttempts,
+    },
+  });
+};
+
+/** A claim per item, 25 to a request: the claim (attempt = seen + 1), undefined when someone else holds, finished or moved it, or the write's error. */
+export async function claimDeliveries(
+  items: readonly { d: Key; attempts: number; token: string }[],
+  now: Date,
+  leaseMs: number,
+  maxAttempts: number,
+): Promise<PromiseSettledResult<{ attempt: number; token: string } | undefined>[]> {
+  const results = await updateTogether(items.map((i) => claimCommand(i.d, i.attempts, now, leaseMs, maxAttempts, i.token)));
+  return results.map((r, n) =>
+    r.status === 'fulfilled'
+      ? { status: 'fulfilled', value: { attempt: items[n]!.attempts + 1, token: items[n]!.token } }
+      : isConditionFailure(r.reason)
+        ? { status: 'fulfilled', value: undefined }
+        : r,
+  );
 }
 
 /**
  * `claimed` → `sending`, right before SES is called, under the same claim: from here on a lapsed
- * lease means "maybe sent". False when the claim was lost (the reconciler took the item back).
+ * lease means "maybe sent".
  */
-export async function markSending(d: Key, token: string, now: Date): Promise<boolean> {
-  try {
-    await documentClient.send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: deliveryKey(d),
-        UpdateExpression: 'SET #status = :sending, sendingAt = :now, updatedAt = :now',
-        ConditionExpression: '#status = :claimed AND claimToken = :token',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':claimed': 'claimed', ':token': token, ':now': now.toISOString() },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+const markSendingCommand = (d: Key, token: string, now: Date) =>
+  new UpdateCommand({
+    TableName: tableName(),
+    Key: deliveryKey(d),
+    UpdateExpression: 'SET #status = :sending, sendingAt = :now, updatedAt = :now',
+    ConditionExpression: '#status = :claimed AND claimToken = :token',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':sending': 'sending', ':claimed': 'claimed', ':token': token, ':now': now.toISOString() },
+  });
+
+/** The sending marks of a round, 25 to a request: per item true, false when the claim was lost (the reconciler took the item back), or the write's error. */
+export async function markSendingAll(items: readonly { d: Key; token: string }[], now: Date): Promise<PromiseSettledResult<boolean>[]> {
+  return (await updateTogether(items.map((i) => markSendingCommand(i.d, i.token, now)))).map(written);
 }
 
-export type { Outcome };
+export type { Outcome, Recorded };
 
 /**
  * Record what happened to a claimed item, under its claim. A retryable failure stays on the
  * attention index until `retryAt`; every other outcome leaves it.
  */
-export async function recordOutcome(d: Key, token: string, outcome: Outcome, now: Date): Promise<void> {
+const recordCommand = (d: Key, token: string, outcome: Recorded, now: Date) => {
   const key = deliveryKey(d);
   const at = now.toISOString();
+  if (outcome.status === 'doubt') {
+    return new UpdateCommand({
+      TableName: tableName(),
+      Key: key,
+      UpdateExpression: 'SET lastError = :error, updatedAt = :now',
+      ConditionExpression: '#status = :sending AND claimToken = :token',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':error': outcome.error, ':now': at, ':sending': 'sending', ':token': token },
+    });
+  }
   const values: Record<string, unknown> = { ':status': outcome.status, ':now': at, ':token': token, ':claimed': 'claimed', ':sending': 'sending' };
   let update: string;
   if (outcome.status === 'sent') {
@@ -123,30 +151,19 @@ export async function recordOutcome(d: Key, token: string, outcome: Outcome, now
     update = 'SET #status = :status, lastError = :error, retryable = :retryable, updatedAt = :now REMOVE attnpk, attnAt, claimToken';
     Object.assign(values, { ':error': outcome.error, ':retryable': outcome.status === 'failed' ? outcome.retryable : false });
   }
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: key,
-      UpdateExpression: update,
-      ConditionExpression: '#status IN (:claimed, :sending) AND claimToken = :token',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: values,
-    }),
-  );
-}
+  return new UpdateCommand({
+    TableName: tableName(),
+    Key: key,
+    UpdateExpression: update,
+    ConditionExpression: '#status IN (:claimed, :sending) AND claimToken = :token',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: values,
+  });
+};
 
-/** An ambiguous SES error: the claim is kept (never released), the lease runs out, the reconciler decides. */
-export async function recordDoubt(d: Key, token: string, error: string, now: Date): Promise<void> {
-  await documentClient.send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: deliveryKey(d),
-      UpdateExpression: 'SET lastError = :error, updatedAt = :now',
-      ConditionExpression: '#status = :sending AND claimToken = :token',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':error': error, ':now': now.toISOString(), ':sending': 'sending', ':token': token },
-    }),
-  );
+/** The outcomes of a round (and its doubts), 25 to a request, each under its claim; per item done or the write's error (a lost claim included). */
+export async function recordAll(items: readonly { d: Key; token: string; outcome: Recorded }[], now: Date): Promise<PromiseSettledResult<void>[]> {
+  return updateTogether(items.map((i) => recordCommand(i.d, i.token, i.outcome, now)));
 }
 
 /** The campaign's outbox rows, each with the key the logs name it by (its address pseudonymised). */

@@ -46,6 +46,9 @@ const DYNAMODB: Record<string, TableAction> = {
 };
 const TRANSACT_WRITE = new Set(['TransactWriteCommand', 'TransactWriteItemsCommand']);
 const TRANSACT_OPERATION: Record<string, TableAction> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' };
+/** PartiQL: each statement is authorized by its kind (DynamoDB developer guide, "IAM policies with PartiQL for DynamoDB"). */
+const PARTIQL_BATCH = new Set(['BatchExecuteStatementCommand', 'ExecuteStatementCommand']);
+const PARTIQL_STATEMENT: Record<string, TableAction> = { 'INSERT INTO': 'PartiQLInsert', UPDATE: 'PartiQLUpdate', 'DELETE FROM': 'PartiQLDelete', SELECT: 'PartiQLSelect' };
 const DYNAMODB_PACKAGES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const SES_PACKAGES = new Set(['@aws-sdk/client-sesv2', '@aws-sdk/client-ses']);
 const COGNITO_PACKAGE = '@aws-sdk/client-cognito-identity-provider';
@@ -107,6 +110,13 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
       const ops = [...text.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s*\{/g)].map((o) => TRANSACT_OPERATION[o[1]!]!);
       if (!ops.length) access.unknown.push(`${source.name} without a recognisable operation`);
       for (const a of ops) access.table.add(a);
+      continue;
+    }
+    if (PARTIQL_BATCH.has(source.name)) {
+      // The statements are built beside the call (shared/store/statement-batch.ts): each kind of statement the bundle writes counts.
+      const kinds = [...text.matchAll(/`(INSERT INTO|UPDATE|DELETE FROM|SELECT)\b/g)].map((k) => PARTIQL_STATEMENT[k[1]!]!);
+      if (!kinds.length) access.unknown.push(`${source.name} without a recognisable statement`);
+      for (const a of kinds) access.table.add(a);
       continue;
     }
     const action = DYNAMODB[source.name];

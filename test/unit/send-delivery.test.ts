@@ -1,5 +1,15 @@
 import type { Delivery } from '../../shared/schemas/events';
-import { sendDelivery, SUPPRESSED_ERROR, type DeliveryRef, type MessageContent, type Outcome, type OutboxPort, type SendDeps, type SendFailure } from '../../shared/usecases/send-delivery';
+import {
+  sendDeliveries,
+  SUPPRESSED_ERROR,
+  type DeliveryRef,
+  type MessageContent,
+  type OutboxPort,
+  type Recorded,
+  type SendDeps,
+  type SendFailure,
+  type SendReport,
+} from '../../shared/usecases/send-delivery';
 
 /**
  * The send protocol's state transitions, path by path, through its ports: an in-memory outbox that
@@ -16,40 +26,64 @@ interface Row {
   messageId?: string;
 }
 
+/** Each request the protocol made of the outbox: its kind and how many items it carried. */
+type Request = { kind: 'claim' | 'mark' | 'record'; items: number };
+
+const settled = async <T>(each: (() => Promise<T>)[]): Promise<PromiseSettledResult<T>[]> => Promise.allSettled(each.map((f) => f()));
+
 class MemoryOutbox implements OutboxPort {
   rows = new Map<string, Row>();
   log: string[] = [];
+  requests: Request[] = [];
   failSentWrite = false;
+  /** Addresses whose sending mark fails (the write, not its condition). */
+  failMarkOf = new Set<string>();
   key = (d: DeliveryRef) => `${d.eventId}|${d.message}|${d.address}`;
   row = (d: DeliveryRef) => this.rows.get(this.key(d))!;
-  async claim(d: DeliveryRef, _now: Date, _leaseMs: number, maxAttempts: number, token: string) {
-    const r = this.row(d);
-    if (!(r.status === 'pending' || (r.status === 'failed' && r.retryable)) || r.attempts >= maxAttempts) return undefined;
-    Object.assign(r, { status: 'claimed', claimToken: token, attempts: r.attempts + 1 });
-    this.log.push('claimed');
-    return { attempt: r.attempts, token };
+  async claim(items: readonly { d: DeliveryRef; attempts: number; token: string }[], _now: Date, _leaseMs: number, maxAttempts: number) {
+    this.requests.push({ kind: 'claim', items: items.length });
+    return settled(
+      items.map(({ d, attempts, token }) => async () => {
+        const r = this.row(d);
+        if (!(r.status === 'pending' || (r.status === 'failed' && r.retryable)) || r.attempts !== attempts || r.attempts >= maxAttempts) return undefined;
+        Object.assign(r, { status: 'claimed', claimToken: token, attempts: r.attempts + 1 });
+        this.log.push('claimed');
+        return { attempt: r.attempts, token };
+      }),
+    );
   }
-  async markSending(d: DeliveryRef, token: string) {
-    const r = this.row(d);
-    if (r.status !== 'claimed' || r.claimToken !== token) return false;
-    r.status = 'sending';
-    this.log.push('sending');
-    return true;
+  async markSending(items: readonly { d: DeliveryRef; token: string }[]) {
+    this.requests.push({ kind: 'mark', items: items.length });
+    return settled(
+      items.map(({ d, token }) => async () => {
+        if (this.failMarkOf.has(d.address)) throw new Error('DynamoDB unavailable');
+        const r = this.row(d);
+        if (r.status !== 'claimed' || r.claimToken !== token) return false;
+        r.status = 'sending';
+        this.log.push('sending');
+        return true;
+      }),
+    );
   }
-  async recordOutcome(d: DeliveryRef, token: string, outcome: Outcome) {
-    const r = this.row(d);
-    if (!['claimed', 'sending'].includes(r.status) || r.claimToken !== token) throw new Error('ConditionalCheckFailedException');
-    if (outcome.status === 'sent' && this.failSentWrite) throw new Error('DynamoDB unavailable');
-    const { status, ...rest } = outcome;
-    Object.assign(r, { status, ...rest });
-    delete r.claimToken;
-    this.log.push(status);
-  }
-  async recordDoubt(d: DeliveryRef, token: string, error: string) {
-    const r = this.row(d);
-    if (r.status !== 'sending' || r.claimToken !== token) throw new Error('ConditionalCheckFailedException');
-    r.lastError = error;
-    this.log.push('doubt');
+  async record(items: readonly { d: DeliveryRef; token: string; outcome: Recorded }[]) {
+    this.requests.push({ kind: 'record', items: items.length });
+    return settled(
+      items.map(({ d, token, outcome }) => async () => {
+        const r = this.row(d);
+        if (outcome.status === 'doubt') {
+          if (r.status !== 'sending' || r.claimToken !== token) throw new Error('ConditionalCheckFailedException');
+          r.lastError = outcome.error;
+          this.log.push('doubt');
+          return;
+        }
+        if (!['claimed', 'sending'].includes(r.status) || r.claimToken !== token) throw new Error('ConditionalCheckFailedException');
+        if (outcome.status === 'sent' && this.failSentWrite) throw new Error('DynamoDB unavailable');
+        const { status, ...rest } = outcome;
+        Object.assign(r, { status, ...rest });
+        delete r.claimToken;
+        this.log.push(status);
+      }),
+    );
   }
 }
 
@@ -73,7 +107,8 @@ const letter: MessageContent = { subject: 'Thư', html: '<p>Thư</p>', text: 'Th
 
 function setup(opts: { message?: MessageContent | undefined; send?: () => Promise<string>; rows?: Partial<Row> } = {}) {
   const outbox = new MemoryOutbox();
-  const d = delivery();
+  // The stream image carries the attempts the row had when it was written.
+  const d = delivery(undefined, { attempts: opts.rows?.attempts ?? 0 });
   outbox.rows.set(outbox.key(d), { status: 'pending', attempts: 0, ...opts.rows });
   const sent: string[] = [];
   let token = 0;
@@ -87,6 +122,7 @@ function setup(opts: { message?: MessageContent | undefined; send?: () => Promis
       },
     },
     pace: async () => undefined,
+    roundSize: 10,
     now: () => NOW,
     newToken: () => `t${++token}`,
     leaseMs: 300_000,
@@ -94,6 +130,12 @@ function setup(opts: { message?: MessageContent | undefined; send?: () => Promis
     retryDelayMs: (attempt) => 30_000 * 2 ** (attempt - 1),
   };
   return { outbox, d, deps, sent, row: () => outbox.row(d) };
+}
+/** The protocol on a batch of one: its report, or its rejection thrown. */
+async function sendDelivery(d: Delivery, suppressed: ReadonlySet<string>, deps: SendDeps): Promise<SendReport> {
+  const [report] = await sendDeliveries([d], (x) => suppressed.has(x.address), deps);
+  if (report!.status === 'rejected') throw report!.reason;
+  return report!.value;
 }
 const failing = (failure: SendFailure) => () => Promise.reject(Object.assign(new Error(failure.message), { failure }));
 
@@ -186,5 +228,113 @@ describe('the send protocol, path by path', () => {
     await expect(sendDelivery(d, new Set(), deps)).rejects.toThrow('message letter of event e1 not found');
     expect(row().status).toBe('claimed');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the protocol on a batch: a few requests for many items', () => {
+  const addresses = Array.from({ length: 10 }, (_, i) => `don-vi-${i}@so.gov.vn`);
+  function batchSetup(roundSize: number) {
+    const outbox = new MemoryOutbox();
+    const batch = addresses.map((a) => delivery(a));
+    for (const d of batch) outbox.rows.set(outbox.key(d), { status: 'pending', attempts: 0 });
+    const sent: string[] = [];
+    const paced: number[] = [];
+    /** What happened, in order: each pace, and each SES call, to see that a round's calls follow its mark. */
+    const steps: string[] = [];
+    let token = 0;
+    const deps: SendDeps = {
+      outbox,
+      message: async () => letter,
+      sender: {
+        send: async (to) => {
+          sent.push(to.address);
+          steps.push(`send ${to.address} (${outbox.row(to).status})`);
+          return `ses-${to.address}`;
+        },
+      },
+      pace: async (n) => {
+        paced.push(n);
+        steps.push(`pace ${n}`);
+      },
+      roundSize,
+      now: () => NOW,
+      newToken: () => `t${++token}`,
+      leaseMs: 300_000,
+      maxAttempts: 5,
+      retryDelayMs: () => 30_000,
+    };
+    return { outbox, batch, deps, sent, paced, steps };
+  }
+
+  it('ten items, one round: one claim, one mark and one record request for all, each item sent once and recorded', async () => {
+    const { outbox, batch, deps, sent, paced } = batchSetup(10);
+    const reports = await sendDeliveries(batch, () => false, deps);
+    expect(reports.map((r) => r.status === 'fulfilled' && r.value.kind)).toEqual(Array(10).fill('sent'));
+    expect(outbox.requests).toEqual([
+      { kind: 'claim', items: 10 },
+      { kind: 'mark', items: 10 },
+      { kind: 'record', items: 10 },
+    ]);
+    expect(paced).toEqual([10]);
+    expect(sent).toEqual(addresses);
+    expect(batch.map((d) => outbox.row(d).status)).toEqual(Array(10).fill('sent'));
+  });
+
+  it('rounds of the send rate: slots taken per round, and every SES call of a round comes after its items were marked `sending`', async () => {
+    const { outbox, batch, deps, paced, steps } = batchSetup(4);
+    await sendDeliveries(batch, () => false, deps);
+    expect(paced).toEqual([4, 4, 2]);
+    expect(outbox.requests.map((r) => `${r.kind} ${r.items}`)).toEqual(['claim 10', 'mark 4', 'record 4', 'mark 4', 'record 4', 'mark 2', 'record 2']);
+    expect(steps.filter((s) => s.startsWith('send')).every((s) => s.endsWith('(sending)'))).toBe(true);
+    expect(steps.slice(0, 5)).toEqual(['pace 4', ...addresses.slice(0, 4).map((a) => `send ${a} (sending)`)]);
+  });
+
+  it('superseded and suppressed items of a batch are recorded in one request before any send; the others are sent', async () => {
+    const { outbox, batch, deps, sent } = batchSetup(10);
+    deps.message = async (d) => (d.address === addresses[0] ? { ...letter, supersededBy: 'e9' } : letter);
+    const reports = await sendDeliveries(batch, (d) => d.address === addresses[1], deps);
+    expect(reports.slice(0, 3).map((r) => r.status === 'fulfilled' && r.value.kind)).toEqual(['superseded', 'suppressed', 'sent']);
+    expect(outbox.requests.map((r) => `${r.kind} ${r.items}`)).toEqual(['claim 10', 'record 2', 'mark 8', 'record 8']);
+    expect(sent).toEqual(addresses.slice(2));
+  });
+
+  it('an image whose attempts are not the row’s (someone moved the item since) is skipped, not claimed', async () => {
+    const { outbox, batch, deps, sent } = batchSetup(10);
+    outbox.row(batch[3]!).attempts = 1; // requeued by the reconciler after a first attempt: its newer record will come
+    const reports = await sendDeliveries(batch, () => false, deps);
+    expect(reports[3]).toEqual({ status: 'fulfilled', value: { kind: 'claimed-elsewhere' } });
+    expect(outbox.row(batch[3]!).status).toBe('pending');
+    expect(sent).not.toContain(addresses[3]);
+  });
+
+  it('the same item twice in one batch is claimed and sent once', async () => {
+    const { outbox, batch, deps, sent } = batchSetup(10);
+    const reports = await sendDeliveries([batch[0]!, batch[0]!], () => false, deps);
+    expect(reports.map((r) => r.status === 'fulfilled' && r.value.kind)).toEqual(['sent', 'claimed-elsewhere']);
+    expect(outbox.requests[0]).toEqual({ kind: 'claim', items: 1 });
+    expect(sent).toEqual([addresses[0]]);
+  });
+
+  it('a failed write fails only its own item: its record is retried by the queue, the rest are sent', async () => {
+    const { outbox, batch, deps, sent } = batchSetup(10);
+    outbox.failMarkOf.add(addresses[2]!);
+    const reports = await sendDeliveries(batch, () => false, deps);
+    expect(reports[2]).toMatchObject({ status: 'rejected', reason: new Error('DynamoDB unavailable') });
+    expect(reports.filter((r) => r.status === 'fulfilled' && r.value.kind === 'sent')).toHaveLength(9);
+    expect(outbox.row(batch[2]!).status).toBe('claimed'); // the lease lapses, the reconciler requeues it
+    expect(sent).not.toContain(addresses[2]);
+  });
+
+  it('one round’s outcomes mixed: sent, failed, in doubt, recorded in one request, each by its kind', async () => {
+    const { outbox, batch, deps } = batchSetup(10);
+    deps.sender.send = async (to) => {
+      if (to.address === addresses[0]) throw Object.assign(new Error('x'), { failure: { kind: 'rejected', message: 'MessageRejected' } });
+      if (to.address === addresses[1]) throw new Error('socket hang up');
+      return 'ses';
+    };
+    const reports = await sendDeliveries(batch.slice(0, 3), () => false, deps);
+    expect(reports.map((r) => r.status === 'fulfilled' && r.value.kind)).toEqual(['failed', 'ambiguous', 'sent']);
+    expect(outbox.requests.map((r) => `${r.kind} ${r.items}`)).toEqual(['claim 3', 'mark 3', 'record 3']);
+    expect(batch.slice(0, 3).map((d) => outbox.row(d).status)).toEqual(['failed', 'sending', 'sent']);
   });
 });

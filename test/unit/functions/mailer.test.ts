@@ -123,6 +123,22 @@ describe('mailer', () => {
     expect(ses.commandCalls(SendEmailCommand)).toHaveLength(0);
   });
 
+  it('a batch goes through the protocol together: each record its own outcome (a poison record fails alone; the others are claimed, sent and recorded)', async () => {
+    ses.on(SendEmailCommand).resolves({ MessageId: 'm-3' });
+    const res = await handler(
+      streamEvent(delivery({ address: 'b@example.org' }), { pk: 'x', sk: 'y', entity: 'Delivery', status: 'pending' }, delivery({ address: 'c@example.org', attempts: 2 })),
+      context,
+    );
+    expect(res.batchItemFailures).toEqual([{ itemIdentifier: '101' }]);
+    expect(ses.commandCalls(SendEmailCommand).map((c) => c.args[0].input.Destination?.ToAddresses)).toEqual([['b@example.org'], ['c@example.org']]);
+    // The claim takes the image's attempts as its condition and sets the next one (no read back: a batch of statements returns no values).
+    expect(updates('claimToken = :token, claimedAt').map((c) => c.args[0].input.ExpressionAttributeValues)).toEqual([
+      expect.objectContaining({ ':seen': 0, ':next': 1 }),
+      expect.objectContaining({ ':seen': 2, ':next': 3 }),
+    ]);
+    expect(updates('messageId = :messageId')).toHaveLength(2);
+  });
+
   it('reports a record that does not parse as a failure, for the dead-letter queue', async () => {
     const res = await handler(streamEvent({ pk: 'x', sk: 'y', entity: 'Delivery', status: 'pending' }), context);
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: '100' }]);
