@@ -5,7 +5,7 @@ import type { PeopleRouteKey } from '#shared/http/route-groups';
 import { cognitoIdentity } from '#shared/identity/cognito';
 import { logger } from '#shared/powertools';
 import { userStore } from '#shared/store/users';
-import { enrolAgencyAdmin, readAgencies, upsertAgency } from '#shared/usecases/agencies';
+import { deleteAgency, enrolAgencyAdmin, readAgencies, upsertAgency } from '#shared/usecases/agencies';
 import { userUseCases } from '#shared/usecases/users';
 
 const now = () => new Date().toISOString();
@@ -15,6 +15,7 @@ const users = userUseCases({ store: userStore, identity: cognitoIdentity() });
 const api = httpApi<PeopleRouteKey>({
   'PUT /agencies/{agencyId}': (req) => upsertAgency(req.params.agencyId, req.body, req.principal, now()),
   'GET /agencies': () => readAgencies(),
+  'DELETE /agencies/{agencyId}': (req) => deleteAgency(req.params.agencyId, now()),
   'POST /agencies/{agencyId}/admins': async (req) => ({ statusCode: 201, body: await enrolAgencyAdmin(users, req.params.agencyId, req.body, req.principal, now()) }),
   'POST /users': async (req) => ({ statusCode: 201, body: await users.enrol(req.principal, req.body, now()) }),
   'GET /users': (req) => users.list(req.principal),

@@ -12,6 +12,7 @@
  * queue's dead-letter queue.
  */
 import { isCoreRoute, isCouncilRoute, isDocsRoute, isPeopleRoute } from '../shared/http/route-groups';
+import { DISPOSABLE_ID_PREFIXES } from '../shared/schemas/agency';
 import { type RouteSpec, routes } from '../shared/http/routes';
 import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
 import type { table as tableDefinition } from './table-definition';
@@ -106,6 +107,12 @@ export interface TableAccess {
   actions: readonly TableAction[];
   /** `dynamodb:Query` on `<table ARN>/index/<name>` for each of these, and on no other index. */
   indexes: readonly IndexName[];
+  /**
+   * Deletes in batches (BatchWriteItem) allowed only in partitions whose key matches one of these (IAM
+   * `dynamodb:LeadingKeys`): removing a disposable agency (shared/schemas/agency.ts DISPOSABLE_ID_PREFIXES) can then
+   * reach no real agency's item, whatever the code does.
+   */
+  purges?: readonly string[];
 }
 
 export interface FunctionSpec {
@@ -206,9 +213,12 @@ const subscribers = {
     memorySize: 512,
     timeoutSeconds: 10,
     table: {
-      // The agencies (the platform partition), the users' records (conditional puts and updates), a unit's existence.
+      // The agencies (the platform partition), the users' records (conditional puts and updates), a unit's existence;
+      // removing a disposable agency reads its campaigns through gsi1 and deletes its partitions in batches, in those
+      // partitions only.
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
-      indexes: [],
+      indexes: ['gsi1'],
+      purges: DISPOSABLE_ID_PREFIXES.map((prefix) => `AGENCY#${prefix}*`),
     },
     // An agency's admin enrols people (shared/usecases/users.ts): creates the account, checks whose an existing one is,
     // puts it in its role's group, disables it. Nothing else of the pool (no deleting, no reading other pools).

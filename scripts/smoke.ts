@@ -7,9 +7,10 @@
  *   npm run smoke -- --url https://api.… --region ap-southeast-1 --user-pool-id ap-southeast-1_Ab… --client-id 1abc…
  *
  * Every run makes its own agency, `smoke-<UTC timestamp>`, and everything it writes is inside it (its directory,
- * its campaign, its reporter), so the data of real agencies is neither read nor touched. The API has no route that
- * deletes table data: the agency and its campaign stay, named as a smoke run's. Every account it made is removed at
- * the end, failed or not (in the cloud; on the twin the reporter is disabled through the API).
+ * its campaign, its reporter), so the data of real agencies is neither read nor touched. The agency is made
+ * `disposable`, and at the end, failed or not, the platform operator removes it with all its data
+ * (DELETE /agencies/{id}), and every account the run made is removed (in the cloud; on the twin the reporter is
+ * disabled through the API).
  *
  * People. The platform operator enrols the agency's admin (POST /agencies/{id}/admins), who enrols a reporter
  * (POST /users); both then sign in as themselves. On the twin, through its identity provider (POST /local/token): the
@@ -145,7 +146,7 @@ export async function resolveTarget(args: SmokeArgs, cloudFormation?: CloudForma
 
 // ── The API ──────────────────────────────────────────────────────────────────────────────────────────
 
-export type Api = <T = any>(method: 'GET' | 'POST' | 'PUT', path: string, opts?: { token?: string; body?: unknown; expect?: number }) => Promise<T>;
+export type Api = <T = any>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, opts?: { token?: string; body?: unknown; expect?: number }) => Promise<T>;
 
 /** A JSON client whose errors say what was asked and what came back (status, the error's code and message). */
 export function apiClient(apiUrl: string, fetchImpl: typeof fetch = fetch): Api {
@@ -512,6 +513,7 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
 
   out(`smoke test of ${target.apiUrl} (${target.name}), run ${runId}: agency ${runId}`);
   let platform = '';
+  let agencyMade = false;
   let admin = '';
   let reporter = '';
   let reporterName = '';
@@ -534,8 +536,10 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
     await step(`agency ${runId} created`, async () => {
       await api('PUT', `/agencies/${runId}`, {
         token: platform,
-        body: { name: `Cơ quan kiểm thử tự động ${runId} (npm run smoke)`, level: 'department', place: 'Lạng Sơn' },
+        // Disposable: the run removes it, with everything it wrote, at the end.
+        body: { name: `Cơ quan kiểm thử tự động ${runId} (npm run smoke)`, level: 'department', place: 'Lạng Sơn', disposable: true },
       });
+      agencyMade = true;
     });
     let adminName = '';
     await step('its admin enrolled (POST /agencies/{id}/admins)', async () => {
@@ -677,7 +681,15 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
   } catch (err) {
     if (!(err instanceof Stop)) throw err;
   } finally {
-    // Whatever happened above: the accounts made for this run go.
+    // Whatever happened above: the run's agency and all it wrote go, then the accounts made for it.
+    if (agencyMade) {
+      await step(`agency ${runId} removed (DELETE /agencies/{id})`, async () => {
+        const removed = await api<{ deletedItems: number }>('DELETE', `/agencies/${runId}`, { token: platform });
+        return `${removed.deletedItems} items`;
+      }).catch((err) => {
+        if (!(err instanceof Stop)) throw err;
+      });
+    }
     await step('cleanup', () => accounts.cleanup()).catch((err) => {
       if (!(err instanceof Stop)) throw err;
     });
@@ -685,11 +697,7 @@ export async function smoke(target: SmokeTarget, deps: SmokeDeps = {}): Promise<
   const ok = steps.every((s) => s.ok);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const failed = steps.find((s) => !s.ok);
-  out(
-    ok
-      ? `smoke test passed: ${steps.length} steps in ${seconds} s; agency ${runId} and its campaign stay (the API deletes no data)`
-      : `smoke test FAILED at "${failed?.label}" after ${seconds} s (run ${runId})`,
-  );
+  out(ok ? `smoke test passed: ${steps.length} steps in ${seconds} s; agency ${runId} removed with its data` : `smoke test FAILED at "${failed?.label}" after ${seconds} s (run ${runId})`);
   return { ok, runId, ...(campaignId ? { campaignId } : {}), steps };
 }
 

@@ -43,4 +43,15 @@ export function bindTable(table: TableV2, grantee: IGrantable, access: TableAcce
   if (access.indexes.length) {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: access.indexes.map((name) => `${table.tableArn}/index/${name}`) }));
   }
+  if (access.purges?.length) {
+    // Every key of a batch must lie in one of these partitions, or DynamoDB refuses the whole call.
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'PurgeDisposablePartitions',
+        actions: ['dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...access.purges] } },
+      }),
+    );
+  }
 }

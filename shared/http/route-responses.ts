@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Agency, AgencyList } from '../schemas/agency';
+import { Agency, AgencyDeleted, AgencyList } from '../schemas/agency';
 import { SubmissionResult } from '../schemas/submission';
 import { Campaign, CampaignList } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupView, Unit, UnitView } from '../schemas/directory';
@@ -33,6 +33,7 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'GET /openapi.json': OpenApiDocument,
   'PUT /agencies/{agencyId}': Agency,
   'GET /agencies': AgencyList,
+  'DELETE /agencies/{agencyId}': AgencyDeleted,
   'POST /agencies/{agencyId}/admins': User,
   'PUT /recipient-groups/{code}': RecipientGroup,
   'GET /recipient-groups': z.lazy(() => z.object({ items: z.array(RecipientGroupView) })),

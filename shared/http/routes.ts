@@ -69,6 +69,14 @@ export const routes = [
   },
   { method: 'GET', path: '/agencies', auth: 'jwt', roles: PLATFORM, summary: 'The agencies of this deployment (the platform operator only)' },
   {
+    method: 'DELETE',
+    path: '/agencies/{agencyId}',
+    auth: 'jwt',
+    roles: PLATFORM,
+    summary: 'Remove a disposable agency (a trial, a smoke test) with all its data (the platform operator only); a real agency is refused',
+    conflicts: ['agency.not_disposable', 'agency.has_children'],
+  },
+  {
     method: 'POST',
     path: '/agencies/{agencyId}/admins',
     auth: 'jwt',

@@ -10,6 +10,13 @@ import { email, text } from './fields';
 export const AgencyLevel = z.enum(['province', 'department', 'commune']);
 export type AgencyLevel = z.infer<typeof AgencyLevel>;
 
+/**
+ * A disposable agency's id starts with one of these, and only a disposable agency's does: the function that removes
+ * one may delete in these partitions only (IAM `dynamodb:LeadingKeys`, infra/wiring.ts), so no bug reaches a real one.
+ */
+export const DISPOSABLE_ID_PREFIXES = ['smoke-', 'trial-'] as const;
+export const isDisposableId = (id: string) => DISPOSABLE_ID_PREFIXES.some((p) => id.startsWith(p));
+
 /** Lower-case letters, digits and hyphens: an agency id is part of every key of its data, so it holds no `#`. */
 export const AGENCY_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const agencyId = z.lazy(() => z.string().check(z.regex(AGENCY_ID_PATTERN, 'mã cơ quan gồm chữ thường không dấu, chữ số và dấu gạch ngang (tối đa 40 ký tự)')));
@@ -24,13 +31,19 @@ const agencyFields = () => ({
   mailFrom: z.optional(email),
   /** Where replies go: the agency's Office. */
   replyTo: z.optional(email),
+  /**
+   * A trial or smoke-test agency: `DELETE /agencies/{agencyId}` removes it with all its data. Its id starts with
+   * `smoke-` or `trial-` (DISPOSABLE_ID_PREFIXES), and no other agency's may.
+   */
+  disposable: z.optional(z.boolean()),
 });
 
 export const AgencyInput = z.lazy(() => z.strictObject(agencyFields()));
 export type AgencyInput = z.infer<typeof AgencyInput>;
 
 /** As stored and returned: the input, its id and who last changed it. */
-export const Agency = z.lazy(() => z.strictObject({ ...agencyFields(), id: z.string(), createdAt: z.string(), updatedAt: z.string(), updatedBy: z.string() }));
+/** As stored and returned; `removedAt` marks a disposable agency removed (its data deleted, the record kept as a tombstone). */
+export const Agency = z.lazy(() => z.strictObject({ ...agencyFields(), id: z.string(), createdAt: z.string(), updatedAt: z.string(), updatedBy: z.string(), removedAt: z.optional(z.string()) }));
 export type Agency = z.infer<typeof Agency>;
 
 export const AgencyList = z.lazy(() => z.object({ items: z.array(Agency) }));
@@ -38,3 +51,7 @@ export const AgencyList = z.lazy(() => z.object({ items: z.array(Agency) }));
 /** `POST /agencies/{agencyId}/admins`: the platform operator enrols an agency's first Office administrator. */
 export const AgencyAdminInput = z.lazy(() => z.strictObject({ email, name: text(200) }));
 export type AgencyAdminInput = z.infer<typeof AgencyAdminInput>;
+
+/** `DELETE /agencies/{agencyId}`: what was removed. */
+export const AgencyDeleted = /* @__PURE__ */ z.lazy(() => z.object({ agencyId: z.string(), deletedItems: z.number() }));
+export type AgencyDeleted = z.infer<typeof AgencyDeleted>;

@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { Agency } from '../schemas/agency';
 import { documentClient, tableName } from './client';
-import { keys, PLATFORM_PK, prefixes, withoutKeys } from './keys';
+import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, suppressionPk, withoutKeys } from './keys';
 import { queryByPrefix } from './query';
 
 /** The platform's list of agencies: a handful per province, so one partition read in full. */
@@ -9,9 +9,96 @@ export async function putAgency(agency: Agency): Promise<void> {
   await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.agency(agency.id), entity: 'Agency', ...agency } }));
 }
 
+/** The agency, or none: a removed one (its tombstone) is none. */
 export async function getAgency(agencyId: string): Promise<Agency | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.agency(agencyId), ConsistentRead: true }));
-  return Item ? Agency.parse(withoutKeys(Item)) : undefined;
+  const agency = Item ? Agency.parse(withoutKeys(Item)) : undefined;
+  return agency?.removedAt ? undefined : agency;
 }
 
-export const listAgencies = async (): Promise<Agency[]> => (await queryByPrefix(PLATFORM_PK, prefixes.agency, { consistent: true })).map((i) => Agency.parse(withoutKeys(i)));
+export const listAgencies = async (): Promise<Agency[]> =>
+  (await queryByPrefix(PLATFORM_PK, prefixes.agency, { consistent: true })).map((i) => Agency.parse(withoutKeys(i))).filter((a) => !a.removedAt);
+
+/**
+ * The agency record of a removed agency stays as a tombstone (the function may delete only in disposable agencies'
+ * partitions, and the platform's is not one): it is none to every read, and a PUT of the same id makes it anew.
+ */
+export async function markAgencyRemoved(agency: Agency, at: string): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.agency(agency.id), entity: 'Agency', ...agency, removedAt: at } }));
+}
+
+/** Every key of a partition, page by page. */
+async function keysOf(pk: string): Promise<{ pk: string; sk: string }[]> {
+  const out: { pk: string; sk: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ProjectionExpression: 'pk, sk',
+        ExclusiveStartKey,
+      }),
+    );
+    out.push(...(page.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+/** The keys of an agency's campaign items, through its campaign index. */
+async function campaignKeysOf(agencyId: string): Promise<{ pk: string; sk: string }[]> {
+  const out: { pk: string; sk: string }[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: CAMPAIGN_INDEX.name,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': campaignsIndexPk(agencyId) },
+        ExclusiveStartKey,
+      }),
+    );
+    out.push(...(page.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+async function deleteKeys(list: readonly { pk: string; sk: string }[]): Promise<void> {
+  for (let i = 0; i < list.length; i += 25) {
+    let request: Record<string, { DeleteRequest: { Key: Record<string, unknown> } }[]> | undefined = {
+      [tableName()]: list.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
+    };
+    for (let attempt = 0; request; attempt++) {
+      const res = await documentClient.send(new BatchWriteCommand({ RequestItems: request }));
+      const left = res.UnprocessedItems as typeof request | undefined;
+      request = left && Object.keys(left).length ? left : undefined;
+      if (request) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
+    }
+  }
+}
+
+/**
+ * Deletes every item of an agency's partitions (shared/store/keys.ts): each campaign's (found through the agency's
+ * campaign index), the directory's, the suppression list's. Returns how many items went.
+ */
+export async function purgeAgencyData(agencyId: string): Promise<number> {
+  const campaigns = await campaignKeysOf(agencyId);
+  let count = 0;
+  // Campaign partitions first, each campaign's own item last, so an interrupted purge is found again through the index.
+  for (const c of campaigns) {
+    const items = (await keysOf(c.pk)).filter((k) => k.sk !== c.sk);
+    await deleteKeys(items);
+    await deleteKeys([c]);
+    count += items.length + 1;
+  }
+  for (const pk of [directoryPk(agencyId), suppressionPk(agencyId)]) {
+    const items = await keysOf(pk);
+    await deleteKeys(items);
+    count += items.length;
+  }
+  return count;
+}

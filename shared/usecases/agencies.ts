@@ -1,7 +1,7 @@
 import { DomainError } from '../domain/errors';
-import { type Agency, type AgencyAdminInput, type AgencyInput, agencyId as agencyIdSchema } from '../schemas/agency';
+import { type Agency, type AgencyAdminInput, type AgencyDeleted, type AgencyInput, agencyId as agencyIdSchema, DISPOSABLE_ID_PREFIXES, isDisposableId } from '../schemas/agency';
 import type { User, UserInput } from '../schemas/user';
-import { getAgency, listAgencies, putAgency } from '../store/agencies';
+import { getAgency, listAgencies, markAgencyRemoved, purgeAgencyData, putAgency } from '../store/agencies';
 import { parseParam } from './params';
 import type { PlatformPrincipal, Principal } from './principal';
 import { allowedSenders } from './senders';
@@ -23,6 +23,12 @@ export async function upsertAgency(rawId: unknown, input: AgencyInput, principal
       for (let a: Agency | undefined = parent; a && !lineage.includes(a.id); a = a.parentAgencyId ? all.get(a.parentAgencyId) : undefined) lineage.push(a.id);
       if (lineage.includes(id)) details.push({ path: 'parentAgencyId', message: `"${input.parentAgencyId}" là cơ quan cấp dưới của "${id}"; không thể làm cơ quan cấp trên` });
     }
+  }
+  if (isDisposableId(id) !== Boolean(input.disposable)) {
+    details.push({
+      path: 'disposable',
+      message: `cơ quan dùng thử (disposable: true) có mã bắt đầu bằng ${DISPOSABLE_ID_PREFIXES.join(' hoặc ')}, và chỉ cơ quan dùng thử mới có mã như vậy`,
+    });
   }
   const senders = allowedSenders();
   if (input.mailFrom !== undefined && !senders.includes(input.mailFrom)) {
@@ -60,4 +66,24 @@ export async function enrolAgencyAdmin(
 ): Promise<User> {
   const agency = await requireAgency(parseParam(agencyIdSchema, rawId, 'agencyId'));
   return users.enrol({ sub: principal.sub, roles: ['admin'], agencyId: agency.id }, { email: input.email, name: input.name, role: 'admin' }, now);
+}
+
+/**
+ * Removes a disposable agency (a trial, a smoke test's) with every item of its partitions: its campaigns and all they
+ * hold, its directory and users' records, its suppression list; the agency record last (a tombstone), so a call cut
+ * short is made again and finishes. A real agency, or one with agencies below it, is refused. Its people's Cognito accounts are not
+ * the API's to delete (the operator's, README "Smoke test").
+ */
+export async function deleteAgency(rawId: unknown, now: string): Promise<AgencyDeleted> {
+  const agency = await requireAgency(parseParam(agencyIdSchema, rawId, 'agencyId'));
+  if (!agency.disposable) {
+    throw new DomainError('conflict', `Cơ quan "${agency.id}" không phải cơ quan dùng thử; dữ liệu của cơ quan không bị xoá.`, undefined, 'agency.not_disposable');
+  }
+  const children = (await listAgencies()).filter((a) => a.parentAgencyId === agency.id).map((a) => a.id);
+  if (children.length) {
+    throw new DomainError('conflict', `Cơ quan "${agency.id}" còn cơ quan cấp dưới (${children.join(', ')}); xoá các cơ quan đó trước.`, undefined, 'agency.has_children');
+  }
+  const deletedItems = await purgeAgencyData(agency.id);
+  await markAgencyRemoved(agency, now);
+  return { agencyId: agency.id, deletedItems };
 }

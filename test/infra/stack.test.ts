@@ -456,9 +456,13 @@ describe('IAM: least privilege per function', () => {
     const dynamodb = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamodb.length).toBe(onTheTable.length + onIndexes.length + onStream.length);
 
-    // On the table's ARN (and only it): the wiring's actions, no more, no fewer.
+    // On the table's ARN (and only it): the wiring's actions, no more, no fewer; a purge only under its LeadingKeys condition.
     for (const s of onTheTable) expect(resourcesOf(s)).toEqual([tableArn()]);
-    expect(dynamodbActions(onTheTable)).toEqual(spec.table.actions.map((a) => `dynamodb:${a}`).sort());
+    const purge = onTheTable.filter((s) => s.Sid === 'PurgeDisposablePartitions');
+    expect(dynamodbActions(onTheTable.filter((s) => !purge.includes(s)))).toEqual(spec.table.actions.map((a) => `dynamodb:${a}`).sort());
+    expect(purge.map((s) => [actionsOf(s), s.Condition])).toEqual(
+      spec.table.purges?.length ? [[['dynamodb:BatchWriteItem'], { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...spec.table.purges] } }]] : [],
+    );
     // On the indexes: Query, on each named index by name (never /index/*).
     expect(onIndexes.flatMap(actionsOf).every((a) => a === 'dynamodb:Query')).toBe(true);
     const indexResources = onIndexes.flatMap(resourcesOf);

@@ -138,6 +138,43 @@ describe('agencies and the line of authority', () => {
     expect(again.items.some((a) => a.id === `c-${MARK}`)).toBe(false);
   });
 
+  it('a disposable agency is removed with all its data; a real one, or one with agencies below it, is refused and kept', async () => {
+    await agencies();
+    const TRIAL = `trial-${MARK}`;
+    await ok('PUT', `/agencies/${TRIAL}`, platform, { name: 'Cơ quan dùng thử', level: 'department', place: 'Lạng Sơn', parentAgencyId: PROVINCE, disposable: true });
+    const admin = await token(`t-office-${MARK}`, ['admin'], TRIAL);
+    const campaignId = await agencyCampaign(admin, `T${MARK.toUpperCase()}`, [{ unitId: 'VP', name: 'Văn phòng', email: `t.vp.${MARK}@example.org` }]);
+    await eventually('the trial’s letter mailed', async () => ((await call('GET', `/campaigns/${campaignId}/deliveries`, { token: admin })).body.items?.length ? true : undefined));
+    const itemsOf = async (agencyId: string) => (await allItems()).filter((i) => String(i.pk).startsWith(`${agencyPk(agencyId)}#`));
+    expect((await itemsOf(TRIAL)).length).toBeGreaterThan(5);
+    const before = (await itemsOf(DEPT_B)).length;
+
+    // A real agency cannot be made disposable, nor a disposable one given a real agency's id; neither is removed.
+    const flip = await call('PUT', `/agencies/${DEPT_B}`, {
+      token: platform,
+      body: { name: 'Sở Tư pháp tỉnh Lạng Sơn', level: 'department', place: 'Lạng Sơn', parentAgencyId: PROVINCE, disposable: true },
+    });
+    expect(flip.status).toBe(400);
+    expect(flip.body.errors[0].path).toBe('disposable');
+    const disguised = await call('PUT', `/agencies/trial-that-is-real-${MARK}`, { token: platform, body: { name: 'Sở thật', level: 'department', place: 'Lạng Sơn' } });
+    expect(disguised.status).toBe(400);
+    expect((await call('DELETE', `/agencies/${DEPT_B}`, { token: platform })).body.code).toBe('agency.not_disposable');
+    expect((await call('DELETE', `/agencies/${PROVINCE}`, { token: platform })).body.code).toBe('agency.not_disposable');
+    // An agency's own admin cannot remove it.
+    expect((await call('DELETE', `/agencies/${TRIAL}`, { token: admin })).status).toBe(403);
+
+    const removed = await call('DELETE', `/agencies/${TRIAL}`, { token: platform });
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ agencyId: TRIAL, deletedItems: expect.any(Number) });
+    await eventually('the trial’s items all gone', async () => ((await itemsOf(TRIAL)).length === 0 ? true : undefined));
+    expect((await ok<{ items: { id: string }[] }>('GET', '/agencies', platform)).items.some((a) => a.id === TRIAL)).toBe(false);
+    // Its record in the platform's partition is a tombstone (the purge may delete in disposable partitions only).
+    expect((await allItems()).filter((i) => i.sk === `AGENCY#${TRIAL}`)).toEqual([expect.objectContaining({ removedAt: expect.any(String) })]);
+    expect((await call('DELETE', `/agencies/${TRIAL}`, { token: platform })).status).toBe(404);
+    // Nobody else's data went with it.
+    expect((await itemsOf(DEPT_B)).length).toBe(before);
+  });
+
   it('the platform operator enrols an agency’s first administrator, who signs in inside that agency; nobody else may', async () => {
     await agencies();
     const address = `quan-tri.${MARK}@so-tu-phap.example.org`;
