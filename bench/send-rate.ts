@@ -22,7 +22,7 @@ import { freePort, root } from './twin-process';
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** utime + stime of a process, in seconds; undefined once it is gone. */
-function cpuSeconds(pid: number): number | undefined {
+export function cpuSeconds(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -34,7 +34,7 @@ function cpuSeconds(pid: number): number | undefined {
 }
 
 /** The DynamoDB Local java process listening on `port` (its command line says `-port <port>`). */
-function dynamodbLocalPid(port: number): number | undefined {
+export function dynamodbLocalPid(port: number): number | undefined {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -99,7 +99,7 @@ async function startTwin(env: Record<string, string>) {
 }
 
 /** SendEmail calls per second the emulator answers, called directly (no mailer, no DynamoDB). */
-async function emulatorFloor(sesUrl: string, calls = 1000, concurrency = 16): Promise<number> {
+export async function emulatorFloor(sesUrl: string, calls = 1000, concurrency = 16): Promise<number> {
   const ses = new SESv2Client({ endpoint: sesUrl, region: 'ap-southeast-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, maxAttempts: 1 });
   let next = 0;
   const t0 = performance.now();

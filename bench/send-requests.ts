@@ -1,0 +1,191 @@
+/**
+ * DynamoDB requests per email sent, and the send rate, for one campaign (issue 14): a twin started
+ * in a child process of its own (`tsx bench/send-requests.ts`, as `npm start` runs it: the handlers
+ * in the twin's process), with `MAIL_SEND_RATE=rate`, one campaign to `addresses` distinct
+ * addresses. Counted on the handlers' own document client (shared/store/client.ts), one count per
+ * HTTP request that left for DynamoDB Local (a retried request counts each time), from the issue
+ * request until the last outbox record is written; the polling goes to the SES emulator's store, so
+ * it adds none. Measured from the issue request to the last `sent` (the mailer's millisecond
+ * `sentAt`): the achieved rate beside the configured one, and beside the emulator floor (SendEmail
+ * calls a second the emulator answers, behind the twin's fault proxy, to 16 direct callers, in the
+ * same twin before the campaign).
+ *
+ * A child process per run: the mailer reads its send rate once per process. In memory unless
+ * `onDisk` (DynamoDB Local with -dbPath in a temporary folder, as `npm start` keeps `.local/`).
+ * Self-contained, so that the same file measures an older tree (copy it into a checkout of the
+ * commit before the change and run `tsx bench/send-requests.ts`).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+
+export interface SendRequestsResult {
+  addresses: number;
+  'configured (/s)': number;
+  storage: 'in memory' | 'on disk';
+  'emulator floor (/s)': number;
+  'achieved, issue → last sent (/s)': number;
+  'achieved / configured': number;
+  'issue → last sent (s)': number;
+  'DynamoDB requests': number;
+  'requests per email': number;
+  'by command': string;
+  'DynamoDB Local CPU per email (ms)': number;
+  'twin node CPU per email (ms)': number;
+  'load average (1 min)': number;
+  statuses: string;
+  duplicates: number;
+}
+
+const RESULT = 'SEND_REQUESTS_RESULT ';
+
+/** Runs one measurement in a child process and returns its result. */
+export function sendRequestsBench({ addresses = 2000, rate = 200, onDisk = false }: { addresses?: number; rate?: number; onDisk?: boolean } = {}): Promise<SendRequestsResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(__dirname, '..', 'node_modules/.bin/tsx'), [__filename], {
+      cwd: path.join(__dirname, '..'),
+      env: { ...process.env, BENCH_ADDRESSES: String(addresses), BENCH_RATE: String(rate), BENCH_ON_DISK: onDisk ? '1' : '', SEND_REQUESTS_CHILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(RESULT));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(RESULT.length)) as SendRequestsResult);
+      else reject(new Error(`send-requests bench exited ${code}:\n${out.slice(-4000)}`));
+    });
+  });
+}
+
+/** In the child: the twin in this process, the campaign, the counts. */
+async function measure(addresses: number, rate: number, onDisk: boolean): Promise<SendRequestsResult> {
+  process.env.MAIL_SEND_RATE = String(rate);
+  const { startTwin } = await import('../infra/local/twin');
+  const dataDir = onDisk ? mkdtempSync(path.join(tmpdir(), 'thidua-send-requests-')) : undefined;
+  const twin = await startTwin({ port: 0, dynamodbPort: 0, sesPort: 0, quiet: true, logLevel: 'ERROR', accessLog: false, scheduleEverySeconds: 0, ...(dataDir ? { dataDir } : {}) });
+  try {
+    const { documentClient } = await import('../shared/store/client');
+    const byCommand = new Map<string, number>();
+    let counting = false;
+    // finalizeRequest, low priority: inside the SDK's retry loop, so each HTTP attempt counts once.
+    documentClient.middlewareStack.add(
+      ((next: (a: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        if (counting) byCommand.set(context.commandName ?? '?', (byCommand.get(context.commandName ?? '?') ?? 0) + 1);
+        return next(args);
+      }) as never,
+      { step: 'finalizeRequest', priority: 'low', name: 'benchRequestCounter' },
+    );
+    const json = async <T = any>(method: string, route: string, token?: string, body?: unknown): Promise<T> => {
+      const res = await fetch(`${twin.gatewayUrl}${route}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+      return res.json() as Promise<T>;
+    };
+    const token = await twin.identity.issue({ sub: 'bench', groups: ['admin'] });
+    const { cpuSeconds, dynamodbLocalPid, emulatorFloor } = await import('./send-rate');
+    const floor = await emulatorFloor(twin.sesEndpoint);
+
+    const { minimalLetter } = await import('../seed/minimal-letter');
+    const emails = Array.from({ length: addresses }, (_, i) => `can-bo-${i}@requests.example.org`);
+    await json('PUT', '/recipient-groups/BENCH_REQUESTS', token, { name: 'Các đơn vị', kind: 'email', emails });
+    const documentNumber = `${rate}/KH-REQ`;
+    const campaign = await json<{ id: string }>(
+      'POST',
+      '/campaigns',
+      token,
+      minimalLetter({ documentNumber, title: 'Phát động phong trào thi đua (đếm yêu cầu DynamoDB)', recipientGroups: ['BENCH_REQUESTS'], deadlines: { nominations: '2030-12-10T17:00:00+07:00' } }),
+    );
+    const storeOf = async () =>
+      ((await (await fetch(`${twin.sesEndpoint}/store`)).json()) as { emails: { subject: string; destination: { to: string[] } }[] }).emails
+        .filter((e) => e.subject.startsWith(`[${documentNumber}]`))
+        .flatMap((e) => e.destination.to);
+
+    const java = dynamodbLocalPid(Number(new URL(twin.dynamodbEndpoint).port));
+    if (!java) throw new Error('DynamoDB Local java process not found');
+    const [java0, node0] = [cpuSeconds(java)!, process.cpuUsage()];
+    counting = true;
+    const t0 = Date.now();
+    await json('POST', `/campaigns/${campaign.id}/issue`, token);
+    const deadline = t0 + Math.max(5 * 60_000, (addresses / rate) * 4000);
+    let lastTrace = Date.now();
+    while ((await storeOf()).length < addresses && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 200));
+      // BENCH_TRACE=1: where the time goes (emails out, the mailer's queue, requests so far).
+      if (process.env.BENCH_TRACE && Date.now() - lastTrace > 3000) {
+        lastTrace = Date.now();
+        const q = twin.queues.queues.mailer?.queue.counts();
+        console.error(
+          `${((Date.now() - t0) / 1000).toFixed(1)} s: ${(await storeOf()).length} emails, mailer queue ${JSON.stringify(q)}, ${[...byCommand.values()].reduce((a, b) => a + b, 0)} requests`,
+        );
+      }
+    }
+    // The last records are written just after SES answered: wait until the count stands still.
+    const total = () => [...byCommand.values()].reduce((a, b) => a + b, 0);
+    for (let last = -1; last !== total(); ) {
+      last = total();
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    counting = false;
+    const requests = total();
+    const javaCpu = cpuSeconds(java)! - java0;
+    const nodeCpu = process.cpuUsage(node0);
+
+    const rows = (await json<{ items: { channel: string; status: string; sentAt?: string }[] }>('GET', `/campaigns/${campaign.id}/deliveries`, token)).items.filter((d) => d.channel === 'email');
+    const statuses = new Map<string, number>();
+    for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+    const sentAt = rows
+      .filter((d) => d.sentAt)
+      .map((d) => Date.parse(d.sentAt!))
+      .sort((a, b) => a - b);
+    const lastSentMs = sentAt.at(-1)! - t0;
+    const sent = statuses.get('sent') ?? 0;
+    const ours = await storeOf();
+    const achieved = addresses / (lastSentMs / 1000);
+    return {
+      addresses,
+      'configured (/s)': rate,
+      storage: onDisk ? 'on disk' : 'in memory',
+      'emulator floor (/s)': Math.round(floor),
+      'achieved, issue → last sent (/s)': +achieved.toFixed(1),
+      'achieved / configured': +(achieved / rate).toFixed(3),
+      'issue → last sent (s)': +(lastSentMs / 1000).toFixed(2),
+      'DynamoDB requests': requests,
+      'requests per email': +(requests / Math.max(1, sent)).toFixed(3),
+      'by command': [...byCommand.entries()]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k.replace(/Command$/, '')} ${v}`)
+        .join(', '),
+      // Per email, CPU does not depend much on how loaded the shared machine was (the rate does).
+      'DynamoDB Local CPU per email (ms)': +((1000 * javaCpu) / addresses).toFixed(2),
+      'twin node CPU per email (ms)': +((nodeCpu.user + nodeCpu.system) / 1000 / addresses).toFixed(2),
+      'load average (1 min)': +loadavg()[0]!.toFixed(1),
+      statuses: [...statuses.entries()].map(([k, v]) => `${k} ${v}`).join(', '),
+      duplicates: ours.length - new Set(ours).size,
+    };
+  } finally {
+    await twin.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (typeof require !== 'undefined' && require.main === module) {
+  const addresses = Number(process.env.BENCH_ADDRESSES ?? 2000);
+  const rate = Number(process.env.BENCH_RATE ?? 200);
+  const onDisk = process.env.BENCH_ON_DISK === '1';
+  measure(addresses, rate, onDisk).then(
+    (r) => {
+      if (process.env.SEND_REQUESTS_CHILD) console.log(RESULT + JSON.stringify(r));
+      else console.table([r]);
+      process.exit(0);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
