@@ -175,7 +175,12 @@ export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS 
       const own = sdkUse(out.metafile!);
       // A function that calls no AWS service (the API document's) has no SDK-only bundle to be weighed against: it is
       // weighed against the lightest one a function behind the same API has, the DynamoDB document client's.
-      const use = own.size ? own : new Map([['@aws-sdk/client-dynamodb', new Set<string>()], ['@aws-sdk/lib-dynamodb', new Set<string>()]]);
+      const use = own.size
+        ? own
+        : new Map([
+            ['@aws-sdk/client-dynamodb', new Set<string>()],
+            ['@aws-sdk/lib-dynamodb', new Set<string>()],
+          ]);
       const inBundle = Object.values(out.metafile!.outputs)[0]!.inputs;
       const holds = (dir: string) => Object.entries(inBundle).some(([f, i]) => f.includes(`node_modules/zod/v4/${dir}/`) && i.bytesInOutput > 0);
       const zod = holds('classic') ? 'classic' : holds('mini') ? 'mini' : 'none';
