@@ -162,7 +162,8 @@ function pairedImport(a: string, b: string, runs: number, flagsA: string[] = [],
   return { a: median(ta), b: median(tb), ratio: median(ratios) };
 }
 
-export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 11), only }: { runs?: number; only?: string[] } = {}): Promise<BundleRow[]> {
+/** 25 pairs by default: with 11, the same api bundle measured 1.17 and 1.30 an hour apart on this shared machine; with 25, 1.22 twice. */
+export async function bundleSizes({ runs = Number(process.env.BENCH_IMPORT_RUNS ?? 25), only }: { runs?: number; only?: string[] } = {}): Promise<BundleRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'thidua-bundles-'));
   try {
     const rows: BundleRow[] = [];
