@@ -1,3 +1,4 @@
+import './quiet-logs';
 /**
  * "Nothing lost, nothing twice" (README) under faults, on a twin of our own, in this process, with
  * the real handlers: the mailer killed before and after it calls SES, SES throttling, failing,
