@@ -23,7 +23,7 @@ function fakeDynamoDb(answer: (statement: string, parameters: unknown[], request
       credentials: { accessKeyId: 'k', secretAccessKey: 's' },
       requestHandler: {
         handle: async (request: { body?: unknown }) => {
-          const body = JSON.parse(Buffer.from(request.body as Uint8Array).toString()) as { Statements: { Statement: string; Parameters: Record<string, unknown>[] }[] };
+          const body = JSON.parse(new TextDecoder().decode(request.body as Uint8Array)) as { Statements: { Statement: string; Parameters: Record<string, unknown>[] }[] };
           // Parameters as the wire carries them ({ S: 'x' }), read back into plain values.
           const statements = body.Statements.map((s) => ({ Statement: s.Statement, Parameters: s.Parameters.map((p) => unmarshall({ v: p as never }).v) }));
           const n = requests.push(statements) - 1;
