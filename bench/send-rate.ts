@@ -11,13 +11,11 @@
  * Self-contained (only `root` and `freePort` from twin-process.ts), so that the same file measures
  * an older tree: `tsx bench/send-rate.ts` in a copy of the commit before the change.
  */
-import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { minimalLetter } from '../seed/minimal-letter';
-import { freePort, root } from './twin-process';
+import { adminToken, jsonClient, startTwinProcess } from './twin-process';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -48,40 +46,8 @@ export function dynamodbLocalPid(port: number): number | undefined {
 }
 
 async function startTwin(env: Record<string, string>) {
-  const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
-    cwd: root,
-    // In memory: a bench measures the pipeline, not the disk (and never touches the developer's .local/).
-    env: { ...process.env, PORT: String(port), DYNAMODB_PORT: String(dynamodbPort), SES_PORT: String(sesPort), LOG_LEVEL: 'ERROR', LOCAL_SCHEDULE_SECONDS: '0', LOCAL_IN_MEMORY: '1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (b: Buffer) => (output += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (output += b.toString()));
-  const apiUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise<void>((r) => child.once('exit', () => r()));
-    child.kill('SIGINT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`twin exited:\n${output}`);
-    if (
-      await fetch(`${apiUrl}/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`twin not ready in 90 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const twin = await startTwinProcess({ LOCAL_SCHEDULE_SECONDS: '0', ...env }, { readyMs: 90_000 });
+  const { child } = twin;
   // The node process that runs start.ts: tsx's child, or tsx itself.
   const nodePid = (() => {
     for (const entry of readdirSync('/proc')) {
@@ -95,7 +61,7 @@ async function startTwin(env: Record<string, string>) {
     }
     return child.pid!;
   })();
-  return { apiUrl, sesUrl: `http://127.0.0.1:${sesPort}`, dynamodbPort, nodePid, stop };
+  return { ...twin, nodePid };
 }
 
 /** SendEmail calls per second the emulator answers, called directly (no mailer, no DynamoDB). */
@@ -125,24 +91,8 @@ export async function emulatorFloor(sesUrl: string, calls = 1000, concurrency = 
 export async function sendRateBench({ addresses = 2000, rate = 50 }: { addresses?: number; rate?: number } = {}) {
   const twin = await startTwin({ MAIL_SEND_RATE: String(rate) });
   try {
-    const json = async <T = any>(method: string, route: string, token?: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${twin.apiUrl}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<T>;
-    };
-    let token = '';
-    for (let tries = 0; !token; tries++) {
-      try {
-        token = (await json<{ token: string }>('POST', '/local/token', undefined, { sub: 'bench', groups: ['admin'] })).token;
-      } catch (error) {
-        if (tries >= 50) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    const json = jsonClient(twin.apiUrl);
+    const token = await adminToken(json);
     const floor = await emulatorFloor(twin.sesUrl);
     const java = dynamodbLocalPid(twin.dynamodbPort);
     if (!java) throw new Error('DynamoDB Local java process not found');

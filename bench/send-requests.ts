@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { jsonClient } from './twin-process';
 
 export interface SendRequestsResult {
   addresses: number;
@@ -89,15 +90,7 @@ async function measure(addresses: number, rate: number, onDisk: boolean, warmUp:
       }) as never,
       { step: 'finalizeRequest', priority: 'low', name: 'benchRequestCounter' },
     );
-    const json = async <T = any>(method: string, route: string, token?: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${twin.gatewayUrl}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<T>;
-    };
+    const json = jsonClient(twin.gatewayUrl);
     const token = await twin.identity.issue({ sub: 'bench', groups: ['admin'] });
     const { cpuSeconds, dynamodbLocalPid, emulatorFloor } = await import('./send-rate');
     const floor = await emulatorFloor(twin.sesEndpoint);

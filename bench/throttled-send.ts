@@ -1,5 +1,5 @@
 import { minimalLetter } from '../seed/minimal-letter';
-import { startTwinProcess } from './twin-process';
+import { adminToken, jsonClient, startTwinProcess } from './twin-process';
 
 /**
  * Sending under SES throttling: a twin (as `npm start` runs it) with `MAIL_SEND_RATE=rate`, its
@@ -25,27 +25,10 @@ interface Counters {
 export async function throttledSendBench({ addresses = 2000, rate = 50, throttlePct = 10, seed = 20230305 }: ThrottledSendOptions = {}) {
   const twin = await startTwinProcess({ MAIL_SEND_RATE: String(rate) });
   try {
-    const json = async <T = any>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-      const res = await fetch(`${twin.apiUrl}${path}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-      return res.json() as Promise<T>;
-    };
+    const json = jsonClient(twin.apiUrl);
     const counters = async () => (await json<{ counters: Counters }>('GET', '/local/faults')).counters;
 
-    // The gateway answers /health a moment before its identity provider is ready: ask until it is.
-    let token = '';
-    for (let tries = 0; !token; tries++) {
-      try {
-        token = (await json<{ token: string }>('POST', '/local/token', undefined, { sub: 'bench', groups: ['admin'] })).token;
-      } catch (error) {
-        if (tries >= 50) throw error;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    const token = await adminToken(json);
     const emails = Array.from({ length: addresses }, (_, i) => `can-bo-${i}@throttle.example.org`);
     await json('PUT', '/recipient-groups/BENCH_THROTTLE', token, { name: 'Các đơn vị', kind: 'email', emails });
     const documentNumber = '429/KH-SNgV';

@@ -18,11 +18,39 @@ export const freePort = () =>
 export interface TwinProcess {
   apiUrl: string;
   sesUrl: string;
+  dynamodbPort: number;
   child: ChildProcess;
   stop(): Promise<void>;
 }
 
-export async function startTwinProcess(env: Record<string, string> = {}): Promise<TwinProcess> {
+/** A JSON call to the twin's API: the body parsed, a non-2xx thrown with its text. */
+export type JsonCall = <T = any>(method: string, route: string, token?: string, body?: unknown) => Promise<T>;
+
+export const jsonClient =
+  (baseUrl: string): JsonCall =>
+  async <T = any>(method: string, route: string, token?: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${route}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<T>;
+  };
+
+/** An admin token of the default agency: the gateway answers /health a moment before its identity provider is ready, so ask until it is. */
+export async function adminToken(json: JsonCall): Promise<string> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return (await json<{ token: string }>('POST', '/local/token', undefined, { sub: 'bench', groups: ['admin'] })).token;
+    } catch (error) {
+      if (tries >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+export async function startTwinProcess(env: Record<string, string> = {}, { readyMs = 60_000 }: { readyMs?: number } = {}): Promise<TwinProcess> {
   const [port, dynamodbPort, sesPort] = [await freePort(), await freePort(), await freePort()];
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['infra/local/start.ts'], {
     cwd: root,
@@ -41,7 +69,7 @@ export async function startTwinProcess(env: Record<string, string> = {}): Promis
     await Promise.race([exited, new Promise((r) => setTimeout(r, 15000))]);
     if (child.exitCode === null) child.kill('SIGKILL');
   };
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + readyMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`twin exited:\n${output}`);
     const ok = await fetch(`${apiUrl}/health`).then(
@@ -51,9 +79,9 @@ export async function startTwinProcess(env: Record<string, string> = {}): Promis
     if (ok) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`twin not ready in 60 s:\n${output}`);
+      throw new Error(`twin not ready in ${readyMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { apiUrl, sesUrl: `http://127.0.0.1:${sesPort}`, child, stop };
+  return { apiUrl, sesUrl: `http://127.0.0.1:${sesPort}`, dynamodbPort, child, stop };
 }
