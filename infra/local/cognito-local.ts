@@ -16,7 +16,8 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { listenLoopback } from './loopback-server';
 import path from 'node:path';
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { fillInvitation } from '../../shared/mail/invitation';
@@ -206,26 +207,18 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<C
     }
   };
 
-  const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as { port: number }).port;
-  let stopping: Promise<void> | undefined;
+  const http = await listenLoopback(handle, { port: options.port, host });
   return {
-    endpoint: `http://${host}:${port}`,
-    port,
+    endpoint: http.endpoint,
+    port: http.port,
     userPoolId,
-    server,
+    server: http.server,
     find,
     accounts: () => [...byEmail.values()],
     counters: () => ({ ...counters }),
-    stop: () =>
-      (stopping ??= new Promise<void>((resolve) => {
-        ses.destroy();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
+    stop: () => {
+      ses.destroy();
+      return http.close();
+    },
   };
 }

@@ -5,7 +5,8 @@
  * `QueueUrl`) and AWS_ENDPOINT_URL_SQS, so the router holds no local-only code. Answers carry the
  * MD5 of each body, which the SDK checks.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { listenLoopback } from './loopback-server';
 import { type LocalQueue, QueueError } from './queues';
 
 export interface SqsLocal {
@@ -80,22 +81,6 @@ export async function startSqsLocal(options: { queues: () => readonly LocalQueue
     }
   };
 
-  const server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as { port: number }).port;
-  let stopping: Promise<void> | undefined;
-  return {
-    endpoint: `http://${host}:${port}`,
-    port,
-    server,
-    counters: () => ({ ...counters }),
-    stop: () =>
-      (stopping ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      })),
-  };
+  const http = await listenLoopback(handle, { port: options.port, host });
+  return { endpoint: http.endpoint, port: http.port, server: http.server, counters: () => ({ ...counters }), stop: http.close };
 }
