@@ -2,7 +2,7 @@ import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sd
 import { Agency } from '../schemas/agency';
 import { documentClient, tableName } from './client';
 import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, suppressionPk, withoutKeys } from './keys';
-import { queryByPrefix } from './query';
+import { allPages, queryByPrefix } from './query';
 
 /** The platform's list of agencies: a handful per province, so one partition read in full. */
 export async function putAgency(agency: Agency): Promise<void> {
@@ -27,45 +27,33 @@ export async function markAgencyRemoved(agency: Agency, at: string): Promise<voi
   await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.agency(agency.id), entity: 'Agency', ...agency, removedAt: at } }));
 }
 
-/** Every key of a partition, page by page. */
-async function keysOf(pk: string): Promise<{ pk: string; sk: string }[]> {
-  const out: { pk: string; sk: string }[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ProjectionExpression: 'pk, sk',
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(page.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
-}
+const keyOf = (i: Record<string, unknown>) => ({ pk: String(i.pk), sk: String(i.sk) });
+
+/** Every key of a partition. */
+const keysOf = async (pk: string) =>
+  (
+    await allPages((ExclusiveStartKey) =>
+      documentClient.send(
+        new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ProjectionExpression: 'pk, sk', ExclusiveStartKey }),
+      ),
+    )
+  ).map(keyOf);
 
 /** The keys of an agency's campaign items, through its campaign index. */
-async function campaignKeysOf(agencyId: string): Promise<{ pk: string; sk: string }[]> {
-  const out: { pk: string; sk: string }[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documentClient.send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: CAMPAIGN_INDEX.name,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': campaignsIndexPk(agencyId) },
-        ExclusiveStartKey,
-      }),
-    );
-    out.push(...(page.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return out;
-}
+const campaignKeysOf = async (agencyId: string) =>
+  (
+    await allPages((ExclusiveStartKey) =>
+      documentClient.send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: CAMPAIGN_INDEX.name,
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': campaignsIndexPk(agencyId) },
+          ExclusiveStartKey,
+        }),
+      ),
+    )
+  ).map(keyOf);
 
 async function deleteKeys(list: readonly { pk: string; sk: string }[]): Promise<void> {
   for (let i = 0; i < list.length; i += 25) {
