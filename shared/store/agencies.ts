@@ -1,4 +1,5 @@
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch-write';
 import { Agency } from '../schemas/agency';
 import { documentClient, tableName } from './client';
 import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, suppressionPk, withoutKeys } from './keys';
@@ -55,19 +56,7 @@ const campaignKeysOf = async (agencyId: string) =>
     )
   ).map(keyOf);
 
-async function deleteKeys(list: readonly { pk: string; sk: string }[]): Promise<void> {
-  for (let i = 0; i < list.length; i += 25) {
-    let request: Record<string, { DeleteRequest: { Key: Record<string, unknown> } }[]> | undefined = {
-      [tableName()]: list.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
-    };
-    for (let attempt = 0; request; attempt++) {
-      const res = await documentClient.send(new BatchWriteCommand({ RequestItems: request }));
-      const left = res.UnprocessedItems as typeof request | undefined;
-      request = left && Object.keys(left).length ? left : undefined;
-      if (request) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 1000)));
-    }
-  }
-}
+const deleteKeys = (list: readonly { pk: string; sk: string }[]) => batchWriteAll(list.map((Key) => ({ DeleteRequest: { Key } })));
 
 /**
  * Deletes every item of an agency's partitions (shared/store/keys.ts): each campaign's (found through the agency's

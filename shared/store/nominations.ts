@@ -1,4 +1,5 @@
-import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch-write';
 import type { Decision, DecideResult } from '../domain/decide';
 import type { CouncilTally } from '../domain/council';
 import { documentClient, tableName } from './client';
@@ -33,14 +34,7 @@ export async function saveProposal(agencyId: string, campaignId: string, result:
   const { decisions, ...header } = result;
   // `position` keeps the engine's order (individuals before the collectives that depend on them).
   const items = decisions.map((d, position) => ({ ...keys.decision(agencyId, campaignId, d.nominationId), entity: 'Decision', position, ...d }));
-  for (let i = 0; i < items.length; i += 25) {
-    let RequestItems: BatchWriteCommandInput['RequestItems'] | undefined = { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
-    for (let attempt = 0; RequestItems && Object.keys(RequestItems).length; attempt++) {
-      const out: BatchWriteCommandOutput = await documentClient.send(new BatchWriteCommand({ RequestItems }));
-      RequestItems = out.UnprocessedItems && Object.keys(out.UnprocessedItems).length ? out.UnprocessedItems : undefined;
-      if (RequestItems) await new Promise((r) => setTimeout(r, Math.min(50 * 2 ** attempt, 2000)));
-    }
-  }
+  await batchWriteAll(items.map((Item) => ({ PutRequest: { Item } })));
   // The header last: its presence says the proposal is complete.
   await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(agencyId, campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }));
 }
