@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { lineageOf } from '../domain/lineage';
 import { type Agency, type AgencyAdminInput, type AgencyDeleted, type AgencyInput, agencyId as agencyIdSchema, DISPOSABLE_ID_PREFIXES, isDisposableId } from '../schemas/agency';
 import type { User, UserInput } from '../schemas/user';
 import { getAgency, listAgencies, markAgencyRemoved, purgeAgencyData, putAgency } from '../store/agencies';
@@ -15,13 +16,10 @@ export async function upsertAgency(rawId: unknown, input: AgencyInput, principal
   const id = parseParam(agencyIdSchema, rawId, 'agencyId');
   const details: { path: string; message: string }[] = [];
   if (input.parentAgencyId !== undefined) {
-    const all = new Map((await listAgencies()).map((a) => [a.id, a]));
-    const parent = all.get(input.parentAgencyId);
-    if (!parent) details.push({ path: 'parentAgencyId', message: `không có cơ quan "${input.parentAgencyId}"` });
-    else {
-      const lineage: string[] = [];
-      for (let a: Agency | undefined = parent; a && !lineage.includes(a.id); a = a.parentAgencyId ? all.get(a.parentAgencyId) : undefined) lineage.push(a.id);
-      if (lineage.includes(id)) details.push({ path: 'parentAgencyId', message: `"${input.parentAgencyId}" là cơ quan cấp dưới của "${id}"; không thể làm cơ quan cấp trên` });
+    const parents = new Map((await listAgencies()).map((a) => [a.id, a.parentAgencyId]));
+    if (!parents.has(input.parentAgencyId)) details.push({ path: 'parentAgencyId', message: `không có cơ quan "${input.parentAgencyId}"` });
+    else if (lineageOf(input.parentAgencyId, parents).includes(id)) {
+      details.push({ path: 'parentAgencyId', message: `"${input.parentAgencyId}" là cơ quan cấp dưới của "${id}"; không thể làm cơ quan cấp trên` });
     }
   }
   if (isDisposableId(id) !== Boolean(input.disposable)) {

@@ -1,6 +1,7 @@
 import { code, id } from '../schemas/ids';
 import type { RecipientGroupInput, UnitInput, RecipientGroup, Unit } from '../schemas/directory';
 import { DomainError } from '../domain/errors';
+import { lineageOf } from '../domain/lineage';
 import { listUnits, putRecipientGroup, putUnit } from '../store/directory';
 import { parseParam } from './params';
 
@@ -29,10 +30,3 @@ export async function upsertUnit(agencyId: string, rawId: unknown, input: UnitIn
 }
 
 export type { RecipientGroupInput, UnitInput };
-
-/** A unit and the units above it, stopping at a cycle. */
-function lineageOf(unitId: string, parents: ReadonlyMap<string, string | undefined>): string[] {
-  const out: string[] = [];
-  for (let u: string | undefined = unitId; u !== undefined && !out.includes(u); u = parents.get(u)) out.push(u);
-  return out;
-}

@@ -1,4 +1,5 @@
 import { DomainError } from '../domain/errors';
+import { lineageOf } from '../domain/lineage';
 import type { Campaign } from '../schemas/campaign';
 import type { Unit } from '../schemas/directory';
 import type { Principal } from './principal';
@@ -20,9 +21,7 @@ export function requireOwnUnit(principal: Principal, unitId: string, adminAllowe
 
 /** A unit takes part when the letter names it, or names a unit above it in the directory (its Sở, for a phòng). */
 export function requireParticipant(campaign: Campaign, unitId: string, units: readonly Pick<Unit, 'unitId' | 'parentUnitId'>[] = []) {
-  const parent = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
-  const lineage: string[] = [];
-  for (let u: string | undefined = unitId; u !== undefined && !lineage.includes(u); u = parent.get(u)) lineage.push(u);
+  const lineage = lineageOf(unitId, new Map(units.map((u) => [u.unitId, u.parentUnitId])));
   if (campaign.participatingUnits.length > 0 && !lineage.some((u) => campaign.participatingUnits.includes(u))) {
     throw new DomainError(
       'invalid',

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { assessmentYearOf } from '../domain/campaign';
 import { DomainError } from '../domain/errors';
+import { ID_PATTERN } from '../schemas/ids';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Outcome } from '../domain/results';
 import type { SubmissionInput, SubmissionResult } from '../schemas/submission';
@@ -36,7 +37,7 @@ const parentNominationId = (childAgencyId: string, childCampaignId: string, nomi
 /** An id of the child's own namespace (a staff number, a phòng) qualified so it cannot meet another agency's in the parent. */
 const qualified = (childAgencyId: string, value: string) => {
   const plain = `${childAgencyId}-${value}`;
-  return /^[A-Za-z0-9_-]{1,64}$/.test(plain) ? plain : `x-${createHash('sha256').update(plain).digest('hex').slice(0, 40)}`;
+  return ID_PATTERN.test(plain) ? plain : `x-${createHash('sha256').update(plain).digest('hex').slice(0, 40)}`;
 };
 
 /**
