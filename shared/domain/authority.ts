@@ -1,4 +1,5 @@
 import type { RuleSetId } from '../schemas/nomination';
+import { AgencyLevel } from '../schemas/agency-level';
 import { Title } from '../schemas/titles';
 import { DOC, cite, citeText } from './rules/documents';
 import { awardPhrase } from './rules/labels';
@@ -20,9 +21,9 @@ import type { Citation } from './rules/types';
  * - Before 2024 (`vn-2017`, Law 2003) the text was not retrieved [U]: the same split is assumed, cited as unverified.
  */
 
-/** The level of an agency of the platform (the agency record's `level`; shared/schemas/agency.ts has the same three). */
-export type AgencyLevel = 'province' | 'department' | 'commune';
-export const AGENCY_LEVELS: readonly AgencyLevel[] = ['province', 'department', 'commune'];
+/** The level of an agency of the platform (the agency record's `level`, shared/schemas/agency-level.ts). */
+export type { AgencyLevel };
+export const AGENCY_LEVELS: readonly AgencyLevel[] = AgencyLevel.options;
 
 /** Who signs the award decision. `district-chairman` exists only before 01/07/2025 (cấp huyện abolished since). */
 export type Decider = 'agency-head' | 'commune-chairman' | 'district-chairman' | 'province-chairman';

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AgencyLevel } from '../schemas/agency-level';
 import { describe } from '../schemas/fields';
 // The input schemas are zod/mini (shared/schemas/fields.ts): extended with zod/mini's functions, as they have no classic methods.
 import { extend, safeExtend } from 'zod/mini';
@@ -339,7 +340,7 @@ const vote = () =>
 /** Who decides a proposed title (shared/domain/authority.ts; docs/legal-sources.md §1.9). */
 const proposedTo = () =>
   z.object({
-    agencyLevel: z.enum(['province', 'department', 'commune']),
+    agencyLevel: AgencyLevel,
     decidedBy: z.enum(['agency-head', 'commune-chairman', 'district-chairman', 'province-chairman']),
     label: describe(z.string(), 'Vietnamese: "Chủ tịch Ủy ban nhân dân tỉnh"'),
     citation: citation(),

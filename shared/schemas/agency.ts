@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
+import { AgencyLevel } from './agency-level';
 import { email, text } from './fields';
+
+export { AgencyLevel };
 
 /**
  * An agency (cơ quan) of a shared deployment: a province (UBND tỉnh), one of its departments (Sở), or a commune. Its
@@ -7,8 +10,6 @@ import { email, text } from './fields';
  * Only the platform operator creates agencies; every other resource belongs to exactly one of them. zod/mini, like
  * every input schema (./fields.ts says why).
  */
-export const AgencyLevel = z.enum(['province', 'department', 'commune']);
-export type AgencyLevel = z.infer<typeof AgencyLevel>;
 
 /**
  * A disposable agency's id starts with one of these, and only a disposable agency's does: the function that removes

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import './locale';
+import { AgencyLevel } from './agency-level';
 import type { Campaign } from './campaign';
 import type { RuleOptions } from './nomination';
 import type { ScoringTable } from './scoring';
@@ -56,7 +57,7 @@ export const StoredCampaign = z.strictObject({
   ruleOptions: z.optional(storedRuleOptions),
   id: text,
   agencyId: text,
-  agencyLevel: z.optional(z.enum(['province', 'department', 'commune'])),
+  agencyLevel: z.optional(AgencyLevel),
   status: CampaignStatus,
   version: z.int(),
   createdAt: text,
