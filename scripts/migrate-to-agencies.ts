@@ -26,7 +26,7 @@ import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledExc
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { parseArgs } from 'node:util';
 import { defaultAgency } from '../seed/default-agency';
-import { Agency, AgencyInput, AGENCY_ID_PATTERN, type AgencyLevel } from '../shared/schemas/agency';
+import { Agency, AgencyInput, AGENCY_ID_PATTERN, AgencyLevel } from '../shared/schemas/agency';
 import { attentionAt } from '../shared/store/attention';
 import { campaignPk, campaignsIndexPk, directoryPk, keys, suppressionPk, withoutKeys } from '../shared/store/keys';
 
@@ -297,7 +297,7 @@ async function main() {
   const tableName = values.table ?? process.env.TABLE_NAME;
   if (!tableName) throw new Error('name the table: --table <name> (or TABLE_NAME)');
   const level = values.level as AgencyLevel;
-  if (!['province', 'department', 'commune'].includes(level)) throw new Error(`--level ${values.level}: province, department or commune`);
+  if (!AgencyLevel.options.includes(level)) throw new Error(`--level ${values.level}: ${AgencyLevel.options.join(', ')}`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new Error(`--limit ${values.limit}: a positive whole number`);
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({ ...(values.endpoint ? { endpoint: values.endpoint } : {}), ...(values.region ? { region: values.region } : {}) }), {
