@@ -26,7 +26,6 @@ import * as z from 'zod';
 import { routes as allRoutes, type RouteSpec } from '../../shared/http/routes';
 import { flattenClaims, TokenError, type LocalIdentity } from './identity';
 import type { LocalAccount } from './cognito-local';
-import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 import { invokeWithTimeout, lambdaContext, LOCAL_ACCOUNT_ID } from './lambda-context';
 
 /**
@@ -272,8 +271,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         return true;
       }
       const { ttlSeconds, agencyId, unitId, email, ...rest } = parsed.data;
-      const agency = agencyId ?? (rest.groups.includes('platform') ? undefined : DEFAULT_AGENCY_ID);
-      const token = await identity!.issue({ ...rest, ...(agency ? { agencyId: agency } : {}), ...(unitId ? { unitId } : {}), ...(email ? { email } : {}), ...(ttlSeconds ? { ttlSeconds } : {}) });
+      // Without an agency, the identity provider gives the default one (none to the platform operator).
+      const token = await identity!.issue({ ...rest, ...(agencyId ? { agencyId } : {}), ...(unitId ? { unitId } : {}), ...(email ? { email } : {}), ...(ttlSeconds ? { ttlSeconds } : {}) });
       sendJson(res, 200, { token, tokenType: 'Bearer', expiresIn: ttlSeconds ?? 3600 });
       return true;
     }
