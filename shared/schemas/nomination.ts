@@ -200,7 +200,7 @@ export const RuleOptions = /* @__PURE__ */ z.lazy(() =>
   z.strictObject({
     registrationRequired: describe(
       z.optional(z.boolean()),
-      'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default true in every rule set. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, docs/legal-sources.md §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
+      'Only registered nominees are considered for emulation titles (not for forms: Giấy khen, Bằng khen). Default false in every rule set: unverified rules decide nothing unless the campaign turns them on (issue 11); turn it on when the campaign plan requires registration. Source: old-regime principle "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (training material, docs/legal-sources.md §1.4) [U]: not confirmed in TT 01/2024 or TT 15/2025.',
     ),
     cstdcsCapPct: describe(
       z.optional(z.nullable(pct)),
@@ -221,7 +221,7 @@ export const RuleOptions = /* @__PURE__ */ z.lazy(() =>
     ),
     disciplinePrinciple: describe(
       z.optional(z.boolean()),
-      'Apply the principle of NĐ 152/2025/NĐ-CP Art 4.4: no award while discipline or an inquiry is pending (deferred), none while a discipline is in effect, achievements counted from the end of a served one (years before it leave the consecutive-year chains). Default vn-2025: true [V]; vn-2024: true, its article in NĐ 98/2023 not verified [U] (listed among the unverified options in force); vn-2017: false, its article in NĐ 91/2017 not verified [U] (issue 11).',
+      'Apply the principle of NĐ 152/2025/NĐ-CP Art 4.4: no award while discipline or an inquiry is pending (deferred), none while a discipline is in effect, achievements counted from the end of a served one (years before it leave the consecutive-year chains). Default vn-2025: true [V]; vn-2024: false, its article in NĐ 98/2023 not verified [U]; vn-2017: false, its article in NĐ 91/2017 not verified [U] (issue 11: unverified rules are the campaign choice, listed among the unverified options in force when on).',
     ),
     bangKhenCstdcsRoute: describe(
       z.optional(z.boolean()),

@@ -13,7 +13,7 @@ import { Title } from './titles';
 /**
  * Đăng ký thi đua (docs/legal-sources.md §1.4): a unit, or a person of a unit, commits to targets and names
  * the titles it aims for. Without registration a title is not considered (the old-regime principle,
- * [U] in the notes: the decision engine's `registrationRequired` option, on by default).
+ * [U] in the notes: the decision engine's `registrationRequired` option, off unless the campaign turns it on).
  */
 export const Registrant = /* @__PURE__ */ z.lazy(() =>
   z.discriminatedUnion('kind', [

@@ -53,7 +53,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
         // The 2023 review: the law in force on 10/12/2023 (Luật TĐKT 2003/2013, NĐ 91/2017).
         referenceDate: '2023-12-10',
         // The old 15% CSTĐCS cap (NĐ 91/2017 Art 9.3) counts the Sở's LĐTT, not only those nominated here.
-        ruleOptions: { ldttCountForCap: 20 },
+        // Registration is required by this campaign's choice: the rule is unverified, off unless turned on (issue 11).
+        ruleOptions: { ldttCountForCap: 20, registrationRequired: true },
       },
     });
     expect(created.status).toBe(201);
@@ -151,6 +152,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     // The assessment year is the letter's (issue 11), and the regime says which law decided.
     expect(proposal.regime).toMatchObject({ ruleSet: 'vn-2017', assessmentYear: proposal.campaignYear });
     expect(proposal.inputHash).toMatch(/^[0-9a-f]{64}$/);
+    // The unverified rule this campaign turned on is listed for the Council, with the campaign as its source.
+    expect(proposal.unverified).toContainEqual(expect.objectContaining({ option: 'registrationRequired', sentence: expect.stringContaining('Cấu hình của phong trào') }));
     const status = (id: string | undefined) => proposal.decisions.find((d: { nominationId: string }) => d.nominationId === id);
     expect(status(ids.thaoLdtt).status).toBe('eligible');
     expect(status(ids.thaoCstdcs)).toMatchObject({ status: 'eligible', quota: { id: 'CSTDCS:cap', limit: 3, outcome: 'within' } });

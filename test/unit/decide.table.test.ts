@@ -300,22 +300,22 @@ const cases: Case[] = [
     expect: { n1: { status: 'eligible', check: { ruleId: 'discipline.served', passed: true } } },
   },
   {
-    name: 'not registered',
+    name: 'not registered, the campaign turns the rule on',
     rule: 'registration',
-    source: '[U] old-regime principle, configurable (registrationRequired, default on)',
+    source: '[U] old-regime principle, the campaign option (registrationRequired, issue 11: off by default)',
     ruleSet: 'vn-2024',
     date: DATES.v2024,
     noms: [nom('n1', 'LDTT', person('Đỗ Văn I'), { registered: false })],
+    options: { registrationRequired: true },
     expect: { n1: { status: 'not-eligible', check: { ruleId: 'registration', passed: false } } },
   },
   {
-    name: 'not registered, the campaign turns the rule off',
+    name: 'not registered, the rule off by default (unverified)',
     rule: 'registration',
     source: '[U] configurable: RuleOptions.registrationRequired',
     ruleSet: 'vn-2024',
     date: DATES.v2024,
     noms: [nom('n1', 'LDTT', person('Đỗ Văn I'), { registered: false })],
-    options: { registrationRequired: false },
     expect: { n1: { status: 'eligible', check: { ruleId: 'registration', absent: true } } },
   },
   {
@@ -515,10 +515,11 @@ const cases: Case[] = [
   {
     name: 'a member deferred (discipline pending) does not count: 6/10',
     rule: 'ttldtt.ldtt-share',
-    source: 'Luật 06/2022/QH15 Điều 28 [U]; NĐ 98/2023 deferral [U]',
+    source: 'Luật 06/2022/QH15 Điều 28 [U]; NĐ 98/2023 deferral [U], turned on by the campaign',
     ruleSet: 'vn-2024',
     date: DATES.v2024,
     noms: ttldttMembers(true),
+    options: { disciplinePrinciple: true },
     expect: { m3: { status: 'deferred' }, t5: { status: 'not-eligible', check: { ruleId: 'ttldtt.ldtt-share', passed: false } } },
   },
   {
@@ -859,7 +860,8 @@ describe('rule set by reference date (domain-rules §0)', () => {
   it('states the default of every configurable rule and its source, and which values the campaign set', () => {
     const res = run({ date: DATES.v2017, noms: [], options: { ldttMinTenureMonths: 6 } });
     expect(res.options).toEqual({
-      registrationRequired: true,
+      // Issue 11: unverified rules are off unless the campaign turns them on.
+      registrationRequired: false,
       cstdcsCapPct: 15,
       ttldttLdttShare: { pct: 50, inclusive: false },
       ldttMinTenureMonths: 6,

@@ -109,14 +109,14 @@ describe('unverified rules are the campaign’s choice (issue 11)', () => {
     expect(sentence(res, 'g1', 'discipline.not-applied')).toBe(
       'Ông Vũ Văn Kỷ đang trong thời gian xem xét kỷ luật hoặc thanh tra, kiểm tra, xác minh đơn thư; nguyên tắc chưa khen thưởng khi đang xem xét kỷ luật và chỉ tính thành tích từ khi chấp hành xong kỷ luật chưa được đối chiếu trong Nghị định số 91/2017/NĐ-CP và phong trào không áp dụng (tùy chọn disciplinePrinciple), nên không dùng để xét hồ sơ này; đề nghị Hội đồng lưu ý.',
     );
-    expect(res.unverified.map((u) => u.option)).toEqual(['registrationRequired']);
+    expect(res.unverified).toEqual([]);
   });
 
   it('vn-2017 with the option on: deferred, and the option is listed as unverified in force', () => {
     const res = run({ date: { referenceDate: '2023-12-10', campaignYear: 2023 }, noms: [nom('g1', 'GIAY_KHEN', disciplined())], options: { disciplinePrinciple: true } });
     expect(decisionOf(res, 'g1').status).toBe('deferred');
-    expect(res.unverified.map((u) => u.option)).toEqual(['registrationRequired', 'disciplinePrinciple']);
-    expect(res.unverified[1]?.sentence).toBe('Tùy chọn disciplinePrinciple = bật: Cấu hình của phong trào thi đua (RuleOptions).');
+    expect(res.unverified.map((u) => u.option)).toEqual(['disciplinePrinciple']);
+    expect(res.unverified[0]?.sentence).toBe('Tùy chọn disciplinePrinciple = bật: Cấu hình của phong trào thi đua (RuleOptions).');
   });
 
   it('vn-2017: the Bằng khen route of 02 consecutive CSTĐCS is the 2022 law’s: off by default, the campaign’s citation when on', () => {
@@ -262,12 +262,22 @@ describe('each summary path, as text (the minutes; decision/summary.ts)', () => 
 });
 
 describe('the unverified options in force, as the Council reads them', () => {
-  it('vn-2024 defaults: registration, the 70% share, the discipline principle', () => {
+  it('vn-2024 defaults: the unverified rules are off, only the 70% share (a figure, not a rule one can turn off) takes part', () => {
     const res = run({ date: { referenceDate: '2024-12-10', campaignYear: 2024 }, noms: [] });
-    expect(res.unverified.map((u) => u.sentence.split(':')[0])).toEqual([
-      'Tùy chọn registrationRequired = bật',
-      'Tùy chọn ttldttLdttShare = ít nhất 70%',
-      'Tùy chọn disciplinePrinciple = bật',
+    expect(res.options).toMatchObject({ registrationRequired: false, disciplinePrinciple: false });
+    expect(res.unverified.map((u) => u.sentence.split(':')[0])).toEqual(['Tùy chọn ttldttLdttShare = ít nhất 70%']);
+  });
+  it('vn-2024, the campaign turns registration and the discipline principle on: both listed, with the campaign as their source', () => {
+    const res = run({ date: { referenceDate: '2024-12-10', campaignYear: 2024 }, noms: [], options: { registrationRequired: true, disciplinePrinciple: true } });
+    expect(res.unverified.map((u) => u.sentence)).toEqual([
+      'Tùy chọn registrationRequired = bật: Cấu hình của phong trào thi đua (RuleOptions).',
+      'Tùy chọn ttldttLdttShare = ít nhất 70%: Ít nhất 70% (Luật 2022 Điều 28 theo QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 4 khoản 2) [U].',
+      'Tùy chọn disciplinePrinciple = bật: Cấu hình của phong trào thi đua (RuleOptions).',
     ]);
+  });
+  it('vn-2025 keeps the verified principle (NĐ 152/2025 Art 4.4) on by default, not listed as unverified', () => {
+    const res = run({ date: { referenceDate: '2026-01-10', campaignYear: 2025 }, noms: [] });
+    expect(res.options).toMatchObject({ registrationRequired: false, disciplinePrinciple: true });
+    expect(res.unverified.map((u) => u.option)).not.toContain('disciplinePrinciple');
   });
 });

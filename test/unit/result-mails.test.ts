@@ -40,7 +40,7 @@ const proposal = run({
     { unitId: 'HT', rank: 2, tie: true },
     { unitId: 'KT', rank: 4 },
   ],
-  options: { quotas: { BANG_KHEN_TINH: { individualsPct: 5, individualsBase: 40, source: 'Quyết định số 10/2024/QĐ-UBND' } } },
+  options: { disciplinePrinciple: true, quotas: { BANG_KHEN_TINH: { individualsPct: 5, individualsBase: 40, source: 'Quyết định số 10/2024/QĐ-UBND' } } },
 });
 const unitNames = { VP: 'Văn phòng Sở', LS: 'Phòng Lãnh sự', HT: 'Phòng Hợp tác quốc tế', KT: 'Thanh tra Sở' };
 const nominatingUnit = Object.fromEntries(proposal.decisions.map((d) => [d.nominationId, d.nominee.unitId]));

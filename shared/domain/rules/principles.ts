@@ -5,7 +5,7 @@ import type { RuleCheck } from './types';
 
 /** Rules every nomination may meet whatever its title: registration (§1.4) and one award per achievement (Art 5.2.c). */
 
-/** §1.4: without registration an emulation title is not considered ([U], configurable, on by default). */
+/** §1.4: without registration an emulation title is not considered ([U]: the campaign's option, off by default). */
 export function registrationRule(env: Env, s: Subject, registered: boolean, title: Title): RuleCheck {
   const c = env.rs.cite.registration;
   return registered

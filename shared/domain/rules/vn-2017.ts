@@ -23,7 +23,7 @@ export const vn2017: RuleSet = {
   from: undefined,
   to: '2023-12-31',
   defaults: {
-    registrationRequired: true,
+    registrationRequired: false,
     cstdcsCapPct: 15,
     ttldttLdttShare: { pct: 50, inclusive: false },
     ldttMinTenureMonths: 10,

@@ -66,26 +66,28 @@ export const vn2024: RuleSet = {
   from: '2024-01-01',
   to: '2025-06-30',
   defaults: {
-    registrationRequired: true,
+    // Issue 11: a rule whose source is unverified [U] decides nothing unless the campaign turns it on.
+    registrationRequired: false,
     cstdcsCapPct: null,
     ttldttLdttShare: { pct: 70, inclusive: true },
     ldttMinTenureMonths: 6,
     ldttExcludesKhienTrach: false,
-    // [U] here (the article of NĐ 98/2023 was not seen), yet on: it defers or refuses, the cautious side, and the
-    // proposal lists it among the unverified options in force (issue 11). A campaign may turn it off.
-    disciplinePrinciple: true,
+    // [U] here (the article of NĐ 98/2023 was not seen): off unless the campaign turns it on (issue 11). When off, a
+    // discipline on file is still shown to the Council in a sentence (rules/discipline.ts principleNotApplied).
+    disciplinePrinciple: false,
     bangKhenCstdcsRoute: true,
     quotas: {},
   },
   defaultSources: {
-    registrationRequired: 'Nguyên tắc đăng ký thi đua (tài liệu tập huấn, domain-rules §1.4) [U]: bật mặc định.',
+    registrationRequired:
+      'Không áp dụng mặc định [U]: nguyên tắc "không đăng ký thi đua sẽ không được xem xét, công nhận các danh hiệu thi đua" (tài liệu tập huấn) chưa đối chiếu được trong TT 01/2024, TT 15/2025; phong trào bật khi kế hoạch của mình yêu cầu đăng ký (registrationRequired).',
     cstdcsCapPct: 'Luật TĐKT 2022 Điều 23 và NĐ 98/2023 không quy định tỷ lệ khống chế CSTĐCS [S: TVPL tlnb:7840ca93e44fd6ea].',
     ldttCountForCap: 'Số cá nhân đạt tiêu chuẩn LĐTT trong đợt xét này.',
     ttldttLdttShare: 'Ít nhất 70% (Luật 2022 Điều 28 theo QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 4 khoản 2) [U].',
     ldttMinTenureMonths: '06 tháng (TT 01/2024/TT-BNV) [S].',
     ldttExcludesKhienTrach: 'Không áp dụng: chưa xác định TT 01/2024 giữ quy định của NĐ 91/2017 [U]; kỷ luật trong năm dẫn đến xếp loại KHTNV.',
     disciplinePrinciple:
-      'Áp dụng mặc định [U]: nguyên tắc chưa khen thưởng khi đang xem xét kỷ luật và tính thành tích từ khi chấp hành xong kỷ luật, chưa đối chiếu được điều khoản trong NĐ 98/2023 (được quy định tại NĐ 152/2025 Điều 4 khoản 4 từ 01/07/2025); phong trào có thể tắt (disciplinePrinciple).',
+      'Không áp dụng mặc định [U]: nguyên tắc chưa khen thưởng khi đang xem xét kỷ luật và tính thành tích từ khi chấp hành xong kỷ luật chưa đối chiếu được điều khoản trong NĐ 98/2023 (được quy định tại NĐ 152/2025 Điều 4 khoản 4 từ 01/07/2025); phong trào có thể bật (disciplinePrinciple).',
     bangKhenCstdcsRoute: '02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở (Luật TĐKT 2022 Điều 74, theo QĐ 86/2025/QĐ-UBND Bắc Ninh Điều 3 khoản 3) [V].',
     quotas: 'Không có chỉ tiêu toàn quốc; chỉ tiêu do kế hoạch phong trào hoặc quy định của tỉnh đặt (ví dụ Cần Thơ QĐ 10/2024/QĐ-UBND Điều 9 khoản 2 điểm a) [V].',
   },

@@ -16,6 +16,8 @@ export const vn2025: RuleSet = {
   legalBasis: [DOC.LAW_2022, DOC.ND_152_2025, DOC.TT_15_2025],
   from: '2025-07-01',
   to: undefined,
+  // The principle is verified here (NĐ 152/2025 Art 4.4), so it is on; the rest are vn-2024's.
+  defaults: { ...vn2024.defaults, disciplinePrinciple: true },
   defaultSources: {
     ...vn2024.defaultSources,
     disciplinePrinciple: 'NĐ 152/2025/NĐ-CP Điều 4 khoản 4 [V]: chưa khen thưởng khi đang xem xét kỷ luật; thành tích được tính từ khi chấp hành xong kỷ luật.',

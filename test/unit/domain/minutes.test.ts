@@ -162,6 +162,9 @@ const decide = (referenceDate: string, year: number, options: object = {}) =>
     nominations: campaign(year),
     unitStandings: standings,
     options: RuleOptions.parse({
+      // The campaign's plan requires registration (an unverified rule, off unless turned on: issue 11). The discipline
+      // principle keeps each set's default, so vn-2024's minutes show a discipline put before the Council, not applied.
+      registrationRequired: true,
       quotas: {
         BANG_KHEN_TINH: { individualsPct: 50, individualsBase: 4, collectivesPct: 50, source: 'Quyết định số 10/2024/QĐ-UBND của Ủy ban nhân dân thành phố Cần Thơ' },
         GIAY_KHEN: { individualsPct: 20, minimum: 1 },

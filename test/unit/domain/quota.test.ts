@@ -229,6 +229,7 @@ describe('summaries and citations (the last steps)', () => {
   const build = () => {
     const s = stateOf({
       date: DATES.v2024,
+      options: { disciplinePrinciple: true },
       noms: [
         nom('a', 'BANG_KHEN_TINH', person('Người A', { personId: 'pa' }), { grounds: 'movement' }),
         nom('b', 'BANG_KHEN_TINH', person('Người B', { personId: 'pb', unitId: 'U2', discipline: { status: 'pending' } }), { grounds: 'movement' }),

@@ -162,7 +162,7 @@ describe('LĐTT (Law 2022 Art 24; tenure TT 01/2024 [S] 06 months, NĐ 91/2017 [
 
 describe('initiatives that may back an award (CV 5007/BNV-TĐKT [S]; NĐ 152/2025 Art 4.4 for discipline)', () => {
   const pool = (inits: Initiative[], over: Partial<IndividualNominee> = {}, ledger = new Map<string, string>(), min: Initiative['recognisedBy'] = 'unit', notBefore?: string) =>
-    initiativePool(env('vn-2024', 2023), nominee({ initiatives: inits, ...over }), ledger, min, notBefore);
+    initiativePool(env('vn-2024', 2023, { disciplinePrinciple: true }), nominee({ initiatives: inits, ...over }), ledger, min, notBefore);
   const served = { discipline: { status: 'served' as const, level: 'khien-trach' as const, endedOn: '2023-03-31' } };
 
   it.each([
@@ -327,7 +327,7 @@ describe('sentences and facts at the less travelled branches', () => {
     );
   });
   it('a discipline without its level is named "kỷ luật"', () => {
-    expect(disciplineRule(e24, S, { status: 'in-effect' }).sentence).toContain('(hình thức kỷ luật)');
+    expect(disciplineRule(env('vn-2024', 2024, { disciplinePrinciple: true }), S, { status: 'in-effect' }).sentence).toContain('(hình thức kỷ luật)');
     expect(khienTrachRule(env('vn-2017', 2023), S, { status: 'in-effect' }).sentence).toBe(
       'Ông A bị kỷ luật hình thức kỷ luật trong năm 2023 nên không được xét tặng danh hiệu “Lao động tiên tiến” theo Nghị định số 91/2017/NĐ-CP.',
     );

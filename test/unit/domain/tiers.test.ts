@@ -10,13 +10,19 @@ import { decideTtldtt } from '../../../shared/domain/decision/tiers/ttldtt';
 import { decideTtldxs, noteTtldxs } from '../../../shared/domain/decision/tiers/ttldxs';
 import { DecideInput, type Initiative } from '../../../shared/schemas/nomination';
 import { DATES, type Run, collective, nom, person } from '../decide.fixtures';
-import { checksOf, stateOf, statusOf, workOf } from './engine.fixtures';
+import { checksOf, stateOf as baseState, statusOf, workOf } from './engine.fixtures';
 
 /**
  * Each tier of the decision engine through its own entry point, over a state built for it: what the tier checks,
  * in which order, what it decides and what it leaves for the tiers after it. The whole engine's cited cases are in
  * ../decide.table.test.ts; these pin the steps one at a time (legal sources: domain-rules.md §2).
  */
+
+/**
+ * The tiers are pinned with registration and the discipline principle on, as a campaign that turns them on decides:
+ * under vn-2017 and vn-2024 both are unverified and off by default (issue 11; ../decide.year.test.ts covers the default).
+ */
+const stateOf = (r: Run) => baseState({ ...r, options: { registrationRequired: true, disciplinePrinciple: true, ...r.options } });
 
 const ini = (id: string, recognisedOn: string, recognisedBy: Initiative['recognisedBy'] = 'unit'): Initiative => ({ id, title: `Sáng kiến ${id}`, recognisedBy, recognisedOn, kind: 'initiative' });
 
