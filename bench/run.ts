@@ -44,7 +44,7 @@ async function main() {
 
   console.log('# send rate and DynamoDB Local CPU: 2,000 addresses per configured rate, beside the emulator floor (SendEmail calls/s the SES emulator answers to 16 direct callers)');
   const rates = [];
-  for (const rate of [50, 200, 500]) rates.push(await sendRateBench({ addresses: 2000, rate }));
+  for (const rate of [50, 200, 500]) rates.push(...(await sendRateBench({ addresses: 2000, rate })));
   console.table(rates);
 
   console.log(
