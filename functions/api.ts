@@ -5,6 +5,7 @@ import type { CoreRouteKey } from '#shared/http/route-groups';
 import { logger } from '#shared/powertools';
 import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
 import { requestReminders } from '#shared/usecases/reminders';
+import { readRegister, takeDocumentNumber } from '#shared/usecases/register';
 import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
 import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readRegistrations, readReports, readStandings, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, submitNomination } from '#shared/usecases/nominations';
@@ -21,6 +22,8 @@ const api = httpApi<CoreRouteKey>({
   'GET /units': (req) => readUnits(req.principal),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body, req.principal, now()) }),
   'GET /campaigns': (req) => readCampaigns(req.principal, req.query.limit, req.query.cursor),
+  'POST /document-numbers': async (req) => ({ statusCode: 201, body: await takeDocumentNumber(req.principal, req.body, new Date()) }),
+  'GET /document-numbers': (req) => readRegister(req.principal, req.query),
   'GET /campaigns/{id}': (req) => findCampaign(req.principal.agencyId, req.params.id),
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, req.principal, new Date()),
   'POST /campaigns/{id}/deadlines': (req) => extendCampaignDeadline(req.params.id, req.body, req.principal, new Date()),

@@ -7,4 +7,6 @@ export const defaultAgency = {
   name: 'Sở Ngoại vụ tỉnh Lạng Sơn',
   level: 'department' as const,
   place: 'Lạng Sơn',
+  /** The ký hiệu of its documents, as in the seed letter's "15/KH-SNgV". */
+  documentSymbol: 'SNgV',
 };

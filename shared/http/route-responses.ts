@@ -4,6 +4,7 @@ import { SubmissionResult } from '../schemas/submission';
 import { Campaign, CampaignList } from '../schemas/campaign';
 import { RecipientGroup, RecipientGroupView, Unit, UnitView } from '../schemas/directory';
 import { Delivery, DomainEvent, Mailing } from '../schemas/events';
+import { RegisterEntry, RegisterList } from '../schemas/register';
 import { Registration } from '../schemas/registration';
 import { User, UserList } from '../schemas/user';
 import {
@@ -40,6 +41,8 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'PUT /units/{unitId}': Unit,
   'GET /units': z.lazy(() => z.object({ items: z.array(UnitView) })),
   'POST /users': User,
+  'POST /document-numbers': RegisterEntry,
+  'GET /document-numbers': RegisterList,
   'GET /users': UserList,
   'POST /users/{username}/disable': User,
   'POST /campaigns': Campaign,

@@ -5,6 +5,7 @@ import { CampaignInput, ListQuery } from '../schemas/campaign';
 import { DeadlineExtensionInput, ReminderRequestInput } from '../schemas/deadlines';
 import { RecipientGroupInput, UnitInput } from '../schemas/directory';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
+import { DocumentNumberRequest, RegisterQuery } from '../schemas/register';
 import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
@@ -123,6 +124,24 @@ export const routes = [
   },
   { method: 'POST', path: '/campaigns', auth: 'jwt', roles: ['admin'], summary: 'Create a campaign (draft) from its launch letter', body: CampaignInput, successStatus: 201 },
   { method: 'GET', path: '/campaigns', auth: 'jwt', roles: ANY_ROLE, summary: 'Campaigns, newest first', query: ListQuery },
+  {
+    method: 'POST',
+    path: '/document-numbers',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'Take the next number of a document type in this year’s register of outgoing documents (sổ đăng ký văn bản đi) of the caller’s agency: concurrent requests get distinct, consecutive numbers; a number given by hand is skipped',
+    body: DocumentNumberRequest,
+    successStatus: 201,
+  },
+  {
+    method: 'GET',
+    path: '/document-numbers',
+    auth: 'jwt',
+    roles: ['admin', 'viewer'],
+    summary: 'One year of the caller’s agency’s register of outgoing documents, by type and number (the Office and viewers; no other agency’s)',
+    query: RegisterQuery,
+  },
   { method: 'GET', path: '/campaigns/{id}', auth: 'jwt', roles: ANY_ROLE, summary: 'One campaign' },
   {
     method: 'POST',
@@ -130,7 +149,7 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list; refused once the nomination deadline has passed',
-    conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'campaign.concurrent_change'],
+    conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'document.number_taken', 'campaign.concurrent_change'],
   },
   {
     method: 'POST',

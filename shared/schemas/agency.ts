@@ -28,6 +28,11 @@ const agencyFields = () => ({
   level: AgencyLevel,
   /** Where the agency is (e.g. "Lạng Sơn"): the place line of its letters. */
   place: text(100),
+  /**
+   * The agency's abbreviation in the ký hiệu of its documents ("SNgV" in "15/KH-SNgV"): the numbers the register gives
+   * (shared/domain/document-register.ts) are written with it.
+   */
+  documentSymbol: z.optional(z.string().check(z.regex(/^[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'ký hiệu viết tắt tên cơ quan, ví dụ "SNgV"'))),
   /** The sender of its mail; must be one the deployment allows (context `allowedSenders`). */
   mailFrom: z.optional(email),
   /** Where replies go: the agency's Office. */

@@ -52,7 +52,14 @@ export async function createCampaign(campaign: Campaign, event: DomainEvent): Pr
  * Optimistic: the stored version must still be the one the change was computed from, and the
  * stored status must still allow it, so two racing requests produce one event.
  */
-export async function saveTransition(next: Campaign, from: { version: number; status: string }, event: DomainEvent, alsoPut: Record<string, unknown>[] = []): Promise<void> {
+export async function saveTransition(
+  next: Campaign,
+  from: { version: number; status: string },
+  event: DomainEvent,
+  alsoPut: Record<string, unknown>[] = [],
+  /** Conditional writes that belong to the transition (a register entry): their failure fails it. */
+  alsoWrite: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [],
+): Promise<void> {
   try {
     await documentClient.send(
       new TransactWriteCommand({
@@ -69,6 +76,7 @@ export async function saveTransition(next: Campaign, from: { version: number; st
           { Put: { TableName: tableName(), Item: eventItem(event), ConditionExpression: 'attribute_not_exists(pk)' } },
           // Items that belong to the new state (the frozen results), written with it or not at all.
           ...alsoPut.map((Item) => ({ Put: { TableName: tableName(), Item } })),
+          ...alsoWrite,
         ],
       }),
     );

@@ -26,6 +26,8 @@
  * | unit            | A#DIRECTORY         | UNIT#<unitId>                    |              |                  |
  * | user            | A#DIRECTORY         | USER#<username>                  |              |                  |
  * | suppressed addr | A#SUPPRESSION       | <address>                        |              |                  |
+ * | register count  | A#REGISTER#<year>   | COUNTER#<type>                   |              |                  |
+ * | register entry  | A#REGISTER#<year>   | NO#<type>#<number, 6 digits>     |              |                  |
  */
 /** Every partition of an agency's data starts with this: isolation is in the key, never a filter after the read. */
 export const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
@@ -33,6 +35,8 @@ export const campaignPk = (agencyId: string, campaignId: string) => `${agencyPk(
 /** The agency's directory partition: recipient groups, units, enrolled users. */
 export const directoryPk = (agencyId: string) => `${agencyPk(agencyId)}#DIRECTORY`;
 export const suppressionPk = (agencyId: string) => `${agencyPk(agencyId)}#SUPPRESSION`;
+/** One year of an agency's register of outgoing documents: a counter per type and an entry per number. */
+export const registerPk = (agencyId: string, year: number) => `${agencyPk(agencyId)}#REGISTER#${year}`;
 /** The agency's campaign list on gsi1, newest first. */
 export const campaignsIndexPk = (agencyId: string) => `${agencyPk(agencyId)}#CAMPAIGNS`;
 /** The agency a partition belongs to, read back from a key (stream records, the attention index). */
@@ -74,6 +78,8 @@ export const keys = {
   /** A person enrolled through `POST /users`, by their login name (Cognito's username). */
   user: (agencyId: string, username: string) => ({ pk: directoryPk(agencyId), sk: `USER#${username}` }),
   suppression: (agencyId: string, address: string) => ({ pk: suppressionPk(agencyId), sk: address }),
+  registerCounter: (agencyId: string, year: number, type: string) => ({ pk: registerPk(agencyId, year), sk: `COUNTER#${type}` }),
+  registerEntry: (agencyId: string, year: number, type: string, n: number) => ({ pk: registerPk(agencyId, year), sk: `NO#${type}#${String(n).padStart(6, '0')}` }),
   agency: (agencyId: string) => ({ pk: PLATFORM_PK, sk: `AGENCY#${agencyId}` }),
 };
 
@@ -89,6 +95,7 @@ export const prefixes = {
   unit: 'UNIT#',
   user: 'USER#',
   agency: 'AGENCY#',
+  registerEntry: (type?: string) => (type ? `NO#${type}#` : 'NO#'),
 } as const;
 
 export const CAMPAIGN_INDEX = { name: 'gsi1' } as const;

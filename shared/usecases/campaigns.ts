@@ -1,3 +1,4 @@
+import { letterRegistration } from './register';
 import { randomUUID } from 'node:crypto';
 import { issueCampaign, newCampaign, referenceDateOf } from '../domain/campaign';
 import { type DeadlineName, extendDeadline, issueRefusal } from '../domain/deadlines';
@@ -58,7 +59,9 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
   const next = issueCampaign(current, { now: now.toISOString(), today: todayInVietnam(now), actor: actor.sub });
   const refusal = issueRefusal(current.deadlines, now);
   if (refusal) throw refusal;
-  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()));
+  const register = await letterRegistration(next, actor.sub, now);
+  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()), [], [register.write]);
+  await register.committed();
   return next;
 }
 
