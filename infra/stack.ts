@@ -7,6 +7,7 @@ import { AccountRecovery, ClientAttributes, FeaturePlan, Mfa, OAuthScope, Standa
 import type { CfnGlobalTable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { CfnConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import type { Role } from '../shared/http/routes';
@@ -20,7 +21,7 @@ import { QueueConsumer } from './constructs/queue-consumer';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
-import { type FunctionName, type FunctionSpec, functions, metrics, routesOf, wiringProblems } from './wiring';
+import { type BucketAccess, DEFAULT_BUCKET_PREFIX, type FunctionName, type FunctionSpec, functions, metrics, routesOf, wiringProblems } from './wiring';
 
 /** The groups of the user pool; tokens carry them in `cognito:groups`. */
 export const groups = {
@@ -227,6 +228,10 @@ export interface ThiduaStackProps extends StackProps {
  */
 export class ThiduaStack extends Stack {
   readonly table: TableV2;
+  /** The private bucket of the documents (generated PDFs, signed originals, evidence and dossier files): docs/documents-storage.md. */
+  readonly documentsBucket: Bucket;
+  /** Where S3 writes the documents bucket's server access logs (who read or wrote which file). */
+  readonly documentsAccessLogs: Bucket;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly api: HttpApi;
@@ -254,6 +259,11 @@ export class ThiduaStack extends Stack {
     this.table = createTable(this, 'Table', { removalPolicy, deletionProtection: config.retainData });
     // A fixed name only when asked for: CloudFormation cannot rename a table without replacing it.
     if (config.tableName) (this.table.node.defaultChild as CfnGlobalTable).tableName = config.tableName;
+    ({ bucket: this.documentsBucket, accessLogs: this.documentsAccessLogs } = createDocumentsBucket(this, {
+      removalPolicy,
+      allowedOrigins: config.allowedOrigins,
+      logRetentionDays: config.logRetention,
+    }));
 
     // ── Identity ─────────────────────────────────────────────────────────────────────────────
     this.userPool = new UserPool(this, 'UserPool', {
@@ -355,6 +365,7 @@ export class ThiduaStack extends Stack {
           // The mailer paces itself at 1/maxConcurrency of the global rate (shared/mail/send-rate.ts).
           ...(spec.sendsEmail && spec.queue ? { MAIL_CONCURRENCY: String(spec.queue.maxConcurrency) } : {}),
           ...(spec.userPool ? { USER_POOL_ID: this.userPool.userPoolId } : {}),
+          ...(spec.bucket ? { DOCUMENTS_BUCKET: this.documentsBucket.bucketName } : {}),
         },
         logRetention: config.logRetention,
         removalPolicy,
@@ -378,6 +389,8 @@ export class ThiduaStack extends Stack {
         f.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'ReadSesSendQuota', actions: ['ses:GetAccount'], resources: ['*'] }));
         f.fn.node.addDependency(configurationSet);
       }
+
+      if (spec.bucket) bindBucket(this.documentsBucket, f.role, spec.bucket);
 
       if (spec.userPool) {
         f.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'EnrolUsers', actions: spec.userPool.map((a) => `cognito-idp:${a}`), resources: [this.userPool.userPoolArn] }));
@@ -517,6 +530,7 @@ export class ThiduaStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId, description: 'App client of the SPA (no secret)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.documentsBucket.bucketName, description: 'The private bucket of the documents and uploaded files' });
     new CfnOutput(this, 'SesConfigurationSet', { value: configurationSet.name! });
     for (const [name, reader] of Object.entries(this.streamReaders)) {
       new CfnOutput(this, `${pascal(name)}DeadLetterQueueUrl`, {
@@ -547,3 +561,105 @@ export class ThiduaStack extends Stack {
 }
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * The documents bucket (issue 12, docs/documents-storage.md): private, reached through presigned URLs
+ * only, and its access-log bucket.
+ *
+ * - Block Public Access on all four settings, ACLs disabled (BucketOwnerEnforced), TLS only (a bucket
+ *   policy denies any request without it: AwsSolutions-S10).
+ * - Encrypted with S3-managed keys (SSE-S3), not KMS: every byte is encrypted at rest either way; a
+ *   customer key would add a key policy and kms:Decrypt/GenerateDataKey to every role that signs a URL,
+ *   a KMS request (and its cost and quota) per upload and download, and nothing these files need: who
+ *   may read them is decided by IAM on the object keys and by who gets a URL, not by the key. Revisit if
+ *   an agency must revoke access by disabling a key, or audit decryption apart from S3's access logs.
+ * - Versioned: a file replaced under the same key (another upload, a body sent twice through a still
+ *   valid URL) keeps its earlier versions; a document records the version it checked
+ *   (shared/files/verify.ts). Noncurrent versions expire after a year, incomplete multipart uploads after
+ *   a day, and delete markers left with no version are removed.
+ * - Server access logs to a second bucket (who downloaded which evidence file, with which URL's
+ *   credentials), kept as long as the stack's log retention, at least 90 days.
+ * - CORS only when the stack has browser origins (`allowedOrigins`, the API's): the browser PUTs a file
+ *   straight to S3 through the presigned URL, sending exactly the signed headers, and may GET a file
+ *   to show it; nothing else, from those origins only.
+ */
+export function createDocumentsBucket(
+  scope: Construct,
+  props: { removalPolicy: RemovalPolicy; allowedOrigins: string[] | undefined; logRetentionDays: RetentionDays },
+): { bucket: Bucket; accessLogs: Bucket } {
+  const privateBucket = {
+    blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    encryption: BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    // A bucket holding an agency's records is not emptied by a stack deletion: with `destroy` (a dev
+    // stack) CloudFormation deletes it only when empty, and the stack's deletion fails otherwise. No
+    // autoDeleteObjects: it adds a custom-resource function with broad S3 rights to every stack.
+    removalPolicy: props.removalPolicy,
+  } as const;
+  const retention = Math.max(90, props.logRetentionDays === RetentionDays.INFINITE ? 3653 : props.logRetentionDays);
+  const accessLogs = new Bucket(scope, 'DocumentsAccessLogs', {
+    ...privateBucket,
+    // S3 log delivery writes to a bucket with SSE-S3 only (not SSE-KMS); CDK grants it through a bucket policy.
+    lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(retention) }],
+  });
+  acknowledge(
+    accessLogs,
+    'AwsSolutions-S1',
+    'This bucket is the target of the documents bucket’s server access logs: logging its own accesses would log into itself ' +
+      'or need a third bucket with the same finding. Only S3’s log delivery writes here; it is private, TLS-only and expires its logs.',
+  );
+  const bucket = new Bucket(scope, 'Documents', {
+    ...privateBucket,
+    versioned: true,
+    lifecycleRules: [
+      { id: 'noncurrent-versions', noncurrentVersionExpiration: Duration.days(365), expiredObjectDeleteMarker: true },
+      { id: 'incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ],
+    ...(props.allowedOrigins
+      ? {
+          cors: [
+            {
+              allowedOrigins: props.allowedOrigins,
+              allowedMethods: [HttpMethods.PUT, HttpMethods.GET],
+              // The headers presignUpload signs (Content-Length is set by the browser, never listed).
+              allowedHeaders: ['content-type', 'x-amz-checksum-sha256'],
+              exposedHeaders: ['etag', 'x-amz-version-id'],
+              maxAge: 3600,
+            },
+          ],
+        }
+      : {}),
+  });
+  // The logging configuration and the log delivery's permission written out rather than through
+  // `serverAccessLogsBucket`: without the feature flag @aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy
+  // (cdk.json does not set it) CDK would grant log delivery through an ACL, which BucketOwnerEnforced
+  // forbids. This is the bucket policy AWS documents for server access logs, confined to this source bucket.
+  (bucket.node.defaultChild as CfnBucket).loggingConfiguration = { destinationBucketName: accessLogs.bucketName, logFilePrefix: 'documents/' };
+  accessLogs.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'S3ServerAccessLogsDelivery',
+      principals: [new iam.ServicePrincipal('logging.s3.amazonaws.com')],
+      actions: ['s3:PutObject'],
+      resources: [accessLogs.arnForObjects('documents/*')],
+      conditions: { ArnLike: { 'aws:SourceArn': bucket.bucketArn }, StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+  );
+  return { bucket, accessLogs };
+}
+
+/**
+ * Grants a function exactly the object actions its wiring entry lists (infra/wiring.ts `BucketAccess`),
+ * on `<bucket ARN>/<prefix>*` only: never the bucket itself (no listing), never `s3:*`. Not CDK's
+ * `grantReadWrite`, which adds listing, deleting and every Get/Put variant.
+ */
+export function bindBucket(bucket: Bucket, grantee: iam.IGrantable, access: BucketAccess): void {
+  if (!access.actions.length) return;
+  grantee.grantPrincipal.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      sid: 'DocumentsObjects',
+      actions: access.actions.map((a) => `s3:${a}`),
+      resources: [bucket.arnForObjects(`${access.prefix ?? DEFAULT_BUCKET_PREFIX}*`)],
+    }),
+  );
+}

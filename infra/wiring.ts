@@ -115,6 +115,32 @@ export interface TableAccess {
   purges?: readonly string[];
 }
 
+/**
+ * An S3 action on the documents bucket's objects as IAM names it (without `s3:`). A presigned URL is
+ * signed with the function's own credentials, so the function needs the action the URL performs:
+ * PutObject to hand out an upload URL or store a generated file, GetObject to hand out a download URL
+ * or read an upload back (verifyUpload), GetObjectVersion when it names a version (a download pinned
+ * to the version that was checked). No listing, no deleting, no bucket-level action.
+ */
+export type BucketAction = 'GetObject' | 'GetObjectVersion' | 'PutObject';
+
+/**
+ * What a function does with the documents bucket (shared/files/), and all it may do: granted on
+ * `<bucket ARN>/<prefix>*` only. test/infra/least-privilege.test.ts bundles every function and fails
+ * when its code sends or presigns an S3 command this list lacks, or when the list grants one it never uses.
+ */
+export interface BucketAccess {
+  actions: readonly BucketAction[];
+  /**
+   * The keys the grant covers, default `agency/` (every key: shared/files/keys.ts puts each file under
+   * `agency/<agencyId>/campaign/<campaignId>/`). A narrower prefix (`agency/so-ngoai-vu/`) confines a role to one agency.
+   */
+  prefix?: string;
+}
+
+/** The keys every bucket grant is under unless its wiring narrows it (shared/files/keys.ts KEY_ROOT). */
+export const DEFAULT_BUCKET_PREFIX = 'agency/';
+
 export interface FunctionSpec {
   /** Entry file, relative to the project root. */
   entry: string;
@@ -125,6 +151,8 @@ export interface FunctionSpec {
   table: TableAccess;
   /** Whether the function sends email through SES. */
   sendsEmail?: boolean;
+  /** The documents bucket's object actions it uses (shared/files/); the stack also gives it DOCUMENTS_BUCKET. */
+  bucket?: BucketAccess;
   /** The user pool's admin actions the function calls (enrolling people: `POST /users`); the stack also gives it USER_POOL_ID. */
   userPool?: readonly UserPoolAction[];
   /** The HTTP API routes it serves (shared/http/route-groups.ts); together the API functions serve every route once. */
@@ -201,8 +229,9 @@ const subscribers = {
     timeoutSeconds: 10,
     table: {
       // Reads the campaign, its proposal and decisions, nominations and results; the ballot, the finalize and the
-      // submission are transactions of Puts (shared/store/campaigns.ts); the parent's directory is a Query.
-      actions: ['GetItem', 'Query', 'PutItem'],
+      // submission are transactions of Puts (shared/store/campaigns.ts); the parent's directory is a Query. Finalizing
+      // takes the results' document numbers from the register: an atomic counter (UpdateItem), a conditional Put.
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: [],
     },
     api: { routes: routes.filter(isCouncilRoute) },
@@ -416,6 +445,16 @@ export function wiringProblems(fns: Record<string, FunctionSpec>): string[] {
     if (q.maxConcurrency < 2 || q.maxConcurrency > 1000) problems.push(`${name}: maxConcurrency must be 2–1,000`);
     if (q.maxReceiveCount < 1 || q.maxReceiveCount > 1000) problems.push(`${name}: maxReceiveCount must be 1–1,000`);
     if (visibilityTimeoutSeconds(spec) > 43_200) problems.push(`${name}: its visibility timeout (6 × timeout) exceeds SQS's 12 hours`);
+  }
+  for (const [name, spec] of Object.entries(fns)) {
+    const b = spec.bucket;
+    if (!b) continue;
+    if (b.actions.length === 0) problems.push(`${name}: a bucket grant needs at least one action (leave \`bucket\` out instead)`);
+    // IAM reads `*` and `?` in a resource as wildcards: a prefix is a plain folder under agency/.
+    const prefix = b.prefix ?? DEFAULT_BUCKET_PREFIX;
+    if (!prefix.startsWith(DEFAULT_BUCKET_PREFIX) || !prefix.endsWith('/') || /[*?]/.test(prefix)) {
+      problems.push(`${name}: bucket prefix "${prefix}" must be a folder under ${DEFAULT_BUCKET_PREFIX} ending in / without wildcards`);
+    }
   }
   const served = Object.entries(fns).flatMap(([name, spec]) => (spec.api?.routes ?? []).map((r) => ({ name, key: `${r.method} ${r.path}` })));
   for (const r of routes) {

@@ -1,5 +1,5 @@
 /**
- * What a function's code can do to the table and to SES, read from its bundle: esbuild bundles the
+ * What a function's code can do to the table, SES, Cognito and the documents bucket, read from its bundle: esbuild bundles the
  * entry as the stack does (ESM, tree-shaken, so store functions no code path reaches are dropped),
  * with the AWS SDK left external so that its commands stay named imports; then every `new
  * XCommand(` of a DynamoDB, SES or Cognito package is mapped to the IAM action it needs. A Query is on an
@@ -19,6 +19,12 @@ export interface CodeAccess {
   ses: Set<string>;
   /** Cognito admin actions (`AdminCreateUser`, …), without the `cognito-idp:` prefix. */
   userPool: Set<string>;
+  /**
+   * S3 object actions (`GetObject`, …), without `s3:`: a command sent or presigned needs the same
+   * permission (a presigned URL carries the function's credentials). A GetObject whose arguments name a
+   * `VersionId` also needs GetObjectVersion.
+   */
+  bucket: Set<string>;
   /** Constructs the scanner cannot map (an unknown command, an index it cannot resolve): a test must fail on them. */
   unknown: string[];
 }
@@ -52,6 +58,14 @@ const PARTIQL_STATEMENT: Record<string, TableAction> = { 'INSERT INTO': 'PartiQL
 const DYNAMODB_PACKAGES = new Set(['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb']);
 const SES_PACKAGES = new Set(['@aws-sdk/client-sesv2', '@aws-sdk/client-ses']);
 const COGNITO_PACKAGE = '@aws-sdk/client-cognito-identity-provider';
+const S3_PACKAGE = '@aws-sdk/client-s3';
+/** S3 commands → the object actions IAM checks for them (S3 API reference, "Permissions" of each). */
+const S3: Record<string, string[]> = {
+  GetObjectCommand: ['GetObject'],
+  HeadObjectCommand: ['GetObject'],
+  PutObjectCommand: ['PutObject'],
+  DeleteObjectCommand: ['DeleteObject'],
+};
 
 /** The text between the parenthesis at `open` and its match. */
 function argumentsAt(text: string, open: number): string {
@@ -78,7 +92,7 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
     logLevel: 'silent',
   });
   const text = out.outputFiles[0]!.text;
-  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), userPool: new Set(), unknown: [] };
+  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), userPool: new Set(), bucket: new Set(), unknown: [] };
 
   // `import { GetCommand, PutCommand as PutCommand2 } from "@aws-sdk/lib-dynamodb";`
   const imported = new Map<string, { name: string; from: string }>();
@@ -103,8 +117,18 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
       access.userPool.add(source.name.replace(/Command$/, ''));
       continue;
     }
-    if (!DYNAMODB_PACKAGES.has(source.from)) continue;
     const args = argumentsAt(text, m.index! + m[0].length - 1);
+    if (source.from === S3_PACKAGE) {
+      const actions = S3[source.name];
+      if (!actions) {
+        access.unknown.push(`${source.name} (from ${source.from}) has no IAM mapping here`);
+        continue;
+      }
+      for (const a of actions) access.bucket.add(a);
+      if (source.name === 'GetObjectCommand' && /\bVersionId\b/.test(args)) access.bucket.add('GetObjectVersion');
+      continue;
+    }
+    if (!DYNAMODB_PACKAGES.has(source.from)) continue;
     if (TRANSACT_WRITE.has(source.name)) {
       // The operations may be built in the literal or beside it: any `Put: {`… of the bundle counts.
       const ops = [...text.matchAll(/\b(Put|Update|Delete|ConditionCheck):\s*\{/g)].map((o) => TRANSACT_OPERATION[o[1]!]!);

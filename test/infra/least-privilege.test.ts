@@ -1,6 +1,6 @@
 /**
  * The wiring's table access is what the code does (least privilege per function): each function's
- * bundle is read for the DynamoDB and SES commands its code paths reach (test/infra/code-access.ts),
+ * bundle is read for the DynamoDB, SES, Cognito and S3 commands its code paths reach (test/infra/code-access.ts),
  * and the wiring must grant exactly those. A grant the code needs but the wiring lacks would be an
  * AccessDenied in the cloud only (DynamoDB Local checks no IAM); a grant the code never uses is
  * privilege for nothing. stack.test.ts proves the template grants exactly the wiring.
@@ -40,6 +40,10 @@ describe('the wiring grants each function the table access its code uses, and no
     expect({ function: name, userPool: sorted(spec.userPool ?? []) }).toEqual({ function: name, userPool: sorted(scanned.get(name)!.userPool) });
   });
 
+  it.each(wiring)('%s: the documents bucket actions of the wiring are those its code sends or presigns', (name, spec) => {
+    expect({ function: name, bucket: sorted(spec.bucket?.actions ?? []) }).toEqual({ function: name, bucket: sorted(scanned.get(name)!.bucket) });
+  });
+
   it('no function scans the table or deletes an item, but in the partitions of disposable agencies', () => {
     for (const [, spec] of wiring) {
       expect(spec.table.actions).not.toContain('Scan');
@@ -50,6 +54,16 @@ describe('the wiring grants each function the table access its code uses, and no
 });
 
 describe('the scanner itself', () => {
+  it('sees the S3 commands of shared/files, presigned or sent, and a versioned read as GetObjectVersion', async () => {
+    // Every module of shared/files at once: what a function importing them all would need.
+    const files = await codeAccess('shared/files/index.ts');
+    expect(files.unknown).toEqual([]);
+    expect(sorted(files.bucket)).toEqual(['GetObject', 'GetObjectVersion', 'PutObject']);
+    expect(files.table.size + files.ses.size + files.userPool.size).toBe(0);
+    // Presigning an upload alone needs PutObject and nothing else.
+    expect(sorted((await codeAccess('shared/files/put.ts')).bucket)).toEqual(['PutObject']);
+  });
+
   it('sees a transaction as the operations it holds, a Query on an index as that index, and SES commands', async () => {
     // The API writes state changes with their events in transactions of Puts and lists campaigns through gsi1.
     const api = scanned.get('api')!;
