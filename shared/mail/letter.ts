@@ -156,6 +156,26 @@ function renderText(campaign: Campaign, placeDate: string, blocks: readonly Bloc
   return textDocument([...letterHeaderText(campaign, placeDate), ...blocks.flatMap(blockText), ...letterFootText(campaign.signer, noiNhan)]);
 }
 
+/** What the launch letter says, for every drawing of it (this mail, the PDF of shared/documents). */
+export interface LaunchLetterContent {
+  subject: string;
+  /** "Lạng Sơn, ngày 05 tháng 3 năm 2023". */
+  placeDate: string;
+  /** The heading (PHÁT ĐỘNG), the trích yếu, the rule, then the body. */
+  blocks: Block[];
+  /** The printed Nơi nhận lines. */
+  noiNhan: string[];
+}
+
+export function launchLetterContent(campaign: Campaign, noiNhan: readonly NoiNhanEntry[], opts?: RenderLetterOptions): LaunchLetterContent {
+  return {
+    subject: subjectOf(campaign),
+    placeDate: formatPlaceDate(campaign.place, letterDate(campaign, opts)),
+    blocks: bodyBlocks(campaign),
+    noiNhan: noiNhanLines(noiNhan),
+  };
+}
+
 /**
  * Renders the launch letter of `campaign` for its Nơi nhận list (`noiNhan`, printed in the given
  * order, the archive line last as the Office lists it). The HTML part is built with the `html` tag,
@@ -163,10 +183,7 @@ function renderText(campaign: Campaign, placeDate: string, blocks: readonly Bloc
  * same content unescaped.
  */
 export function renderLetter(campaign: Campaign, noiNhan: readonly NoiNhanEntry[], opts?: RenderLetterOptions): RenderedLetter {
-  const subject = subjectOf(campaign);
-  const placeDate = formatPlaceDate(campaign.place, letterDate(campaign, opts));
-  const blocks = bodyBlocks(campaign);
-  const lines = noiNhanLines(noiNhan);
+  const { subject, placeDate, blocks, noiNhan: lines } = launchLetterContent(campaign, noiNhan, opts);
   return {
     subject,
     html: renderHtml(subject, campaign, placeDate, blocks, lines),

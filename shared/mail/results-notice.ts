@@ -16,6 +16,7 @@ import {
   noiNhanLines,
   textDocument,
   type Block,
+  type LetterHead,
   type NoiNhanEntry,
   type RenderedMail,
 } from './layout';
@@ -105,6 +106,23 @@ function proposedBlocks(proposed: readonly Outcome[], unitNames: Readonly<Record
  * §1.9), the signer and Nơi nhận. A proposal is never written as "được khen thưởng".
  */
 export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
+  const { campaign } = input;
+  const { subject, head, placeDate, blocks, noiNhan } = resultsNoticeContent(input);
+  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(blockHtml), letterFootHtml(campaign.signer, noiNhan)]);
+  const textPart = textDocument([...letterHeaderText(head, placeDate), ...blocks.flatMap(blockText), ...letterFootText(campaign.signer, noiNhan)]);
+  return { subject, html: htmlPart, text: textPart };
+}
+
+/** What the notice says, for every drawing of it (the mail above, the PDF of shared/documents). */
+export interface ResultsNoticeContent {
+  subject: string;
+  head: LetterHead;
+  placeDate: string;
+  blocks: Block[];
+  noiNhan: string[];
+}
+
+export function resultsNoticeContent(input: ResultsLetterInput): ResultsNoticeContent {
   const { campaign, outcomes, unitNames, finalizedAt } = input;
   const subject = subjectOf(campaign, 'Thông báo kết quả bình xét thi đua, khen thưởng');
   const placeDate = formatPlaceDate(oneLine(campaign.place), vnDay(finalizedAt));
@@ -156,8 +174,5 @@ export function renderResultsLetter(input: ResultsLetterInput): RenderedMail {
   if (group === 0) blocks.push({ kind: 'para', spans: [{ text: 'Không có trường hợp nào được khen thưởng trong đợt này.' }], indent: true });
   if (proposed.length > 0) blocks.push(...proposedBlocks(proposed, unitNames));
 
-  const noiNhan = noiNhanLines(input.nơiNhận);
-  const htmlPart = htmlDocument(subject, [letterHeaderHtml(head, placeDate), ...blocks.map(blockHtml), letterFootHtml(campaign.signer, noiNhan)]);
-  const textPart = textDocument([...letterHeaderText(head, placeDate), ...blocks.flatMap(blockText), ...letterFootText(campaign.signer, noiNhan)]);
-  return { subject, html: htmlPart, text: textPart };
+  return { subject, head, placeDate, blocks, noiNhan: noiNhanLines(input.nơiNhận) };
 }

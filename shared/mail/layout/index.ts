@@ -5,8 +5,8 @@
  */
 export { htmlDocument, type RenderedMail } from './document';
 export { QUOC_HIEU, TIEU_NGU, letterHeaderHtml, letterHeaderText, type LetterHead } from './letter-header';
-export { blockHtml, blockText, type Block, type Span } from './letter-body';
-export { NOI_NHAN_LABEL, letterFootHtml, letterFootText, noiNhanLines, type LetterSigner, type NoiNhanEntry } from './letter-foot';
+export { blockHtml, blockText, type Block, type Span, type TableColumn, type TableRowBlock } from './letter-body';
+export { NOI_NHAN_LABEL, letterFootHtml, letterFootText, noiNhanLines, signerLines, type DocumentSigner, type LetterSigner, type NoiNhanEntry } from './letter-foot';
 export { addresseeHtml, lineListHtml, paragraphHtml, sectionTitleHtml, shortLetterHeadHtml, shortLetterText } from './short-letter';
 export { DETAIL_CELL_STYLE, cellStyles, headerRowHtml, tableHtml, type TableDensity } from './table';
 export { FOOTER, textDocument } from './plain-text';

@@ -1,11 +1,24 @@
 import { html, joinHtml, trusted, type SafeHtml } from '../html';
 import { TEXT_WIDTH, centre } from './plain-text';
+import { cellStyles, headerRowHtml, tableHtml } from './table';
 
-/** A run of text in a paragraph; `bold` for the slogan, a group's title. */
+/** A run of text in a paragraph; `bold` for the slogan, a group's title; `italic` for a note such as "(Kèm theo …)". */
 export interface Span {
   text: string;
   bold?: boolean;
+  italic?: boolean;
 }
+
+/** A column of a table block: its header, its share of the width (a PDF reads it; HTML lets the browser size it), its alignment. */
+export interface TableColumn {
+  header: string;
+  /** Points, or '*' for a share of what is left. */
+  width: number | '*';
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A row of a table block: cells, or a group's title across the whole row ("I. Danh hiệu “Lao động tiên tiến”"). */
+export type TableRowBlock = { cells: string[] } | { group: string };
 
 /** A letter's body, block by block; both parts lay the same blocks out (blockHtml, blockText). */
 export type Block =
@@ -14,7 +27,9 @@ export type Block =
   | { kind: 'section'; text: string }
   | { kind: 'para'; spans: Span[]; indent: boolean }
   /** Short lines printed one under the other (the deadlines, a list of names), without paragraph spacing between them. */
-  | { kind: 'list'; lines: string[] };
+  | { kind: 'list'; lines: string[] }
+  /** A bordered table whose header row is repeated on every page it runs onto (the annex of a decision, a tally). */
+  | { kind: 'table'; columns: TableColumn[]; rows: TableRowBlock[] };
 
 /** A body paragraph, justified as a printed letter is; the short mails' paragraphs share it. */
 export const PARAGRAPH_STYLE = trusted('margin:0 0 8px;text-align:justify;');
@@ -22,7 +37,10 @@ export const PARAGRAPH_STYLE = trusted('margin:0 0 8px;text-align:justify;');
 const BR = trusted('<br>');
 
 function spansHtml(spans: readonly Span[]): SafeHtml {
-  return html`${spans.map((s) => (s.bold ? html`<strong>${s.text}</strong>` : html`${s.text}`))}`;
+  return html`${spans.map((s) => {
+    const text = s.italic ? html`<em>${s.text}</em>` : html`${s.text}`;
+    return s.bold ? html`<strong>${text}</strong>` : text;
+  })}`;
 }
 
 /** One block as inline-styled HTML. */
@@ -43,6 +61,22 @@ export function blockHtml(b: Block): SafeHtml {
         b.lines.map((l) => html`${l}`),
         BR,
       )}</p>`;
+    case 'table': {
+      const { td, no } = cellStyles('list');
+      const span = String(b.columns.length);
+      const rows = b.rows.map((r) =>
+        'group' in r
+          ? html`<tr><td colspan="${span}" style="${td}font-weight:bold;">${r.group}</td></tr>`
+          : html`<tr>${r.cells.map((c, i) => html`<td style="${b.columns[i]?.align === 'center' ? no : td}">${c}</td>`)}</tr>`,
+      );
+      return tableHtml([
+        headerRowHtml(
+          'list',
+          b.columns.map((c) => c.header),
+        ),
+        ...rows,
+      ]);
+    }
   }
 }
 
@@ -59,5 +93,7 @@ export function blockText(b: Block): string[] {
       return [(b.indent ? '    ' : '') + b.spans.map((s) => s.text).join(''), ''];
     case 'list':
       return [...b.lines.map((l) => `    ${l}`), ''];
+    case 'table':
+      return [b.columns.map((c) => c.header).join(' | '), ...b.rows.map((r) => ('group' in r ? r.group : r.cells.join(' | '))), ''];
   }
 }
