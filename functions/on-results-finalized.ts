@@ -25,6 +25,8 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   const results = await getResults(event.agencyId, event.campaignId);
   if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
   const outcomes = results.outcomes as Outcome[];
+  // The notice's number from the register (finalize took it); results frozen before the register have none.
+  const noticeNumber = (results.documents as { notice?: string } | undefined)?.notice;
   const directory = await loadDirectory(event.agencyId);
   const unitNames = Object.fromEntries(directory.units.map((u) => [u.unitId, u.name]));
   const groups = new Map(directory.groups.map((g) => [g.code, g]));
@@ -34,12 +36,24 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   });
 
   const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
-  let queued = await queueMail(event, 'results', renderResultsLetter({ campaign, outcomes, unitNames, nơiNhận, finalizedAt: event.occurredAt }), {
-    emails: resolved.emails,
-    archives: resolved.archives,
-    publications: resolved.publications,
-    failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
-  });
+  let queued = await queueMail(
+    event,
+    'results',
+    renderResultsLetter({
+      campaign,
+      outcomes,
+      unitNames,
+      nơiNhận,
+      finalizedAt: event.occurredAt,
+      ...(noticeNumber ? { documentNumber: noticeNumber } : {}),
+    }),
+    {
+      emails: resolved.emails,
+      archives: resolved.archives,
+      publications: resolved.publications,
+      failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
+    },
+  );
 
   const nominating = [...new Set(outcomes.map((o) => o.nominatingUnitId))];
   for (const unitId of nominating) {

@@ -1,3 +1,4 @@
+import { ResultsDocuments } from '../schemas/register';
 import * as z from 'zod/mini';
 import { AgencyLevel } from '../schemas/agency-level';
 import { describe } from '../schemas/fields';
@@ -388,6 +389,7 @@ const resultsHeader = () => ({
   engineVersion: z.string(),
   finalizedAt: z.string(),
   tieChoices: z.optional(tieChoices()),
+  documents: describe(z.optional(ResultsDocuments), 'The numbers of the documents the results are issued in, from the register; absent from results finalized before the register existed'),
 });
 
 /** What finalizing returns: the frozen results, every outcome in its internal face. */

@@ -45,3 +45,13 @@ export const RegisterEntry = z.lazy(() =>
 export type RegisterEntry = z.infer<typeof RegisterEntry>;
 
 export const RegisterList = z.lazy(() => z.object({ items: z.array(RegisterEntry) }));
+
+/** The numbers of the documents a campaign's results are issued in (shared/usecases/nominations.ts finalize). */
+export const ResultsDocuments = z.lazy(() =>
+  z.object({
+    notice: describe(z.string(), 'The results notice (Thông báo), e.g. "3/TB-SNgV"'),
+    decision: describe(z.optional(z.string()), 'The award decision (Quyết định khen thưởng) for the titles the agency awards itself'),
+    submission: describe(z.optional(z.string()), 'The submission to the superior (Tờ trình đề nghị) for the titles it proposes'),
+  }),
+);
+export type ResultsDocuments = z.infer<typeof ResultsDocuments>;

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { Agency } from '../schemas/agency';
 import { documentClient, tableName } from './client';
-import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, suppressionPk, withoutKeys } from './keys';
+import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, registerPk, suppressionPk, withoutKeys } from './keys';
 import { allPages, queryByPrefix } from './query';
 
 /** The platform's list of agencies: a handful per province, so one partition read in full. */
@@ -60,9 +60,10 @@ const deleteKeys = (list: readonly { pk: string; sk: string }[]) => batchWriteAl
 
 /**
  * Deletes every item of an agency's partitions (shared/store/keys.ts): each campaign's (found through the agency's
- * campaign index), the directory's, the suppression list's. Returns how many items went.
+ * campaign index), the directory's, the suppression list's, and its register of documents for each of `registerYears`
+ * (the years it can have numbered documents in: from its creation to next year). Returns how many items went.
  */
-export async function purgeAgencyData(agencyId: string): Promise<number> {
+export async function purgeAgencyData(agencyId: string, registerYears: readonly number[] = []): Promise<number> {
   const campaigns = await campaignKeysOf(agencyId);
   let count = 0;
   // Campaign partitions first, each campaign's own item last, so an interrupted purge is found again through the index.
@@ -72,7 +73,7 @@ export async function purgeAgencyData(agencyId: string): Promise<number> {
     await deleteKeys([c]);
     count += items.length + 1;
   }
-  for (const pk of [directoryPk(agencyId), suppressionPk(agencyId)]) {
+  for (const pk of [directoryPk(agencyId), suppressionPk(agencyId), ...registerYears.map((y) => registerPk(agencyId, y))]) {
     const items = await keysOf(pk);
     await deleteKeys(items);
     count += items.length;

@@ -81,7 +81,9 @@ export async function deleteAgency(rawId: unknown, now: string): Promise<AgencyD
   if (children.length) {
     throw new DomainError('conflict', `Cơ quan "${agency.id}" còn cơ quan cấp dưới (${children.join(', ')}); xoá các cơ quan đó trước.`, undefined, 'agency.has_children');
   }
-  const deletedItems = await purgeAgencyData(agency.id);
+  // Registers are per year: every year the agency existed in, and the next (a document dated ahead).
+  const registerYears = Array.from({ length: Number(now.slice(0, 4)) + 2 - Number(agency.createdAt.slice(0, 4)) }, (_, i) => Number(agency.createdAt.slice(0, 4)) + i);
+  const deletedItems = await purgeAgencyData(agency.id, registerYears);
   await markAgencyRemoved(agency, now);
   return { agencyId: agency.id, deletedItems };
 }

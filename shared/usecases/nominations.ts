@@ -5,7 +5,11 @@ import { isPast } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { finalizeResults } from '../domain/results';
 import { formatDeadline } from '../domain/vn-date';
+import { type DocumentType, symbolOf } from '../domain/document-register';
 import type { Principal } from './principal';
+import type { ResultsDocuments } from '../schemas/register';
+import { getAgency } from '../store/agencies';
+import { takeNumber } from './register';
 import type { Campaign } from '../schemas/campaign';
 import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';
@@ -119,6 +123,23 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
   return tally;
 }
 
+/**
+ * The numbers of the documents the results are issued in, from the agency's register (NĐ 30/2020 Art 15): the results
+ * notice (TB) always, the award decision (QĐ) when the agency awards titles itself, the submission to the superior
+ * (TTr) when it proposes some. Taken before the transaction that freezes the results: a finalize that then loses a race
+ * leaves its numbers in the register with the campaign's name, a visible gap rather than a document without a number.
+ */
+async function resultsDocumentNumbers(campaign: Campaign, counts: { awarded: number; proposed: number }, actor: string, now: Date): Promise<ResultsDocuments> {
+  const symbol = (await getAgency(campaign.agencyId))?.documentSymbol ?? symbolOf(campaign.documentNumber) ?? '';
+  const take = async (type: DocumentType, title: string) =>
+    (await takeNumber(campaign.agencyId, { type, symbol, title: `${title}: ${campaign.title}`, campaignId: campaign.id, source: 'generated', by: actor }, now)).documentNumber;
+  return {
+    notice: await take('TB', 'Thông báo kết quả bình xét thi đua, khen thưởng'),
+    ...(counts.awarded > 0 ? { decision: await take('QĐ', 'Quyết định khen thưởng') } : {}),
+    ...(counts.proposed > 0 ? { submission: await take('TTr', 'Tờ trình đề nghị khen thưởng') } : {}),
+  };
+}
+
 /** Freeze the results: nominations-closed → finalized, the outcomes and `ResultsFinalized` in one transaction. */
 export async function finalize(rawId: unknown, principal: Principal, now: Date) {
   const { campaign, proposal } = await proposalOf(principal.agencyId, rawId);
@@ -130,6 +151,7 @@ export async function finalize(rawId: unknown, principal: Principal, now: Date) 
   const { outcomes, counts, tieChoices } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit, agencyLevel });
   const at = now.toISOString();
   const next = finalizeCampaign(campaign, { now: at, actor: principal.sub });
+  const documents = await resultsDocumentNumbers(campaign, counts, principal.sub, now);
   const results = {
     campaignId: campaign.id,
     ruleSet: proposal.ruleSet,
@@ -140,6 +162,7 @@ export async function finalize(rawId: unknown, principal: Principal, now: Date) 
     outcomes,
     // The Council's choices among the tied (issue 11): the results show what decided a shared seat or rank.
     ...(tieChoices ? { tieChoices } : {}),
+    documents,
   };
   const event = newEvent(next, 'ResultsFinalized', principal.sub, at, { counts });
   await saveTransition(next, campaign, event, [resultsItem(campaign.agencyId, campaign.id, results)]);

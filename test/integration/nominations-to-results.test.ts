@@ -229,6 +229,21 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(outcome(ids.thaoCstdcs).reason).toContain('7');
     expect(outcome(ids.binh).outcome).toBe('not-awarded');
     expect(again.status).toBe(409);
+    // The documents the results are issued in have their numbers from the register (issue 12): the notice, and the
+    // decision for the title the Sở awarded; nothing was proposed upward, so no submission number was taken.
+    expect(res.body.documents).toEqual({ notice: expect.stringMatching(/^\d+\/TB-SNgV$/), decision: expect.stringMatching(/^\d+\/QĐ-SNgV$/) });
+    const year = res.body.finalizedAt.slice(0, 4);
+    const register = (await call('GET', `/document-numbers?year=${year}`, { token: admin })).body.items as { documentNumber: string; campaignId?: string; source: string }[];
+    expect(
+      register
+        .filter((e) => e.campaignId === campaignId)
+        .map((e) => e.documentNumber)
+        .sort(),
+    ).toEqual([res.body.documents.notice, res.body.documents.decision].sort());
+    // The letter's own number is in the register of its date's year.
+    const letterYear = (await call('GET', `/campaigns/${campaignId}`, { token: admin })).body.date.slice(0, 4);
+    const letterRegister = (await call('GET', `/document-numbers?year=${letterYear}&type=KH`, { token: admin })).body.items as typeof register;
+    expect(letterRegister.filter((e) => e.campaignId === campaignId)).toEqual([expect.objectContaining({ documentNumber: DOC, source: 'campaign-letter' })]);
 
     const deliveries = await settledDeliveries(admin, campaignId, 1);
     const resultRows = await eventually('result deliveries', async () => {
@@ -243,6 +258,8 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     const to = letters.flatMap((e) => e.destination.to);
     expect(to.sort()).toEqual([...distinct].sort()); // each distinct address once, nobody twice
     expect(letters[0]!.body.text).toContain('Hoàng Thị Thảo');
+    // No document leaves with a blank number: the notice carries the one the register gave.
+    expect(letters[0]!.body.text).toContain(`Số: ${res.body.documents.notice}`);
 
     const unitMails = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Kết quả xét khen thưởng`));
     const vpEmails = seedDirectory.units.find((u) => u.unitId === 'VP')!.emails.map((e) => e.trim().toLowerCase());
