@@ -10,7 +10,9 @@ const moduleNameMapper = {
   '^#infra/(.*)$': '<rootDir>/infra/$1',
   '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js',
 };
-const transformIgnorePatterns = ['/node_modules/(?!@middy/)'];
+// file-type 22 is ESM only, as are the packages it imports; jest's own require(esm) needs
+// --experimental-vm-modules, so swc compiles them to CommonJS too (shared/files/kinds.ts).
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|file-type|strtok3|token-types|@tokenizer/inflate|uint8array-extras|@borewit/text-codec)/)'];
 // setup-env.ts: Powertools in test mode (POWERTOOLS_DEV, metrics disabled), so no EMF JSON in the output.
 const setupFiles = ['<rootDir>/test/setup-env.ts'];
 // Stryker's sandboxes are copies of the project: never part of a run.

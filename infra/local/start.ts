@@ -6,7 +6,7 @@
  * across restarts"); `npm start -- --reset` deletes it first, `npm start -- --in-memory` (or
  * LOCAL_IN_MEMORY=1) keeps nothing.
  *
- * Environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), 0 = any free port; TABLE_NAME,
+ * Environment: PORT (3000), DYNAMODB_PORT (8000), SES_PORT (8005), S3_PORT (0), 0 = any free port; TABLE_NAME, DOCUMENTS_BUCKET,
  * MAIL_FROM, MAIL_SEND_RATE, LOG_LEVEL (WARN) for the handlers; LOCAL_ACCESS_LOG (1 or 0: the
  * request and batch lines, on unless LOG_LEVEL is ERROR or quieter).
  */
@@ -31,6 +31,7 @@ function describe(twin: Twin): string {
     ...(routes.some((r) => (r.path as string) === '/docs') ? [['API reference', `${twin.gatewayUrl}/docs`] as [string, string]] : []),
     ['DynamoDB Local', `${twin.dynamodbEndpoint}  table ${twin.tableName} (${twin.region})`],
     ['SES emulator', `${twin.sesEndpoint}/  (sent mail: ${twin.sesEndpoint}/store)`],
+    ['S3 emulator (s3rver)', `${twin.s3Endpoint}  bucket ${twin.documentsBucket}, path-style, presigned URLs only (Signature V4 and checksums checked)`],
     ['Data', data],
   ];
   const width = Math.max(...rows.map(([k]) => k.length));

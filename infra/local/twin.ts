@@ -14,7 +14,8 @@
  * the table's stream), the stream reader's position (`stream-checkpoint.json`), the consumers'
  * queues (`queues/*.jsonl`, journals) and the dead letters (`dead-letters/`). Mail left `pending`,
  * `claimed` or `sending` by a twin that died is then settled by the reconciler (the scheduled tick),
- * exactly as in the cloud. Without it everything is in memory.
+ * exactly as in the cloud. The documents bucket's files (the S3 emulator, s3rver) are kept in `s3/`.
+ * Without it everything is in memory (the files in a temporary folder).
  */
 import { ensureDefaultAgency } from './default-agency';
 import { randomUUID } from 'node:crypto';
@@ -34,8 +35,11 @@ import type { QueueHandler } from './queue-mapping';
 import { redriveLocal } from './redrive';
 import { startSesFaultProxy, type FaultSettingsInput, type SesFaultProxy } from './ses-fault-proxy';
 import { startSesLocal, type SesLocal } from './ses-local';
+import { type S3Local, startS3Local } from './s3-local';
 
 export const LOCAL_REGION = 'ap-southeast-1';
+/** The key pair the handlers sign with; the S3 emulator checks signatures against it. */
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 
 export interface TwinOptions {
   /** Project root (where functions/ and node_modules/ are). Default: two levels above this file. */
@@ -49,6 +53,10 @@ export interface TwinOptions {
    * listens there and passes everything but faulted SendEmail calls to the emulator behind it.
    */
   sesPort?: number;
+  /** The S3 emulator (the documents bucket); default env S3_PORT, else 0: a free port. */
+  s3Port?: number;
+  /** Default env DOCUMENTS_BUCKET or `thidua-documents-local`. */
+  documentsBucket?: string;
   /** Default env TABLE_NAME or `thidua-local`. */
   tableName?: string;
   /** Default env MAIL_FROM or `no-reply@thidua.example.org`. */
@@ -91,6 +99,10 @@ export interface Twin {
   /** The fault switch in front of the emulator (also `POST`/`GET /local/faults`); `sesProxy.target` is the emulator itself. */
   sesProxy: SesFaultProxy;
   tableName: string;
+  /** The S3 emulator as the handlers reach it (AWS_ENDPOINT_URL_S3, path-style): presigned URLs point here. */
+  s3Endpoint: string;
+  /** The documents bucket (DOCUMENTS_BUCKET). */
+  documentsBucket: string;
   region: string;
   identity: LocalIdentity;
   /** The table's one stream reader: the router's mapping. */
@@ -267,6 +279,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   const hadTable = !!dataDir && existsSync(path.join(dataDir, 'dynamodb', 'shared-local-instance.db'));
 
   let ses: SesLocal | undefined;
+  let s3: S3Local | undefined;
   let sesProxy: SesFaultProxy | undefined;
   let ddb: DynamoDbLocal | undefined;
   let poller: StreamPoller | undefined;
@@ -282,6 +295,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     await queues?.stop();
     await sesProxy?.stop();
     await ses?.stop();
+    await s3?.stop();
     await ddb?.stop();
     unlock();
   };
@@ -296,6 +310,14 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     ses = await startSesLocal({ port: 0 });
     sesProxy = await startSesFaultProxy({ target: ses.endpoint, port: options.sesPort ?? envNumber('SES_PORT', 8005) });
     // The user pool the API enrols people in; its invitations go straight to the emulator (SES faults are the mailer's).
+    // The documents bucket: s3rver behind a gate that checks Signature V4 and checksums (infra/local/s3-local.ts).
+    const documentsBucket = options.documentsBucket ?? process.env.DOCUMENTS_BUCKET ?? 'thidua-documents-local';
+    s3 = await startS3Local({
+      port: options.s3Port ?? envNumber('S3_PORT', 0),
+      bucket: documentsBucket,
+      credentials: LOCAL_CREDENTIALS,
+      ...(dataDir ? { directory: path.join(dataDir, 's3') } : {}),
+    });
     cognito = await startCognitoLocal({ region: LOCAL_REGION, sesEndpoint: ses.endpoint, ...(dataDir ? { file: path.join(dataDir, 'users.json') } : {}), log: say });
     // The port is fixed before java starts so the handlers can be configured and imported while
     // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
@@ -315,12 +337,16 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
 
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
       AWS_ENDPOINT_URL_SESV2: sesProxy.endpoint,
       AWS_ENDPOINT_URL_SQS: queues.endpoint,
       AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      // shared/files/client.ts: s3rver on loopback answers path-style requests only.
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      DOCUMENTS_BUCKET: documentsBucket,
       USER_POOL_ID: cognito.userPoolId,
       ROUTES: queues.routes,
       // The twin runs every mailer invocation in this one process, sharing one rate limiter: the
@@ -448,6 +474,8 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       sesEndpoint: sesProxy.endpoint,
       sesProxy,
       tableName,
+      s3Endpoint: s3.endpoint,
+      documentsBucket,
       region: LOCAL_REGION,
       identity: gateway.identity,
       poller,

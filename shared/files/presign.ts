@@ -28,10 +28,12 @@ export interface PresignedUpload {
   url: string;
   /**
    * Headers the client must send as they are: they are signed, so any other value fails the
-   * signature. `content-length` is set by every HTTP client from the body (a browser refuses to set
-   * it by hand): listed so that a client knows the size is part of the signature.
+   * signature. Content-Length is signed too (`size`), but not listed: every HTTP client sets it from
+   * the body, and a browser refuses to set it by hand.
    */
-  headers: { 'content-type': string; 'content-length': string; 'x-amz-checksum-sha256': string };
+  headers: { 'content-type': string; 'x-amz-checksum-sha256': string };
+  /** The Content-Length the signature covers: the body must be exactly this many bytes. */
+  size: number;
   expiresAt: string;
 }
 
@@ -71,7 +73,8 @@ export async function presignUpload(request: UploadRequest): Promise<PresignedUp
   return {
     method: 'PUT',
     url,
-    headers: { 'content-type': FILE_KINDS[kind].mime, 'content-length': String(size), 'x-amz-checksum-sha256': checksum },
+    headers: { 'content-type': FILE_KINDS[kind].mime, 'x-amz-checksum-sha256': checksum },
+    size,
     expiresAt: new Date(Date.now() + expiresIn * 1000).toISOString(),
   };
 }
