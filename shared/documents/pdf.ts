@@ -136,10 +136,12 @@ function table(b: Extract<Block, { kind: 'table' }>): Content {
       body.push([{ text: r.group, bold: true, colSpan: n }, ...Array.from({ length: n - 1 }, () => ({ text: '' }))]);
     } else {
       body.push(r.cells.map((c, i) => ({ text: c, alignment: b.columns[i]?.align ?? 'left' })));
+      if (r.detail) body.push([{ text: '' }, { text: r.detail, fontSize: SIZE.table - 1, colSpan: n - 1 }, ...Array.from({ length: n - 2 }, () => ({ text: '' }))]);
     }
   }
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: b.columns.map((c) => c.width), body },
+    // The header row is repeated on every page the table runs onto, and never left alone at the foot of a page.
+    table: { headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, widths: b.columns.map((c) => c.width), body },
     layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2 },
     fontSize: SIZE.table,
     lineHeight: 1.05,
@@ -154,7 +156,8 @@ function blocks(list: readonly Block[]): Content[] {
   for (const b of list) {
     switch (b.kind) {
       case 'heading':
-        out.push({ text: b.text, bold: true, fontSize: SIZE.title, alignment: 'center', margin: [0, b.size === 'large' ? 12 : 0, 0, 0] });
+        // A heading inside the body ("QUYẾT ĐỊNH:", the authority) stands a paragraph's gap apart from its neighbours.
+        out.push({ text: b.text, bold: true, fontSize: SIZE.title, alignment: 'center', margin: [0, b.size === 'large' ? 12 : previous?.kind === 'para' ? PARAGRAPH_GAP : 0, 0, 0] });
         break;
       case 'rule':
         out.push(ruleUnder(previous?.kind === 'heading' ? previous.text : 'x'.repeat(30), SIZE.title, MIXED_EM, CONTENT_WIDTH, [0, 4, 0, 12]));
@@ -163,7 +166,12 @@ function blocks(list: readonly Block[]): Content[] {
         out.push({ text: b.text, bold: true, margin: [0, PARAGRAPH_GAP, 0, PARAGRAPH_GAP] });
         break;
       case 'para':
-        out.push({ text: words(b.spans), alignment: 'justify', ...(b.indent ? { leadingIndent: INDENT } : {}), margin: [0, 0, 0, PARAGRAPH_GAP] });
+        out.push({
+          text: words(b.spans),
+          alignment: b.align ?? 'justify',
+          ...(b.indent ? { leadingIndent: INDENT } : {}),
+          margin: [0, previous?.kind === 'heading' ? PARAGRAPH_GAP : 0, 0, PARAGRAPH_GAP],
+        });
         break;
       case 'list':
         out.push({ stack: b.lines.map((l) => ({ text: words([{ text: l }]), alignment: 'justify' })), margin: [INDENT, 0, 0, PARAGRAPH_GAP] });
@@ -216,6 +224,17 @@ function foot(doc: OfficialDocument): Content {
   } as Content;
 }
 
+/**
+ * The body, then the foot. The foot never stands alone on a last page: it is kept with the paragraph or list before it
+ * (a table, which may be long, is not held).
+ */
+function bodyAndFoot(doc: OfficialDocument): Content[] {
+  const body = blocks(doc.blocks);
+  const last = doc.blocks.at(-1);
+  if (!last || last.kind === 'table' || body.length === 0) return [...body, foot(doc)];
+  return [...body.slice(0, -1), { stack: [body.at(-1) as Content, foot(doc)], unbreakable: true }];
+}
+
 /** The pdfmake definition of `doc` (exported for tests that read the layout without a PDF). */
 export function documentDefinition(doc: OfficialDocument, opts: RenderPdfOptions = {}): TDocumentDefinitions {
   const margins = PAGE_MARGINS_MM;
@@ -226,7 +245,7 @@ export function documentDefinition(doc: OfficialDocument, opts: RenderPdfOptions
     // Mục I.6 (số trang): from the second page, centred in the top margin, 13–14 pt, upright.
     header: (page: number) => (page > 1 ? { text: String(page), alignment: 'center', fontSize: SIZE.pageNumber, margin: [margins.left * MM, 10 * MM, margins.right * MM, 0] } : null),
     defaultStyle: { font: FONT, fontSize: SIZE.body, lineHeight: LINE_HEIGHT },
-    content: [header(doc), ...blocks(doc.blocks), foot(doc), ...(doc.annex && doc.annex.length > 0 ? [{ stack: blocks(doc.annex), pageBreak: 'before' } as Content] : [])],
+    content: [header(doc), ...bodyAndFoot(doc), ...(doc.annex && doc.annex.length > 0 ? [{ stack: blocks(doc.annex), pageBreak: 'before' } as Content] : [])],
     info: {
       title: doc.info.title,
       subject: doc.info.subject,

@@ -19,9 +19,12 @@ export interface ProposalMailInput {
 }
 
 export const PROPOSAL_HEADING = 'DỰ KIẾN KẾT QUẢ XÉT KHEN THƯỞNG';
-const UNVERIFIED_TITLE = 'QUY ĐỊNH CHƯA ĐƯỢC ĐỐI CHIẾU ĐANG ÁP DỤNG';
-const STANDINGS_TITLE = 'KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ';
-const TIES_TITLE = 'CÁC TRƯỜNG HỢP ĐỒNG HẠNG TRÌNH HỘI ĐỒNG BIỂU QUYẾT';
+export const UNVERIFIED_TITLE = 'QUY ĐỊNH CHƯA ĐƯỢC ĐỐI CHIẾU ĐANG ÁP DỤNG';
+export const STANDINGS_TITLE = 'KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ';
+export const TIES_TITLE = 'CÁC TRƯỜNG HỢP ĐỒNG HẠNG TRÌNH HỘI ĐỒNG BIỂU QUYẾT';
+export const QUOTAS_TITLE = 'CHỈ TIÊU KHEN THƯỞNG';
+export const DECISIONS_TITLE = 'DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT';
+export const NO_NOMINATIONS = 'Không có hồ sơ đề nghị khen thưởng.';
 
 /**
  * The reasons of a decision, each printed once (issue 11: the table printed a refusal's reason in the summary and again
@@ -62,7 +65,7 @@ const TRACE_STYLE = trusted('margin:0 0 8px;font-size:13px;color:#333333;');
  * left to the Council with the chain that failed, the quotas, then every decision in the engine's order: nominee,
  * unit, title, status (and whether the council must choose), and under the row its reasons, each once.
  */
-export function renderProposalMail(input: ProposalMailInput): RenderedMail {
+export function proposalContent(input: ProposalMailInput): ProposalContent {
   const { campaign, proposal, unitNames, closedAt } = input;
   const decisions = proposal.decisions;
   const subject = subjectOf(campaign, `Dự kiến kết quả xét khen thưởng (${decisions.length} hồ sơ)`);
@@ -104,8 +107,38 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
       details: { label: CHECKS_LABEL[d.status], lines: reasonLines(d) },
     }),
   );
+  return { subject, heading, addressee, lead, ruleSet, basis, regime, trace, counts, unverified, ties, quotas, standingHeaders: STANDINGS_HEADERS, standingRows, headers, rows };
+}
+
+/** What the proposal says, for every drawing of it (this mail, the Tờ trình of shared/documents). Plain text. */
+export interface ProposalContent {
+  subject: string;
+  heading: string;
+  addressee: string;
+  /** The paragraph that opens it: when nominations closed, how many dossiers, that this is a proposal to vote on. */
+  lead: string;
+  /** "Bộ quy tắc áp dụng: … Căn cứ:" and the list under it. */
+  ruleSet: string;
+  basis: string[];
+  regime: string | undefined;
+  trace: string;
+  counts: string;
+  unverified: string[];
+  ties: string[];
+  quotas: string[];
+  standingHeaders: string[];
+  standingRows: string[][];
+  headers: string[];
+  rows: TableRow[];
+}
+
+export function renderProposalMail(input: ProposalMailInput): RenderedMail {
+  const { campaign, proposal, unitNames } = input;
+  const decisions = proposal.decisions;
+  const { subject, heading, addressee, lead, ruleSet, basis, regime, trace, counts, unverified, ties, quotas, standingHeaders, standingRows, headers, rows } = proposalContent(input);
+  const standings = proposal.standings ?? [];
   const { td, no } = cellStyles('list');
-  const standingsHtml = tableHtml([headerRowHtml('list', STANDINGS_HEADERS), ...standingRows.map((r) => html`<tr>${r.map((c, i) => html`<td style="${i === 0 ? no : td}">${c}</td>`)}</tr>`)]);
+  const standingsHtml = tableHtml([headerRowHtml('list', standingHeaders), ...standingRows.map((r) => html`<tr>${r.map((c, i) => html`<td style="${i === 0 ? no : td}">${c}</td>`)}</tr>`)]);
 
   const htmlBody = [
     shortLetterHeadHtml(campaign.issuingBody, heading),
@@ -119,9 +152,9 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     ...(unverified.length > 0 ? [sectionTitleHtml(UNVERIFIED_TITLE), lineListHtml(unverified)] : []),
     ...(standings.length > 0 ? [sectionTitleHtml(STANDINGS_TITLE), standingsHtml] : []),
     ...(ties.length > 0 ? [sectionTitleHtml(TIES_TITLE), lineListHtml(ties)] : []),
-    ...(quotas.length > 0 ? [sectionTitleHtml('CHỈ TIÊU KHEN THƯỞNG'), lineListHtml(quotas)] : []),
-    sectionTitleHtml('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT'),
-    decisions.length > 0 ? nominationTableHtml(headers, rows) : paragraphHtml('Không có hồ sơ đề nghị khen thưởng.'),
+    ...(quotas.length > 0 ? [sectionTitleHtml(QUOTAS_TITLE), lineListHtml(quotas)] : []),
+    sectionTitleHtml(DECISIONS_TITLE),
+    decisions.length > 0 ? nominationTableHtml(headers, rows) : paragraphHtml(NO_NOMINATIONS),
   ];
 
   const textRows = rows.flatMap((r, i) => {
@@ -149,11 +182,11 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     ...(unverified.length > 0 ? ['', UNVERIFIED_TITLE, ...unverified] : []),
     ...(standings.length > 0 ? ['', STANDINGS_TITLE, ...standingRows.map((r) => `- Hạng ${r[0]}: ${r[1]}${r[2] ? `, ${r[2]} điểm` : ''}${r[3] ? ` (${r[3]})` : ''}`)] : []),
     ...(ties.length > 0 ? ['', TIES_TITLE, ...ties] : []),
-    ...(quotas.length > 0 ? ['', 'CHỈ TIÊU KHEN THƯỞNG', ...quotas] : []),
+    ...(quotas.length > 0 ? ['', QUOTAS_TITLE, ...quotas] : []),
     '',
-    'DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT',
+    DECISIONS_TITLE,
     '',
-    ...(decisions.length > 0 ? textRows.slice(0, -1) : ['Không có hồ sơ đề nghị khen thưởng.']),
+    ...(decisions.length > 0 ? textRows.slice(0, -1) : [NO_NOMINATIONS]),
   ];
   return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
 }

@@ -59,7 +59,8 @@ function draftNoticeNumber(campaignNumber: string): string {
   return `${'\u00A0'.repeat(6)}/TB${agency ? `-${agency}` : ''}`;
 }
 
-function countNoun(list: readonly Outcome[]): string {
+/** "2 cá nhân, 1 tập thể": how many of each a list names (the notice's groups, the decision's articles). */
+export function countNoun(list: readonly Pick<Outcome, 'nominee'>[]): string {
   const individuals = list.filter((o) => o.nominee.kind === 'individual').length;
   const collectives = list.length - individuals;
   return [individuals > 0 ? `${individuals} cá nhân` : '', collectives > 0 ? `${collectives} tập thể` : ''].filter(Boolean).join(', ');

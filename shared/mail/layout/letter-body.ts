@@ -1,6 +1,6 @@
 import { html, joinHtml, trusted, type SafeHtml } from '../html';
 import { TEXT_WIDTH, centre } from './plain-text';
-import { cellStyles, headerRowHtml, tableHtml } from './table';
+import { DETAIL_CELL_STYLE, cellStyles, headerRowHtml, tableHtml } from './table';
 
 /** A run of text in a paragraph; `bold` for the slogan, a group's title; `italic` for a note such as "(Kèm theo …)". */
 export interface Span {
@@ -17,15 +17,19 @@ export interface TableColumn {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A row of a table block: cells, or a group's title across the whole row ("I. Danh hiệu “Lao động tiên tiến”"). */
-export type TableRowBlock = { cells: string[] } | { group: string };
+/**
+ * A row of a table block: cells (with, under them across all but the first column, a `detail` in small print: the
+ * checks of a dossier), or a group's title across the whole row ("I. Danh hiệu “Lao động tiên tiến”").
+ */
+export type TableRowBlock = { cells: string[]; detail?: string } | { group: string };
 
 /** A letter's body, block by block; both parts lay the same blocks out (blockHtml, blockText). */
 export type Block =
   | { kind: 'heading'; text: string; size: 'large' | 'normal' }
   | { kind: 'rule' }
   | { kind: 'section'; text: string }
-  | { kind: 'para'; spans: Span[]; indent: boolean }
+  /** `align: 'center'` for a line such as "(Kèm theo Quyết định số …)"; otherwise justified. */
+  | { kind: 'para'; spans: Span[]; indent: boolean; align?: 'center' }
   /** Short lines printed one under the other (the deadlines, a list of names), without paragraph spacing between them. */
   | { kind: 'list'; lines: string[] }
   /** A bordered table whose header row is repeated on every page it runs onto (the annex of a decision, a tally). */
@@ -55,7 +59,7 @@ export function blockHtml(b: Block): SafeHtml {
     case 'section':
       return html`<p style="margin:14px 0 6px;font-weight:bold;">${b.text}</p>`;
     case 'para':
-      return html`<p style="${PARAGRAPH_STYLE}${b.indent ? trusted('text-indent:32px;') : trusted('')}">${spansHtml(b.spans)}</p>`;
+      return html`<p style="${PARAGRAPH_STYLE}${b.indent ? trusted('text-indent:32px;') : trusted('')}${b.align === 'center' ? trusted('text-align:center;') : trusted('')}">${spansHtml(b.spans)}</p>`;
     case 'list':
       return html`<p style="margin:0 0 8px;padding-left:32px;">${joinHtml(
         b.lines.map((l) => html`${l}`),
@@ -64,10 +68,14 @@ export function blockHtml(b: Block): SafeHtml {
     case 'table': {
       const { td, no } = cellStyles('list');
       const span = String(b.columns.length);
-      const rows = b.rows.map((r) =>
+      const rest = String(b.columns.length - 1);
+      const rows = b.rows.flatMap((r) =>
         'group' in r
-          ? html`<tr><td colspan="${span}" style="${td}font-weight:bold;">${r.group}</td></tr>`
-          : html`<tr>${r.cells.map((c, i) => html`<td style="${b.columns[i]?.align === 'center' ? no : td}">${c}</td>`)}</tr>`,
+          ? [html`<tr><td colspan="${span}" style="${td}font-weight:bold;">${r.group}</td></tr>`]
+          : [
+              html`<tr>${r.cells.map((c, i) => html`<td style="${b.columns[i]?.align === 'center' ? no : td}">${c}</td>`)}</tr>`,
+              ...(r.detail ? [html`<tr><td style="${td}"></td><td colspan="${rest}" style="${DETAIL_CELL_STYLE}">${r.detail}</td></tr>`] : []),
+            ],
       );
       return tableHtml([
         headerRowHtml(
@@ -94,6 +102,10 @@ export function blockText(b: Block): string[] {
     case 'list':
       return [...b.lines.map((l) => `    ${l}`), ''];
     case 'table':
-      return [b.columns.map((c) => c.header).join(' | '), ...b.rows.map((r) => ('group' in r ? r.group : r.cells.join(' | '))), ''];
+      return [
+        b.columns.map((c) => c.header).join(' | '),
+        ...b.rows.flatMap((r) => ('group' in r ? [r.group] : [r.cells.join(' | '), ...(r.detail ? r.detail.split('\n').map((l) => `    ${l}`) : [])])),
+        '',
+      ];
   }
 }

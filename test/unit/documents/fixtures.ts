@@ -3,7 +3,9 @@ import { tallyCouncilVote } from '../../../shared/domain/council';
 import { finalizeResults } from '../../../shared/domain/results';
 import type { NoiNhanEntry } from '../../../shared/mail/layout';
 import { Campaign, CampaignInput } from '../../../shared/schemas/campaign';
-import { DATES, collective, nom, person, run } from '../decide.fixtures';
+import { decideNominations } from '../../../shared/domain/decide';
+import { RuleOptions } from '../../../shared/schemas/nomination';
+import { DATES, collective, nom, person } from '../decide.fixtures';
 
 /** The seed campaign (Sở Ngoại vụ Lạng Sơn 2023), a proposal with every status, the Council's ballot and the results. */
 
@@ -21,9 +23,11 @@ export const campaign: Campaign = Campaign.parse({
 export const DIACRITICS = 'Nguyễn Thị Hồng Nhung, Phòng Hợp tác quốc tế, hoàn thành xuất sắc nhiệm vụ';
 export const NHUNG = 'Nguyễn Thị Hồng Nhung';
 
-export const proposal = run({
-  date: DATES.v2024,
-  noms: [
+export const unitNames = { VP: 'Văn phòng Sở', LS: 'Phòng Lãnh sự', HT: 'Phòng Hợp tác quốc tế', KT: 'Thanh tra Sở' };
+
+export const proposal = decideNominations({
+  ...DATES.v2024,
+  nominations: [
     nom('c1', 'CSTDCS', person('Trần Thị Bình', { personId: 'ttb', gender: 'female', taskRating: 'HTXSNV', unitId: 'VP' })),
     nom('c2', 'CSTDCS', person('Ngô Văn Em', { personId: 'nve', taskRating: 'HTXSNV', unitId: 'LS' })),
     nom('l1', 'LDTT', person('Lê Văn Cường', { personId: 'lvc', hireDate: '2024-10-01', unitId: 'VP' })),
@@ -35,16 +39,17 @@ export const proposal = run({
     nom('b3', 'BANG_KHEN_TINH', person('Người Ba', { personId: 'b3', unitId: 'HT' }), { grounds: 'movement' }),
     nom('b4', 'BANG_KHEN_TINH', person('Người Bốn', { personId: 'b4', unitId: 'KT' }), { grounds: 'movement' }),
   ],
-  standings: [
-    { unitId: 'VP', rank: 1 },
-    { unitId: 'LS', rank: 2, tie: true },
-    { unitId: 'HT', rank: 2, tie: true },
-    { unitId: 'KT', rank: 4 },
+  // The standings with the names and totals the scoring core gives, so the Council reads names and points.
+  unitStandings: [
+    { unitId: 'VP', rank: 1, unitName: unitNames.VP, total: 9720 },
+    { unitId: 'LS', rank: 2, tie: true, unitName: unitNames.LS, total: 9500 },
+    { unitId: 'HT', rank: 2, tie: true, unitName: unitNames.HT, total: 9500 },
+    { unitId: 'KT', rank: 4, unitName: unitNames.KT, total: 8875 },
   ],
-  options: { disciplinePrinciple: true, quotas: { BANG_KHEN_TINH: { individualsPct: 5, individualsBase: 40, source: 'Quyết định số 10/2024/QĐ-UBND' } } },
+  usedInitiatives: [],
+  options: RuleOptions.parse({ disciplinePrinciple: true, quotas: { BANG_KHEN_TINH: { individualsPct: 5, individualsBase: 40, source: 'Quyết định số 10/2024/QĐ-UBND' } } }),
 });
 
-export const unitNames = { VP: 'Văn phòng Sở', LS: 'Phòng Lãnh sự', HT: 'Phòng Hợp tác quốc tế', KT: 'Thanh tra Sở' };
 export const nominatingUnit = Object.fromEntries(proposal.decisions.map((d) => [d.nominationId, d.nominee.unitId]));
 
 export const vote = {
@@ -62,7 +67,17 @@ export const vote = {
     { nominationId: 'b3', title: 'BANG_KHEN_TINH' as const, yes: 7 },
   ],
 };
-export const tally = tallyCouncilVote(vote, { ties: proposal.ties });
+/** nominationId → how the minutes name the nominee: "Nguyễn Thị Hồng Nhung (Phòng Hợp tác quốc tế)". */
+export const names: Record<string, string> = Object.fromEntries(
+  proposal.decisions.map((d) => [
+    d.nominationId,
+    d.nominee.kind === 'collective' ? d.nominee.name : `${d.nominee.name} (${unitNames[d.nominee.unitId as keyof typeof unitNames] ?? d.nominee.unitId})`,
+  ]),
+);
+export const tally = tallyCouncilVote(
+  { ...vote, tieChoices: [{ tieId: 'standings:2', chosen: ['HT', 'LS'], yes: 7, note: 'Phòng Hợp tác quốc tế có nhiều sáng kiến được công nhận hơn.' }] },
+  { ties: proposal.ties, names },
+);
 export const results = finalizeResults({ decisions: proposal.decisions, tally, nominatingUnit });
 export const outcomes = results.outcomes;
 
