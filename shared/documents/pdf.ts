@@ -81,8 +81,8 @@ function words(list: readonly Span[]): ContentText[] {
         return;
       }
       // Only a word with a break inside it ("252/KH-UBND") needs holding together; a very long one may still break,
-      // or it would run past the right margin.
-      const held = /[^\s\p{L}\p{N}]/u.test(t.trim()) && t.length <= 40;
+      // or it would run past the right margin; a line break typed in the text must stay a break (noWrap would print it).
+      const held = /[^\s\p{L}\p{N}]/u.test(t.trim()) && t.length <= 40 && !t.includes('\n');
       out.push({ text: t, ...(held ? { noWrap: true } : {}), ...style });
     });
   }

@@ -159,6 +159,14 @@ describe('the whole letter', () => {
     expect(find(last, '- Lưu: VT, VP.').height).toBe(11);
   });
 
+  it('keeps a line break typed in a paragraph, after a held word too', async () => {
+    const r = readPdf(await renderPdf(letter(['Dòng thứ nhất, số 15/KH-SNgV\nDòng thứ hai.']), { createdAt: AT }));
+    const items = r.pages.flatMap((p) => p.items);
+    const first = items.find((i) => i.str.includes('Dòng thứ nhất'));
+    const second = items.find((i) => i.str.includes('Dòng thứ hai.'));
+    expect(first && second && first.y > second.y).toBe(true);
+  });
+
   it('keeps a number and its symbol whole in a justified line ("252/KH-UBND", never "252/ KH- UBND")', () => {
     expect(flatText(pdf)).toContain('Kế hoạch số 252/KH-UBND ngày 21/12/2022');
   });
