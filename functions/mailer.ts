@@ -12,13 +12,14 @@ import { outboxLogKey, redactEmails } from '#shared/redact';
 import { metricNames, metrics, publishMetricsIfAny } from '#shared/powertools-metrics';
 import { Delivery } from '#shared/schemas/events';
 import { claimDeliveries, deliveryKey, markSendingAll, recordAll, suppressedAmong } from '#shared/store/deliveries';
-import { getMessage, type StoredMessage } from '#shared/store/messages';
+import { type AttachmentRef, getMessage, type StoredMessage } from '#shared/store/messages';
+import { getVerifiedObject } from '#shared/files/get';
 import { getAgency } from '#shared/store/agencies';
 import { allowedSenders, senderFor, type Sender } from '#shared/usecases/senders';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 import { MAX_ATTEMPTS, retryDelayMs } from '#shared/usecases/delivery-policy';
-import { sendDeliveries, type SendDeps, type SendFailure, type SendReport } from '#shared/usecases/send-delivery';
+import { type MessageContent, sendDeliveries, type SendDeps, type SendFailure, type SendReport } from '#shared/usecases/send-delivery';
 
 const from = process.env.MAIL_FROM ?? '';
 /** Each agency's sender, read once per process and kept a few minutes: an agency's change of sender arrives soon enough. */
@@ -39,13 +40,34 @@ let limiter: Promise<RateLimiter> | undefined;
 /** How long a claim holds before the reconciler may take the item back (longer than any one send). */
 const LEASE_MS = Number(process.env.MAIL_LEASE_SECONDS ?? '300') * 1000;
 /** One rendered letter serves every address of an event: cache it for the life of the process. */
-const messages = new Map<string, Promise<StoredMessage | undefined>>();
+const messages = new Map<string, Promise<MessageContent | undefined>>();
+/** A file's bytes, by key and SHA-256 (what the message names can never change under the same pair). */
+const files = new Map<string, Promise<Uint8Array>>();
+
+function fileFor(ref: AttachmentRef): Promise<Uint8Array> {
+  const id = `${ref.key}#${ref.versionId ?? ''}#${ref.sha256}`;
+  let f = files.get(id);
+  if (!f) {
+    f = getVerifiedObject(ref);
+    files.set(id, f);
+    f.catch(() => files.delete(id));
+  }
+  return f;
+}
+
+/** The message with its attachments' bytes: read here, before the protocol starts, never inside the window of doubt. */
+async function loadMessage(d: Delivery): Promise<MessageContent | undefined> {
+  const m: StoredMessage | undefined = await getMessage(d.agencyId, d.campaignId, d.eventId, d.message);
+  if (!m?.attachments?.length) return m;
+  const contents = await Promise.all(m.attachments.map(fileFor));
+  return { ...m, files: m.attachments.map((a, i) => ({ filename: a.filename, contentType: a.contentType, content: contents[i]! })) };
+}
 
 function messageFor(d: Delivery) {
   const key = `${d.agencyId}/${d.campaignId}/${d.eventId}/${d.message}`;
   let m = messages.get(key);
   if (!m) {
-    m = getMessage(d.agencyId, d.campaignId, d.eventId, d.message);
+    m = loadMessage(d);
     messages.set(key, m);
     // Only a found, still-current message is worth keeping: a superseding mark can arrive later.
     m.then(
@@ -72,6 +94,7 @@ const depsFor = (sender: Sender, pace: RateLimiter): SendDeps => ({
         ...sender,
         to: d.address,
         message,
+        ...(message.files?.length ? { attachments: message.files } : {}),
         tags: { [AGENCY_TAG]: d.agencyId, [CAMPAIGN_TAG]: d.campaignId, [OUTBOX_TAG]: encodeOutboxTag(deliveryKey(d).sk) },
         configurationSet,
       }),

@@ -7,13 +7,16 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { queueMail } from '#shared/outbox';
+import { attachmentOf, issueDocument, pdfName } from '#shared/documents/issue';
+import { documentNumber } from '#shared/documents/number';
 import { loadDirectory } from '#shared/store/directory';
 import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
 /**
- * CampaignIssued → the outbox. Resolves the letter's Nơi nhận list, renders the letter once, and
+ * CampaignIssued → the outbox. Resolves the letter's Nơi nhận list, has the renderer make the letter's PDF (stored
+ * and recorded as the campaign's document), renders the mail once with the PDF attached, and
  * writes one delivery per distinct address (conditional puts, so a retried batch adds nothing),
  * plus one row per archive and publication entry, which are recorded, never emailed.
  */
@@ -26,13 +29,18 @@ async function onCampaignIssued(record: DynamoDBRecord): Promise<void> {
   const directory = await loadDirectory(event.agencyId);
   const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
   const names = new Map(directory.groups.map((g) => [g.code, g]));
-  const message = renderLetter(
-    campaign,
-    campaign.recipientGroups.flatMap((code) => {
-      const g = names.get(code);
-      return g ? [{ name: g.name, ...(g.purpose ? { purpose: g.purpose } : {}) }] : [];
-    }),
-  );
+  const noiNhan = campaign.recipientGroups.flatMap((code) => {
+    const g = names.get(code);
+    return g ? [{ name: g.name, ...(g.purpose ? { purpose: g.purpose } : {}) }] : [];
+  });
+  // The letter as a PDF in the bucket before anything is queued (issue 12): the mail carries it.
+  const letter = await issueDocument(event, {
+    kind: 'launch-letter',
+    documentId: 'launch-letter',
+    filename: pdfName(campaign.documentNumber),
+    input: { campaign, noiNhan, number: documentNumber(campaign.documentNumber) },
+  });
+  const message = { ...renderLetter(campaign, noiNhan), attachments: [attachmentOf(letter)] };
   const added = await queueMail(event, 'letter', message, {
     emails: resolved.emails,
     archives: resolved.archives,

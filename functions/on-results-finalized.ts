@@ -5,6 +5,8 @@ import { normaliseAddress, resolveRecipients, unitEntryCode } from '#shared/doma
 import type { Outcome } from '#shared/domain/results';
 import { renderResultsLetter, renderUnitOutcomes } from '#shared/mail/result-mails';
 import { queueMail } from '#shared/outbox';
+import { attachmentOf, issueDocument, pdfName } from '#shared/documents/issue';
+import { documentNumber } from '#shared/documents/number';
 import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
@@ -36,24 +38,24 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   });
 
   const resolved = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory);
-  let queued = await queueMail(
-    event,
-    'results',
-    renderResultsLetter({
-      campaign,
-      outcomes,
-      unitNames,
-      nơiNhận,
-      finalizedAt: event.occurredAt,
-      ...(noticeNumber ? { documentNumber: noticeNumber } : {}),
-    }),
-    {
-      emails: resolved.emails,
-      archives: resolved.archives,
-      publications: resolved.publications,
-      failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
-    },
-  );
+  const letterInput = { campaign, outcomes, unitNames, nơiNhận, finalizedAt: event.occurredAt };
+  // The notice as a PDF in the bucket before anything is queued (issue 12), under the number finalize took from the
+  // register; results frozen before the register have no number, and go out as before, without a PDF.
+  const notice = noticeNumber
+    ? await issueDocument(event, {
+        kind: 'results-notice',
+        documentId: 'results-notice',
+        filename: pdfName(noticeNumber),
+        input: { ...letterInput, number: documentNumber(noticeNumber) },
+      })
+    : undefined;
+  const letter = renderResultsLetter({ ...letterInput, ...(noticeNumber ? { documentNumber: noticeNumber } : {}) });
+  let queued = await queueMail(event, 'results', notice ? { ...letter, attachments: [attachmentOf(notice)] } : letter, {
+    emails: resolved.emails,
+    archives: resolved.archives,
+    publications: resolved.publications,
+    failures: resolved.missing.map((code) => ({ code, name: code, error: `"${code}" không còn trong danh bạ nơi nhận` })),
+  });
 
   const nominating = [...new Set(outcomes.map((o) => o.nominatingUnitId))];
   for (const unitId of nominating) {

@@ -21,7 +21,7 @@ import { QueueConsumer } from './constructs/queue-consumer';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
-import { type BucketAccess, DEFAULT_BUCKET_PREFIX, type FunctionName, type FunctionSpec, functions, metrics, routesOf, wiringProblems } from './wiring';
+import { type BucketAccess, DEFAULT_BUCKET_PREFIX, type FunctionName, type FunctionSpec, functionNameVariable, functions, metrics, routesOf, wiringProblems } from './wiring';
 
 /** The groups of the user pool; tokens carry them in `cognito:groups`. */
 export const groups = {
@@ -419,6 +419,15 @@ export class ThiduaStack extends Stack {
         });
       }
     }
+    // Synchronous invocations (the renderer): a caller may invoke exactly the functions its wiring names, and learns
+    // each one's name from its environment.
+    for (const [name, spec] of Object.entries(functions) as [FunctionName, FunctionSpec][]) {
+      for (const target of spec.invokes ?? []) {
+        const callee = built[target as FunctionName]!;
+        built[name]!.role.addToPrincipalPolicy(new iam.PolicyStatement({ sid: `Invoke${pascal(target)}`, actions: ['lambda:InvokeFunction'], resources: [callee.fn.functionArn] }));
+        built[name]!.fn.addEnvironment(functionNameVariable(target), callee.fn.functionName);
+      }
+    }
     this.functions = built as Record<FunctionName, ThiduaFunction>;
     // The stream router learns the queues from its environment, and may send to them and nothing else.
     for (const name of Object.keys(this.streamReaders) as FunctionName[]) {
@@ -662,4 +671,13 @@ export function bindBucket(bucket: Bucket, grantee: iam.IGrantable, access: Buck
       resources: [bucket.arnForObjects(`${access.prefix ?? DEFAULT_BUCKET_PREFIX}*`)],
     }),
   );
+  // The grant covers a folder of keys, not a bucket or an account: the files are named by agency, campaign and event
+  // (shared/files/keys.ts), so no fixed list of objects can be written. Only the reviewed prefix is acknowledged.
+  if (grantee instanceof iam.Role) {
+    acknowledge(
+      grantee,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(bucket.node.defaultChild as CfnBucket)}.Arn>/${access.prefix ?? DEFAULT_BUCKET_PREFIX}*]`,
+      'Object actions on the documents folder only (agency/…): keys are made per agency, campaign and event, so the grant names the folder; no listing, no deleting, no bucket action.',
+    );
+  }
 }

@@ -153,6 +153,11 @@ export interface FunctionSpec {
   sendsEmail?: boolean;
   /** The documents bucket's object actions it uses (shared/files/); the stack also gives it DOCUMENTS_BUCKET. */
   bucket?: BucketAccess;
+  /**
+   * The functions it invokes synchronously (the renderer, for the consumers that issue documents): the stack lets it
+   * invoke exactly those and gives it each one's name as `<NAME>_FUNCTION_NAME` (functionNameVariable).
+   */
+  invokes?: readonly string[];
   /** The user pool's admin actions the function calls (enrolling people: `POST /users`); the stack also gives it USER_POOL_ID. */
   userPool?: readonly UserPoolAction[];
   /** The HTTP API routes it serves (shared/http/route-groups.ts); together the API functions serve every route once. */
@@ -165,6 +170,9 @@ export interface FunctionSpec {
   /** Subscribed to the SES configuration set's event destination (SNS): sends, deliveries, bounces, complaints. */
   sesEvents?: boolean;
 }
+
+/** The variable a caller reads the name of a function it invokes from: renderDocument → RENDER_DOCUMENT_FUNCTION_NAME. */
+export const functionNameVariable = (name: string) => `${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_FUNCTION_NAME`;
 
 /** Records inserted for a domain event of the given type. */
 const eventInserted = (type: string): FilterPattern => ({
@@ -220,6 +228,8 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
     },
+    // Download URLs of the campaign's documents, pinned to the version recorded (a presigned GET acts as this role).
+    bucket: { actions: ['GetObject', 'GetObjectVersion'] },
     api: { routes: routes.filter(isCoreRoute) },
   },
   apiCouncil: {
@@ -263,12 +273,23 @@ const subscribers = {
     table: { actions: [], indexes: [] },
     api: { routes: routes.filter(isDocsRoute) },
   },
+  renderDocument: {
+    entry: 'functions/render-document.ts',
+    description: 'Renders an official document to PDF in the NĐ 30/2020 layout into the documents bucket; invoked by the consumers that issue documents, before they queue the mail that carries it',
+    // pdfmake lays out a 300-row annex in memory; more memory is also more CPU for a cold start with the fonts.
+    memorySize: 1024,
+    timeoutSeconds: 60,
+    // It reads nothing: the caller hands it the document's data.
+    table: { actions: [], indexes: [] },
+    bucket: { actions: ['PutObject'] },
+  },
   onCampaignIssued: {
     entry: 'functions/on-campaign-issued.ts',
-    description: 'CampaignIssued → resolves the Nơi nhận list into one outbox item per address',
+    description: 'CampaignIssued → the letter as a PDF (the renderer), then one outbox item per address of the Nơi nhận list',
     memorySize: 512,
     timeoutSeconds: 60,
     table: { actions: queuesMail, indexes: [] },
+    invokes: ['renderDocument'],
     // Once per campaign (issuing is a one-way transition): no order to keep.
     queue: { ...consumerDefaults, filters: mailingEvent('CampaignIssued'), batchSize: 10 },
   },
@@ -318,10 +339,11 @@ const subscribers = {
   },
   onResultsFinalized: {
     entry: 'functions/on-results-finalized.ts',
-    description: 'ResultsFinalized → the results letter to the Nơi nhận list, and each nominating unit its own outcomes',
+    description: 'ResultsFinalized → the results notice as a PDF (the renderer) to the Nơi nhận list, and each nominating unit its own outcomes',
     memorySize: 512,
     timeoutSeconds: 120,
     table: { actions: queuesMail, indexes: [] },
+    invokes: ['renderDocument'],
     // Once per campaign (finalizing is a one-way transition).
     queue: { ...consumerDefaults, filters: mailingEvent('ResultsFinalized'), batchSize: 1 },
   },
@@ -362,6 +384,8 @@ const subscribers = {
       indexes: [],
     },
     sendsEmail: true,
+    // The attachments of a message (rendered PDFs, signed originals) are read from the bucket at send time.
+    bucket: { actions: ['GetObject', 'GetObjectVersion'] },
     queue: {
       // A pending delivery: new (INSERT) or put back by an Office retry or the reconciler (MODIFY to pending).
       filters: [{ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['Delivery'] }, status: { S: ['pending'] } } } }],
@@ -454,6 +478,14 @@ export function wiringProblems(fns: Record<string, FunctionSpec>): string[] {
     const prefix = b.prefix ?? DEFAULT_BUCKET_PREFIX;
     if (!prefix.startsWith(DEFAULT_BUCKET_PREFIX) || !prefix.endsWith('/') || /[*?]/.test(prefix)) {
       problems.push(`${name}: bucket prefix "${prefix}" must be a folder under ${DEFAULT_BUCKET_PREFIX} ending in / without wildcards`);
+    }
+  }
+  for (const [name, spec] of Object.entries(fns)) {
+    for (const target of spec.invokes ?? []) {
+      const t = fns[target];
+      if (!t) problems.push(`${name} invokes "${target}", which is not a function of the wiring`);
+      // A synchronous callee must not be a consumer or a route as well: its one caller is the contract.
+      else if (t.queue || t.stream || t.api || t.schedule || t.sesEvents) problems.push(`${name} invokes "${target}", which has a trigger of its own`);
     }
   }
   const served = Object.entries(fns).flatMap(([name, spec]) => (spec.api?.routes ?? []).map((r) => ({ name, key: `${r.method} ${r.path}` })));

@@ -22,7 +22,9 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
-import { functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
+import { functionNameVariable, functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
+import { startLambdaLocal } from './lambda-local';
+import type { LoopbackServer } from './loopback-server';
 import { type ConsumerQueues, type QueueDeadLetter, startConsumerQueues } from './consumer-queues';
 import { ensurePortFree, isAlive, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { startGateway, type ApiHandler, type Gateway } from './gateway';
@@ -287,8 +289,11 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
   let gateway: Gateway | undefined;
   let scheduler: LocalScheduler | undefined;
   let cognito: CognitoLocal | undefined;
+  let lambdaLocal: LoopbackServer | undefined;
+  let loadedHandlers: Record<string, LoadedHandler> | undefined;
   const stopAll = async () => {
     await gateway?.stop();
+    await lambdaLocal?.close();
     await cognito?.stop();
     await scheduler?.stop();
     await poller?.stop();
@@ -335,8 +340,15 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       log: say,
     });
 
+    // The renderer and any other function invoked synchronously, answering as Lambda's Invoke API does.
+    lambdaLocal = await startLambdaLocal({ host: '127.0.0.1', region: LOCAL_REGION, specs: functions, handlers: () => loadedHandlers as never });
+    const invoked = [...new Set((Object.values(functions) as FunctionSpec[]).flatMap((spec) => spec.invokes ?? []))];
+
     Object.assign(process.env, {
       AWS_REGION: LOCAL_REGION,
+      AWS_ENDPOINT_URL_LAMBDA: lambdaLocal.endpoint,
+      // In the cloud each is the deployed function's name; here the wiring's, which the endpoint above serves.
+      ...Object.fromEntries(invoked.map((name) => [functionNameVariable(name), name])),
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
@@ -378,6 +390,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     if (handlersResult.status === 'rejected') throw handlersResult.reason;
     ddb = ddbResult.value;
     const handlers = handlersResult.value;
+    loadedHandlers = handlers;
     await ensureDefaultAgency({ endpoint: ddb.endpoint, tableName, region: LOCAL_REGION });
 
     const streamHandlers: Record<string, StreamHandler> = {};

@@ -43,6 +43,23 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'POST /users': User,
   'POST /document-numbers': RegisterEntry,
   'GET /document-numbers': RegisterList,
+  'GET /campaigns/{id}/documents': z.lazy(() =>
+    z.object({
+      items: z.array(
+        z.object({
+          documentId: z.string(),
+          kind: z.string(),
+          documentNumber: z.string(),
+          filename: z.string(),
+          contentType: z.string(),
+          size: z.number(),
+          sha256: z.string(),
+          issuedAt: z.string(),
+          download: z.object({ url: z.string(), expiresAt: z.string() }),
+        }),
+      ),
+    }),
+  ),
   'GET /users': UserList,
   'POST /users/{username}/disable': User,
   'POST /campaigns': Campaign,

@@ -173,6 +173,14 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/campaigns/{id}/documents',
+    auth: 'jwt',
+    roles: ANY_ROLE,
+    summary:
+      'The campaign’s documents as PDFs (the launch letter, the results notice): number, type, SHA-256 and a download URL valid a few minutes; the Council’s papers to the Office and the Council only',
+  },
+  {
+    method: 'GET',
     path: '/campaigns/{id}/events',
     auth: 'jwt',
     roles: ANY_ROLE,

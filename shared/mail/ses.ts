@@ -29,6 +29,13 @@ export function classify(error: unknown): SendFailure {
   return { kind: 'ambiguous', message };
 }
 
+/** A file sent with the message, its bytes in hand (the mailer read and checked them: shared/files/get.ts). */
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
 export interface SendRequest {
   from: string;
   /** Where replies go: the agency's Office (its `replyTo`), when it has one. */
@@ -37,6 +44,7 @@ export interface SendRequest {
   message: RenderedMessage;
   tags: Record<string, string>;
   configurationSet?: string;
+  attachments?: readonly Attachment[];
 }
 
 /** Sends one email; retries throttling with exponential backoff, then gives up with the failure. */
@@ -52,6 +60,18 @@ export async function sendEmail(req: SendRequest, throttleRetries = 5): Promise<
             Simple: {
               Subject: { Data: req.message.subject, Charset: 'UTF-8' },
               Body: { Html: { Data: req.message.html, Charset: 'UTF-8' }, Text: { Data: req.message.text, Charset: 'UTF-8' } },
+              // SES v2 attaches files to a simple message itself (no hand-built MIME): the signed or rendered PDF.
+              ...(req.attachments?.length
+                ? {
+                    Attachments: req.attachments.map((a) => ({
+                      FileName: a.filename,
+                      ContentType: a.contentType,
+                      ContentDisposition: 'ATTACHMENT' as const,
+                      ContentTransferEncoding: 'BASE64' as const,
+                      RawContent: a.content,
+                    })),
+                  }
+                : {}),
             },
           },
           EmailTags: Object.entries(req.tags).map(([Name, Value]) => ({ Name, Value: Value.replace(/[^A-Za-z0-9_-]/g, '_') })),

@@ -5,10 +5,22 @@ import { isConditionFailure } from './conditions';
 import { keys } from './keys';
 import { queryByPrefix } from './query';
 
+/** A file a message carries (a rendered PDF, a signed original): where it is and what it must hash to. */
+export interface AttachmentRef {
+  key: string;
+  versionId?: string;
+  sha256: string;
+  size: number;
+  filename: string;
+  contentType: string;
+}
+
 export interface RenderedMessage {
   subject: string;
   html: string;
   text: string;
+  /** Read from the documents bucket when the mail is sent; the item holds only the references. */
+  attachments?: AttachmentRef[];
 }
 
 /** A rendered message as stored, with the mark a later event leaves when it makes the content stale. */
@@ -60,21 +72,23 @@ export async function putMessageIfAbsent(agencyId: string, campaignId: string, e
   const head = { ...keys.message(agencyId, campaignId, eventId, name), entity: 'Message', agencyId, campaignId, eventId, name };
   const layout = layoutMessage(message);
   if (layout.inline) return putIfAbsent({ ...head, ...message });
+  const attachments = message.attachments?.length ? { attachments: message.attachments } : {};
   for (const [index, body] of layout.parts.entries()) {
     await putIfAbsent({ ...partKey(agencyId, campaignId, eventId, name, index), entity: 'MessagePart', agencyId, campaignId, eventId, name, index, body });
   }
-  await putIfAbsent({ ...head, subject: message.subject, encoding: 'gzip-json', parts: layout.parts.length, bytes: layout.bytes });
+  await putIfAbsent({ ...head, subject: message.subject, ...attachments, encoding: 'gzip-json', parts: layout.parts.length, bytes: layout.bytes });
 }
 
 export async function getMessage(agencyId: string, campaignId: string, eventId: string, name: string): Promise<StoredMessage | undefined> {
   const { Item } = await documentClient.send(new GetCommand({ TableName: tableName(), Key: keys.message(agencyId, campaignId, eventId, name), ConsistentRead: true }));
   if (!Item) return undefined;
   const superseded = Item.supersededBy ? { supersededBy: String(Item.supersededBy) } : {};
-  if (Item.encoding !== 'gzip-json') return { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...superseded };
+  const attachments = Array.isArray(Item.attachments) && Item.attachments.length ? { attachments: Item.attachments as AttachmentRef[] } : {};
+  if (Item.encoding !== 'gzip-json') return { subject: String(Item.subject), html: String(Item.html), text: String(Item.text), ...attachments, ...superseded };
   const parts = (await queryByPrefix(String(Item.pk), partPrefix(agencyId, campaignId, eventId, name), { consistent: true })).map((p) => p.body as Uint8Array);
   if (parts.length !== Number(Item.parts)) throw new Error(`message ${name} of event ${eventId}: ${parts.length} of ${Item.parts} parts found`);
   const { html, text } = JSON.parse(gunzipSync(Buffer.concat(parts)).toString('utf8')) as { html: string; text: string };
-  return { subject: String(Item.subject), html, text, ...superseded };
+  return { subject: String(Item.subject), html, text, ...attachments, ...superseded };
 }
 
 /** A later event made this message's content stale (a reminder to a unit that has since reported): do not send what is still queued. */

@@ -28,6 +28,8 @@ export interface MessageContent {
   html: string;
   text: string;
   supersededBy?: string;
+  /** The files it carries, read by the adapter before the protocol starts (opaque to the protocol). */
+  files?: readonly { filename: string; contentType: string; content: Uint8Array }[];
 }
 
 export type Outcome = { status: 'sent'; messageId: string } | { status: 'failed'; error: string; retryable: boolean; retryAt?: string } | { status: 'suppressed' | 'superseded'; error: string };

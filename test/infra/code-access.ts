@@ -25,6 +25,8 @@ export interface CodeAccess {
    * `VersionId` also needs GetObjectVersion.
    */
   bucket: Set<string>;
+  /** Lambda actions (`InvokeFunction`): a function that invokes another (the renderer) must name it in `invokes`. */
+  lambda: Set<string>;
   /** Constructs the scanner cannot map (an unknown command, an index it cannot resolve): a test must fail on them. */
   unknown: string[];
 }
@@ -92,7 +94,7 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
     logLevel: 'silent',
   });
   const text = out.outputFiles[0]!.text;
-  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), userPool: new Set(), bucket: new Set(), unknown: [] };
+  const access: CodeAccess = { table: new Set(), indexes: new Set(), ses: new Set(), userPool: new Set(), bucket: new Set(), lambda: new Set(), unknown: [] };
 
   // `import { GetCommand, PutCommand as PutCommand2 } from "@aws-sdk/lib-dynamodb";`
   const imported = new Map<string, { name: string; from: string }>();
@@ -115,6 +117,11 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
     }
     if (source.from === COGNITO_PACKAGE) {
       access.userPool.add(source.name.replace(/Command$/, ''));
+      continue;
+    }
+    if (source.from === '@aws-sdk/client-lambda') {
+      if (source.name === 'InvokeCommand') access.lambda.add('InvokeFunction');
+      else access.unknown.push(`${source.name} (from ${source.from}) has no IAM mapping here`);
       continue;
     }
     const args = argumentsAt(text, m.index! + m[0].length - 1);

@@ -40,6 +40,10 @@ describe('the wiring grants each function the table access its code uses, and no
     expect({ function: name, userPool: sorted(spec.userPool ?? []) }).toEqual({ function: name, userPool: sorted(scanned.get(name)!.userPool) });
   });
 
+  it.each(wiring)('%s: it invokes another function if and only if the wiring names the ones it invokes', (name, spec) => {
+    expect({ function: name, invokes: (spec.invokes ?? []).length > 0 }).toEqual({ function: name, invokes: scanned.get(name)!.lambda.has('InvokeFunction') });
+  });
+
   it.each(wiring)('%s: the documents bucket actions of the wiring are those its code sends or presigns', (name, spec) => {
     expect({ function: name, bucket: sorted(spec.bucket?.actions ?? []) }).toEqual({ function: name, bucket: sorted(scanned.get(name)!.bucket) });
   });

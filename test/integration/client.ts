@@ -63,6 +63,8 @@ export interface StoredEmail {
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** As SES received them: the content base64, as SES v2 carries RawContent. */
+  attachments?: { filename: string; contentType: string; content: string; size: number }[];
   at: number;
 }
 
