@@ -153,6 +153,8 @@ export interface FunctionSpec {
   sendsEmail?: boolean;
   /** The documents bucket's object actions it uses (shared/files/); the stack also gives it DOCUMENTS_BUCKET. */
   bucket?: BucketAccess;
+  /** Files its code reads at run time, copied beside its bundle (esbuild follows imports, not paths): BundledAssets. */
+  assets?: BundledAssets;
   /**
    * The functions it invokes synchronously (the renderer, for the consumers that issue documents): the stack lets it
    * invoke exactly those and gives it each one's name as `<NAME>_FUNCTION_NAME` (functionNameVariable).
@@ -170,6 +172,21 @@ export interface FunctionSpec {
   /** Subscribed to the SES configuration set's event destination (SNS): sends, deliveries, bounces, complaints. */
   sesEvents?: boolean;
 }
+
+/**
+ * Files a function reads from disk at run time (the renderer's fonts): the stack copies each, from the project root,
+ * into `folder` of the bundle, and tells the code where they are in `variable` (`/var/task/<folder>`).
+ */
+export interface BundledAssets {
+  folder: string;
+  files: readonly string[];
+  variable: string;
+}
+
+/** The four Tinos faces the renderer embeds (shared/documents/fonts.ts FONT_FILES), from their npm package. */
+const TINOS = ['400Regular/Tinos_400Regular.ttf', '700Bold/Tinos_700Bold.ttf', '400Regular_Italic/Tinos_400Regular_Italic.ttf', '700Bold_Italic/Tinos_700Bold_Italic.ttf'].map(
+  (f) => `node_modules/@expo-google-fonts/tinos/${f}`,
+);
 
 /** The variable a caller reads the name of a function it invokes from: renderDocument → RENDER_DOCUMENT_FUNCTION_NAME. */
 export const functionNameVariable = (name: string) => `${name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()}_FUNCTION_NAME`;
@@ -282,6 +299,7 @@ const subscribers = {
     // It reads nothing: the caller hands it the document's data.
     table: { actions: [], indexes: [] },
     bucket: { actions: ['PutObject'] },
+    assets: { folder: 'fonts', files: TINOS, variable: 'THIDUA_FONT_DIR' },
   },
   onCampaignIssued: {
     entry: 'functions/on-campaign-issued.ts',

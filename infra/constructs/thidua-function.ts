@@ -21,11 +21,26 @@ export const runtime = Runtime.NODEJS_24_X;
 export const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
+ * `__dirname` and `__filename` inside the ESM bundle, for a function that reads files beside it: pdfmake's virtual file
+ * system resolves the fonts against `__dirname` (a CommonJS global that ESM does not have).
+ */
+export const esmDirnameBanner = 'const __filename = import.meta.filename; const __dirname = import.meta.dirname;';
+
+/**
  * esbuild aliases of the Lambda bundles: the SDK's default credential chain replaced by its
  * environment link alone (infra/bundling/env-credentials.ts says why). Relative to the project
  * root, where the bundler runs.
  */
 export const lambdaAliases: Record<string, string> = { '@aws-sdk/credential-provider-node': './infra/bundling/env-credentials.ts' };
+
+/** esbuild follows imports, not files read by path: copies a function's assets into its bundle's folder. */
+function assetHooks(assets: NonNullable<FunctionSpec['assets']>) {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [`mkdir -p "${outputDir}/${assets.folder}"`, ...assets.files.map((f) => `cp "${inputDir}/${f}" "${outputDir}/${assets.folder}/"`)],
+  };
+}
 
 export interface ThiduaFunctionProps {
   spec: FunctionSpec;
@@ -74,7 +89,7 @@ export class ThiduaFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,
-      environment: props.environment,
+      environment: { ...props.environment, ...(spec.assets ? { [spec.assets.variable]: `/var/task/${spec.assets.folder}` } : {}) },
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',
@@ -87,7 +102,9 @@ export class ThiduaFunction extends Construct {
         sourceMap: false,
         bundleAwsSDK: true,
         mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
+        banner: spec.assets ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner,
+        // Files read at run time, copied beside the bundle (the renderer's fonts); the paths are the wiring's.
+        ...(spec.assets ? { commandHooks: assetHooks(spec.assets) } : {}),
         esbuildArgs: { '--alias': Object.entries(lambdaAliases).map(([from, to]) => `${from}=${to}`) },
         forceDockerBundling: false,
       },
