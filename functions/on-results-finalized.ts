@@ -11,10 +11,59 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
-import { getResults } from '#shared/store/nominations';
+import { getProposalHeader, getResults } from '#shared/store/nominations';
+import { getAgency } from '#shared/store/agencies';
+import { todayInVietnam } from '#shared/domain/vn-date';
+import type { Campaign } from '#shared/schemas/campaign';
+import type { ResultsDocuments } from '#shared/schemas/register';
 import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
+
+type LetterInput = { campaign: Campaign; outcomes: Outcome[]; unitNames: Record<string, string>; finalizedAt: string };
+
+/** The day the results were finalized, in Vietnam: the date of the documents they are issued in. */
+const dayOf = (iso: string) => todayInVietnam(new Date(Date.parse(iso)));
+
+/**
+ * The award decision (Quyết định khen thưởng, with its annex) for the titles the agency awarded itself, under the number
+ * finalize took; it goes with the notice to the whole Nơi nhận list. None when nothing was awarded here.
+ */
+async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+  if (!numbers?.decision) return undefined;
+  const [agency, proposal] = await Promise.all([getAgency(event.agencyId), getProposalHeader(event.agencyId, event.campaignId)]);
+  return issueDocument(event, {
+    kind: 'award-decision',
+    documentId: 'award-decision',
+    filename: pdfName(numbers.decision),
+    input: {
+      ...l,
+      number: documentNumber(numbers.decision),
+      date: dayOf(l.finalizedAt),
+      legalBasis: proposal?.legalBasis ?? [],
+      ...(agency ? { agencyName: agency.name } : {}),
+      noiNhan: [{ name: 'Như Điều 3' }, { name: 'Lưu: VT, VP' }],
+    },
+  });
+}
+
+/** The submission to the superior (Tờ trình đề nghị) for the titles proposed upward: recorded, downloadable, filed by POST …/submissions. */
+async function superiorSubmissionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+  if (!numbers?.submission) return undefined;
+  const agency = await getAgency(event.agencyId);
+  return issueDocument(event, {
+    kind: 'superior-submission',
+    documentId: 'superior-submission',
+    filename: pdfName(numbers.submission),
+    input: {
+      ...l,
+      number: documentNumber(numbers.submission),
+      date: dayOf(l.finalizedAt),
+      ...(agency ? { agencyName: agency.name } : {}),
+      noiNhan: [{ name: 'Như trên' }, { name: 'Lưu: VT, VP' }],
+    },
+  });
+}
 
 /**
  * ResultsFinalized → the results letter to the campaign's whole Nơi nhận list (resolved as for the
@@ -27,8 +76,9 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   const results = await getResults(event.agencyId, event.campaignId);
   if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
   const outcomes = results.outcomes as Outcome[];
-  // The notice's number from the register (finalize took it); results frozen before the register have none.
-  const noticeNumber = (results.documents as { notice?: string } | undefined)?.notice;
+  // The documents' numbers from the register (finalize took them); results frozen before the register have none.
+  const numbers = results.documents as ResultsDocuments | undefined;
+  const noticeNumber = numbers?.notice;
   const directory = await loadDirectory(event.agencyId);
   const unitNames = Object.fromEntries(directory.units.map((u) => [u.unitId, u.name]));
   const groups = new Map(directory.groups.map((g) => [g.code, g]));
@@ -50,7 +100,10 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
       })
     : undefined;
   const letter = renderResultsLetter({ ...letterInput, ...(noticeNumber ? { documentNumber: noticeNumber } : {}) });
-  let queued = await queueMail(event, 'results', notice ? { ...letter, attachments: [attachmentOf(notice)] } : letter, {
+  const decision = await awardDecisionOf(event, numbers, letterInput);
+  await superiorSubmissionOf(event, numbers, letterInput);
+  const attached = [notice, decision].flatMap((d) => (d ? [attachmentOf(d)] : []));
+  let queued = await queueMail(event, 'results', attached.length ? { ...letter, attachments: attached } : letter, {
     emails: resolved.emails,
     archives: resolved.archives,
     publications: resolved.publications,

@@ -1,6 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import { awardDecisionDocument } from '#shared/documents/award-decision';
 import { launchLetterDocument } from '#shared/documents/launch-letter';
+import { superiorSubmissionDocument } from '#shared/documents/superior-submission';
 import type { OfficialDocument } from '#shared/documents/model';
 import { renderPdf } from '#shared/documents/pdf';
 import type { RenderedDocument, RenderRequest } from '#shared/documents/render-request';
@@ -16,6 +18,10 @@ function documentOf(request: RenderRequest): OfficialDocument {
       return launchLetterDocument(request.input);
     case 'results-notice':
       return resultsNoticeDocument(request.input);
+    case 'award-decision':
+      return awardDecisionDocument(request.input);
+    case 'superior-submission':
+      return superiorSubmissionDocument(request.input);
   }
 }
 

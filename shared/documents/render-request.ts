@@ -1,6 +1,8 @@
 import type { DocumentKind } from './model';
 import type { LaunchLetterDocumentInput } from './launch-letter';
 import type { ResultsNoticeDocumentInput } from './results-notice';
+import type { AwardDecisionInput } from './award-decision';
+import type { SuperiorSubmissionInput } from './superior-submission';
 
 /**
  * What the mail-preparing consumers ask the renderer for (functions/render-document.ts), and what it answers. The
@@ -18,7 +20,12 @@ export type RenderRequest = {
   createdAt: string;
   /** The file name people see when they download it or open the attachment. */
   filename: string;
-} & ({ kind: 'launch-letter'; input: LaunchLetterDocumentInput } | { kind: 'results-notice'; input: ResultsNoticeDocumentInput });
+} & (
+  | { kind: 'launch-letter'; input: LaunchLetterDocumentInput }
+  | { kind: 'results-notice'; input: ResultsNoticeDocumentInput }
+  | { kind: 'award-decision'; input: AwardDecisionInput }
+  | { kind: 'superior-submission'; input: SuperiorSubmissionInput }
+);
 
 export interface RenderedDocument {
   kind: DocumentKind;

@@ -39,6 +39,9 @@ export async function saveProposal(agencyId: string, campaignId: string, result:
   await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.proposal(agencyId, campaignId), entity: 'Proposal', ...header, decisionCount: decisions.length, closedAt } }));
 }
 
+/** The proposal's header alone (its rule set, legal basis, hash): one read, without its decisions. */
+export const getProposalHeader = async (agencyId: string, campaignId: string) => (await getItem(keys.proposal(agencyId, campaignId))) as ProposalHeader | undefined;
+
 export async function getProposal(agencyId: string, campaignId: string): Promise<(ProposalHeader & { decisions: Decision[] }) | undefined> {
   const header = (await getItem(keys.proposal(agencyId, campaignId))) as ProposalHeader | undefined;
   if (!header) return undefined;

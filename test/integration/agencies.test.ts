@@ -247,6 +247,13 @@ describe('agencies and the line of authority', () => {
     // A Sở's head awards a Giấy khen; the Bằng khen is the Chủ tịch UBND tỉnh's: proposed, not awarded.
     expect(outcomeOf('GIAY_KHEN').outcome).toBe('awarded');
     expect(outcomeOf('BANG_KHEN_TINH')).toMatchObject({ outcome: 'proposed', vote: { yes: 9, passed: true }, proposedTo: { decidedBy: 'province-chairman' } });
+    // The department's own decision for the Giấy khen, its Tờ trình đề nghị for the Bằng khen: numbered, rendered, listed.
+    expect(Object.keys(results.documents).sort()).toEqual(['decision', 'notice', 'submission']);
+    const documents = await eventually('the department’s documents', async () => {
+      const items = (await ok<{ items: { kind: string; documentNumber: string }[] }>('GET', `/campaigns/${deptCampaign}/documents`, deptAdmin)).items;
+      return items.length >= 4 ? items : undefined;
+    });
+    expect(documents.find((d) => d.kind === 'superior-submission')?.documentNumber).toBe(results.documents.submission);
 
     const forwarded = await call('POST', `/campaigns/${deptCampaign}/submissions`, { token: deptAdmin, body: { parentCampaignId: provCampaign } });
     expect(forwarded.status).toBe(201);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { seedCampaign, seedDirectory } from '../../seed/launch-letter-2023';
 import { call, eventually, once, sentEmails, settledDeliveries, tokenFor } from './client';
 
@@ -260,6 +261,19 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(letters[0]!.body.text).toContain('Hoàng Thị Thảo');
     // No document leaves with a blank number: the notice carries the one the register gave.
     expect(letters[0]!.body.text).toContain(`Số: ${res.body.documents.notice}`);
+    // The notice and the award decision go as PDFs with the letter, the files the campaign lists (issue 12).
+    const pdfName = (n: string) => `${n.replace('/', '_')}.pdf`;
+    for (const l of letters) expect(l.attachments?.map((a) => a.filename)).toEqual([pdfName(res.body.documents.notice), pdfName(res.body.documents.decision)]);
+    const documents = (await call('GET', `/campaigns/${campaignId}/documents`, { token: admin })).body.items as { kind: string; documentNumber: string; sha256: string }[];
+    expect(documents.map((d) => [d.kind, d.documentNumber]).sort()).toEqual(
+      [
+        ['award-decision', res.body.documents.decision],
+        ['launch-letter', DOC],
+        ['results-notice', res.body.documents.notice],
+      ].sort(),
+    );
+    const sha = (b64: string) => createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex');
+    expect(sha(letters[0]!.attachments![1]!.content)).toBe(documents.find((d) => d.kind === 'award-decision')!.sha256);
 
     const unitMails = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Kết quả xét khen thưởng`));
     const vpEmails = seedDirectory.units.find((u) => u.unitId === 'VP')!.emails.map((e) => e.trim().toLowerCase());
