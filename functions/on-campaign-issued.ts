@@ -7,7 +7,8 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { queueMail } from '#shared/outbox';
-import { attachmentOf, issueDocument, pdfName } from '#shared/documents/issue';
+import { attachmentOf, issueDocument, issueSigned, pdfName } from '#shared/documents/issue';
+import { getSignedLetter } from '#shared/usecases/signed-letter';
 import { documentNumber } from '#shared/documents/number';
 import { loadDirectory } from '#shared/store/directory';
 import { markMailingPrepared } from '#shared/store/mailings';
@@ -33,13 +34,17 @@ async function onCampaignIssued(record: DynamoDBRecord): Promise<void> {
     const g = names.get(code);
     return g ? [{ name: g.name, ...(g.purpose ? { purpose: g.purpose } : {}) }] : [];
   });
-  // The letter as a PDF in the bucket before anything is queued (issue 12): the mail carries it.
-  const letter = await issueDocument(event, {
-    kind: 'launch-letter',
-    documentId: 'launch-letter',
-    filename: pdfName(campaign.documentNumber),
-    input: { campaign, noiNhan, number: documentNumber(campaign.documentNumber) },
-  });
+  // The letter as a PDF in the bucket before anything is queued (issue 12): the mail carries it. The signed original,
+  // when the Office uploaded one (checked when it was issued), in place of the rendering.
+  const signed = await getSignedLetter(campaign);
+  const letter = signed?.verifiedAt
+    ? await issueSigned(event, { kind: 'launch-letter', documentId: 'launch-letter', documentNumber: campaign.documentNumber, ...signed })
+    : await issueDocument(event, {
+        kind: 'launch-letter',
+        documentId: 'launch-letter',
+        filename: pdfName(campaign.documentNumber),
+        input: { campaign, noiNhan, number: documentNumber(campaign.documentNumber) },
+      });
   const message = { ...renderLetter(campaign, noiNhan), attachments: [attachmentOf(letter)] };
   const added = await queueMail(event, 'letter', message, {
     emails: resolved.emails,

@@ -245,8 +245,9 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
     },
-    // Download URLs of the campaign's documents, pinned to the version recorded (a presigned GET acts as this role).
-    bucket: { actions: ['GetObject', 'GetObjectVersion'] },
+    // Download URLs of the campaign's documents, pinned to the version recorded, and upload URLs of signed originals
+    // (a presigned request acts as this role); issuing reads the signed original back to check it.
+    bucket: { actions: ['GetObject', 'GetObjectVersion', 'PutObject'] },
     api: { routes: routes.filter(isCoreRoute) },
   },
   apiCouncil: {

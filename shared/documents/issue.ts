@@ -19,6 +19,30 @@ export async function issueDocument(event: Pick<DomainEvent, 'agencyId' | 'campa
   return doc;
 }
 
+/** A document issued as the signed original the Office uploaded (checked when the letter was issued): recorded, not rendered. */
+export async function issueSigned(
+  event: Pick<DomainEvent, 'agencyId' | 'campaignId' | 'eventId' | 'occurredAt'>,
+  d: { kind: StoredDocument['kind']; documentId: string; documentNumber: string; key: string; versionId?: string; sha256: string; size: number; filename: string },
+): Promise<StoredDocument> {
+  const doc: StoredDocument = {
+    kind: d.kind,
+    documentId: d.documentId,
+    documentNumber: d.documentNumber,
+    key: d.key,
+    ...(d.versionId ? { versionId: d.versionId } : {}),
+    sha256: d.sha256,
+    size: d.size,
+    filename: d.filename,
+    contentType: 'application/pdf',
+    campaignId: event.campaignId,
+    eventId: event.eventId,
+    renderedAt: event.occurredAt,
+    signed: true,
+  };
+  await putDocument(event.agencyId, doc);
+  return doc;
+}
+
 /** What a message keeps of a document to attach it: where it is and what it must hash to. */
 export const attachmentOf = (d: StoredDocument): AttachmentRef => ({
   key: d.key,

@@ -43,6 +43,18 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'POST /users': User,
   'POST /document-numbers': RegisterEntry,
   'GET /document-numbers': RegisterList,
+  'POST /campaigns/{id}/documents/{docId}/signed': z.lazy(() =>
+    z.object({
+      documentId: z.string(),
+      upload: z.object({
+        method: z.literal('PUT'),
+        url: z.string(),
+        headers: z.object({ 'content-type': z.string(), 'x-amz-checksum-sha256': z.string() }),
+        size: z.number(),
+        expiresAt: z.string(),
+      }),
+    }),
+  ),
   'GET /campaigns/{id}/documents': z.lazy(() =>
     z.object({
       items: z.array(
@@ -55,6 +67,7 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
           size: z.number(),
           sha256: z.string(),
           issuedAt: z.string(),
+          signed: z.optional(z.literal(true)),
           download: z.object({ url: z.string(), expiresAt: z.string() }),
         }),
       ),

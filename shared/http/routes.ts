@@ -6,6 +6,7 @@ import { DeadlineExtensionInput, ReminderRequestInput } from '../schemas/deadlin
 import { RecipientGroupInput, UnitInput } from '../schemas/directory';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { DocumentNumberRequest, RegisterQuery } from '../schemas/register';
+import { UploadFileRequest } from '../files/schemas';
 import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
@@ -149,7 +150,7 @@ export const routes = [
     auth: 'jwt',
     roles: ['admin'],
     summary: 'Issue (phát động): draft → issued, and email the Nơi nhận list; refused once the nomination deadline has passed',
-    conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'document.number_taken', 'campaign.concurrent_change'],
+    conflicts: ['campaign.not_draft', 'campaign.deadline_passed', 'document.number_taken', 'document.signed_required', 'document.signed_invalid', 'campaign.concurrent_change'],
   },
   {
     method: 'POST',
@@ -178,6 +179,17 @@ export const routes = [
     roles: ANY_ROLE,
     summary:
       'The campaign’s documents as PDFs (the launch letter, the results notice): number, type, SHA-256 and a download URL valid a few minutes; the Council’s papers to the Office and the Council only',
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/documents/{docId}/signed',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'An upload URL for the signed original (ký số) of a draft’s letter (`docId` launch-letter): a PDF of the exact size and SHA-256 given, at most 20 MB; checked when the letter is issued, and then sent in place of the rendering',
+    body: UploadFileRequest,
+    successStatus: 201,
+    conflicts: ['campaign.not_draft'],
   },
   {
     method: 'GET',

@@ -33,6 +33,8 @@ const agencyFields = () => ({
    * (shared/domain/document-register.ts) are written with it.
    */
   documentSymbol: z.optional(z.string().check(z.regex(/^[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'ký hiệu viết tắt tên cơ quan, ví dụ "SNgV"'))),
+  /** A letter is issued only with its signed original (ký số) uploaded: POST /campaigns/{id}/documents/launch-letter/signed. */
+  requireSignedLetter: z.optional(z.boolean()),
   /** The sender of its mail; must be one the deployment allows (context `allowedSenders`). */
   mailFrom: z.optional(email),
   /** Where replies go: the agency's Office. */

@@ -16,6 +16,8 @@ export const StoredDocument = z.lazy(() =>
     /** The event that issued it (its PDF's name in the bucket). */
     eventId: z.string(),
     renderedAt: z.string(),
+    /** The signed original the Office uploaded (ký số), issued in place of the rendering. */
+    signed: z.optional(z.boolean()),
   }),
 );
 export type StoredDocument = z.infer<typeof StoredDocument>;

@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '../domain/errors';
 import type { Campaign } from '../schemas/campaign';
@@ -175,6 +175,11 @@ export async function listCampaigns(agencyId: string, limit: number, cursor?: st
 
 /** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
 export const queryCampaignItems = (agencyId: string, campaignId: string, prefix: string) => queryByPrefix(campaignPk(agencyId, campaignId), prefix);
+
+/** Puts one item as it is (a record that replaces itself: the signed letter's upload). */
+export async function saveItem(item: Record<string, unknown> & { pk: string; sk: string; entity: string }): Promise<void> {
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: item }));
+}
 
 /** One stored item by its key, read consistently (the reconciler decides on it). */
 export async function getItemByKey(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {

@@ -8,7 +8,7 @@ export { StoredDocument };
 
 /** Records (or records again, after a retried render of the same event: the same key and bytes) a campaign's document. */
 export async function putDocument(agencyId: string, doc: StoredDocument): Promise<void> {
-  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...keys.document(agencyId, doc.campaignId, doc.documentId), entity: 'Document', agencyId, ...doc } }));
+  await documentClient.send(new PutCommand({ TableName: tableName(), Item: { ...doc, agencyId, ...keys.document(agencyId, doc.campaignId, doc.documentId), entity: 'Document' } }));
 }
 
 export async function listDocuments(agencyId: string, campaignId: string): Promise<StoredDocument[]> {

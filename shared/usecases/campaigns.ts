@@ -1,4 +1,5 @@
 import { letterRegistration } from './register';
+import { checkedSignedLetter } from './signed-letter';
 import { randomUUID } from 'node:crypto';
 import { issueCampaign, newCampaign, referenceDateOf } from '../domain/campaign';
 import { type DeadlineName, extendDeadline, issueRefusal } from '../domain/deadlines';
@@ -60,7 +61,9 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
   const refusal = issueRefusal(current.deadlines, now);
   if (refusal) throw refusal;
   const register = await letterRegistration(next, actor.sub, now);
-  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()), [], [register.write]);
+  // The signed original, when there is one, is checked now and issued with the letter (issue 12).
+  const signed = await checkedSignedLetter(next, await getAgency(actor.agencyId), now);
+  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()), signed ? [signed] : [], [register.write]);
   await register.committed();
   return next;
 }

@@ -29,6 +29,7 @@ export async function readDocuments(rawId: unknown, principal: Principal) {
         size: d.size,
         sha256: d.sha256,
         issuedAt: d.renderedAt,
+        ...(d.signed ? { signed: true } : {}),
         download: await presignDownload(d.key, d.filename, d.versionId ? { versionId: d.versionId } : {}),
       })),
     ),

@@ -71,4 +71,85 @@ describe('documents as PDFs', () => {
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain(number);
   });
+
+  describe('the signed original', () => {
+    // A PDF as a signing tool would return it: file-type knows a PDF by its bytes, whatever the name.
+    const signedPdf = Buffer.from(`%PDF-1.7\n% bản ký số ${MARK}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`, 'utf8');
+    const draft = async (title: string) => {
+      const n = (await call('POST', '/document-numbers', { token: admin, body: { type: 'KH', title } })).body.documentNumber as string;
+      const created = await call('POST', '/campaigns', { token: admin, body: minimalLetter({ documentNumber: n, title, recipientGroups: [`${MARK}_DV`], deadlines: { nominations: hours(48) } }) });
+      return { id: created.body.id as string, number: n };
+    };
+    const ask = (id: string, body: object, token = admin) => call('POST', `/campaigns/${id}/documents/launch-letter/signed`, { token, body });
+    const declared = { filename: 'Kế hoạch ký số.pdf', size: signedPdf.length, sha256: sha256(signedPdf), contentType: 'application/pdf' };
+
+    it('uploaded through its presigned URL, it is the file the letter is issued as: the same SHA-256 in every email', async () => {
+      const c = await draft(`Phong trào có bản ký số ${MARK}`);
+      const asked = await ask(c.id, declared);
+      expect(asked.status).toBe(201);
+      const put = await fetch(asked.body.upload.url, { method: 'PUT', headers: asked.body.upload.headers, body: signedPdf });
+      expect(put.status).toBe(200);
+      expect((await call('POST', `/campaigns/${c.id}/issue`, { token: admin })).status).toBe(200);
+
+      const mails = await eventually('the signed letters', async () => {
+        const got = (await sentEmails()).filter((e) => e.subject.startsWith(`[${c.number}]`));
+        return got.length >= addresses.length ? got : undefined;
+      });
+      for (const m of mails) {
+        expect(m.attachments?.map((a) => a.filename)).toEqual(['Kế hoạch ký số.pdf']);
+        expect(sha256(Buffer.from(m.attachments![0]!.content, 'base64'))).toBe(sha256(signedPdf));
+      }
+      const listed = (await call('GET', `/campaigns/${c.id}/documents`, { token: admin })).body.items;
+      expect(listed).toEqual([expect.objectContaining({ kind: 'launch-letter', documentNumber: c.number, sha256: sha256(signedPdf), signed: true })]);
+    });
+
+    it('asked for and not uploaded, or another file uploaded: issuing is refused with the reason, and nothing is issued', async () => {
+      const c = await draft(`Phong trào thiếu bản ký số ${MARK}`);
+      expect((await ask(c.id, declared)).status).toBe(201);
+      const refused = await call('POST', `/campaigns/${c.id}/issue`, { token: admin });
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('document.signed_invalid');
+      expect(refused.body.message).toMatch(/^Bản ký số chưa dùng được: /);
+      expect((await call('GET', `/campaigns/${c.id}`, { token: admin })).body.status).toBe('draft');
+
+      // Another body through the same URL: the twin's S3 refuses it as S3 does (the checksum is signed).
+      const again = await ask(c.id, declared);
+      const other = Buffer.concat([signedPdf, Buffer.from('x')]).subarray(1);
+      expect((await fetch(again.body.upload.url, { method: 'PUT', headers: again.body.upload.headers, body: other })).status).toBeGreaterThanOrEqual(400);
+      expect((await call('POST', `/campaigns/${c.id}/issue`, { token: admin })).body.code).toBe('document.signed_invalid');
+    });
+
+    it('an agency that requires the signed original: a letter without one is refused, and stays a draft', async () => {
+      const agencyId = `sig-${MARK.toLowerCase()}`;
+      const tokenOf = async (groups: string[]) =>
+        (await call<{ token: string }>('POST', '/local/token', { body: { sub: `${MARK}-${groups[0]}`, groups, ...(groups[0] === 'platform' ? {} : { agencyId }) } })).body.token;
+      const platform = await tokenOf(['platform']);
+      const put = await call('PUT', `/agencies/${agencyId}`, {
+        token: platform,
+        body: { name: 'Sở Tư pháp', level: 'department', place: 'Lạng Sơn', documentSymbol: 'STP', requireSignedLetter: true },
+      });
+      expect(put.status).toBe(200);
+      const theirAdmin = await tokenOf(['admin']);
+      expect((await call('PUT', `/recipient-groups/${MARK}_TP`, { token: theirAdmin, body: { name: 'Các phòng', kind: 'email', purpose: 'để thực hiện', emails: addresses } })).status).toBe(200);
+      const created = await call('POST', '/campaigns', {
+        token: theirAdmin,
+        body: minimalLetter({ documentNumber: '7/KH-STP', title: `Phong trào cần ký số ${MARK}`, recipientGroups: [`${MARK}_TP`], deadlines: { nominations: hours(48) } }),
+      });
+      const refused = await call('POST', `/campaigns/${created.body.id}/issue`, { token: theirAdmin });
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ code: 'document.signed_required', message: 'Cơ quan yêu cầu bản ký số của văn bản trước khi phát động; hãy tải lên bản PDF đã ký.' });
+      expect((await call('GET', `/campaigns/${created.body.id}`, { token: theirAdmin })).body.status).toBe('draft');
+    });
+
+    it('only a PDF, only the Office, only before the letter is issued', async () => {
+      const c = await draft(`Phong trào kiểm tra bản ký số ${MARK}`);
+      const notPdf = await ask(c.id, { ...declared, contentType: 'image/png' });
+      expect(notPdf.status).toBe(400);
+      expect(notPdf.body.errors).toEqual([{ path: 'contentType', message: 'chỉ nhận application/pdf' }]);
+      expect((await ask(c.id, { ...declared, size: 21 * 1024 * 1024 })).status).toBe(400);
+      expect((await ask(c.id, declared, await tokenFor(['unit'], `${MARK}-unit`, 'VP'))).status).toBe(403);
+      expect((await call('POST', `/campaigns/${c.id}/documents/results-notice/signed`, { token: admin, body: declared })).status).toBe(404);
+      expect((await ask(campaignId, declared)).body.code).toBe('campaign.not_draft');
+    });
+  });
 });

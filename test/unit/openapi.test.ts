@@ -91,7 +91,7 @@ describe('the OpenAPI document', () => {
   it('a 409 lists the codes of its route’s conflicts, and refuses any other', () => {
     const issue = (doc.paths['/campaigns/{id}/issue'] as Record<string, Op>).post as Op;
     const schema = JSON.stringify(issue.responses['409']);
-    expect(schema).toContain('"enum":["campaign.not_draft","campaign.deadline_passed","document.number_taken","campaign.concurrent_change"]');
+    expect(schema).toContain('"enum":["campaign.not_draft","campaign.deadline_passed","document.number_taken","document.signed_required","document.signed_invalid","campaign.concurrent_change"]');
     expect(undocumented('POST', '/campaigns/c1/issue', 409, 'application/json', { code: 'campaign.not_draft', message: 'Phong trào đã phát động' })).toBeUndefined();
     expect(undocumented('POST', '/campaigns/c1/issue', 409, 'application/json', { code: 'report.deadline_passed', message: 'x' })).toMatch(/does not fit/);
     // A route without conflicts lists no 409 at all.
