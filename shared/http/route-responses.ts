@@ -6,6 +6,7 @@ import { RecipientGroup, RecipientGroupView, Unit, UnitView } from '../schemas/d
 import { Delivery, DomainEvent, Mailing } from '../schemas/events';
 import { RegisterEntry, RegisterList } from '../schemas/register';
 import { Registration } from '../schemas/registration';
+import { StoredFile } from '../schemas/files';
 import { User, UserList } from '../schemas/user';
 import {
   CouncilTally,
@@ -22,6 +23,16 @@ import {
   VisibleResults,
 } from './responses';
 import type { RouteKey } from './routes';
+
+/** A presigned upload as shared/files/presign.ts hands it out: the PUT to make, with the headers it must carry. */
+const presignedUpload = () =>
+  z.object({
+    method: z.literal('PUT'),
+    url: z.string(),
+    headers: z.object({ 'content-type': z.string(), 'x-amz-checksum-sha256': z.string() }),
+    size: z.number(),
+    expiresAt: z.string(),
+  });
 
 /**
  * What each route answers, for the API document only (shared/http/openapi.ts): any zod schema, classic or mini. Kept
@@ -43,16 +54,14 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'POST /users': User,
   'POST /document-numbers': RegisterEntry,
   'GET /document-numbers': RegisterList,
+  'POST /campaigns/{id}/files': z.lazy(() => z.object({ file: StoredFile, upload: presignedUpload() })),
+  'POST /campaigns/{id}/files/{fileId}/complete': StoredFile,
+  'GET /campaigns/{id}/files': z.lazy(() => z.object({ items: z.array(StoredFile) })),
+  'GET /campaigns/{id}/files/{fileId}': z.lazy(() => z.object({ file: StoredFile, download: z.object({ url: z.string(), expiresAt: z.string() }) })),
   'POST /campaigns/{id}/documents/{docId}/signed': z.lazy(() =>
     z.object({
       documentId: z.string(),
-      upload: z.object({
-        method: z.literal('PUT'),
-        url: z.string(),
-        headers: z.object({ 'content-type': z.string(), 'x-amz-checksum-sha256': z.string() }),
-        size: z.number(),
-        expiresAt: z.string(),
-      }),
+      upload: presignedUpload(),
     }),
   ),
   'GET /campaigns/{id}/documents': z.lazy(() =>

@@ -7,6 +7,7 @@ import { RecipientGroupInput, UnitInput } from '../schemas/directory';
 import { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { DocumentNumberRequest, RegisterQuery } from '../schemas/register';
 import { UploadFileRequest } from '../files/schemas';
+import { FileRequest } from '../schemas/files';
 import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
@@ -190,6 +191,38 @@ export const routes = [
     body: UploadFileRequest,
     successStatus: 201,
     conflicts: ['campaign.not_draft'],
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/files',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary:
+      'An upload URL for an evidence file of a report’s criterion (minh chứng) or a dossier file of a nomination (hồ sơ): PDF, PNG, JPEG, DOCX or XLSX, at most 20 MB, its exact size and SHA-256 signed into the URL; a unit for itself and the units below it, the Office for any',
+    body: FileRequest,
+    successStatus: 201,
+  },
+  {
+    method: 'POST',
+    path: '/campaigns/{id}/files/{fileId}/complete',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary: 'The upload is done: the file is read back, its size and SHA-256 compared with those declared and its type checked from the content (a 400 says why it is refused)',
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{id}/files',
+    auth: 'jwt',
+    roles: ['admin', 'council', 'unit'],
+    summary: 'Evidence and dossier files: the Office and the Council see every unit’s, a unit its own and those below it',
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{id}/files/{fileId}',
+    auth: 'jwt',
+    roles: ['admin', 'council', 'unit'],
+    summary: 'A checked file with a download URL valid a few minutes; another unit’s file is not found',
+    conflicts: ['file.not_verified'],
   },
   {
     method: 'GET',

@@ -70,6 +70,8 @@ export const keys = {
   results: (agencyId: string, campaignId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: 'RESULTS' }),
   /** A document the campaign issued (the launch letter, the results notice): its PDF in the documents bucket. */
   document: (agencyId: string, campaignId: string, documentId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `DOCUMENT#${documentId}` }),
+  /** A unit's evidence or dossier file (minh chứng, hồ sơ). */
+  file: (agencyId: string, campaignId: string, fileId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `FILE#${fileId}` }),
   /** The signed original the Office uploaded for a document, before it is issued. */
   signedDocument: (agencyId: string, campaignId: string, documentId: string) => ({ pk: campaignPk(agencyId, campaignId), sk: `SIGNED#${documentId}` }),
   /** The mark that a campaign's proposals went up to one parent campaign: written last, once. */
