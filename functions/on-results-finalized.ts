@@ -11,7 +11,9 @@ import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { loadDirectory } from '#shared/store/directory';
-import { getProposalHeader, getResults } from '#shared/store/nominations';
+import { getCouncilVote, getProposalHeader, getResults } from '#shared/store/nominations';
+import type { CouncilMeeting } from '#shared/schemas/nomination';
+import type { DocumentNumber } from '#shared/documents/number';
 import { getAgency } from '#shared/store/agencies';
 import { todayInVietnam } from '#shared/domain/vn-date';
 import type { Campaign } from '#shared/schemas/campaign';
@@ -20,7 +22,13 @@ import { markMailingPrepared } from '#shared/store/mailings';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
-type LetterInput = { campaign: Campaign; outcomes: Outcome[]; unitNames: Record<string, string>; finalizedAt: string };
+type LetterInput = {
+  campaign: Campaign;
+  outcomes: Outcome[];
+  unitNames: Record<string, string>;
+  finalizedAt: string;
+  councilMinutes?: { number: DocumentNumber; date: string };
+};
 
 /** The day the results were finalized, in Vietnam: the date of the documents they are issued in. */
 const dayOf = (iso: string) => todayInVietnam(new Date(Date.parse(iso)));
@@ -45,6 +53,40 @@ async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | u
       noiNhan: [{ name: 'Như Điều 3' }, { name: 'Lưu: VT, VP' }],
     },
   });
+}
+
+/**
+ * The minutes of the Council's meeting (Biên bản), from the ballot recorded with its meeting (chair, secretary, venue):
+ * each nomination's tally against its threshold, the ties and the Council's choice, people named, never ids.
+ */
+async function councilMinutesOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+  if (!numbers?.minutes) return undefined;
+  const [vote, proposal] = await Promise.all([getCouncilVote(event.agencyId, event.campaignId), getProposalHeader(event.agencyId, event.campaignId)]);
+  const meeting = (vote as { meeting?: CouncilMeeting } | undefined)?.meeting;
+  if (!vote || !meeting) return undefined;
+  const names = Object.fromEntries(l.outcomes.map((o) => [o.nominationId, `${o.nominee.name} (${l.unitNames[o.nominee.unitId] ?? o.nominee.unitId})`]));
+  const date = meeting.date ?? dayOf(vote.recordedAt);
+  const doc = await issueDocument(event, {
+    kind: 'council-minutes',
+    documentId: 'council-minutes',
+    filename: pdfName(numbers.minutes),
+    input: {
+      campaign: l.campaign,
+      tally: vote,
+      ...(proposal?.ties ? { ties: proposal.ties } : {}),
+      names,
+      number: documentNumber(numbers.minutes),
+      meeting: {
+        date,
+        ...(meeting.start ? { start: meeting.start } : {}),
+        ...(meeting.end ? { end: meeting.end } : {}),
+        venue: meeting.venue,
+        chair: meeting.chair,
+        secretary: meeting.secretary,
+      },
+    },
+  });
+  return { ...doc, meetingDate: date };
 }
 
 /** The submission to the superior (Tờ trình đề nghị) for the titles proposed upward: recorded, downloadable, filed by POST …/submissions. */
@@ -100,8 +142,10 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
       })
     : undefined;
   const letter = renderResultsLetter({ ...letterInput, ...(noticeNumber ? { documentNumber: noticeNumber } : {}) });
-  const decision = await awardDecisionOf(event, numbers, letterInput);
-  await superiorSubmissionOf(event, numbers, letterInput);
+  const minutes = await councilMinutesOf(event, numbers, letterInput);
+  const minutesRef = minutes ? { councilMinutes: { number: documentNumber(minutes.documentNumber), date: minutes.meetingDate } } : {};
+  const decision = await awardDecisionOf(event, numbers, { ...letterInput, ...minutesRef });
+  await superiorSubmissionOf(event, numbers, { ...letterInput, ...minutesRef });
   const attached = [notice, decision].flatMap((d) => (d ? [attachmentOf(d)] : []));
   let queued = await queueMail(event, 'results', attached.length ? { ...letter, attachments: attached } : letter, {
     emails: resolved.emails,

@@ -1,6 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { awardDecisionDocument } from '#shared/documents/award-decision';
+import { councilMinutesDocument } from '#shared/documents/council-minutes';
 import { launchLetterDocument } from '#shared/documents/launch-letter';
 import { superiorSubmissionDocument } from '#shared/documents/superior-submission';
 import type { OfficialDocument } from '#shared/documents/model';
@@ -22,6 +23,8 @@ function documentOf(request: RenderRequest): OfficialDocument {
       return awardDecisionDocument(request.input);
     case 'superior-submission':
       return superiorSubmissionDocument(request.input);
+    case 'council-minutes':
+      return councilMinutesDocument(request.input);
   }
 }
 

@@ -3,6 +3,7 @@ import type { LaunchLetterDocumentInput } from './launch-letter';
 import type { ResultsNoticeDocumentInput } from './results-notice';
 import type { AwardDecisionInput } from './award-decision';
 import type { SuperiorSubmissionInput } from './superior-submission';
+import type { CouncilMinutesInput } from './council-minutes';
 
 /**
  * What the mail-preparing consumers ask the renderer for (functions/render-document.ts), and what it answers. The
@@ -25,6 +26,7 @@ export type RenderRequest = {
   | { kind: 'results-notice'; input: ResultsNoticeDocumentInput }
   | { kind: 'award-decision'; input: AwardDecisionInput }
   | { kind: 'superior-submission'; input: SuperiorSubmissionInput }
+  | { kind: 'council-minutes'; input: CouncilMinutesInput }
 );
 
 export interface RenderedDocument {

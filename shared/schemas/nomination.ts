@@ -363,7 +363,24 @@ function checkCounts(v: CouncilVoteCounts, ctx: z.core.$RefinementCtx) {
 /** One council ballot (Hội đồng Thi đua - Khen thưởng), docs/legal-sources.md §1.8 and §3.5. */
 export const CouncilVote = /* @__PURE__ */ z.lazy(() => z.strictObject({ ruleSet: RuleSetId, ...councilVoteShape() }).check(z.superRefine(checkCounts)));
 /** The ballot as the Office records it: the rule set is the proposal's, not the caller's to choose. */
-export const CouncilVoteRequest = /* @__PURE__ */ z.lazy(() => z.strictObject(councilVoteShape()).check(z.superRefine(checkCounts)));
+/** Who chaired and who took the minutes, where and when: the Biên bản of the meeting is drawn up from them (issue 12). */
+export const CouncilMeeting = /* @__PURE__ */ z.lazy(() =>
+  z.strictObject({
+    date: describe(z.optional(isoDate), 'The meeting’s day; default the day the ballot is recorded'),
+    start: describe(z.optional(text(20)), 'e.g. "08 giờ 00"'),
+    end: describe(z.optional(text(20)), 'e.g. "10 giờ 30"'),
+    venue: describe(text(300), 'Địa điểm, e.g. "Phòng họp tầng 2, Sở Ngoại vụ"'),
+    chair: describe(z.strictObject({ name: text(200), position: text(200) }), 'Chủ trì: the Council’s chair'),
+    secretary: describe(z.strictObject({ name: text(200), position: text(200) }), 'Thư ký'),
+  }),
+);
+export type CouncilMeeting = z.infer<typeof CouncilMeeting>;
+
+export const CouncilVoteRequest = /* @__PURE__ */ z.lazy(() =>
+  z
+    .strictObject({ ...councilVoteShape(), meeting: describe(z.optional(CouncilMeeting), 'The meeting, for its minutes (Biên bản): without it no minutes are drawn up') })
+    .check(z.superRefine(checkCounts)),
+);
 export type CouncilVoteRequest = z.infer<typeof CouncilVoteRequest>;
 export type CouncilVote = z.infer<typeof CouncilVote>;
 export type CouncilVoteInput = z.input<typeof CouncilVote>;

@@ -52,6 +52,7 @@ export const ResultsDocuments = z.lazy(() =>
     notice: describe(z.string(), 'The results notice (Thông báo), e.g. "3/TB-SNgV"'),
     decision: describe(z.optional(z.string()), 'The award decision (Quyết định khen thưởng) for the titles the agency awards itself'),
     submission: describe(z.optional(z.string()), 'The submission to the superior (Tờ trình đề nghị) for the titles it proposes'),
+    minutes: describe(z.optional(z.string()), 'The minutes of the Council’s meeting (Biên bản), when the ballot recorded the meeting'),
   }),
 );
 export type ResultsDocuments = z.infer<typeof ResultsDocuments>;

@@ -4,7 +4,7 @@ import type { CouncilTally } from '../domain/council';
 import { isPast } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { finalizeResults } from '../domain/results';
-import { formatDeadline } from '../domain/vn-date';
+import { formatDeadline, todayInVietnam } from '../domain/vn-date';
 import { type DocumentType, symbolOf } from '../domain/document-register';
 import type { Principal } from './principal';
 import type { ResultsDocuments } from '../schemas/register';
@@ -114,10 +114,11 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
   const unitName = new Map((await listUnits(campaign.agencyId)).map((u) => [u.unitId, u.name]));
   const names = Object.fromEntries(proposal.decisions.map((d) => [d.nominationId, `${d.nominee.name} (${unitName.get(d.nominee.unitId) ?? d.nominee.unitId})`]));
   const ties = (proposal.ties ?? []).map((t) => (t.kind === 'standings' ? { ...t, contenders: t.contenders.map((c) => ({ ...c, name: unitName.get(c.unitId) ?? c.name })) } : t));
-  const tally = tallyCouncilVote({ ...input, ruleSet: proposal.ruleSet }, { ties, names });
+  const { meeting, ...ballot } = input;
+  const tally = tallyCouncilVote({ ...ballot, ruleSet: proposal.ruleSet }, { ties, names });
   const at = now.toISOString();
   await saveWithEvent(
-    [{ item: councilVoteItem(campaign.agencyId, campaign.id, tally, at, principal.sub) }],
+    [{ item: { ...councilVoteItem(campaign.agencyId, campaign.id, tally, at, principal.sub), ...(meeting ? { meeting: { ...meeting, date: meeting.date ?? todayInVietnam(now) } } : {}) } }],
     newEvent(campaign, 'CouncilVoteRecorded', principal.sub, at, { quorumMet: tally.quorum.met, passed: tally.results.filter((r) => r.passed).length }),
   );
   return tally;
@@ -129,7 +130,7 @@ export async function recordCouncilVote(rawId: unknown, input: CouncilVoteReques
  * (TTr) when it proposes some. Taken before the transaction that freezes the results: a finalize that then loses a race
  * leaves its numbers in the register with the campaign's name, a visible gap rather than a document without a number.
  */
-async function resultsDocumentNumbers(campaign: Campaign, counts: { awarded: number; proposed: number }, actor: string, now: Date): Promise<ResultsDocuments> {
+async function resultsDocumentNumbers(campaign: Campaign, counts: { awarded: number; proposed: number }, withMinutes: boolean, actor: string, now: Date): Promise<ResultsDocuments> {
   const symbol = (await getAgency(campaign.agencyId))?.documentSymbol ?? symbolOf(campaign.documentNumber) ?? '';
   const take = async (type: DocumentType, title: string) =>
     (await takeNumber(campaign.agencyId, { type, symbol, title: `${title}: ${campaign.title}`, campaignId: campaign.id, source: 'generated', by: actor }, now)).documentNumber;
@@ -137,6 +138,8 @@ async function resultsDocumentNumbers(campaign: Campaign, counts: { awarded: num
     notice: await take('TB', 'Thông báo kết quả bình xét thi đua, khen thưởng'),
     ...(counts.awarded > 0 ? { decision: await take('QĐ', 'Quyết định khen thưởng') } : {}),
     ...(counts.proposed > 0 ? { submission: await take('TTr', 'Tờ trình đề nghị khen thưởng') } : {}),
+    // The Council's minutes, when the ballot recorded the meeting (its chair, secretary, venue) to draw them up from.
+    ...(withMinutes ? { minutes: await take('BB', 'Biên bản họp Hội đồng Thi đua - Khen thưởng') } : {}),
   };
 }
 
@@ -151,7 +154,7 @@ export async function finalize(rawId: unknown, principal: Principal, now: Date) 
   const { outcomes, counts, tieChoices } = finalizeResults({ decisions: proposal.decisions, ...(tally ? { tally } : {}), nominatingUnit, agencyLevel });
   const at = now.toISOString();
   const next = finalizeCampaign(campaign, { now: at, actor: principal.sub });
-  const documents = await resultsDocumentNumbers(campaign, counts, principal.sub, now);
+  const documents = await resultsDocumentNumbers(campaign, counts, Boolean((tally as { meeting?: unknown } | undefined)?.meeting), principal.sub, now);
   const results = {
     campaignId: campaign.id,
     ruleSet: proposal.ruleSet,

@@ -22,7 +22,7 @@ describe('evidence and dossier files', () => {
   const upload = async (token: string, bytes: Buffer, over: object = {}) => {
     const asked = await call('POST', `/campaigns/${campaignId}/files`, { token, body: { purpose: 'evidence', unitId: U1, period: 'final', criterionId: 'TC1', ...declared(bytes), ...over } });
     expect(asked.status).toBe(201);
-    const put = await fetch(asked.body.upload.url, { method: 'PUT', headers: asked.body.upload.headers, body: bytes });
+    const put = await fetch(asked.body.upload.url, { method: 'PUT', headers: asked.body.upload.headers, body: new Uint8Array(bytes) });
     expect(put.status).toBe(200);
     return asked.body.file.fileId as string;
   };

@@ -114,6 +114,13 @@ describe('nominations close, the Council votes, the results are emailed', () => 
         { nominationId: ids.thaoCstdcs, title: 'CSTDCS', yes: 7 },
         { nominationId: ids.vpTtldtt, title: 'TTLDTT', yes: 9 },
       ],
+      // The meeting, for its minutes (issue 12).
+      meeting: {
+        start: '08 giờ 00',
+        venue: 'Phòng họp tầng 2, Sở Ngoại vụ',
+        chair: { name: 'Trịnh Tuyết Mai', position: 'Giám đốc Sở, Chủ tịch Hội đồng' },
+        secretary: { name: 'Nông Văn Thư', position: 'Chánh Văn phòng Sở' },
+      },
     };
     const malformed = await call('POST', `/campaigns/${campaignId}/council-votes`, { token: admin, body: { ...ballot, votes: [{ nominationId: 'nope', title: 'LDTT', yes: 1 }] } });
     // Issue 11: a choice among the tied names a tie of the proposal; this one has none.
@@ -232,7 +239,11 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(again.status).toBe(409);
     // The documents the results are issued in have their numbers from the register (issue 12): the notice, and the
     // decision for the title the Sở awarded; nothing was proposed upward, so no submission number was taken.
-    expect(res.body.documents).toEqual({ notice: expect.stringMatching(/^\d+\/TB-SNgV$/), decision: expect.stringMatching(/^\d+\/QĐ-SNgV$/) });
+    expect(res.body.documents).toEqual({
+      notice: expect.stringMatching(/^\d+\/TB-SNgV$/),
+      decision: expect.stringMatching(/^\d+\/QĐ-SNgV$/),
+      minutes: expect.stringMatching(/^\d+\/BB-SNgV$/),
+    });
     const year = res.body.finalizedAt.slice(0, 4);
     const register = (await call('GET', `/document-numbers?year=${year}`, { token: admin })).body.items as { documentNumber: string; campaignId?: string; source: string }[];
     expect(
@@ -240,7 +251,7 @@ describe('nominations close, the Council votes, the results are emailed', () => 
         .filter((e) => e.campaignId === campaignId)
         .map((e) => e.documentNumber)
         .sort(),
-    ).toEqual([res.body.documents.notice, res.body.documents.decision].sort());
+    ).toEqual([res.body.documents.notice, res.body.documents.decision, res.body.documents.minutes].sort());
     // The letter's own number is in the register of its date's year.
     const letterYear = (await call('GET', `/campaigns/${campaignId}`, { token: admin })).body.date.slice(0, 4);
     const letterRegister = (await call('GET', `/document-numbers?year=${letterYear}&type=KH`, { token: admin })).body.items as typeof register;
@@ -268,10 +279,14 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(documents.map((d) => [d.kind, d.documentNumber]).sort()).toEqual(
       [
         ['award-decision', res.body.documents.decision],
+        ['council-minutes', res.body.documents.minutes],
         ['launch-letter', DOC],
         ['results-notice', res.body.documents.notice],
       ].sort(),
     );
+    // The Council's minutes are the Office's and the Council's; a unit reads the letters it was sent, not the minutes.
+    const unitKinds = (await call('GET', `/campaigns/${campaignId}/documents`, { token: (await issued()).ttrToken })).body.items.map((d: { kind: string }) => d.kind);
+    expect(unitKinds.sort()).toEqual(['award-decision', 'launch-letter', 'results-notice']);
     const sha = (b64: string) => createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex');
     expect(sha(letters[0]!.attachments![1]!.content)).toBe(documents.find((d) => d.kind === 'award-decision')!.sha256);
 
