@@ -4,9 +4,6 @@ import { httpApi } from '#shared/http/handler';
 import type { CoreRouteKey } from '#shared/http/route-groups';
 import { logger } from '#shared/powertools';
 import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFailedDeliveries, setScoringTable } from '#shared/usecases/campaigns';
-import { readDocuments } from '#shared/usecases/documents';
-import { completeFileUpload, readFile, readFiles, requestFileUpload } from '#shared/usecases/files';
-import { requestSignedUpload } from '#shared/usecases/signed-letter';
 import { requestReminders } from '#shared/usecases/reminders';
 import { readRegister, takeDocumentNumber } from '#shared/usecases/register';
 import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
@@ -31,15 +28,6 @@ const api = httpApi<CoreRouteKey>({
   'POST /campaigns/{id}/issue': (req) => issue(req.params.id, req.principal, new Date()),
   'POST /campaigns/{id}/deadlines': (req) => extendCampaignDeadline(req.params.id, req.body, req.principal, new Date()),
   'POST /campaigns/{id}/reminders': (req) => requestReminders(req.params.id, req.body.what, req.principal, new Date()),
-  'GET /campaigns/{id}/documents': (req) => readDocuments(req.params.id, req.principal),
-  'POST /campaigns/{id}/files': async (req) => ({ statusCode: 201, body: await requestFileUpload(req.params.id, req.body, req.principal, new Date()) }),
-  'POST /campaigns/{id}/files/{fileId}/complete': (req) => completeFileUpload(req.params.id, req.params.fileId, req.principal, new Date()),
-  'GET /campaigns/{id}/files': (req) => readFiles(req.params.id, req.principal),
-  'GET /campaigns/{id}/files/{fileId}': (req) => readFile(req.params.id, req.params.fileId, req.principal),
-  'POST /campaigns/{id}/documents/{docId}/signed': async (req) => ({
-    statusCode: 201,
-    body: await requestSignedUpload(await findCampaign(req.principal.agencyId, req.params.id), req.params.docId, req.body, req.principal, new Date()),
-  }),
   'GET /campaigns/{id}/events': (req) => readEvents(req.params.id, req.principal),
   'GET /campaigns/{id}/deliveries': (req) => readDeliveries(req.principal.agencyId, req.params.id, new Date()),
   'POST /campaigns/{id}/deliveries/retry': async (req) => ({

@@ -8,7 +8,7 @@ import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
 import { queueMail } from '#shared/outbox';
 import { attachmentOf, issueDocument, issueSigned, pdfName } from '#shared/documents/issue';
-import { getSignedLetter } from '#shared/usecases/signed-letter';
+import { getSignedLetter } from '#shared/store/signed-letters';
 import { documentNumber } from '#shared/documents/number';
 import { loadDirectory } from '#shared/store/directory';
 import { markMailingPrepared } from '#shared/store/mailings';

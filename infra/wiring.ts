@@ -11,7 +11,7 @@
  * partial batch responses and a maximum concurrency → after `maxReceiveCount` receives, the
  * queue's dead-letter queue.
  */
-import { isCoreRoute, isCouncilRoute, isDocsRoute, isPeopleRoute } from '../shared/http/route-groups';
+import { isCoreRoute, isCouncilRoute, isDocsRoute, isFilesRoute, isPeopleRoute } from '../shared/http/route-groups';
 import { DISPOSABLE_ID_PREFIXES } from '../shared/schemas/agency';
 import { type RouteSpec, routes } from '../shared/http/routes';
 import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
@@ -245,9 +245,6 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
     },
-    // Download URLs of the campaign's documents, pinned to the version recorded, and upload URLs of signed originals
-    // (a presigned request acts as this role); issuing reads the signed original back to check it.
-    bucket: { actions: ['GetObject', 'GetObjectVersion', 'PutObject'] },
     api: { routes: routes.filter(isCoreRoute) },
   },
   apiCouncil: {
@@ -281,6 +278,21 @@ const subscribers = {
     // puts it in its role's group, disables it. Nothing else of the pool (no deleting, no reading other pools).
     userPool: ['AdminCreateUser', 'AdminGetUser', 'AdminAddUserToGroup', 'AdminDisableUser'],
     api: { routes: routes.filter(isPeopleRoute) },
+  },
+  apiFiles: {
+    entry: 'functions/api-files.ts',
+    description: 'HTTP API: a campaign’s documents (PDFs, signed originals) and its units’ evidence and dossier files, through presigned URLs',
+    memorySize: 512,
+    timeoutSeconds: 30,
+    table: {
+      // The campaign, the directory and the nominations (reads); the files' and the signed original's records (Puts).
+      actions: ['GetItem', 'Query', 'PutItem'],
+      indexes: [],
+    },
+    // Upload and download URLs act as this role (PutObject, GetObject, and GetObjectVersion for a download pinned to
+    // the version checked); an upload is read back to check it (GetObject).
+    bucket: { actions: ['GetObject', 'GetObjectVersion', 'PutObject'] },
+    api: { routes: routes.filter(isFilesRoute) },
   },
   apiDocs: {
     entry: 'functions/api-docs.ts',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { describe, text } from '../schemas/fields';
-import { FILE_KINDS, MAX_UPLOAD_BYTES } from './kinds';
+import { FILE_KINDS, MAX_UPLOAD_BYTES } from './kind-list';
 
 /*
  * The body of a request for an upload URL (a signed original, an evidence or dossier file), for the

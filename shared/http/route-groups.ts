@@ -7,16 +7,20 @@ import type { RouteKey, RouteSpec } from './routes';
  * - `apiCouncil`: the proposal, the Council's ballot, the results and the submission up the line: the only routes that
  *   need the rule sets, the quota and tie logic and the authority table, a few calls a campaign;
  * - `apiPeople`: agencies and users, the only routes that call Cognito's admin API;
- * - `apiDocs`: the API document and its page, the only ones that build JSON Schemas from zod.
+ * - `apiDocs`: the API document and its page, the only ones that build JSON Schemas from zod;
+ * - `apiFiles`: a campaign's documents and its units' files, the only routes that carry the S3 client, the presigner
+ *   and file-type (issue 12): presigned uploads and downloads, and the upload read back and checked.
  * The wiring (infra/wiring.ts) gives each function its routes from here, and each function's handler list is typed
  * from the same keys, so a route served by none, or by two, fails to compile or the wiring check.
  */
 export type PeopleRouteKey = Extract<RouteKey, `${string} /agencies${string}` | `${string} /users${string}`>;
 export type DocsRouteKey = Extract<RouteKey, 'GET /openapi.json' | 'GET /docs'>;
 export type CouncilRouteKey = Extract<RouteKey, `${string}/proposal` | `${string}/council-votes` | `${string}/results${string}` | `${string}/submissions`>;
-export type CoreRouteKey = Exclude<RouteKey, PeopleRouteKey | DocsRouteKey | CouncilRouteKey>;
+export type FilesRouteKey = Extract<RouteKey, `${string}/documents${string}` | `${string}/files${string}`>;
+export type CoreRouteKey = Exclude<RouteKey, PeopleRouteKey | DocsRouteKey | CouncilRouteKey | FilesRouteKey>;
 
 export const isPeopleRoute = (r: Pick<RouteSpec, 'path'>) => /^\/(agencies|users)(\/|$)/.test(r.path);
 export const isDocsRoute = (r: Pick<RouteSpec, 'path'>) => r.path === '/openapi.json' || r.path === '/docs';
 export const isCouncilRoute = (r: Pick<RouteSpec, 'path'>) => /\/(proposal|council-votes|results(\/.*)?|submissions)$/.test(r.path);
-export const isCoreRoute = (r: Pick<RouteSpec, 'path'>) => !isPeopleRoute(r) && !isDocsRoute(r) && !isCouncilRoute(r);
+export const isFilesRoute = (r: Pick<RouteSpec, 'path'>) => /^\/campaigns\/\{id\}\/(documents|files)(\/|$)/.test(r.path);
+export const isCoreRoute = (r: Pick<RouteSpec, 'path'>) => !isPeopleRoute(r) && !isDocsRoute(r) && !isCouncilRoute(r) && !isFilesRoute(r);

@@ -64,6 +64,7 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
       upload: presignedUpload(),
     }),
   ),
+  'POST /campaigns/{id}/documents/{docId}/signed/complete': z.lazy(() => z.object({ documentId: z.string(), filename: z.string(), size: z.number(), sha256: z.string(), verifiedAt: z.string() })),
   'GET /campaigns/{id}/documents': z.lazy(() =>
     z.object({
       items: z.array(

@@ -194,6 +194,15 @@ export const routes = [
   },
   {
     method: 'POST',
+    path: '/campaigns/{id}/documents/{docId}/signed/complete',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary:
+      'The signed original is uploaded: it is read back, its size and SHA-256 compared with those declared and its type checked from the content (a 400 says why it is refused); the letter is then issued as this file',
+    conflicts: ['campaign.not_draft'],
+  },
+  {
+    method: 'POST',
     path: '/campaigns/{id}/files',
     auth: 'jwt',
     roles: ['admin', 'unit'],

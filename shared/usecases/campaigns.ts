@@ -1,21 +1,20 @@
+import { findCampaign } from './find-campaign';
 import { letterRegistration } from './register';
-import { checkedSignedLetter } from './signed-letter';
+import { requireSignedLetterReady } from './signed-letter-ready';
 import { randomUUID } from 'node:crypto';
 import { issueCampaign, newCampaign, referenceDateOf } from '../domain/campaign';
 import { type DeadlineName, extendDeadline, issueRefusal } from '../domain/deadlines';
 import { DomainError } from '../domain/errors';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Principal } from './principal';
-import { id } from '../schemas/ids';
 import type { Campaign, CampaignInput } from '../schemas/campaign';
 import type { ScoringTable } from '../schemas/scoring';
-import { createCampaign as storeCampaign, getCampaign, newEvent, saveTransition } from '../store/campaigns';
+import { createCampaign as storeCampaign, newEvent, saveTransition } from '../store/campaigns';
 import { deliveryKey, listDeliveries, transition } from '../store/deliveries';
 import { listMailings, requeueMailing } from '../store/mailings';
 import { loadDirectory } from '../store/directory';
 import { getAgency } from '../store/agencies';
 import { pendingWakeMs } from './delivery-policy';
-import { parseParam } from './params';
 
 /** Every code in the letter must exist in the directory when it is written, so a typo is a 400, not a lost recipient. */
 async function checkReferences(agencyId: string, input: CampaignInput): Promise<void> {
@@ -42,13 +41,7 @@ export async function createCampaign(input: CampaignInput, actor: Principal, now
   return campaign;
 }
 
-/** The caller's agency's campaign; another agency's is "not found", exactly like one that does not exist. */
-export async function findCampaign(agencyId: string, rawId: unknown): Promise<Campaign> {
-  const campaignId = parseParam(id, rawId, 'id');
-  const campaign = await getCampaign(agencyId, campaignId);
-  if (!campaign) throw new DomainError('not-found', `Không tìm thấy phong trào "${campaignId}".`, undefined, 'campaign.not_found');
-  return campaign;
-}
+export { findCampaign };
 
 /**
  * draft → issued, with its `CampaignIssued` event in the same transaction; the stream does the mailing.
@@ -61,9 +54,9 @@ export async function issue(rawId: unknown, actor: Principal, now: Date): Promis
   const refusal = issueRefusal(current.deadlines, now);
   if (refusal) throw refusal;
   const register = await letterRegistration(next, actor.sub, now);
-  // The signed original, when there is one, is checked now and issued with the letter (issue 12).
-  const signed = await checkedSignedLetter(next, await getAgency(actor.agencyId), now);
-  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()), signed ? [signed] : [], [register.write]);
+  // The signed original, when one was asked for, must be uploaded and checked (issue 12).
+  await requireSignedLetterReady(next, await getAgency(actor.agencyId));
+  await saveTransition(next, current, newEvent(next, 'CampaignIssued', actor.sub, now.toISOString()), [], [register.write]);
   await register.committed();
   return next;
 }

@@ -1,7 +1,7 @@
 import { presignDownload } from '../files/presign';
 import type { StoredDocument } from '../schemas/document';
 import { listDocuments } from '../store/documents';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import type { Principal } from './principal';
 import { type Audience, audienceOf } from './visibility';
 

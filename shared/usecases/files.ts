@@ -8,7 +8,7 @@ import type { FileRequest, StoredFile } from '../schemas/files';
 import { listUnits } from '../store/directory';
 import { type FileRecord, getFile, listFiles, putFile } from '../store/files';
 import { listNominations } from '../store/nominations';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { parseParam } from './params';
 import { id } from '../schemas/fields';
 import { requireParticipant } from './guards';

@@ -14,7 +14,7 @@ import type { Campaign } from '../schemas/campaign';
 import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';
 import { councilVoteItem, getCouncilVote, getProposal, listNominations, nominationItem, resultsItem, type StoredNomination } from '../store/nominations';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { requireIssued, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
 import { unitScope } from './visibility';

@@ -7,7 +7,7 @@ import { listMailings } from '../store/mailings';
 import { listRecipientGroups, listUnits } from '../store/directory';
 import { getResults, listNominations } from '../store/nominations';
 import { listRegistrations, listReports } from '../store/reports';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { proposalOf } from './nominations';
 import type { Principal } from './principal';
 import { standings } from './reports';

@@ -4,7 +4,7 @@ import { formatDeadline } from '../domain/vn-date';
 import type { Unit } from '../schemas/directory';
 import { newEvent, queryCampaignItems, saveWithEvent } from '../store/campaigns';
 import { keys } from '../store/keys';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { unitsToRemind } from './reminder-recipients';
 import { requireIssued } from './guards';
 import type { Principal } from './principal';

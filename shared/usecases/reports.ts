@@ -14,7 +14,7 @@ import { requireIssued, requireOwnUnit, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
 import { getCouncilVote } from '../store/nominations';
 import { getReport, listReports, listVerifications, registrationItem, reportItem, verificationItem } from '../store/reports';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { parseParam } from './params';
 
 function requireTable(campaign: Campaign): ScoringTable {

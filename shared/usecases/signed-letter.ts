@@ -4,28 +4,19 @@ import { SIGNED_ORIGINAL_KINDS } from '../files/kinds';
 import { presignUpload } from '../files/presign';
 import type { UploadFileRequest } from '../files/schemas';
 import { verifyUpload } from '../files/verify';
-import type { Agency } from '../schemas/agency';
 import type { Campaign } from '../schemas/campaign';
-import { getItemByKey, saveItem } from '../store/campaigns';
-import { keys, withoutKeys } from '../store/keys';
+import { saveItem } from '../store/campaigns';
+import { getSignedLetter, type SignedLetter } from '../store/signed-letters';
+import { keys } from '../store/keys';
 import type { Principal } from './principal';
 
 /**
  * The signed original of a campaign's letter (văn bản ký số, issue 12): the Office uploads the PDF its head signed
  * before the letter is issued; the letter then goes out as that file, not as the rendering. The upload is presigned
- * (PDF only, its exact size and SHA-256 signed into the URL) and read back when the letter is issued.
+ * (PDF only, its exact size and SHA-256 signed into the URL), read back and checked when the Office says the upload is
+ * done; issuing then only reads the record (no S3 in the function that issues).
  */
-export interface SignedLetter {
-  key: string;
-  filename: string;
-  size: number;
-  sha256: string;
-  requestedAt: string;
-  requestedBy: string;
-  /** Set when issuing checked the upload: the version the letter carries. */
-  verifiedAt?: string;
-  versionId?: string;
-}
+export type { SignedLetter };
 
 export const SIGNED_DOCUMENTS = ['launch-letter'] as const;
 
@@ -33,9 +24,7 @@ const signedKey = (c: Pick<Campaign, 'agencyId' | 'id'>) => objectKey(c.agencyId
 
 /** POST /campaigns/{id}/documents/{docId}/signed: an upload URL for the signed letter, while the campaign is a draft. */
 export async function requestSignedUpload(campaign: Campaign, rawDocId: unknown, input: UploadFileRequest, actor: Principal, now: Date) {
-  if (!(SIGNED_DOCUMENTS as readonly unknown[]).includes(rawDocId)) {
-    throw new DomainError('not-found', `Văn bản "${String(rawDocId)}" không nhận bản ký số; chỉ nhận: ${SIGNED_DOCUMENTS.join(', ')}.`, undefined, 'document.not_found');
-  }
+  requireSignable(rawDocId);
   if (campaign.status !== 'draft') {
     throw new DomainError('conflict', 'Văn bản đã được phát hành; bản ký số phải được tải lên trước khi phát động.', undefined, 'campaign.not_draft');
   }
@@ -49,32 +38,31 @@ export async function requestSignedUpload(campaign: Campaign, rawDocId: unknown,
   return { documentId: 'launch-letter', upload };
 }
 
-export async function getSignedLetter(c: Pick<Campaign, 'agencyId' | 'id'>): Promise<SignedLetter | undefined> {
-  const item = await getItemByKey(keys.signedDocument(c.agencyId, c.id, 'launch-letter'));
-  return item ? (withoutKeys(item) as unknown as SignedLetter) : undefined;
-}
+export { getSignedLetter };
+
+const requireSignable = (rawDocId: unknown) => {
+  if (!(SIGNED_DOCUMENTS as readonly unknown[]).includes(rawDocId)) {
+    throw new DomainError('not-found', `Văn bản "${String(rawDocId)}" không nhận bản ký số; chỉ nhận: ${SIGNED_DOCUMENTS.join(', ')}.`, undefined, 'document.not_found');
+  }
+};
 
 /**
- * At issue: the signed letter read back and checked (size, SHA-256, a PDF from its bytes), or its absence refused when
- * the agency requires one. Returns the record to write in the issue transaction (verified, with the version issued).
+ * POST /campaigns/{id}/documents/{docId}/signed/complete: the upload read back and checked (its size, its SHA-256, a
+ * PDF from its bytes) and recorded with the version that was checked; a 400 says why it is refused. Issuing then
+ * sends that version.
  */
-export async function checkedSignedLetter(campaign: Campaign, agency: Agency | undefined, now: Date): Promise<Record<string, unknown> | undefined> {
+export async function completeSignedUpload(campaign: Campaign, rawDocId: unknown, now: Date) {
+  requireSignable(rawDocId);
   const signed = await getSignedLetter(campaign);
-  if (!signed) {
-    if (agency?.requireSignedLetter) {
-      throw new DomainError('conflict', 'Cơ quan yêu cầu bản ký số của văn bản trước khi phát động; hãy tải lên bản PDF đã ký.', undefined, 'document.signed_required');
-    }
-    return undefined;
-  }
+  if (!signed) throw new DomainError('not-found', 'Chưa có yêu cầu tải lên bản ký số cho văn bản này.', undefined, 'document.not_found');
+  if (campaign.status !== 'draft') throw new DomainError('conflict', 'Văn bản đã được phát hành; bản ký số không còn thay được.', undefined, 'campaign.not_draft');
   const verified = await verifyUpload(signed.key, { size: signed.size, sha256: signed.sha256, kinds: SIGNED_ORIGINAL_KINDS, contentType: 'application/pdf' });
   if (!verified.ok) {
-    throw new DomainError('conflict', `Bản ký số chưa dùng được: ${verified.message}`, [{ path: 'signed', message: verified.message }], 'document.signed_invalid');
+    const { verifiedAt: _v, versionId: _n, ...pending } = signed;
+    await saveItem({ ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'), entity: 'SignedDocument', ...pending });
+    throw new DomainError('invalid', `Bản ký số không được nhận: ${verified.message}`, [{ path: 'file', message: verified.message }]);
   }
-  return {
-    ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'),
-    entity: 'SignedDocument',
-    ...signed,
-    verifiedAt: now.toISOString(),
-    ...(verified.versionId ? { versionId: verified.versionId } : {}),
-  };
+  const done: SignedLetter = { ...signed, verifiedAt: now.toISOString(), ...(verified.versionId ? { versionId: verified.versionId } : {}) };
+  await saveItem({ ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'), entity: 'SignedDocument', ...done });
+  return { documentId: 'launch-letter', filename: done.filename, size: done.size, sha256: done.sha256, verifiedAt: done.verifiedAt! };
 }

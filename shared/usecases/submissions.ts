@@ -10,7 +10,7 @@ import { getCampaign, getItemByKey, newEvent, saveWithEvent } from '../store/cam
 import { listUnits } from '../store/directory';
 import { keys } from '../store/keys';
 import { getProposal, getResults, listNominations, nominationItem, type StoredNomination } from '../store/nominations';
-import { findCampaign } from './campaigns';
+import { findCampaign } from './find-campaign';
 import { requireIssued, requireParticipant } from './guards';
 import type { Principal } from './principal';
 

@@ -87,8 +87,11 @@ describe('documents as PDFs', () => {
       const c = await draft(`Phong trào có bản ký số ${MARK}`);
       const asked = await ask(c.id, declared);
       expect(asked.status).toBe(201);
-      const put = await fetch(asked.body.upload.url, { method: 'PUT', headers: asked.body.upload.headers, body: signedPdf });
+      const put = await fetch(asked.body.upload.url, { method: 'PUT', headers: asked.body.upload.headers, body: new Uint8Array(signedPdf) });
       expect(put.status).toBe(200);
+      const done = await call('POST', `/campaigns/${c.id}/documents/launch-letter/signed/complete`, { token: admin });
+      expect(done.status).toBe(200);
+      expect(done.body).toEqual({ documentId: 'launch-letter', filename: 'Kế hoạch ký số.pdf', size: signedPdf.length, sha256: sha256(signedPdf), verifiedAt: expect.any(String) });
       expect((await call('POST', `/campaigns/${c.id}/issue`, { token: admin })).status).toBe(200);
 
       const mails = await eventually('the signed letters', async () => {
@@ -103,19 +106,22 @@ describe('documents as PDFs', () => {
       expect(listed).toEqual([expect.objectContaining({ kind: 'launch-letter', documentNumber: c.number, sha256: sha256(signedPdf), signed: true })]);
     });
 
-    it('asked for and not uploaded, or another file uploaded: issuing is refused with the reason, and nothing is issued', async () => {
+    it('asked for and not uploaded, or another file uploaded: completing says why, issuing is refused, and nothing is issued', async () => {
       const c = await draft(`Phong trào thiếu bản ký số ${MARK}`);
       expect((await ask(c.id, declared)).status).toBe(201);
+      const missing = await call('POST', `/campaigns/${c.id}/documents/launch-letter/signed/complete`, { token: admin });
+      expect(missing.status).toBe(400);
+      expect(missing.body.message).toMatch(/^Bản ký số không được nhận: /);
       const refused = await call('POST', `/campaigns/${c.id}/issue`, { token: admin });
       expect(refused.status).toBe(409);
       expect(refused.body.code).toBe('document.signed_invalid');
-      expect(refused.body.message).toMatch(/^Bản ký số chưa dùng được: /);
       expect((await call('GET', `/campaigns/${c.id}`, { token: admin })).body.status).toBe('draft');
 
       // Another body through the same URL: the twin's S3 refuses it as S3 does (the checksum is signed).
       const again = await ask(c.id, declared);
-      const other = Buffer.concat([signedPdf, Buffer.from('x')]).subarray(1);
+      const other = new Uint8Array(Buffer.concat([signedPdf, Buffer.from('x')]).subarray(1));
       expect((await fetch(again.body.upload.url, { method: 'PUT', headers: again.body.upload.headers, body: other })).status).toBeGreaterThanOrEqual(400);
+      expect((await call('POST', `/campaigns/${c.id}/documents/launch-letter/signed/complete`, { token: admin })).status).toBe(400);
       expect((await call('POST', `/campaigns/${c.id}/issue`, { token: admin })).body.code).toBe('document.signed_invalid');
     });
 
