@@ -1,6 +1,7 @@
 import { agenciesBench, agenciesHeading } from './agencies';
 import { bundleSizes, bundleTable, sourceMapCost } from './bundle-size';
 import { decideBench } from './decide';
+import { documentsBench, documentsHeading } from './documents';
 import { issueLatency } from './issue-latency';
 import { sendRateBench } from './send-rate';
 import { sendRequestsBench } from './send-requests';
@@ -18,6 +19,13 @@ import { throttledSendBench } from './throttled-send';
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
+  // Issue 12: rendering the launch letter and a decision's 300-row annex, and the PDF module's cold import.
+  const docs = await documentsBench();
+  console.log(documentsHeading.render);
+  console.table(docs.render);
+  console.log(documentsHeading.cold);
+  console.table(docs.cold);
+
   console.log('# bundles as the stack builds them (ESM, minified, AWS SDK inside): size, and cold import CPU time against a bundle of');
   console.log('# only the SDK clients the function uses, median of BENCH_IMPORT_RUNS (11) pairs of fresh Node 24 processes; goals ≤ 400 KB, ≤ 1.25×');
   console.table(bundleTable(await bundleSizes()));

@@ -1,13 +1,13 @@
 /**
  * `npm run reset` (and `npm start -- --reset`): the twin's kept data deleted, so the next start is
- * clean: DynamoDB Local's database, the queues' journals, the stream position and the dead letters
+ * clean: DynamoDB Local's database, the S3 emulator's files, the queues' journals, the stream position and the dead letters
  * under the data folder (LOCAL_DATA_DIR, default `.local/`). Refused while a twin runs on it.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** What a twin keeps under its data folder (infra/local/twin.ts). */
-export const KEPT = ['dynamodb', 'queues', 'stream-checkpoint.json', 'stream-checkpoint.json.tmp', 'dead-letters', 'users.json', 'users.json.tmp', 'twin.pid'] as const;
+export const KEPT = ['dynamodb', 's3', 'queues', 'stream-checkpoint.json', 'stream-checkpoint.json.tmp', 'dead-letters', 'users.json', 'users.json.tmp', 'twin.pid'] as const;
 
 export const defaultDataDir = (root = path.resolve(__dirname, '../..')) => path.resolve(process.env.LOCAL_DATA_DIR || path.join(root, '.local'));
 

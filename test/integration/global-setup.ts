@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
     PORT: String(port),
     DYNAMODB_PORT: String(dynamodbPort),
     SES_PORT: String(sesPort),
+    // A free port for the S3 emulator, whatever the developer's shell exports.
+    S3_PORT: '0',
     TABLE_NAME: 'thidua-test',
     MAIL_SEND_RATE: '200',
     // A sender an agency may choose (the stack's context `allowedSenders`): test/integration/agencies.test.ts mails from it.

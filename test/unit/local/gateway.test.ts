@@ -110,7 +110,13 @@ describe('the JWT authorizer', () => {
     const expired = await identity.issue({ sub: 'u', groups: ['admin'], ttlSeconds: 1 });
     const foreign = await (await createIdentity({ issuer: identity.issuer })).issue({ sub: 'u', groups: ['admin'] });
     await new Promise((r) => setTimeout(r, 2100));
-    for (const headers of [{} as Record<string, string>, { authorization: 'Bearer nope' }, { authorization: `Bearer ${expired}` }, { authorization: `Bearer ${foreign}` }, { authorization: 'Basic abc' }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer nope' },
+      { authorization: `Bearer ${expired}` },
+      { authorization: `Bearer ${foreign}` },
+      { authorization: 'Basic abc' },
+    ]) {
       const res = await call('/campaigns', { headers });
       expect(res.status).toBe(401);
       expect(await res.json()).toEqual({ message: 'Unauthorized' });
