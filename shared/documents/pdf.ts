@@ -63,6 +63,22 @@ function ruleUnder(text: string, size: number, em: number, columnWidth: number, 
   return rule(Math.max(40, Math.round(line * 0.4)), margin);
 }
 
+/** The longest word laid out as typed: a line holds about 90 letters, so anything longer is cut to fit anyway. */
+const LONGEST_WORD = 80;
+
+/**
+ * A word longer than a line cut into pieces of LONGEST_WORD characters (code points), each a word of its own. pdfmake
+ * breaks an overlong word one character at a time, in time and memory that grow with its square: 16,000 "&" took 23 s,
+ * 80,000 ran a 4 GB heap out (measured); as pieces it is laid out like any text.
+ */
+function cutLong(token: string): string[] {
+  const chars = [...token];
+  if (chars.length <= LONGEST_WORD) return [token];
+  const pieces: string[] = [];
+  for (let at = 0; at < chars.length; at += LONGEST_WORD) pieces.push(chars.slice(at, at + LONGEST_WORD).join(''));
+  return pieces;
+}
+
 /**
  * Runs of text cut into words, each with its trailing space. pdfmake breaks lines where Unicode
  * allows (after "/" and "-" too) and a justified line spreads its slack between ALL pieces: "252/KH-UBND" printed as
@@ -73,7 +89,7 @@ function words(list: readonly Span[]): ContentText[] {
   const out: ContentText[] = [];
   for (const s of list) {
     const style = { ...(s.bold ? { bold: true } : {}), ...(s.italic ? { italics: true } : {}) };
-    const tokens = s.text.match(/\s*\S+\s*|\s+/gu) ?? [];
+    const tokens = (s.text.match(/\s*\S+\s*|\s+/gu) ?? []).flatMap(cutLong);
     tokens.forEach((t, i) => {
       const last = out.at(-1);
       if (i === 0 && last && !/\s$/u.test(String(last.text)) && !/^\s/u.test(t)) {
