@@ -90,6 +90,17 @@ export async function emulatorFloor(sesUrl: string, calls = 1000, concurrency = 
 
 type Twin = Awaited<ReturnType<typeof startTwin>>;
 
+/** The outbox's rows as a send's figures: how many in each status, and the instants of the sends, in order. */
+export function sendSummary(rows: readonly { status: string; sentAt?: string }[]) {
+  const statuses = new Map<string, number>();
+  for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
+  const sentAt = rows
+    .filter((d) => d.sentAt)
+    .map((d) => Date.parse(d.sentAt!))
+    .sort((a, b) => a - b);
+  return { statuses, sentAt };
+}
+
 /** One campaign to `addresses` distinct addresses, from the issue request to the last `sent`. */
 async function sendOneCampaign(twin: Twin, token: string, java: number, { addresses, rate, label }: { addresses: number; rate: number; label: string }) {
   const json = jsonClient(twin.apiUrl);
@@ -137,12 +148,7 @@ async function sendOneCampaign(twin: Twin, token: string, java: number, { addres
     if ((rows.length >= addresses && rows.every((d) => d.status === 'sent')) || Date.now() > deadline) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  const statuses = new Map<string, number>();
-  for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
-  const sentAt = rows
-    .filter((d) => d.sentAt)
-    .map((d) => Date.parse(d.sentAt!))
-    .sort((a, b) => a - b);
+  const { statuses, sentAt } = sendSummary(rows);
   const lastSentMs = sentAt.at(-1)! - t0;
   const firstSentMs = sentAt[0]! - t0;
   // A straggler (an item left claimed until its lease lapsed) would hide the steady rate: also to 99 %.

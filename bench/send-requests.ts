@@ -92,7 +92,7 @@ async function measure(addresses: number, rate: number, onDisk: boolean, warmUp:
     );
     const json = jsonClient(twin.gatewayUrl);
     const token = await twin.identity.issue({ sub: 'bench', groups: ['admin'] });
-    const { cpuSeconds, dynamodbLocalPid, emulatorFloor } = await import('./send-rate');
+    const { cpuSeconds, dynamodbLocalPid, emulatorFloor, sendSummary } = await import('./send-rate');
     const floor = await emulatorFloor(twin.sesEndpoint);
 
     const { minimalLetter } = await import('../seed/minimal-letter');
@@ -163,12 +163,7 @@ async function measure(addresses: number, rate: number, onDisk: boolean, warmUp:
     const nodeCpu = process.cpuUsage(node0);
 
     const rows = (await json<{ items: { channel: string; status: string; sentAt?: string }[] }>('GET', `/campaigns/${campaign.id}/deliveries`, token)).items.filter((d) => d.channel === 'email');
-    const statuses = new Map<string, number>();
-    for (const d of rows) statuses.set(d.status, (statuses.get(d.status) ?? 0) + 1);
-    const sentAt = rows
-      .filter((d) => d.sentAt)
-      .map((d) => Date.parse(d.sentAt!))
-      .sort((a, b) => a - b);
+    const { statuses, sentAt } = sendSummary(rows);
     const lastSentMs = sentAt.at(-1)! - t0;
     const sent = statuses.get('sent') ?? 0;
     const ours = await storeOf();

@@ -1,15 +1,14 @@
 import { awardVerbPhrase, type Outcome } from '../domain/results';
 import { awardPhrase } from '../domain/rules/common';
-import type { DocumentSigner, NoiNhanEntry, TableRowBlock } from '../mail/layout';
+import type { TableRowBlock } from '../mail/layout';
 import { noiNhanLines } from '../mail/layout';
 import { nameOf } from '../mail/nomination-list';
 import { campaignRef, oneLine, upper } from '../mail/phrases';
 import { countNoun } from '../mail/results-notice';
 import type { Campaign } from '../schemas/campaign';
 import { Title } from '../schemas/titles';
-import { capitalise, headOf, headPosition, longDate, lowerFirst, preamble } from './common';
+import { capitalise, headOf, headPosition, longDate, lowerFirst, preamble, type ResultsDocumentInput } from './common';
 import { signatureOf, type OfficialDocument } from './model';
-import type { DocumentNumber } from './number';
 import { formatPlaceDate } from '../domain/vn-date';
 
 /**
@@ -18,32 +17,14 @@ import { formatPlaceDate } from '../domain/vn-date';
  * titles it forwards (`proposed`) go in the Tờ trình đề nghị (./superior-submission.ts), never here.
  */
 
-export type AwardDecisionCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody' | 'parentBody' | 'place' | 'signer'>;
-
-export interface AwardDecisionInput {
-  campaign: AwardDecisionCampaign;
-  /** The finalized outcomes; only the `awarded` ones are decided here. */
-  outcomes: readonly Outcome[];
-  unitNames: Readonly<Record<string, string>>;
-  number: DocumentNumber;
-  /** Ngày ban hành, 'YYYY-MM-DD'. */
-  date: string;
+/** The award decision takes what every results document takes (common.ts), and the grounds a decision cites. */
+export interface AwardDecisionInput extends ResultsDocumentInput {
   /** The laws the decision rests on, as the proposal names them (DecideResult.legalBasis): "Luật Thi đua, khen thưởng số 06/2022/QH15". */
   legalBasis: readonly string[];
-  /** The Council's minutes, when numbered: "Căn cứ Biên bản họp Hội đồng … số 02/BB-HĐTĐKT ngày …". */
-  councilMinutes?: { number: DocumentNumber; date: string };
   /** Who proposed it: default "Chánh Văn phòng Sở" (the Office is the Council's standing body). */
   proposedBy?: string;
   /** Điều 3, who carries it out (before "và các tập thể, cá nhân có tên tại Điều 1"): default the Office and the units. */
   executors?: string;
-  /**
-   * The agency as a sentence names it ("Sở Ngoại vụ"); default the issuing body as typed, or, when typed in capitals
-   * as a header prints it ("SỞ NGOẠI VỤ"), its first letter alone capitalised ("Sở ngoại vụ": pass the name to do better).
-   */
-  agencyName?: string;
-  /** Nơi nhận: usually "Như Điều 3", then the others, "Lưu: VT, VP" last. */
-  noiNhan: readonly NoiNhanEntry[];
-  signer?: DocumentSigner;
 }
 
 export const DECISION_HEADING = 'QUYẾT ĐỊNH';

@@ -1,5 +1,6 @@
 import { formatPlaceDate } from '../domain/vn-date';
-import type { DocumentSigner } from '../mail/layout';
+import type { DocumentSigner, NoiNhanEntry } from '../mail/layout';
+import type { Outcome } from '../domain/results';
 import { oneLine, upper } from '../mail/phrases';
 import type { Campaign } from '../schemas/campaign';
 import type { OfficialDocument } from './model';
@@ -16,6 +17,26 @@ export const capitalise = (s: string) => upper(s.charAt(0)) + s.slice(1);
 export const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 export type HeadCampaign = Pick<Campaign, 'issuingBody' | 'parentBody'>;
+
+/** What the documents issued from the finalized results take (the award decision, the Tờ trình đề nghị). */
+export interface ResultsDocumentInput {
+  campaign: Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody' | 'parentBody' | 'place' | 'signer'>;
+  /** The finalized outcomes; each document takes its own (`awarded`, `proposed`). */
+  outcomes: readonly Outcome[];
+  unitNames: Readonly<Record<string, string>>;
+  number: DocumentNumber;
+  /** Ngày ban hành, 'YYYY-MM-DD'. */
+  date: string;
+  /** The Council's minutes the vote is recorded in: "Căn cứ Biên bản họp Hội đồng … số 02/BB-HĐTĐKT ngày …". */
+  councilMinutes?: { number: DocumentNumber; date: string };
+  /**
+   * The agency as a sentence names it ("Sở Ngoại vụ"); default the issuing body as typed, or, when typed in capitals
+   * as a header prints it ("SỞ NGOẠI VỤ"), its first letter alone capitalised ("Sở ngoại vụ": pass the name to do better).
+   */
+  agencyName?: string;
+  noiNhan: readonly NoiNhanEntry[];
+  signer?: DocumentSigner;
+}
 
 export function headOf(campaign: HeadCampaign, number: DocumentNumber): OfficialDocument['head'] {
   return { issuingBody: campaign.issuingBody, ...(campaign.parentBody ? { parentBody: campaign.parentBody } : {}), documentNumber: number };

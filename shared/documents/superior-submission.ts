@@ -3,17 +3,15 @@ import type { Outcome } from '../domain/results';
 import { voteText } from '../domain/results';
 import { awardPhrase } from '../domain/rules/common';
 import { formatPlaceDate } from '../domain/vn-date';
-import type { DocumentSigner, NoiNhanEntry, TableRowBlock } from '../mail/layout';
+import type { TableRowBlock } from '../mail/layout';
 import { noiNhanLines } from '../mail/layout';
 import { nameOf } from '../mail/nomination-list';
 import { campaignRef, oneLine } from '../mail/phrases';
 import { countNoun } from '../mail/results-notice';
-import type { Campaign } from '../schemas/campaign';
 import { Title } from '../schemas/titles';
-import { capitalise, headOf, longDate, lowerFirst, preamble } from './common';
+import { capitalise, headOf, longDate, lowerFirst, preamble, type ResultsDocumentInput } from './common';
 import { agencyNameOf } from './award-decision';
 import { signatureOf, type OfficialDocument } from './model';
-import type { DocumentNumber } from './number';
 
 /**
  * The Tờ trình đề nghị to the superior: the titles the agency's Council voted for but may not award itself (outcome
@@ -22,23 +20,10 @@ import type { DocumentNumber } from './number';
  * mix, so each Tờ trình has one addressee.
  */
 
-export type SuperiorSubmissionCampaign = Pick<Campaign, 'documentNumber' | 'title' | 'issuingBody' | 'parentBody' | 'place' | 'signer'>;
-
-export interface SuperiorSubmissionInput {
-  campaign: SuperiorSubmissionCampaign;
-  /** The finalized outcomes; only the `proposed` ones are forwarded. */
-  outcomes: readonly Outcome[];
-  unitNames: Readonly<Record<string, string>>;
-  number: DocumentNumber;
-  /** Ngày ban hành, 'YYYY-MM-DD'. */
-  date: string;
+/** The Tờ trình đề nghị takes what every results document takes (common.ts), and its addressee. */
+export interface SuperiorSubmissionInput extends ResultsDocumentInput {
   /** Kính gửi: default the decider's label with its council ("Chủ tịch Ủy ban nhân dân tỉnh"). */
   addressee?: string;
-  /** The Council's minutes the vote is recorded in. */
-  councilMinutes?: { number: DocumentNumber; date: string };
-  agencyName?: string;
-  noiNhan: readonly NoiNhanEntry[];
-  signer?: DocumentSigner;
 }
 
 export const SUPERIOR_HEADING = 'TỜ TRÌNH';
