@@ -366,11 +366,21 @@ describe('agencies and the line of authority', () => {
       'POST /campaigns/{id}/deadlines': { deadline: 'nominations', to: hours(100), reason: 'Gia hạn' },
       'POST /campaigns/{id}/reminders': { what: 'nominations' },
       'POST /users': { email: `new.${MARK}@example.org`, name: 'Người Mới', role: 'viewer' },
+      'POST /document-numbers': { type: 'TB', title: `Thông báo ${MARK}` },
+      'POST /campaigns/{id}/documents/{docId}/signed': { filename: 'ky-so.pdf', size: 10, sha256: '0'.repeat(64), contentType: 'application/pdf' },
+      'POST /campaigns/{id}/files': { purpose: 'evidence', unitId: bUnit, period: 'final', filename: 'minh-chung.pdf', size: 10, sha256: '0'.repeat(64), contentType: 'application/pdf' },
     };
     /** Routes whose path names one of B's resources: they must answer 403 or 404. The rest act in A's own namespace. */
     const namesB = (spec: RouteSpec) => /\{(id|username)\}/.test(spec.path);
     const path = (spec: RouteSpec) =>
-      spec.path.replace('{id}', bCampaign).replace('{code}', bCode).replace('{unitId}', bUnit).replace('{period}', 'final').replace('{username}', encodeURIComponent(bUsername));
+      spec.path
+        .replace('{id}', bCampaign)
+        .replace('{code}', bCode)
+        .replace('{unitId}', bUnit)
+        .replace('{period}', 'final')
+        .replace('{username}', encodeURIComponent(bUsername))
+        .replace('{docId}', 'launch-letter')
+        .replace('{fileId}', '00000000-0000-4000-8000-000000000000');
 
     const doc = await call('GET', '/openapi.json');
     let checked = 0;
