@@ -98,7 +98,7 @@ export async function settledDeliveries(token: string, campaignId: string, expec
       { token },
     );
     const items = res.body.items ?? [];
-    return items.length >= expected && items.every((d) => !['pending', 'sending'].includes(d.status)) ? items : undefined;
+    return items.length >= expected && items.every((d) => !['pending', 'claimed', 'sending'].includes(d.status)) ? items : undefined;
   });
 }
 
