@@ -89,7 +89,7 @@ export async function eventually<T>(what: string, check: () => Promise<T | undef
   }
 }
 
-/** Waits until every delivery of the campaign has an outcome (none pending or sending). */
+/** Waits until every delivery of the campaign has an outcome (none pending, claimed or sending). */
 export async function settledDeliveries(token: string, campaignId: string, expected: number) {
   return eventually(`${expected} settled deliveries of ${campaignId}`, async () => {
     const res = await call<{ items: { status: string; address: string; channel: string; groups: { code: string }[]; attempts: number; messageId?: string }[] }>(
