@@ -107,7 +107,8 @@ async function sendOneCampaign(twin: Twin, token: string, java: number, { addres
   const group = `BENCH_${label.toUpperCase()}`;
   const emails = Array.from({ length: addresses }, (_, i) => `can-bo-${i}@${label}.rate.example.org`);
   await json('PUT', `/recipient-groups/${group}`, token, { name: 'Các đơn vị', kind: 'email', emails });
-  const documentNumber = `${rate}/KH-${label.toUpperCase()}`;
+  // A number from the register: two campaigns of one twin may not share one (shared/domain/document-register.ts).
+  const { documentNumber } = await json<{ documentNumber: string }>('POST', '/document-numbers', token, { type: 'KH', title: `Đo tốc độ gửi (${label})` });
   const campaign = await json<{ id: string }>(
     'POST',
     '/campaigns',

@@ -87,7 +87,11 @@ async function main(): Promise<number> {
 
   // 17:00 in Vietnam, `days` from today: registration in two weeks, reports and nominations within two months.
   const at = (days: number) => `${todayInVietnam(new Date(Date.now() + days * 86_400_000))}T17:00:00+07:00`;
-  const letter = { ...thisYearLetter(Number(todayInVietnam(new Date()).slice(0, 4))), deadlines: { registration: at(14), reports: at(45), nominations: at(60) } };
+  const seed = thisYearLetter(Number(todayInVietnam(new Date()).slice(0, 4)));
+  // The letter's number from the agency's register, as the Office takes one: the seed's own "15/KH-SNgV" would be
+  // refused the second time the demo runs on a twin that keeps its data (the register holds it for the first letter).
+  const { documentNumber } = await request<{ documentNumber: string }>('POST', '/document-numbers', { token, body: { type: 'KH', title: seed.title } });
+  const letter = { ...seed, documentNumber, deadlines: { registration: at(14), reports: at(45), nominations: at(60) } };
   const created = await request<Campaign>('POST', '/campaigns', { token, body: letter });
   console.log(`✓ campaign ${created.id} (${created.documentNumber}) created, status ${created.status}`);
 
