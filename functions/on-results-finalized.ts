@@ -30,6 +30,9 @@ type LetterInput = {
   councilMinutes?: { number: DocumentNumber; date: string };
 };
 
+/** What the documents issued from the results read besides them, once: the agency's name for running text, the proposal's header. */
+type DocumentContext = { agencyName?: string; proposal?: Awaited<ReturnType<typeof getProposalHeader>> };
+
 /** The day the results were finalized, in Vietnam: the date of the documents they are issued in. */
 const dayOf = (iso: string) => todayInVietnam(new Date(Date.parse(iso)));
 
@@ -37,9 +40,8 @@ const dayOf = (iso: string) => todayInVietnam(new Date(Date.parse(iso)));
  * The award decision (Quyết định khen thưởng, with its annex) for the titles the agency awarded itself, under the number
  * finalize took; it goes with the notice to the whole Nơi nhận list. None when nothing was awarded here.
  */
-async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput, ctx: DocumentContext) {
   if (!numbers?.decision) return undefined;
-  const [agency, proposal] = await Promise.all([getAgency(event.agencyId), getProposalHeader(event.agencyId, event.campaignId)]);
   return issueDocument(event, {
     kind: 'award-decision',
     documentId: 'award-decision',
@@ -48,8 +50,8 @@ async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | u
       ...l,
       number: documentNumber(numbers.decision),
       date: dayOf(l.finalizedAt),
-      legalBasis: proposal?.legalBasis ?? [],
-      ...(agency ? { agencyName: agency.name } : {}),
+      legalBasis: ctx.proposal?.legalBasis ?? [],
+      ...(ctx.agencyName ? { agencyName: ctx.agencyName } : {}),
       noiNhan: [{ name: 'Như Điều 3' }, { name: 'Lưu: VT, VP' }],
     },
   });
@@ -59,9 +61,9 @@ async function awardDecisionOf(event: DomainEvent, numbers: ResultsDocuments | u
  * The minutes of the Council's meeting (Biên bản), from the ballot recorded with its meeting (chair, secretary, venue):
  * each nomination's tally against its threshold, the ties and the Council's choice, people named, never ids.
  */
-async function councilMinutesOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+async function councilMinutesOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput, ctx: DocumentContext) {
   if (!numbers?.minutes) return undefined;
-  const [vote, proposal] = await Promise.all([getCouncilVote(event.agencyId, event.campaignId), getProposalHeader(event.agencyId, event.campaignId)]);
+  const vote = await getCouncilVote(event.agencyId, event.campaignId);
   const meeting = (vote as { meeting?: CouncilMeeting } | undefined)?.meeting;
   if (!vote || !meeting) return undefined;
   const names = Object.fromEntries(l.outcomes.map((o) => [o.nominationId, `${o.nominee.name} (${l.unitNames[o.nominee.unitId] ?? o.nominee.unitId})`]));
@@ -73,7 +75,7 @@ async function councilMinutesOf(event: DomainEvent, numbers: ResultsDocuments | 
     input: {
       campaign: l.campaign,
       tally: vote,
-      ...(proposal?.ties ? { ties: proposal.ties } : {}),
+      ...(ctx.proposal?.ties ? { ties: ctx.proposal.ties } : {}),
       names,
       number: documentNumber(numbers.minutes),
       meeting: {
@@ -90,9 +92,8 @@ async function councilMinutesOf(event: DomainEvent, numbers: ResultsDocuments | 
 }
 
 /** The submission to the superior (Tờ trình đề nghị) for the titles proposed upward: recorded, downloadable, filed by POST …/submissions. */
-async function superiorSubmissionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput) {
+async function superiorSubmissionOf(event: DomainEvent, numbers: ResultsDocuments | undefined, l: LetterInput, ctx: DocumentContext) {
   if (!numbers?.submission) return undefined;
-  const agency = await getAgency(event.agencyId);
   return issueDocument(event, {
     kind: 'superior-submission',
     documentId: 'superior-submission',
@@ -101,7 +102,7 @@ async function superiorSubmissionOf(event: DomainEvent, numbers: ResultsDocument
       ...l,
       number: documentNumber(numbers.submission),
       date: dayOf(l.finalizedAt),
-      ...(agency ? { agencyName: agency.name } : {}),
+      ...(ctx.agencyName ? { agencyName: ctx.agencyName } : {}),
       noiNhan: [{ name: 'Như trên' }, { name: 'Lưu: VT, VP' }],
     },
   });
@@ -142,10 +143,18 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
       })
     : undefined;
   const letter = renderResultsLetter({ ...letterInput, ...(noticeNumber ? { documentNumber: noticeNumber } : {}) });
-  const minutes = await councilMinutesOf(event, numbers, letterInput);
+  // Read once for the decision, the Tờ trình đề nghị and the minutes, and only when one of them is issued.
+  const ctx: DocumentContext =
+    numbers?.decision || numbers?.submission || numbers?.minutes
+      ? await Promise.all([getAgency(event.agencyId), getProposalHeader(event.agencyId, event.campaignId)]).then(([agency, proposal]) => ({
+          ...(agency ? { agencyName: agency.name } : {}),
+          ...(proposal ? { proposal } : {}),
+        }))
+      : {};
+  const minutes = await councilMinutesOf(event, numbers, letterInput, ctx);
   const minutesRef = minutes ? { councilMinutes: { number: documentNumber(minutes.documentNumber), date: minutes.meetingDate } } : {};
-  const decision = await awardDecisionOf(event, numbers, { ...letterInput, ...minutesRef });
-  await superiorSubmissionOf(event, numbers, { ...letterInput, ...minutesRef });
+  const decision = await awardDecisionOf(event, numbers, { ...letterInput, ...minutesRef }, ctx);
+  await superiorSubmissionOf(event, numbers, { ...letterInput, ...minutesRef }, ctx);
   const attached = [notice, decision].flatMap((d) => (d ? [attachmentOf(d)] : []));
   let queued = await queueMail(event, 'results', attached.length ? { ...letter, attachments: attached } : letter, {
     emails: resolved.emails,

@@ -1,3 +1,4 @@
+import { parseDocumentNumber } from '../domain/document-register';
 import { documentNumber as documentNumberSchema } from '../schemas/campaign';
 
 /**
@@ -15,7 +16,4 @@ export function documentNumber(s: string): DocumentNumber {
 }
 
 /** The ký hiệu's first group: "05/QĐ-SNgV" → "QĐ", "86/2025/QĐ-UBND" → "QĐ", "1486/SNV-TĐKT" → "SNV". */
-export function documentType(n: DocumentNumber): string {
-  const kyHieu = n.split('/').pop() ?? '';
-  return kyHieu.split('-')[0] ?? '';
-}
+export const documentType = (n: DocumentNumber): string => parseDocumentNumber(n)?.type ?? '';

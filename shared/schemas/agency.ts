@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { AgencyLevel } from './agency-level';
-import { email, text } from './fields';
+import { documentSymbol, email, text } from './fields';
 
 export { AgencyLevel };
 
@@ -32,7 +32,7 @@ const agencyFields = () => ({
    * The agency's abbreviation in the ký hiệu of its documents ("SNgV" in "15/KH-SNgV"): the numbers the register gives
    * (shared/domain/document-register.ts) are written with it.
    */
-  documentSymbol: z.optional(z.string().check(z.regex(/^[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'ký hiệu viết tắt tên cơ quan, ví dụ "SNgV"'))),
+  documentSymbol: z.optional(documentSymbol),
   /** A letter is issued only with its signed original (ký số) uploaded: POST /campaigns/{id}/documents/launch-letter/signed. */
   requireSignedLetter: z.optional(z.boolean()),
   /** The sender of its mail; must be one the deployment allows (context `allowedSenders`). */

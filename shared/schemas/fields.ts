@@ -68,3 +68,6 @@ export const isoDate = /* @__PURE__ */ z.lazy(() => z.iso.date());
 export const code = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(CODE_PATTERN, CODE_MESSAGE)));
 
 export const id = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(ID_PATTERN, ID_MESSAGE)));
+
+/** An agency's part of a ký hiệu ("SNgV" in "15/KH-SNgV"): groups of capitals and digits, lower case after a group's first letter. */
+export const documentSymbol = /* @__PURE__ */ z.lazy(() => z.string().check(z.regex(/^[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'ký hiệu viết tắt tên cơ quan, ví dụ "SNgV"')));

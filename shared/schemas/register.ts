@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DOCUMENT_TYPE_CODES } from '../domain/document-register';
-import { describe, id, text } from './fields';
+import { describe, documentSymbol, id, text } from './fields';
 
 /*
  * The register of outgoing documents (shared/domain/document-register.ts): zod/mini and built on first use, like every
@@ -8,7 +8,6 @@ import { describe, id, text } from './fields';
  */
 
 const documentType = () => describe(z.enum(DOCUMENT_TYPE_CODES), 'The document type (NĐ 30/2020 Appendix III): KH Kế hoạch, TTr Tờ trình, BB Biên bản, QĐ Quyết định, TB Thông báo, CV Công văn');
-const symbol = () => z.string().check(z.regex(/^[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*$/u, 'ký hiệu viết tắt tên cơ quan, ví dụ "SNgV"'));
 
 /** POST /document-numbers: the next number of a type, taken atomically. */
 export const DocumentNumberRequest = z.lazy(() =>
@@ -16,7 +15,7 @@ export const DocumentNumberRequest = z.lazy(() =>
     type: documentType(),
     title: describe(text(500), 'Trích yếu: what the document is about, as the register lists it'),
     campaignId: describe(z.optional(id), 'The campaign the document belongs to, if any'),
-    symbol: describe(z.optional(symbol()), 'The agency’s abbreviation in the ký hiệu ("SNgV"); default: the agency’s `documentSymbol`'),
+    symbol: describe(z.optional(documentSymbol), 'The agency’s abbreviation in the ký hiệu ("SNgV"); default: the agency’s `documentSymbol`'),
   }),
 );
 export type DocumentNumberRequest = z.infer<typeof DocumentNumberRequest>;

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StoredDocument } from '../schemas/document';
 import { documentClient, tableName } from './client';
-import { campaignPk, keys, withoutKeys } from './keys';
+import { campaignPk, keys, prefixes, withoutKeys } from './keys';
 import { queryByPrefix } from './query';
 
 export { StoredDocument };
@@ -12,5 +12,5 @@ export async function putDocument(agencyId: string, doc: StoredDocument): Promis
 }
 
 export async function listDocuments(agencyId: string, campaignId: string): Promise<StoredDocument[]> {
-  return (await queryByPrefix(campaignPk(agencyId, campaignId), 'DOCUMENT#', { consistent: true })).map((i) => StoredDocument.parse(withoutKeys(i)));
+  return (await queryByPrefix(campaignPk(agencyId, campaignId), prefixes.document, { consistent: true })).map((i) => StoredDocument.parse(withoutKeys(i)));
 }

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { StoredFile } from '../schemas/files';
 import { documentClient, tableName } from './client';
 import { getItemByKey, queryCampaignItems } from './campaigns';
-import { keys, withoutKeys } from './keys';
+import { keys, prefixes, withoutKeys } from './keys';
 
 /** A unit's evidence or dossier file (shared/usecases/files.ts), with the object key it was uploaded to. */
 export type FileRecord = StoredFile & { key: string; versionId?: string; agencyId: string };
@@ -21,4 +21,4 @@ export async function getFile(agencyId: string, campaignId: string, fileId: stri
   return item ? recordOf(item) : undefined;
 }
 
-export const listFiles = async (agencyId: string, campaignId: string) => (await queryCampaignItems(agencyId, campaignId, 'FILE#')).map(recordOf);
+export const listFiles = async (agencyId: string, campaignId: string) => (await queryCampaignItems(agencyId, campaignId, prefixes.file)).map(recordOf);

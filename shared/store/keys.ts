@@ -102,6 +102,8 @@ export const prefixes = {
   user: 'USER#',
   agency: 'AGENCY#',
   registerEntry: (type?: string) => (type ? `NO#${type}#` : 'NO#'),
+  document: 'DOCUMENT#',
+  file: 'FILE#',
 } as const;
 
 export const CAMPAIGN_INDEX = { name: 'gsi1' } as const;

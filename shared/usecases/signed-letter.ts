@@ -20,6 +20,8 @@ export type { SignedLetter };
 
 export const SIGNED_DOCUMENTS = ['launch-letter'] as const;
 
+/** Where the signed letter's record is (the table) and where its file goes (the bucket). */
+const recordKey = (c: Pick<Campaign, 'agencyId' | 'id'>) => keys.signedDocument(c.agencyId, c.id, 'launch-letter');
 const signedKey = (c: Pick<Campaign, 'agencyId' | 'id'>) => objectKey(c.agencyId, c.id, 'documents', 'launch-letter', 'signed');
 
 /** POST /campaigns/{id}/documents/{docId}/signed: an upload URL for the signed letter, while the campaign is a draft. */
@@ -34,7 +36,7 @@ export async function requestSignedUpload(campaign: Campaign, rawDocId: unknown,
   const key = signedKey(campaign);
   const upload = await presignUpload({ key, size: input.size, sha256: input.sha256.toLowerCase(), contentType: input.contentType, kinds: SIGNED_ORIGINAL_KINDS });
   const record: SignedLetter = { key, filename: input.filename, size: input.size, sha256: input.sha256.toLowerCase(), requestedAt: now.toISOString(), requestedBy: actor.sub };
-  await saveItem({ ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'), entity: 'SignedDocument', ...record });
+  await saveItem({ ...recordKey(campaign), entity: 'SignedDocument', ...record });
   return { documentId: 'launch-letter', upload };
 }
 
@@ -59,10 +61,10 @@ export async function completeSignedUpload(campaign: Campaign, rawDocId: unknown
   const verified = await verifyUpload(signed.key, { size: signed.size, sha256: signed.sha256, kinds: SIGNED_ORIGINAL_KINDS, contentType: 'application/pdf' });
   if (!verified.ok) {
     const { verifiedAt: _v, versionId: _n, ...pending } = signed;
-    await saveItem({ ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'), entity: 'SignedDocument', ...pending });
+    await saveItem({ ...recordKey(campaign), entity: 'SignedDocument', ...pending });
     throw new DomainError('invalid', `Bản ký số không được nhận: ${verified.message}`, [{ path: 'file', message: verified.message }]);
   }
   const done: SignedLetter = { ...signed, verifiedAt: now.toISOString(), ...(verified.versionId ? { versionId: verified.versionId } : {}) };
-  await saveItem({ ...keys.signedDocument(campaign.agencyId, campaign.id, 'launch-letter'), entity: 'SignedDocument', ...done });
+  await saveItem({ ...recordKey(campaign), entity: 'SignedDocument', ...done });
   return { documentId: 'launch-letter', filename: done.filename, size: done.size, sha256: done.sha256, verifiedAt: done.verifiedAt! };
 }
