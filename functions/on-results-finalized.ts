@@ -19,6 +19,7 @@ import { todayInVietnam } from '#shared/domain/vn-date';
 import type { Campaign } from '#shared/schemas/campaign';
 import type { ResultsDocuments } from '#shared/schemas/register';
 import { markMailingPrepared } from '#shared/store/mailings';
+import { recordResults } from '#shared/usecases/records';
 import { streamConsumer } from '#shared/stream/batch';
 import { newImage } from '#shared/stream/decode';
 
@@ -119,6 +120,8 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   const results = await getResults(event.agencyId, event.campaignId);
   if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
   const outcomes = results.outcomes as Outcome[];
+  // The achievement records first (issue 13): the awards are decided whether or not every mail goes out.
+  const recorded = await recordResults(campaign, { outcomes, ruleSet: String(results.ruleSet), finalizedAt: event.occurredAt, ...(results.documents ? { documents: results.documents as ResultsDocuments } : {}) });
   // The documents' numbers from the register (finalize took them); results frozen before the register have none.
   const numbers = results.documents as ResultsDocuments | undefined;
   const noticeNumber = numbers?.notice;
@@ -175,7 +178,7 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
     });
   }
   await markMailingPrepared(event, queued, new Date());
-  logger.info('results mailed', { campaignId: campaign.id, eventId: event.eventId, recipients: resolved.emails.length, units: nominating.length });
+  logger.info('results recorded and mailed', { campaignId: campaign.id, eventId: event.eventId, recorded, recipients: resolved.emails.length, units: nominating.length });
 }
 
 export const handler = middy(streamConsumer(onResultsFinalized)).use(injectLambdaContext(logger));

@@ -26,6 +26,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** A body that is already text (the CSV exports of later issues). */
   raw?: string;
+  /** A binary body (the .xlsx workbooks of issue 13): sent base64-encoded, as API Gateway's proxy integration takes it. */
+  binary?: Buffer;
 }
 
 export type RouteHandler = (req: Request) => Promise<Reply | unknown>;
@@ -71,9 +73,10 @@ function parseBody(spec: RouteSpec, event: APIGatewayProxyEventV2): unknown {
 }
 
 function toResponse(reply: Reply | unknown, spec: RouteSpec): APIGatewayProxyStructuredResultV2 {
-  const r = (reply && typeof reply === 'object' && ('body' in reply || 'raw' in reply || 'statusCode' in reply) ? reply : { body: reply }) as Reply;
+  const r = (reply && typeof reply === 'object' && ('body' in reply || 'raw' in reply || 'binary' in reply || 'statusCode' in reply) ? reply : { body: reply }) as Reply;
   const statusCode = r.statusCode ?? spec.successStatus ?? 200;
   if (r.raw !== undefined) return { statusCode, headers: { 'cache-control': 'no-store', ...r.headers }, body: r.raw };
+  if (r.binary !== undefined) return { statusCode, headers: { 'cache-control': 'no-store', ...r.headers }, body: r.binary.toString('base64'), isBase64Encoded: true };
   return jsonResponse(statusCode, r.body ?? null, r.headers);
 }
 

@@ -28,6 +28,11 @@
  * | suppressed addr | A#SUPPRESSION       | <address>                        |              |                  |
  * | register count  | A#REGISTER#<year>   | COUNTER#<type>                   |              |                  |
  * | register entry  | A#REGISTER#<year>   | NO#<type>#<number, 6 digits>     |              |                  |
+ * | person (staff)  | A#STAFF             | PERSON#<personId>                |              |                  |
+ * | award record    | A#RECORDS           | PERSON#<personId>#<year>#<title>#<campaignId> |  |                  |
+ * |                 | A#RECORDS           | UNIT#<unitId>#<year>#<title>#<campaignId>     |  |                  |
+ * | record coverage | A#RECORDS           | COVERAGE#<year>#<title>#<campaignId>          |  |                  |
+ * | import          | A#IMPORTS           | IMPORT#<importId>                |              |                  |
  */
 /** Every partition of an agency's data starts with this: isolation is in the key, never a filter after the read. */
 export const agencyPk = (agencyId: string) => `AGENCY#${agencyId}`;
@@ -37,6 +42,12 @@ export const directoryPk = (agencyId: string) => `${agencyPk(agencyId)}#DIRECTOR
 export const suppressionPk = (agencyId: string) => `${agencyPk(agencyId)}#SUPPRESSION`;
 /** One year of an agency's register of outgoing documents: a counter per type and an entry per number. */
 export const registerPk = (agencyId: string, year: number) => `${agencyPk(agencyId)}#REGISTER#${year}`;
+/** The agency's staff list (issue 13): its own partition, so the directory every mailer loads stays small. */
+export const staffPk = (agencyId: string) => `${agencyPk(agencyId)}#STAFF`;
+/** The agency's achievement records across years, and which years and titles they cover (issue 13). */
+export const recordsPk = (agencyId: string) => `${agencyPk(agencyId)}#RECORDS`;
+/** The spreadsheets the Office uploaded for import, with their outcome. */
+export const importsPk = (agencyId: string) => `${agencyPk(agencyId)}#IMPORTS`;
 /** The agency's campaign list on gsi1, newest first. */
 export const campaignsIndexPk = (agencyId: string) => `${agencyPk(agencyId)}#CAMPAIGNS`;
 /** The agency a partition belongs to, read back from a key (stream records, the attention index). */
@@ -87,6 +98,12 @@ export const keys = {
   registerCounter: (agencyId: string, year: number, type: string) => ({ pk: registerPk(agencyId, year), sk: `COUNTER#${type}` }),
   registerEntry: (agencyId: string, year: number, type: string, n: number) => ({ pk: registerPk(agencyId, year), sk: `NO#${type}#${String(n).padStart(6, '0')}` }),
   agency: (agencyId: string) => ({ pk: PLATFORM_PK, sk: `AGENCY#${agencyId}` }),
+  person: (agencyId: string, personId: string) => ({ pk: staffPk(agencyId), sk: `PERSON#${personId}` }),
+  /** One award of one subject: a year, a title, the campaign that decided it (a retry writes the same item). */
+  personRecord: (agencyId: string, personId: string, year: number, title: string, campaignId: string) => ({ pk: recordsPk(agencyId), sk: `PERSON#${personId}#${year}#${title}#${campaignId}` }),
+  unitRecord: (agencyId: string, unitId: string, year: number, title: string, campaignId: string) => ({ pk: recordsPk(agencyId), sk: `UNIT#${unitId}#${year}#${title}#${campaignId}` }),
+  coverage: (agencyId: string, year: number, title: string, campaignId: string) => ({ pk: recordsPk(agencyId), sk: `COVERAGE#${year}#${title}#${campaignId}` }),
+  import: (agencyId: string, importId: string) => ({ pk: importsPk(agencyId), sk: `IMPORT#${importId}` }),
 };
 
 export const prefixes = {
@@ -104,6 +121,12 @@ export const prefixes = {
   registerEntry: (type?: string) => (type ? `NO#${type}#` : 'NO#'),
   document: 'DOCUMENT#',
   file: 'FILE#',
+  person: 'PERSON#',
+  /** A person's records: the id ends at `#`, so "CB1" does not read "CB12"'s. */
+  personRecord: (personId: string) => `PERSON#${personId}#`,
+  unitRecord: (unitId: string) => `UNIT#${unitId}#`,
+  coverage: 'COVERAGE#',
+  import: 'IMPORT#',
 } as const;
 
 export const CAMPAIGN_INDEX = { name: 'gsi1' } as const;
