@@ -10,6 +10,8 @@ import { submitRegistration, submitReport, verifyReport } from '#shared/usecases
 import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readRegistrations, readReports, readStandings, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, submitNomination } from '#shared/usecases/nominations';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
+import { readPersonRecord, readUnitRecord } from '#shared/usecases/records';
+import { readStaff, upsertPerson } from '#shared/usecases/staff';
 
 const now = () => new Date().toISOString();
 
@@ -20,6 +22,10 @@ const api = httpApi<CoreRouteKey>({
   'GET /recipient-groups': (req) => readGroups(req.principal),
   'PUT /units/{unitId}': (req) => upsertUnit(req.principal.agencyId, req.params.unitId, req.body, now()),
   'GET /units': (req) => readUnits(req.principal),
+  'PUT /people/{personId}': (req) => upsertPerson(req.principal.agencyId, req.params.personId, req.body, now()),
+  'GET /people': (req) => readStaff(req.principal),
+  'GET /people/{personId}/record': (req) => readPersonRecord(req.params.personId, req.principal),
+  'GET /units/{unitId}/record': (req) => readUnitRecord(req.params.unitId, req.principal),
   'POST /campaigns': async (req) => ({ statusCode: 201, body: await createCampaign(req.body, req.principal, now()) }),
   'GET /campaigns': (req) => readCampaigns(req.principal, req.query.limit, req.query.cursor),
   'POST /document-numbers': async (req) => ({ statusCode: 201, body: await takeDocumentNumber(req.principal, req.body, new Date()) }),

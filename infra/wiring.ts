@@ -370,10 +370,11 @@ const subscribers = {
   },
   onResultsFinalized: {
     entry: 'functions/on-results-finalized.ts',
-    description: 'ResultsFinalized → the results notice as a PDF (the renderer) to the Nơi nhận list, and each nominating unit its own outcomes',
+    description: 'ResultsFinalized → the achievement records; the results notice as a PDF (the renderer) to the Nơi nhận list, and each nominating unit its own outcomes',
     memorySize: 512,
     timeoutSeconds: 120,
-    table: { actions: queuesMail, indexes: [] },
+    // Queues mail, and writes the achievement records (BatchWriteItem puts, issue 13).
+    table: { actions: [...queuesMail, 'BatchWriteItem'], indexes: [] },
     invokes: ['renderDocument'],
     // Once per campaign (finalizing is a one-way transition).
     queue: { ...consumerDefaults, filters: mailingEvent('ResultsFinalized'), batchSize: 1 },

@@ -176,6 +176,7 @@ const tagOf = (path: string) => TAGS.find((t) => t.match.test(path))?.name ?? (p
 const PARAM_SCHEMAS: Readonly<Record<string, Json>> = {
   id: { type: 'string', pattern: ID_PATTERN.source },
   unitId: { type: 'string', pattern: ID_PATTERN.source },
+  personId: { type: 'string', pattern: ID_PATTERN.source },
   code: { type: 'string', pattern: CODE_PATTERN.source },
   period: { type: 'string', enum: ['mid-year', 'final'] },
 };

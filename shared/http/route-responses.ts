@@ -8,6 +8,8 @@ import { RegisterEntry, RegisterList } from '../schemas/register';
 import { Registration } from '../schemas/registration';
 import { StoredFile } from '../schemas/files';
 import { User, UserList } from '../schemas/user';
+import { Person } from '../schemas/person';
+import { AwardRecord } from '../schemas/record';
 import {
   CouncilTally,
   FinalResults,
@@ -51,6 +53,10 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'GET /recipient-groups': z.lazy(() => z.object({ items: z.array(RecipientGroupView) })),
   'PUT /units/{unitId}': Unit,
   'GET /units': z.lazy(() => z.object({ items: z.array(UnitView) })),
+  'PUT /people/{personId}': Person,
+  'GET /people': z.lazy(() => z.object({ items: z.array(Person) })),
+  'GET /people/{personId}/record': z.lazy(() => z.object({ personId: z.string(), person: z.optional(Person), items: z.array(AwardRecord) })),
+  'GET /units/{unitId}/record': z.lazy(() => z.object({ unitId: z.string(), items: z.array(AwardRecord) })),
   'POST /users': User,
   'POST /document-numbers': RegisterEntry,
   'GET /document-numbers': RegisterList,

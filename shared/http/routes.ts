@@ -11,6 +11,7 @@ import { FileRequest } from '../schemas/files';
 import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
+import { PersonInput } from '../schemas/person';
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
 
@@ -104,6 +105,35 @@ export const routes = [
     auth: 'jwt',
     roles: ANY_ROLE,
     summary: 'The units (addresses: the Office, and a unit’s reporter for its own units)',
+  },
+  {
+    method: 'PUT',
+    path: '/people/{personId}',
+    auth: 'jwt',
+    roles: ['admin'],
+    summary: 'Create or replace a person of the agency’s staff list (the Office only; a whole list is imported from a spreadsheet: POST /imports)',
+    body: PersonInput,
+  },
+  {
+    method: 'GET',
+    path: '/people',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary: 'The agency’s staff list: the Office all of it, a unit’s reporter the people of its own units',
+  },
+  {
+    method: 'GET',
+    path: '/people/{personId}/record',
+    auth: 'jwt',
+    roles: ['admin', 'council', 'unit'],
+    summary: 'A person’s achievement record across years: every award the agency’s campaigns decided or proposed, with its decision (the Office, the Council, and the reporter of the person’s unit)',
+  },
+  {
+    method: 'GET',
+    path: '/units/{unitId}/record',
+    auth: 'jwt',
+    roles: ['admin', 'council', 'unit'],
+    summary: 'A collective’s achievement record across years (the Office, the Council, and the unit’s own reporter)',
   },
   {
     method: 'POST',
@@ -306,7 +336,8 @@ export const routes = [
     path: '/campaigns/{id}/standings',
     auth: 'jwt',
     roles: ANY_ROLE,
-    query: PeriodQuery,
+    query: z.strictObject({ period: z._default(ReportPeriod, 'final'), format: z._default(z.enum(['json', 'csv']), 'json') }),
+    text: { mediaType: 'text/csv', description: 'With format=csv: text/csv, UTF-8 with a byte order mark, the header in the first line, one row per unit as the caller may see it' },
     summary: 'Units ranked by total, every criterion self-assessed and verified, ties the chain cannot break marked for a council vote',
     conflicts: ['campaign.no_scoring_table'],
   },

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write';
 import { Agency } from '../schemas/agency';
 import { documentClient, tableName } from './client';
-import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, keys, PLATFORM_PK, prefixes, registerPk, suppressionPk, withoutKeys } from './keys';
+import { CAMPAIGN_INDEX, campaignsIndexPk, directoryPk, importsPk, keys, PLATFORM_PK, prefixes, recordsPk, registerPk, staffPk, suppressionPk, withoutKeys } from './keys';
 import { allPages, queryByPrefix } from './query';
 
 /** The platform's list of agencies: a handful per province, so one partition read in full. */
@@ -60,7 +60,7 @@ const deleteKeys = (list: readonly { pk: string; sk: string }[]) => batchWriteAl
 
 /**
  * Deletes every item of an agency's partitions (shared/store/keys.ts): each campaign's (found through the agency's
- * campaign index), the directory's, the suppression list's, and its register of documents for each of `registerYears`
+ * campaign index), the directory's, the suppression list's, its staff list, achievement records and imports, and its register of documents for each of `registerYears`
  * (the years it can have numbered documents in: from its creation to next year). Returns how many items went.
  */
 export async function purgeAgencyData(agencyId: string, registerYears: readonly number[] = []): Promise<number> {
@@ -73,7 +73,7 @@ export async function purgeAgencyData(agencyId: string, registerYears: readonly 
     await deleteKeys([c]);
     count += items.length + 1;
   }
-  for (const pk of [directoryPk(agencyId), suppressionPk(agencyId), ...registerYears.map((y) => registerPk(agencyId, y))]) {
+  for (const pk of [directoryPk(agencyId), suppressionPk(agencyId), staffPk(agencyId), recordsPk(agencyId), importsPk(agencyId), ...registerYears.map((y) => registerPk(agencyId, y))]) {
     const items = await keysOf(pk);
     await deleteKeys(items);
     count += items.length;
