@@ -1,7 +1,7 @@
 import type { QuotaTitle, Title } from '../schemas/nomination';
 import { applyTitleQuota } from './decision/quota';
-import { type DecideState, type Work, initialState, worksOf } from './decision/state';
-import { ruleCitations, summarise } from './decision/summary';
+import { type DecideState, type Work, initialState, subjectKeyOf, worksOf } from './decision/state';
+import { attachClaims, ruleCitations, summarise } from './decision/summary';
 import { tallyMembers } from './decision/tallies';
 import { councilTies, unverifiedInForce } from './decision/ties';
 import { ruleSetFor } from './rules';
@@ -14,12 +14,28 @@ import { decideGiayKhen } from './decision/tiers/giay-khen';
 import { decideLdtt } from './decision/tiers/ldtt';
 import { decideTtldtt } from './decision/tiers/ttldtt';
 import { decideTtldxs, noteTtldxs } from './decision/tiers/ttldxs';
-import type { DecideNominationsInput, DecideResult } from './decision/types';
+import type { DecideNominationsInput, DecideResult, PastRecords } from './decision/types';
 import * as R from './rules/common';
-import { canonicalHash } from './standings';
+import { canonicalHash, canonicalJson } from './standings';
 
-export type { CouncilTie, DecideNominationsInput, DecideResult, Decision, DecisionQuota, DecisionStatus, ProposalStanding, QuotaUsage, UnverifiedOption } from './decision/types';
-export { personKeyOf } from './decision/state';
+export type {
+  Claim,
+  ClaimRecord,
+  ClaimStatus,
+  CouncilTie,
+  DecideNominationsInput,
+  DecideResult,
+  Decision,
+  DecisionQuota,
+  DecisionStatus,
+  DeclaredReason,
+  PastRecords,
+  ProposalStanding,
+  QuotaUsage,
+  UnverifiedOption,
+} from './decision/types';
+export { personKeyOf, subjectKeyOf } from './decision/state';
+export { recordSubjectKey } from './decision/claims';
 
 /**
  * The decision engine (đề xuất xét khen thưởng): every nomination of a campaign decided against the criteria and
@@ -72,7 +88,10 @@ export const STEPS: readonly Step[] = [
   tier('CO_THI_DUA_TINH', decideCoThiDua),
   quota('CO_THI_DUA_TINH'),
   (s) => {
-    for (const w of s.works) w.decision.summary = summarise(w);
+    for (const w of s.works) {
+      attachClaims(w);
+      w.decision.summary = summarise(w);
+    }
   },
 ];
 
@@ -85,7 +104,29 @@ export function decideInputs(input: DecideNominationsInput): unknown {
     unitStandings: input.unitStandings.map((s) => ({ unitId: s.unitId, rank: s.rank, tie: s.tie !== undefined && s.tie !== false })).sort((a, b) => R.cmp(a.unitId, b.unitId)),
     options: input.options,
     usedInitiatives: [...new Set(input.usedInitiatives ?? [])].sort(R.cmp),
+    // Issue 13: absent without records, so a proposal made without them keeps its hash.
+    ...(input.records ? { records: recordsInputs(input, input.records) } : {}),
   };
+}
+
+/**
+ * The records that can change a decision: those of this campaign's nominees (whose key is present, even with none,
+ * matters: a nominee left out stands as declared) and the whole coverage (a predating claim's sentence names the first
+ * year covered). Order carries no meaning: sorted by their canonical JSON.
+ */
+function recordsInputs(input: DecideNominationsInput, records: PastRecords): unknown {
+  const keys = new Set(input.nominations.map((e) => subjectKeyOf(e.nominee)));
+  const sortedJson = <T>(xs: readonly T[]) =>
+    xs
+      .map((x) => ({ x, j: canonicalJson(x) }))
+      .sort((a, b) => R.cmp(a.j, b.j))
+      .map(({ x }) => x);
+  const bySubject: Record<string, unknown[]> = {};
+  for (const k of Object.keys(records.bySubject)
+    .filter((k) => keys.has(k))
+    .sort(R.cmp))
+    bySubject[k] = sortedJson(records.bySubject[k] ?? []);
+  return { bySubject, coverage: sortedJson(records.coverage) };
 }
 
 export function decideNominations(input: DecideNominationsInput): DecideResult {

@@ -1,9 +1,10 @@
-import type { IndividualNominee, Initiative, NominationEntry, Title } from '../../schemas/nomination';
+import type { IndividualNominee, Initiative, NominationEntry, Nominee, Title } from '../../schemas/nomination';
 import { DomainError } from '../errors';
 import { resolveOptions, ruleSetFor } from '../rules';
 import * as R from '../rules/common';
 import type { OptionKey, ResolvedRuleOptions, RuleCheck, RuleSet } from '../rules/types';
-import type { DecideNominationsInput, Decision, QuotaUsage } from './types';
+import { type PastTitleClaim, classifyClaims, indexRecords } from './claims';
+import type { Claim, DecideNominationsInput, Decision, QuotaUsage } from './types';
 
 /**
  * The state one run of the decision engine builds up, tier after tier. Each step (a tier, a quota cut, the member
@@ -28,6 +29,12 @@ export interface Work {
   take: Initiative[];
   /** Nominations of this campaign the outcome relied on. */
   dependsOn: string[];
+  /** The past titles the rules count: the declared ones, less those the records contradict (issue 13). */
+  pastTitles: readonly PastTitleClaim[];
+  /** Every declared past title checked against the records; undefined when the engine was given none. */
+  claims?: Claim[];
+  /** The past titles the rules read (pastYears): the claims the decision shows. */
+  read: Set<Title>;
   decision: Decision;
 }
 
@@ -93,7 +100,8 @@ export function personKeyOf(n: IndividualNominee): string {
   return n.personId ?? `${n.unitId}|${n.name.normalize('NFC')}|${n.hireDate}`;
 }
 
-const nomineeKey = (e: NominationEntry) => (e.nominee.kind === 'individual' ? `p:${personKeyOf(e.nominee)}` : `c:${e.nominee.unitId}`);
+/** One nominee across nominations, and the key of their achievement records (claims.ts `recordSubjectKey`). */
+export const subjectKeyOf = (n: Nominee): string => (n.kind === 'individual' ? `p:${personKeyOf(n)}` : `c:${n.unitId}`);
 
 /** The state before any tier is decided; refuses a list where one nomination id appears twice. */
 export function initialState(input: DecideNominationsInput): DecideState {
@@ -110,6 +118,7 @@ export function initialState(input: DecideNominationsInput): DecideState {
   for (const s of input.unitStandings) ranks.set(s.unitId, s.rank);
 
   const ledger: R.InitiativeLedger = new Map((input.usedInitiatives ?? []).map((i) => [i, R.EARLIER_CAMPAIGN]));
+  const index = input.records ? indexRecords(input.records) : undefined;
   const sorted = [...input.nominations].sort((a, b) => (TIER_INDEX.get(a.title) as number) - (TIER_INDEX.get(b.title) as number) || R.cmp(a.id, b.id));
 
   // One record per person (the first nomination by id carries the facts used for the collectives' tallies).
@@ -135,7 +144,14 @@ export function initialState(input: DecideNominationsInput): DecideState {
       // Stryker disable next-line StringLiteral: equivalent, as above
       summary: '',
     };
-    return { entry, key: nomineeKey(entry), subject, rank: ranks.get(n.unitId), checks: decision.checks, take: [], dependsOn: [], decision };
+    const key = subjectKeyOf(n);
+    const work: Work = { entry, key, subject, rank: ranks.get(n.unitId), checks: decision.checks, take: [], dependsOn: [], pastTitles: n.pastTitles, read: new Set(), decision };
+    if (index) {
+      const { claims, accepted } = classifyClaims(index, key, subject, n.pastTitles);
+      work.claims = claims;
+      work.pastTitles = accepted;
+    }
+    return work;
   });
 
   return {
@@ -198,9 +214,15 @@ export function ignoreUpTo(s: DecideState, d: IndividualNominee['discipline']): 
   return d.endedOn && s.opt.disciplinePrinciple ? Math.min(R.yearOf(d.endedOn), s.year - 1) : undefined;
 }
 
+/** The years of a past title the rules count (a contradicted claim is not among them), noting that the rules read it. */
+export function pastYears(w: Work, title: Title): Set<number> {
+  w.read.add(title);
+  return new Set(w.pastTitles.filter((t) => t.title === title).map((t) => t.year));
+}
+
 /** Years of CSTĐCS: past titles, plus this year if achieved in this campaign (after the cap) or already recorded. */
 export function cstdcsYears(s: DecideState, n: IndividualNominee, w: Work): { years: Set<number>; from: string | null } {
-  const years = new Set(n.pastTitles.filter((t) => t.title === 'CSTDCS').map((t) => t.year));
+  const years = pastYears(w, 'CSTDCS');
   let from: string | null = years.has(s.year) ? 'record' : null;
   const p = personOf(s, n);
   if (p.cstdcs) {

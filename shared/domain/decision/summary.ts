@@ -6,26 +6,50 @@ import type { DecisionQuota } from './types';
 
 /** The last steps: one paragraph per decision for the minutes, and each rule's citation note given once. */
 
+/**
+ * Issue 13: the claims the decision read go after the paragraph, each with its sentence, so the Council sees which past
+ * titles the records verify, contradict or leave as declared; a refusal lists the contradicted ones among its reasons.
+ */
 export function summarise(w: Work): string {
+  const d = w.decision;
+  const claims = d.claims ?? [];
+  const contradicted = claims.filter((c) => c.status === 'contradicted').map((c) => c.sentence);
+  if (d.status === 'not-eligible') {
+    const reasons = d.checks.filter((c) => !c.passed && c.outcome === undefined).map((c) => c.sentence);
+    const rest = claims.filter((c) => c.status !== 'contradicted').map((c) => c.sentence);
+    return withClaims(`${w.subject.upper} chưa đủ điều kiện, tiêu chuẩn ${R.awardPhrase(d.title)}. Lý do: ${[...reasons, ...contradicted].join(' ')}`, rest);
+  }
+  return withClaims(
+    paragraph(w),
+    claims.map((c) => c.sentence),
+  );
+}
+
+const withClaims = (text: string, sentences: readonly string[]) => (sentences.length === 0 ? text : `${text} ${sentences.join(' ')}`);
+
+/** The paragraph of a decision that is not a refusal. */
+function paragraph(w: Work): string {
   const d = w.decision;
   const award = R.awardPhrase(d.title);
   switch (d.status) {
-    case 'eligible': {
-      const base = `${w.subject.upper} đủ điều kiện, tiêu chuẩn, đề nghị xét tặng ${award}.`;
-      if (!d.needsCouncilVote || !d.quota) return base;
-      return `${base} Trường hợp này đồng hạng tại vị trí giới hạn chỉ tiêu (còn ${d.quota.seats} suất cho ${d.quota.contenders} trường hợp), đề nghị Hội đồng Thi đua - Khen thưởng bỏ phiếu lựa chọn.`;
-    }
-    case 'not-eligible': {
-      const reasons = d.checks.filter((c) => !c.passed && c.outcome === undefined).map((c) => c.sentence);
-      return `${w.subject.upper} chưa đủ điều kiện, tiêu chuẩn ${award}. Lý do: ${reasons.join(' ')}`;
-    }
     case 'deferred': {
       const reasons = d.checks.filter((c) => c.outcome === 'defer').map((c) => c.sentence);
       return `Chưa xét ${award} đối với ${w.subject.lower}. ${reasons.join(' ')}`;
     }
     case 'over-quota':
       return overQuotaSummary(w, award, d.quota as DecisionQuota);
+    default: {
+      const base = `${w.subject.upper} đủ điều kiện, tiêu chuẩn, đề nghị xét tặng ${award}.`;
+      if (!d.needsCouncilVote || !d.quota) return base;
+      return `${base} Trường hợp này đồng hạng tại vị trí giới hạn chỉ tiêu (còn ${d.quota.seats} suất cho ${d.quota.contenders} trường hợp), đề nghị Hội đồng Thi đua - Khen thưởng bỏ phiếu lựa chọn.`;
+    }
   }
+}
+
+/** Issue 13: the claims a decision shows are those of the past titles its rules read (none read, none shown). */
+export function attachClaims(w: Work): void {
+  if (w.claims === undefined || w.read.size === 0) return;
+  w.decision.claims = w.claims.filter((c) => w.read.has(c.title));
 }
 
 /**

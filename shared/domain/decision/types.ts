@@ -1,4 +1,5 @@
 import type { NominationEntry, RuleOptions, Title } from '../../schemas/nomination';
+import type { AwardRecord, RecordCoverage } from '../../schemas/record';
 import type { Regime } from '../rules/regime';
 import type { Citation, OptionKey, ResolvedRuleOptions, RuleCheck, RuleSetId } from '../rules/types';
 
@@ -33,6 +34,55 @@ export interface Decision {
   initiativesUsed?: string[];
   /** Decisions of this campaign this one relied on (a member's LĐTT, this year's CSTĐCS): re-decide if one changes. */
   dependsOn?: string[];
+  /**
+   * Issue 13: the declared past titles this decision's rules read, each checked against the achievement records
+   * (./claims.ts). Present only when the engine was given `records` and the decision reads past titles (CSTĐ tỉnh,
+   * Bằng khen on `record` grounds); a contradicted claim was left out of the years the rules counted.
+   */
+  claims?: Claim[];
+}
+
+/**
+ * `verified`: an `awarded` record of the subject holds the year and title. `contradicted`: a finalized campaign of the
+ * agency decided that title for that year and no record of the subject holds it: the rules do not count it.
+ * `declared`: the records can say nothing (the year or title is not covered, only a proposal up the line is recorded,
+ * or the nominee's achievements are not the agency's to record): counted as the unit declared it.
+ */
+export type ClaimStatus = 'verified' | 'contradicted' | 'declared';
+
+/** Why a claim stands as declared. */
+export type DeclaredReason = 'not-covered' | 'proposed' | 'not-tracked';
+
+/** The record a claim was checked against, as the Council reads it (the award's document and campaign). */
+export type ClaimRecord = Pick<AwardRecord, 'outcome' | 'campaignId' | 'campaignTitle' | 'nominationId' | 'document'>;
+
+export interface Claim {
+  year: number;
+  title: Title;
+  status: ClaimStatus;
+  /** Set on a `declared` claim. */
+  reason?: DeclaredReason;
+  /** For the minutes, in Vietnamese, citing the record or the campaign that contradicts it. */
+  sentence: string;
+  /** `verified`: the awarded record; `declared` for `proposed`: the agency's proposal. */
+  record?: ClaimRecord;
+  /** `contradicted`: the finalized campaign that decided the title for that year. */
+  coverage?: RecordCoverage;
+}
+
+/**
+ * The achievement records a campaign's claims are checked against (issue 13). Built by the use case from the agency's
+ * records, the campaign being decided left out (its own results are not a past year's).
+ */
+export interface PastRecords {
+  /**
+   * The records of every nominee whose achievements the agency's records hold, by subject key (`subjectKeyOf` for a
+   * nominee, `recordSubjectKey` for a record: "p:<person key>", "c:<unit id>"), an empty list for one with none. A
+   * nominee left out (a nomination forwarded by another agency) is not the agency's to check: its claims stand as declared.
+   */
+  bySubject: Readonly<Record<string, readonly AwardRecord[]>>;
+  /** The (year, title) pairs the agency's finalized campaigns decided on (RecordCoverage). */
+  coverage: readonly RecordCoverage[];
 }
 
 export interface QuotaUsage {
@@ -92,6 +142,8 @@ export interface DecideNominationsInput {
   tieBreak?: readonly string[];
   options: RuleOptions;
   usedInitiatives?: readonly string[];
+  /** Issue 13: when given, declared past titles are checked against the records and each decision shows its claims. */
+  records?: PastRecords;
 }
 
 export interface DecideResult {

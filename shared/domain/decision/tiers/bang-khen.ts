@@ -1,5 +1,5 @@
 import * as R from '../../rules/common';
-import { type DecideState, type Work, awardOf, cstdcsYears, finish, ignoreUpTo } from '../state';
+import { type DecideState, type Work, awardOf, cstdcsYears, finish, ignoreUpTo, pastYears } from '../state';
 
 /**
  * Bằng khen of the provincial Chairman (Law 2022 Art 74, Bắc Ninh QĐ 86/2025 Art 3.3): on `movement` grounds, the
@@ -26,7 +26,7 @@ export function decideBangKhen(s: DecideState, works: readonly Work[]): void {
       if (rec.take.length > 0 || (needed && pool.used.length > 0)) w.checks.push(R.initiativeOnceRule(s.env, w.subject, rec.take, pool, (id) => awardOf(s, id)));
       w.take = rec.take;
     } else {
-      const years = new Set<number>([...n.pastRatings.filter((r) => r.rating === 'HTXSNV').map((r) => r.year), ...n.pastTitles.filter((t) => t.title === 'TTLDXS').map((t) => t.year)]);
+      const years = new Set<number>([...n.pastRatings.filter((r) => r.rating === 'HTXSNV').map((r) => r.year), ...pastYears(w, 'TTLDXS')]);
       if (n.taskRating === 'HTXSNV') years.add(s.year);
       const x = s.ttldxsThisYear.get(w.key);
       if (x) {
