@@ -1,4 +1,5 @@
 import type { QuotaTitle, Title } from '../schemas/nomination';
+import type { AwardRecord } from '../schemas/record';
 import { applyTitleQuota } from './decision/quota';
 import { type DecideState, type Work, initialState, subjectKeyOf, worksOf } from './decision/state';
 import { attachClaims, ruleCitations, summarise } from './decision/summary';
@@ -111,22 +112,21 @@ export function decideInputs(input: DecideNominationsInput): unknown {
 
 /**
  * The records that can change a decision: those of this campaign's nominees (whose key is present, even with none,
- * matters: a nominee left out stands as declared) and the whole coverage (a predating claim's sentence names the first
- * year covered). Order carries no meaning: sorted by their canonical JSON.
+ * matters: a nominee left out stands as declared), with the fields a claim reads (not when it was recorded), and the
+ * whole coverage (a predating claim's sentence names the first year covered). Order carries no meaning: sorted by their
+ * canonical JSON.
  */
 function recordsInputs(input: DecideNominationsInput, records: PastRecords): unknown {
   const keys = new Set(input.nominations.map((e) => subjectKeyOf(e.nominee)));
-  const sortedJson = <T>(xs: readonly T[]) =>
+  const sorted = (xs: readonly unknown[]) =>
     xs
       .map((x) => ({ x, j: canonicalJson(x) }))
       .sort((a, b) => R.cmp(a.j, b.j))
       .map(({ x }) => x);
-  const bySubject: Record<string, unknown[]> = {};
-  for (const k of Object.keys(records.bySubject)
-    .filter((k) => keys.has(k))
-    .sort(R.cmp))
-    bySubject[k] = sortedJson(records.bySubject[k] ?? []);
-  return { bySubject, coverage: sortedJson(records.coverage) };
+  const read = (r: AwardRecord) => ({ year: r.year, title: r.title, outcome: r.outcome, campaignId: r.campaignId, campaignTitle: r.campaignTitle, nominationId: r.nominationId, document: r.document });
+  const held = Object.keys(records.bySubject).filter((k) => keys.has(k));
+  const bySubject = Object.fromEntries(held.sort(R.cmp).map((k) => [k, sorted((records.bySubject[k] ?? []).map(read))]));
+  return { bySubject, coverage: sorted(records.coverage) };
 }
 
 export function decideNominations(input: DecideNominationsInput): DecideResult {

@@ -267,7 +267,7 @@ describe('the input hash covers the records used (a decision is reproducible)', 
     expect(decideInputs(base)).not.toHaveProperty('records');
     expect(decideNominations({ ...base, records: undefined }).inputHash).toBe(decideNominations(base).inputHash);
   });
-  it('records change the hash; their order does not; records of subjects not nominated here are left out', () => {
+  it('records change the hash; their order, when they were recorded and the records of subjects not nominated here do not', () => {
     const h = decideNominations({ ...base, records: records() }).inputHash;
     expect(h).not.toBe(decideNominations(base).inputHash);
     const shuffled: PastRecords = {
@@ -276,6 +276,10 @@ describe('the input hash covers the records used (a decision is reproducible)', 
     };
     expect(decideNominations({ ...base, records: shuffled }).inputHash).toBe(decideNominations({ ...base, records: { bySubject: { 'p:an': anRecords }, coverage } }).inputHash);
     expect(decideNominations({ ...base, records: { bySubject: {}, coverage } }).inputHash).not.toBe(decideNominations({ ...base, records: { bySubject: { 'p:an': [] }, coverage } }).inputHash);
+    const rewritten = anRecords.map((r) => ({ ...r, recordedAt: '2026-11-30T08:00:00+07:00' }));
+    expect(decideNominations({ ...base, records: { bySubject: { 'p:an': rewritten }, coverage } }).inputHash).toBe(
+      decideNominations({ ...base, records: { bySubject: { 'p:an': anRecords }, coverage } }).inputHash,
+    );
   });
   it('the same inputs in another order give the same bytes', () => {
     const a = decideNominations({ ...base, records: records() });
