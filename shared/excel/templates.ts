@@ -159,7 +159,7 @@ function notesSheet(wb: Workbook, kind: ImportKind) {
   for (const sheet of def.sheets) {
     sheet.columns.forEach((c: ImportColumn, i) => {
       const row = ws.getRow(r++);
-      row.values = [sheet.name, columnLetter(i + 1), c.header, c.required ? 'Có' : '', c.note, c.example];
+      row.values = [sheet.name, columnLetter(i + 1), c.header, c.required ? 'Có' : '', c.note, c.example || null];
       row.getCell(5).alignment = { wrapText: true, vertical: 'top' };
       row.alignment = { vertical: 'top' };
       for (const k of [1, 2, 3, 4, 6]) row.getCell(k).alignment = { vertical: 'top', wrapText: k === 3 || k === 6 };

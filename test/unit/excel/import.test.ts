@@ -106,7 +106,12 @@ describe('cells as Excel writes them', () => {
     const ws = wb.getWorksheet('Đơn vị')!;
     ws.getRow(2).values = ['VP', { richText: [{ text: 'Văn ', font: { bold: true } }, { text: 'phòng Sở' }] }, { text: 'vanphong@songv.gov.vn', hyperlink: 'mailto:vanphong@songv.gov.vn' }];
     ws.getRow(3).values = [{ formula: 'UPPER("p1")', result: 'P1' }, 'Phòng Tổng hợp', 'th@songv.gov.vn;\nTH2@SONGV.GOV.VN , th3@songv.gov.vn', 'VP'];
-    ws.getRow(4).values = [123, 'Phòng 123', { text: { richText: [{ text: 'p123@' }, { text: 'songv.gov.vn' }] }, hyperlink: 'mailto:p123@songv.gov.vn' } as never, { sharedFormula: 'A3', result: 'P1' } as never];
+    ws.getRow(4).values = [
+      123,
+      'Phòng 123',
+      { text: { richText: [{ text: 'p123@' }, { text: 'songv.gov.vn' }] }, hyperlink: 'mailto:p123@songv.gov.vn' } as never,
+      { sharedFormula: 'A3', result: 'P1' } as never,
+    ];
     const res = await parseImport('units', await save(wb));
     if (!res.ok) throw new Error(JSON.stringify(res.errors));
     expect(res.rows.map((r) => r.value)).toEqual<UnitRow[]>([
