@@ -11,7 +11,7 @@
  * partial batch responses and a maximum concurrency → after `maxReceiveCount` receives, the
  * queue's dead-letter queue.
  */
-import { isCoreRoute, isCouncilRoute, isDocsRoute, isFilesRoute, isPeopleRoute } from '../shared/http/route-groups';
+import { isCoreRoute, isCouncilRoute, isDocsRoute, isFilesRoute, isPeopleRoute, isSheetsRoute } from '../shared/http/route-groups';
 import { DISPOSABLE_ID_PREFIXES } from '../shared/schemas/agency';
 import { type RouteSpec, routes } from '../shared/http/routes';
 import { covers, type FilterPattern, mergePatterns } from '../shared/stream/filter-match';
@@ -294,6 +294,24 @@ const subscribers = {
     bucket: { actions: ['GetObject', 'GetObjectVersion', 'PutObject'] },
     api: { routes: routes.filter(isFilesRoute) },
   },
+  apiSheets: {
+    entry: 'functions/api-sheets.ts',
+    description: 'HTTP API: import templates, .xlsx imports, a campaign’s tables as .xlsx or CSV, the Ministry’s statistical forms',
+    // exceljs reads and writes whole workbooks in memory: 5,000 rows stay well inside this (npm run bench), and the
+    // CPU that comes with the memory keeps a large import inside API Gateway's 30 s.
+    memorySize: 1024,
+    timeoutSeconds: 30,
+    table: {
+      // Reads: the campaign, the directory, the staff list, reports, the proposal and results, the agencies (platform
+      // partition), each agency's campaigns (gsi1) and records. Writes: the import's record (Put), the directory and
+      // staff rows (BatchWriteItem puts), the nominations with their events (TransactWriteItems: Put, ConditionCheck).
+      actions: ['GetItem', 'Query', 'PutItem', 'BatchWriteItem', 'ConditionCheckItem'],
+      indexes: ['gsi1'],
+    },
+    // The import's upload URL (PutObject) and reading the upload back (GetObject).
+    bucket: { actions: ['GetObject', 'PutObject'] },
+    api: { routes: routes.filter(isSheetsRoute) },
+  },
   apiDocs: {
     entry: 'functions/api-docs.ts',
     description: 'HTTP API: the API document (OpenAPI 3.1) and its page for people',
@@ -360,11 +378,12 @@ const subscribers = {
   },
   onNominationsClosed: {
     entry: 'functions/on-nominations-closed.ts',
-    description: 'NominationsClosed → decides every nomination under the law in force, stores the proposal, mails it to the Council and the Office',
+    description: 'NominationsClosed → decides every nomination under the law in force, stores the proposal, issues it as the Tờ trình to the Council (a PDF, the renderer) and mails it to the Council and the Office',
     memorySize: 1024,
     timeoutSeconds: 300,
     // BatchWriteItem: the proposal's decisions, 25 at a time.
     table: { actions: [...queuesMail, 'BatchWriteItem'], indexes: [] },
+    invokes: ['renderDocument'],
     // Once per campaign (one NominationsClosed event, whoever closes); one campaign per invocation.
     queue: { ...consumerDefaults, filters: mailingEvent('NominationsClosed'), batchSize: 1 },
   },

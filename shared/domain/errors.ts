@@ -1,5 +1,17 @@
 export type DomainErrorKind = 'conflict' | 'not-found' | 'invalid' | 'forbidden';
 
+/**
+ * One thing wrong with the request: the field's path and what is wrong, in Vietnamese. An imported workbook's bad cell
+ * also names its sheet, row and column (`path` is then "Cán bộ!C12").
+ */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  sheet?: string;
+  row?: number | null;
+  column?: { letter: string; header: string } | null;
+}
+
 /** The stable code a program reads when a refusal names no reason of its own (README "Errors"). */
 const DEFAULT_REASON: Readonly<Record<DomainErrorKind, string>> = {
   conflict: 'state.conflict',
@@ -18,7 +30,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorKind,
     message: string,
-    readonly details?: { path: string; message: string }[],
+    readonly details?: ErrorDetail[],
     reason?: string,
   ) {
     super(message);

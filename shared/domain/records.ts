@@ -34,7 +34,7 @@ export interface RecordsOfResultsInput {
 }
 
 /** The person an individual record is kept against: the staff list's id, else the name and unit the nomination gave. */
-export function personKeyOf(personId: string | undefined, unitId: string, name: string): string {
+export function recordPersonKey(personId: string | undefined, unitId: string, name: string): string {
   return personId ?? `${unitId}/${name.normalize('NFC')}`;
 }
 
@@ -51,7 +51,7 @@ export function recordsOfResults(input: RecordsOfResultsInput): { records: Award
     const gender = input.genders?.[o.nominationId];
     const subject: RecordSubject =
       n.kind === 'individual'
-        ? { kind: 'individual', personId: personKeyOf(input.personIds[o.nominationId], n.unitId, n.name), name: n.name, unitId: n.unitId, ...(gender ? { gender } : {}) }
+        ? { kind: 'individual', personId: recordPersonKey(input.personIds[o.nominationId], n.unitId, n.name), name: n.name, unitId: n.unitId, ...(gender ? { gender } : {}) }
         : { kind: 'collective', unitId: n.unitId, name: n.name };
     const document: RecordDocument =
       o.outcome === 'awarded'

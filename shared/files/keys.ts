@@ -29,6 +29,9 @@ export const objectKey = (agencyId: string, campaignId: string, ...parts: readon
   return campaignPrefix(agencyId, campaignId) + parts.map((p, i) => segment(`part ${i + 1}`, p)).join('/');
 };
 
+/** A spreadsheet uploaded for import (issue 13): the agency's, not a campaign's: `agency/<agencyId>/imports/<importId>`. */
+export const importObjectKey = (agencyId: string, importId: string): string => `${KEY_ROOT}${segment('agencyId', agencyId)}/imports/${segment('importId', importId)}`;
+
 /** The agency a key belongs to, or undefined for a key outside `agency/<id>/campaign/<id>/…`. */
 export function agencyOfKey(key: string): string | undefined {
   const m = /^agency\/([A-Za-z0-9_-]{1,64})\/campaign\/[A-Za-z0-9_-]{1,64}\/./.exec(key);

@@ -12,7 +12,7 @@ import * as user from '../schemas/user';
 import * as responses from './responses';
 import { MAX_BODY_BYTES } from './handler';
 import { routeResponses } from './route-responses';
-import { routeKey, routes, type RouteKey, type RouteSpec } from './routes';
+import { routeKey, routes, textAnswers, XLSX_MEDIA_TYPE, type RouteKey, type RouteSpec } from './routes';
 
 /** What the route answers (shared/http/route-responses.ts), for the document only. */
 const responseOf = (route: RouteSpec) => routeResponses[routeKey(route) as RouteKey];
@@ -200,12 +200,13 @@ function operation(route: RouteSpec, responseName: string | undefined) {
     params.push({ name, in: 'query', required: query?.required?.includes(name) ?? false, ...(description ? { description } : {}), schema: rest });
   }
   const status = route.successStatus ?? 200;
+  const texts = textAnswers(route);
   const content: Json = {
     ...(responseName ? json({ $ref: componentRef(responseName) }) : {}),
-    ...(route.text ? { [route.text.mediaType]: { schema: { type: 'string' } } } : {}),
+    ...Object.fromEntries(texts.map((t) => [t.mediaType, { schema: t.mediaType === XLSX_MEDIA_TYPE ? { type: 'string', contentMediaType: XLSX_MEDIA_TYPE } : { type: 'string' } }])),
   };
   const responses: Json = {
-    [String(status)]: { description: [SUCCESS[status] ?? 'Success', route.text?.description].filter(Boolean).join('. '), ...(Object.keys(content).length ? { content } : {}) },
+    [String(status)]: { description: [SUCCESS[status] ?? 'Success', ...texts.map((t) => t.description)].join('. '), ...(Object.keys(content).length ? { content } : {}) },
   };
   const ref = (name: string) => ({ $ref: `#/components/responses/${name}` });
   if (route.body || route.query || pathParams > 0) responses['400'] = ref('BadRequest');

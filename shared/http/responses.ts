@@ -2,6 +2,7 @@ import { ResultsDocuments } from '../schemas/register';
 import * as z from 'zod/mini';
 import { AgencyLevel } from '../schemas/agency-level';
 import { describe } from '../schemas/fields';
+import { RecordCoverage, RecordDocument } from '../schemas/record';
 // The input schemas are zod/mini (shared/schemas/fields.ts): extended with zod/mini's functions, as they have no classic methods.
 import { extend, safeExtend } from 'zod/mini';
 import { Nomination, QuotaRule, QuotaTitle, RuleSetId, Title } from '../schemas/nomination';
@@ -175,6 +176,22 @@ const decision = () =>
     ),
     initiativesUsed: z.optional(z.array(z.string())),
     dependsOn: z.optional(z.array(z.string())),
+    claims: describe(
+      z.optional(
+        z.array(
+          z.object({
+            year: z.number().check(z.int()),
+            title: Title,
+            status: z.enum(['verified', 'contradicted', 'declared']),
+            reason: z.optional(z.enum(['not-covered', 'proposed', 'not-tracked'])),
+            sentence: describe(z.string(), 'For the minutes, in Vietnamese'),
+            record: z.optional(z.object({ outcome: z.enum(['awarded', 'proposed']), campaignId: z.string(), campaignTitle: z.string(), nominationId: z.string(), document: RecordDocument })),
+            coverage: z.optional(RecordCoverage),
+          }),
+        ),
+      ),
+      'Each past title the nomination declares that its rules read, checked against the achievement records (issue 13): verified, contradicted (not counted), or declared',
+    ),
   });
 
 /** The proposal (dự kiến kết quả): every nomination decided, the quotas, the options and their sources, every rule's citation. */

@@ -12,6 +12,7 @@ import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
 import { PersonInput } from '../schemas/person';
+import { ImportRequest } from '../schemas/imports';
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
 
@@ -25,6 +26,16 @@ const flag = z.pipe(
 export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
 /** The platform operator's routes: agencies, nothing inside them. */
 export const PLATFORM = ['platform'] as const;
+
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export interface TextAnswer {
+  mediaType: 'text/csv' | 'text/html' | typeof XLSX_MEDIA_TYPE;
+  description: string;
+}
+
+/** The spreadsheets' names in their paths (API Gateway takes a parameter only as a whole path segment). */
+export const TEMPLATE_FILES = ['units.xlsx', 'staff.xlsx', 'recipient-groups.xlsx', 'nominations.xlsx'] as const;
+export const EXPORT_FILES = ['registrations.xlsx', 'reports.xlsx', 'standings.xlsx', 'standings.csv', 'proposal.xlsx', 'results.xlsx', 'results.csv'] as const;
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -45,8 +56,8 @@ export interface RouteSpec {
    * handler can reach) and fails when this list and the code differ.
    */
   conflicts?: readonly string[];
-  /** An answer that is not JSON (the results' CSV, the reference page), beside or instead of `response`. */
-  text?: { mediaType: 'text/csv' | 'text/html'; description: string };
+  /** An answer that is not JSON (the results' CSV, the reference page, a workbook), beside or instead of `response`. */
+  text?: TextAnswer | readonly TextAnswer[];
 }
 
 /**
@@ -417,9 +428,69 @@ export const routes = [
       'submission.nothing_proposed',
     ],
   },
+  {
+    method: 'GET',
+    path: '/templates/{template}',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary: 'An import template (units.xlsx, staff.xlsx, recipient-groups.xlsx, nominations.xlsx): Vietnamese headers, a notes sheet, lists for the coded columns',
+    text: { mediaType: XLSX_MEDIA_TYPE, description: 'The template workbook, as an attachment' },
+  },
+  {
+    method: 'POST',
+    path: '/imports',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary: 'Import a workbook: an upload URL for the .xlsx (the Office any kind; a unit’s reporter its own nominations), applied by POST /imports/{importId}/apply',
+    body: ImportRequest,
+    successStatus: 201,
+    conflicts: ['campaign.not_issued', 'campaign.closed'],
+  },
+  {
+    method: 'GET',
+    path: '/imports/{importId}',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary: 'An import: its status, its counts once applied, every bad cell once refused (who requested it, or the Office)',
+  },
+  {
+    method: 'POST',
+    path: '/imports/{importId}/apply',
+    auth: 'jwt',
+    roles: ['admin', 'unit'],
+    summary:
+      'Apply the uploaded workbook: every row checked first; any bad cell is a 400 naming every one (sheet, row, column) and nothing is written; a good file is applied whole, and the same file again changes nothing',
+    conflicts: ['import.not_uploaded', 'campaign.not_issued', 'campaign.closed', 'nomination.deadline_passed', 'campaign.concurrent_change'],
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/{id}/exports/{file}',
+    auth: 'jwt',
+    roles: ANY_ROLE,
+    query: PeriodQuery,
+    summary:
+      'A campaign’s table as a workbook or CSV (registrations, reports, standings, proposal, results): what the caller may read of it, the header in row 1 as an Excel table, a second sheet with the campaign, its number, the input hash and the rule set',
+    conflicts: ['campaign.no_scoring_table', 'proposal.not_ready'],
+    text: [
+      { mediaType: XLSX_MEDIA_TYPE, description: 'The .xlsx files: an Excel table, numbers as numbers, dates as dates, the header frozen' },
+      { mediaType: 'text/csv', description: 'The .csv files: UTF-8 with a byte order mark, the header in the first line' },
+    ],
+  },
+  {
+    method: 'GET',
+    path: '/statistics/{form}',
+    auth: 'jwt',
+    roles: ['admin'],
+    query: z.strictObject({ year: z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100)) }),
+    summary:
+      'A statistical form of the Ministry of Home Affairs (thi đua, khen thưởng) for a year, as .xlsx in the form’s layout: the agency’s own, or a province’s rolled up across its agencies; cells the system cannot fill are left for the Office and marked',
+    text: { mediaType: XLSX_MEDIA_TYPE, description: 'The form as a workbook' },
+  },
 ] as const satisfies readonly RouteSpec[];
 
 type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
 /** The `routeKey` API Gateway puts on each event, e.g. `"POST /campaigns/{id}/issue"`. */
 export type RouteKey = KeyOf<(typeof routes)[number]>;
 export const routeKey = (r: RouteSpec) => `${r.method} ${r.path}`;
+/** A route's non-JSON answers, as a list. */
+export const textAnswers = (r: Pick<RouteSpec, 'text'>): readonly TextAnswer[] => (r.text === undefined ? [] : Array.isArray(r.text) ? r.text : [r.text as TextAnswer]);

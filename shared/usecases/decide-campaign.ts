@@ -1,11 +1,15 @@
 import { assessmentYearOf, referenceDateOf } from '../domain/campaign';
-import { decideNominations, type DecideResult } from '../domain/decide';
+import { decideNominations, type DecideResult, type PastRecords } from '../domain/decide';
+import { subjectKeyOf } from '../domain/decision/state';
+import { recordPersonKey } from '../domain/records';
+import type { AwardRecord } from '../schemas/record';
+import { listCoverage, listPersonRecords, listUnitRecords } from '../store/records';
 import { isRegistered } from '../domain/registered';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Campaign } from '../schemas/campaign';
 import { Nomination, NominationEntry } from '../schemas/nomination';
 import { Registration } from '../schemas/registration';
-import { listNominations } from '../store/nominations';
+import { listNominations, type StoredNomination } from '../store/nominations';
 import { listRegistrations, listReports } from '../store/reports';
 import { standings } from './reports';
 
@@ -28,7 +32,9 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
   const ranked = scored ? await standings(campaign.agencyId, campaign.id, 'final') : undefined;
   const unitStandings = (ranked?.rows ?? []).map((r) => ({ unitId: r.unitId, rank: r.rank, total: r.total, ...(r.unitName ? { unitName: r.unitName } : {}), ...(r.tie ? { tie: true } : {}) }));
   const tieBreak = (campaign.scoringTable?.tieBreak ?? []).map((id) => criterionName(campaign, id));
+  const records = await pastRecordsOf(campaign, stored, nominations);
   return decideNominations({
+    records,
     referenceDate: referenceDateOf(campaign, todayInVietnam),
     // Issue 11: the year under review is the campaign's, not the reference date's (a 2023 review decided in January 2024).
     campaignYear: assessmentYearOf(campaign, todayInVietnam),
@@ -37,6 +43,34 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
     unitStandings,
     options: campaign.ruleOptions ?? {},
   });
+}
+
+/**
+ * The achievement records the engine checks declared past titles against (issue 13, shared/domain/decision/claims.ts):
+ * each own nominee's records, under the engine's key of the nominee, and what the agency's records cover. The records
+ * are kept under the staff list's person id (shared/domain/records.ts); the engine keys a person by unit, so each is
+ * looked up by the first and handed over under the second. Left out: nominations forwarded by another agency (this
+ * agency's records say nothing of its people), and this campaign's own records and coverage, so that deciding it again
+ * after it is final decides the same.
+ */
+async function pastRecordsOf(campaign: Campaign, stored: readonly StoredNomination[], entries: readonly NominationEntry[]): Promise<PastRecords> {
+  const own = new Map(stored.filter((s) => s.origin === undefined).map((s) => [s.id, s]));
+  const notThis = <T extends { campaignId: string }>(items: readonly T[]) => items.filter((r) => r.campaignId !== campaign.id);
+  const bySubject: Record<string, AwardRecord[]> = {};
+  await Promise.all(
+    entries.map(async (e) => {
+      const s = own.get(e.id);
+      if (!s) return;
+      const key = subjectKeyOf(e.nominee);
+      if (bySubject[key]) return;
+      bySubject[key] = [];
+      const raw = s.nominee as { kind: string; personId?: string; unitId: string; name: string };
+      const found =
+        raw.kind === 'individual' ? await listPersonRecords(campaign.agencyId, recordPersonKey(raw.personId, raw.unitId, raw.name)) : await listUnitRecords(campaign.agencyId, raw.unitId);
+      bySubject[key] = notThis(found);
+    }),
+  );
+  return { bySubject, coverage: notThis(await listCoverage(campaign.agencyId)) };
 }
 
 /**

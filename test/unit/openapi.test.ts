@@ -5,7 +5,7 @@ import type { Standings as StandingsType } from '../../shared/domain/standings';
 import { openApiDocument, operationIdOf } from '../../shared/http/openapi';
 import type * as R from '../../shared/http/responses';
 import { routeResponses } from '../../shared/http/route-responses';
-import { type RouteKey, routeKey, routes, type RouteSpec } from '../../shared/http/routes';
+import { type RouteKey, routeKey, routes, type RouteSpec, textAnswers } from '../../shared/http/routes';
 import type { finalize } from '../../shared/usecases/nominations';
 import type { StoredReport as StoredReportType, verifyReport } from '../../shared/usecases/reports';
 import type { visibleStandings } from '../../shared/usecases/visibility';
@@ -69,7 +69,7 @@ describe('the OpenAPI document', () => {
   it.each(all)('%s: its success answer has a media type and a schema', (_key, route, op) => {
     const success = op.responses[String(route.successStatus ?? 200)];
     const media = Object.keys(success?.content ?? {});
-    expect(media).toEqual([...(routeResponses[routeKey(route) as RouteKey] ? ['application/json'] : []), ...(route.text ? [route.text.mediaType] : [])]);
+    expect(media).toEqual([...(routeResponses[routeKey(route) as RouteKey] ? ['application/json'] : []), ...textAnswers(route).map((t) => t.mediaType)]);
     expect(media.length).toBeGreaterThan(0);
     for (const m of media) expect(success?.content?.[m]?.schema).toBeDefined();
   });
