@@ -308,8 +308,9 @@ const subscribers = {
       actions: ['GetItem', 'Query', 'PutItem', 'BatchWriteItem', 'ConditionCheckItem'],
       indexes: ['gsi1'],
     },
-    // The import's upload URL (PutObject) and reading the upload back (GetObject).
-    bucket: { actions: ['GetObject', 'PutObject'] },
+    // The import's upload URL (PutObject) and reading the upload back (GetObject; GetObjectVersion is the same read
+    // pinned to a version, which shared/files/get.ts sends when given one).
+    bucket: { actions: ['GetObject', 'GetObjectVersion', 'PutObject'] },
     api: { routes: routes.filter(isSheetsRoute) },
   },
   apiDocs: {

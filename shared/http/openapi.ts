@@ -116,8 +116,23 @@ const components = () => ({
         message: { type: 'string', description: 'Vietnamese, for people' },
         errors: {
           type: 'array',
-          description: 'Each refused field, named by its dotted path (`signer.name`, `recipientGroups.1`, `query.cursor`)',
-          items: { type: 'object', required: ['path', 'message'], additionalProperties: false, properties: { path: { type: 'string' }, message: { type: 'string', description: 'Vietnamese' } } },
+          description:
+            'Each refused field, named by its dotted path (`signer.name`, `recipientGroups.1`, `query.cursor`); an imported workbook’s bad cell also by its sheet, row and column (`path` then reads `Cán bộ!C12`)',
+          items: {
+            type: 'object',
+            required: ['path', 'message'],
+            additionalProperties: false,
+            properties: {
+              path: { type: 'string' },
+              message: { type: 'string', description: 'Vietnamese' },
+              sheet: { type: 'string', description: 'An imported workbook’s sheet' },
+              row: { type: ['integer', 'null'], description: 'Its row as Excel numbers it (1 is the header); null for a problem of the whole sheet or file' },
+              column: {
+                oneOf: [{ type: 'null' }, { type: 'object', required: ['letter', 'header'], additionalProperties: false, properties: { letter: { type: 'string' }, header: { type: 'string' } } }],
+                description: 'Its column: the letter and the template’s header',
+              },
+            },
+          },
         },
       },
     },

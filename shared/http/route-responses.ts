@@ -10,6 +10,7 @@ import { StoredFile } from '../schemas/files';
 import { User, UserList } from '../schemas/user';
 import { Person } from '../schemas/person';
 import { AwardRecord } from '../schemas/record';
+import { ImportRecord } from '../schemas/imports';
 import {
   CouncilTally,
   FinalResults,
@@ -56,6 +57,9 @@ export const routeResponses: Partial<Record<RouteKey, z.core.$ZodType>> = {
   'PUT /people/{personId}': Person,
   'GET /people': z.lazy(() => z.object({ items: z.array(Person) })),
   'GET /people/{personId}/record': z.lazy(() => z.object({ personId: z.string(), person: z.optional(Person), items: z.array(AwardRecord) })),
+  'POST /imports': z.lazy(() => z.object({ import: ImportRecord, upload: presignedUpload() })),
+  'GET /imports/{importId}': ImportRecord,
+  'POST /imports/{importId}/apply': ImportRecord,
   'GET /units/{unitId}/record': z.lazy(() => z.object({ unitId: z.string(), items: z.array(AwardRecord) })),
   'POST /users': User,
   'POST /document-numbers': RegisterEntry,

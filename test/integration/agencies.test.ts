@@ -368,6 +368,8 @@ describe('agencies and the line of authority', () => {
       'POST /users': { email: `new.${MARK}@example.org`, name: 'Người Mới', role: 'viewer' },
       'POST /document-numbers': { type: 'TB', title: `Thông báo ${MARK}` },
       'POST /campaigns/{id}/documents/{docId}/signed': { filename: 'ky-so.pdf', size: 10, sha256: '0'.repeat(64), contentType: 'application/pdf' },
+      'PUT /people/{personId}': { name: 'Người Ngoài', gender: 'female', unitId: bUnit, hireDate: '2020-01-01' },
+      'POST /imports': { kind: 'staff', filename: 'danh-sach.xlsx', size: 10, sha256: '0'.repeat(64), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
       'POST /campaigns/{id}/files': { purpose: 'evidence', unitId: bUnit, period: 'final', filename: 'minh-chung.pdf', size: 10, sha256: '0'.repeat(64), contentType: 'application/pdf' },
     };
     /** Routes whose path names one of B's resources: they must answer 403 or 404. The rest act in A's own namespace. */
@@ -380,7 +382,12 @@ describe('agencies and the line of authority', () => {
         .replace('{period}', 'final')
         .replace('{username}', encodeURIComponent(bUsername))
         .replace('{docId}', 'launch-letter')
-        .replace('{fileId}', '00000000-0000-4000-8000-000000000000');
+        .replace('{fileId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{importId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{personId}', 'nv-01')
+        .replace('{template}', 'staff.xlsx')
+        .replace('{file}', 'standings.csv')
+        .replace('{form}', '0601.N');
 
     const doc = await call('GET', '/openapi.json');
     let checked = 0;

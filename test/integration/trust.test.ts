@@ -176,7 +176,12 @@ describe('trust between units', () => {
         .replace('{unitId}', B)
         .replace('{period}', 'final')
         .replace('{docId}', 'launch-letter')
-        .replace('{fileId}', '00000000-0000-4000-8000-000000000000');
+        .replace('{fileId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{importId}', '00000000-0000-4000-8000-000000000000')
+        .replace('{personId}', 'nv-01')
+        .replace('{template}', 'staff.xlsx')
+        .replace('{file}', 'standings.csv')
+        .replace('{form}', '0601.N');
       for (const [role, token] of Object.entries(tokens)) {
         if ((spec.roles ?? []).includes(role as never)) continue;
         const res = await call(spec.method, path, { token, ...(spec.body ? { body: {} } : {}) });
@@ -192,8 +197,11 @@ describe('trust between units', () => {
     const { admin, council, viewer, unitA, unitB, id } = await world();
     await finalized();
     // One file's route names a file (none here); the register is read by year.
-    const reads = (routes as readonly RouteSpec[]).filter((r) => r.method === 'GET' && r.auth === 'jwt' && !r.path.includes('{fileId}'));
-    const path = (spec: RouteSpec) => spec.path.replace('{id}', id);
+    // An import is its requester's (none here). Unit B's person (nv-01, awarded) and unit B itself name the records read.
+    const reads = (routes as readonly RouteSpec[]).filter((r) => r.method === 'GET' && r.auth === 'jwt' && !r.path.includes('{fileId}') && !r.path.includes('{importId}'));
+    const path = (spec: RouteSpec) => spec.path.replace('{id}', id).replace('{personId}', 'nv-01').replace('{unitId}', B).replace('{template}', 'nominations.xlsx').replace('{form}', '0603.N');
+    // The records consumer writes after finalize: the records read below are there.
+    await streamIdle();
     const seen: Record<string, string> = {};
     for (const [who, token] of Object.entries({ admin, council, viewer, unitA, unitB })) {
       let text = '';
@@ -202,12 +210,16 @@ describe('trust between units', () => {
           ? ['', '?format=csv']
           : spec.path.endsWith('/campaigns')
             ? ['?limit=100']
-            : spec.path === '/document-numbers'
+            : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
               ? [`?year=${new Date().getUTCFullYear()}`]
               : [''];
-        for (const suffix of suffixes) {
-          const res = await call('GET', `${path(spec)}${suffix}`, { token });
-          if ((spec.roles ?? []).includes((who.startsWith('unit') ? 'unit' : who) as never)) expect({ who, route: spec.path, status: res.status }).toEqual({ who, route: spec.path, status: 200 });
+        // Every export the role may read; the CSVs carry their text as it is, where a leak would show.
+        const paths = spec.path.endsWith('/exports/{file}') ? ['standings.csv', 'results.csv', 'registrations.xlsx', 'standings.xlsx'].map((f) => path(spec).replace('{file}', f)) : [path(spec)];
+        for (const [suffix, p] of suffixes.flatMap((x) => paths.map((p) => [x, p] as const))) {
+          const res = await call('GET', `${p}${suffix}`, { token });
+          // Unit B's records are B's: unit A is refused them though its role may read records.
+          const expected = who === 'unitA' && spec.path.endsWith('/record') ? 403 : 200;
+          if ((spec.roles ?? []).includes((who.startsWith('unit') ? 'unit' : who) as never)) expect({ who, route: p, status: res.status }).toEqual({ who, route: p, status: expected });
           text += typeof res.body === 'string' ? res.body : JSON.stringify(res.body);
         }
       }

@@ -17,6 +17,7 @@ const root = path.resolve(__dirname, '../..');
 /** Conflicts the graph reaches that the route cannot answer, each with why. */
 const UNREACHABLE: Record<string, { code: string; why: string }[]> = {
   'GET /campaigns/{id}/standings': [{ code: 'state.conflict', why: 'computeStandings refuses another ruleVersion only when its caller names one; reports.ts standings() names none' }],
+  'GET /campaigns/{id}/exports/{file}': [{ code: 'state.conflict', why: 'through readStandings, as GET /campaigns/{id}/standings: reports.ts standings() names no ruleVersion' }],
 };
 
 interface Fn {
