@@ -54,6 +54,38 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (b: Uint8Array, magic: number[]) => b.length >= magic.length && magic.every((m, i) => b[i] === m);
 
+/**
+ * What the workbook may unpack to. An .xlsx is a zip: a few kilobytes can declare gigabytes (a "zip bomb"), and the
+ * reader builds every cell in memory, so the central directory's declared sizes are summed before anything is inflated.
+ * 5,000 rows of the widest kind with long texts stay far below it; the upload's own size limit is the first guard.
+ */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+/** Row and cell elements the reader accepts per sheet: formatted empty rows count, so far above the data row limit. */
+const MAX_ROW_ELEMENTS = 100_000;
+const MAX_CELLS_PER_ROW = 1_000;
+
+/** The sum of the uncompressed sizes the zip's central directory declares; Infinity when it cannot be trusted (zip64, damaged). */
+export function declaredUnpackedSize(b: Uint8Array): number {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  // The end-of-central-directory record: 22 bytes, then a comment of up to 65,535.
+  for (let i = b.length - 22; i >= 0 && i >= b.length - 22 - 65_535; i--) {
+    if (dv.getUint32(i, true) !== 0x06054b50) continue;
+    const entries = dv.getUint16(i + 10, true);
+    if (entries === 0xffff) return Number.POSITIVE_INFINITY;
+    let p = dv.getUint32(i + 16, true);
+    let total = 0;
+    for (let k = 0; k < entries; k++) {
+      if (p + 46 > b.length || dv.getUint32(p, true) !== 0x02014b50) return Number.POSITIVE_INFINITY;
+      const size = dv.getUint32(p + 24, true);
+      if (size === 0xffffffff) return Number.POSITIVE_INFINITY;
+      total += size;
+      p += 46 + dv.getUint16(p + 28, true) + dv.getUint16(p + 30, true) + dv.getUint16(p + 32, true);
+    }
+    return total;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
 const fileError = (message: string): ImportResult<never> => ({ ok: false, errors: [{ sheet: '', row: null, column: null, message }] });
 
 const headerKey = (s: string) => normaliseLabel(s).replace(/\s*\(\*\)$|\s*\*$/, '');
@@ -363,10 +395,26 @@ const byPlace = (a: ImportError, b: ImportError) =>
 export async function parseImport<K extends ImportKind>(kind: K, buffer: Uint8Array, ctx: ImportContext = {}): Promise<ImportResult<ImportValue[K]>> {
   if (startsWith(buffer, OLE_MAGIC)) return fileError('Tệp ở định dạng Excel 97–2003 (.xls); hãy mở tệp và lưu lại dưới dạng Sổ làm việc Excel (.xlsx)');
   if (!startsWith(buffer, ZIP_MAGIC)) return fileError('Tệp không phải là tệp Excel (.xlsx); hãy tải mẫu của hệ thống, điền và lưu dưới dạng .xlsx');
+  const unpacked = declaredUnpackedSize(buffer);
+  if (unpacked === Number.POSITIVE_INFINITY) return fileError('Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx');
+  if (unpacked > MAX_UNPACKED_BYTES) return fileError(`Tệp quá lớn: nội dung giải nén vượt quá ${MAX_UNPACKED_BYTES / 1024 / 1024} MB; hãy chia thành nhiều tệp`);
   const wb = new Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as XlsxBuffer);
-  } catch {
+    await wb.xlsx.load(
+      Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength) as unknown as XlsxBuffer,
+      {
+        // The template's dropdowns reach row 5,001 on every coded column: the reader would build one object per cell of them.
+        ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst'],
+        maxRows: MAX_ROW_ELEMENTS,
+        maxCols: MAX_CELLS_PER_ROW,
+      } as unknown as { ignoreNodes: string[] },
+    );
+  } catch (e) {
+    if (e instanceof Error && /^Max (row|c) count/.test(e.message)) {
+      return fileError(
+        `Trang tính có quá nhiều dòng hoặc cột được định dạng (tối đa ${MAX_ROW_ELEMENTS.toLocaleString('vi-VN')} dòng, ${MAX_CELLS_PER_ROW.toLocaleString('vi-VN')} ô mỗi dòng); hãy xóa các dòng, cột thừa`,
+      );
+    }
     return fileError('Không đọc được tệp Excel: tệp bị hỏng hoặc không phải sổ làm việc .xlsx');
   }
   const def = KINDS[kind];

@@ -26,6 +26,9 @@ export interface Column<R> {
   value: (row: R, index: number) => CellInput;
 }
 
+/** The media type of every workbook this module writes (for the routes' content-type). */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Label and value lines of the "Thông tin" sheet. */
 export type InfoLine = readonly [label: string, value: CellInput];
 

@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { type ImportError, MAX_IMPORT_ROWS, parseImport } from '../../../shared/excel/import';
+import { type ImportError, MAX_IMPORT_ROWS, MAX_UNPACKED_BYTES, declaredUnpackedSize, parseImport } from '../../../shared/excel/import';
 import type { NominationRow, StaffRow, UnitRow } from '../../../shared/excel/kinds';
 import { buildTemplate, fillTemplate } from '../../../shared/excel/templates';
 import { INJECTION, UNIT_IDS, load, save, staffRows } from './fixtures';
@@ -152,6 +152,17 @@ describe('the file and the sheet', () => {
     expect(xls.ok === false && xls.errors[0]?.message).toMatch(/Excel 97–2003 \(\.xls\)/);
     const broken = await parseImport('staff', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 7)]));
     expect(broken.ok === false && broken.errors).toEqual([{ sheet: '', row: null, column: null, message: expect.stringContaining('tệp bị hỏng') }]);
+  });
+
+  test('a zip that declares more than 100 MB unpacked is refused before it is inflated', async () => {
+    const file = Buffer.from(await buildTemplate('staff'));
+    expect(declaredUnpackedSize(file)).toBeGreaterThan(file.length);
+    expect(declaredUnpackedSize(file)).toBeLessThan(MAX_UNPACKED_BYTES);
+    // The first central-directory entry now declares 200 MB uncompressed, as a zip bomb's does.
+    const cd = file.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+    file.writeUInt32LE(200 * 1024 * 1024, cd + 24);
+    const res = await parseImport('staff', file);
+    expect(res).toEqual({ ok: false, errors: [{ sheet: '', row: null, column: null, message: expect.stringContaining('Tệp quá lớn') }] });
   });
 
   test('missing required headers are each named; the rows of that sheet are not reported one by one', async () => {
