@@ -140,7 +140,14 @@ const nominationOrigin = () =>
   );
 /** A nomination as stored: the request plus its id, the unit that sent it, who and when, and for a forwarded one its origin. */
 export const StoredNomination = z.lazy(() =>
-  safeExtend(Nomination._zod.innerType, { id: z.string(), nominatingUnitId: z.string(), submittedAt: z.string(), submittedBy: z.string(), origin: z.optional(nominationOrigin()) }),
+  safeExtend(Nomination._zod.innerType, {
+    id: z.string(),
+    nominatingUnitId: z.string(),
+    submittedAt: z.string(),
+    submittedBy: z.string(),
+    origin: z.optional(nominationOrigin()),
+    importId: describe(z.optional(z.string()), 'The import (POST /imports) that filed it, when it came from a workbook'),
+  }),
 );
 export const NominationList = z.lazy(() => z.object({ items: z.array(StoredNomination) }));
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { fillTemplate } from '../../shared/excel/templates';
-import type { StaffRow } from '../../shared/excel/kinds';
-import { apiUrl, call, tokenFor } from './client';
+import type { NominationRow, StaffRow } from '../../shared/excel/kinds';
+import { minimalLetter } from '../../seed/minimal-letter';
+import { apiUrl, call, eventually, streamIdle, tokenFor } from './client';
 
 /**
  * Spreadsheets on the twin (issue 13): a template downloaded, a staff list imported through the presigned upload and
@@ -128,5 +129,101 @@ describe('spreadsheets: templates and imports', () => {
     const asked = await call('POST', '/imports', { token: admin, body: { kind: 'units', filename: 'x.xlsx', size: 100, sha256: '0'.repeat(64), contentType: XLSX } });
     const res = await call('POST', `/imports/${asked.body.import.importId}/apply`, { token: admin });
     expect([res.status, res.body.code]).toEqual([409, 'import.not_uploaded']);
+  });
+
+  it('a unit imports its nominations; once the results are final each award is on its person’s record, in the exports and the statistics, and not shown to another unit', async () => {
+    const hours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString().replace('Z', '+00:00');
+    const council = await tokenFor(['council'], `${MARK}-council`);
+    const unitB = await tokenFor(['unit'], `${MARK}-b`, U2);
+    expect((await call('PUT', `/recipient-groups/${MARK}_DV`, { token: admin, body: { name: 'Các phòng', kind: 'email', purpose: 'để thực hiện', emails: ['p@so.example.org'] } })).status).toBe(200);
+    const number = (await call('POST', '/document-numbers', { token: admin, body: { type: 'KH', title: `Kế hoạch ${MARK}` } })).body.documentNumber;
+    const created = await call('POST', '/campaigns', {
+      token: admin,
+      body: { ...minimalLetter({ documentNumber: number, title: `Phong trào nhập từ Excel ${MARK}`, recipientGroups: [`${MARK}_DV`], deadlines: { nominations: hours(48) } }), participatingUnits: [U1, U2] },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('POST', `/campaigns/${id}/issue`, { token: admin })).status).toBe(200);
+
+    // Unit A's people on the staff list; the third row names unit B: the file is refused whole.
+    for (const [i, unitId] of [[1, U1], [2, U1], [3, U2]] as const) {
+      const body = { name: `Nguyễn Thị Ánh ${MARK} ${i}`, gender: i % 2 ? 'male' : 'female', unitId, hireDate: '2015-03-01' };
+      expect((await call('PUT', `/people/${MARK}-${String(i).padStart(4, '0')}`, { token: admin, body })).status).toBe(200);
+    }
+    const nominee = (i: number, unitId: string): NominationRow => ({
+      title: 'GIAY_KHEN',
+      achievementSummary: 'Hoàn thành xuất sắc nhiệm vụ được giao.',
+      nominee: {
+        kind: 'individual',
+        personId: `${MARK}-${String(i).padStart(4, '0')}`,
+        name: `Nguyễn Thị Ánh ${MARK} ${i}`,
+        gender: i % 2 ? 'male' : 'female',
+        unitId,
+        hireDate: '2015-03-01',
+        taskRating: 'HTXSNV',
+        discipline: { status: 'none' },
+        initiatives: [],
+        pastTitles: [],
+        pastRatings: [],
+      },
+    });
+    const mixed = await fillTemplate('nominations', [nominee(1, U1), nominee(2, U1), nominee(3, U2)]);
+    const refused = await call('POST', `/imports/${await importFile(unitA, 'nominations', mixed, { campaignId: id })}/apply`, { token: unitA });
+    expect([refused.status, refused.body.code]).toEqual([400, 'import.invalid']);
+    expect(refused.body.errors.map((e: { row: number; column: { header: string } }) => [e.row, e.column.header])).toEqual([[4, 'Mã đơn vị']]);
+    expect((await call('GET', `/campaigns/${id}/nominations`, { token: admin })).body.items).toHaveLength(0);
+
+    const own = await fillTemplate('nominations', [nominee(1, U1), nominee(2, U1)]);
+    const applied = await call('POST', `/imports/${await importFile(unitA, 'nominations', own, { campaignId: id })}/apply`, { token: unitA });
+    expect(applied.body.counts).toEqual({ rows: 2, created: 2, updated: 0, unchanged: 0 });
+    const again = await call('POST', `/imports/${await importFile(unitA, 'nominations', own, { campaignId: id })}/apply`, { token: unitA });
+    expect(again.body.counts).toEqual({ rows: 2, created: 0, updated: 0, unchanged: 2 });
+    const nominations = (await call('GET', `/campaigns/${id}/nominations`, { token: admin })).body.items as { id: string; nominatingUnitId: string; nominee: { personId: string; name: string } }[];
+    expect(nominations.map((n) => [n.nominee.personId, n.nominatingUnitId]).sort()).toEqual([
+      [`${MARK}-0001`, U1],
+      [`${MARK}-0002`, U1],
+    ]);
+
+    expect((await call('POST', `/campaigns/${id}/close-nominations`, { token: admin })).status).toBe(200);
+    await eventually('the proposal', async () => ((await call('GET', `/campaigns/${id}/proposal`, { token: council })).status === 200 ? true : undefined));
+    const votes = nominations.map((n, i) => ({ nominationId: n.id, title: 'GIAY_KHEN', yes: i === 0 ? 9 : 2 }));
+    expect((await call('POST', `/campaigns/${id}/council-votes`, { token: admin, body: { membersTotal: 9, present: 9, writtenVotes: 0, votes } })).status).toBe(200);
+    const results = await call('POST', `/campaigns/${id}/results/finalize`, { token: admin });
+    expect(results.status).toBe(200);
+    await streamIdle();
+
+    const awarded = nominations[0]!.nominee.personId;
+    const notAwarded = nominations[1]!.nominee.personId;
+    const record = await call('GET', `/people/${awarded}/record`, { token: unitA });
+    expect(record.status).toBe(200);
+    expect(record.body.person).toMatchObject({ personId: awarded, unitId: U1 });
+    expect(record.body.items).toEqual([
+      expect.objectContaining({ title: 'GIAY_KHEN', outcome: 'awarded', campaignId: id, document: expect.objectContaining({ number: results.body.documents.decision }) }),
+    ]);
+    expect((await call('GET', `/people/${notAwarded}/record`, { token: admin })).body.items).toEqual([]);
+    expect((await call('GET', `/people/${awarded}/record`, { token: unitB })).status).toBe(403);
+    expect((await call('GET', `/units/${U1}/record`, { token: unitB })).status).toBe(403);
+
+    // The results as a workbook (unit A sees its own nominees in full) and as a CSV whose first line is the header.
+    const book = await download(`/campaigns/${id}/exports/results.xlsx`, unitA);
+    expect([book.status, book.type]).toEqual([200, XLSX]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(book.bytes as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0]!.getSheetValues().flat().join('|')).toContain(nominations[1]!.nominee.name);
+    expect(wb.worksheets[1]!.getSheetValues().flat().join('|')).toContain(created.body.documentNumber);
+    const csv = await download(`/campaigns/${id}/exports/results.csv`, unitB);
+    expect(csv.status).toBe(200);
+    const header = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    expect(header.split(',').length).toBeGreaterThan(3);
+    // Unit B reads the public face: the one not awarded is not named.
+    expect(csv.bytes.toString('utf8')).toContain(nominations[0]!.nominee.name);
+    expect(csv.bytes.toString('utf8')).not.toContain(nominations[1]!.nominee.name);
+
+    // The Ministry's form for the year the decision falls in (its reporting year runs 01/12 to 30/11).
+    const decided = new Date(Date.now() + 7 * 3600_000);
+    const year = decided.getUTCMonth() === 11 ? decided.getUTCFullYear() + 1 : decided.getUTCFullYear();
+    const form = await download(`/statistics/0603.N?year=${year}`, admin);
+    expect([form.status, form.type]).toEqual([200, XLSX]);
+    expect((await download(`/statistics/0603.N?year=${year}`, unitA)).status).toBe(403);
   });
 });
