@@ -7,7 +7,7 @@ import { createCampaign, extendCampaignDeadline, findCampaign, issue, retryFaile
 import { requestReminders } from '#shared/usecases/reminders';
 import { readRegister, takeDocumentNumber } from '#shared/usecases/register';
 import { submitRegistration, submitReport, verifyReport } from '#shared/usecases/reports';
-import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readRegistrations, readReports, readStandings, readUnits } from '#shared/usecases/reads';
+import { readCampaigns, readDeliveries, readEvents, readGroups, readNominations, readRegistrations, readReports, readStandingsAs, readUnits } from '#shared/usecases/reads';
 import { closeCampaignNominations, submitNomination } from '#shared/usecases/nominations';
 import { upsertRecipientGroup, upsertUnit } from '#shared/usecases/directory';
 import { readPersonRecord, readUnitRecord } from '#shared/usecases/records';
@@ -46,7 +46,7 @@ const api = httpApi<CoreRouteKey>({
   'POST /campaigns/{id}/reports': async (req) => ({ statusCode: 201, body: await submitReport(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/reports': (req) => readReports(req.params.id, req.query.period, req.principal),
   'PUT /campaigns/{id}/reports/{unitId}/{period}/verification': (req) => verifyReport(req.params.id, req.params.unitId, req.params.period, req.body, req.principal, new Date()),
-  'GET /campaigns/{id}/standings': (req) => readStandings(req.params.id, req.query.period, req.principal),
+  'GET /campaigns/{id}/standings': (req) => readStandingsAs(req.params.id, req.query.period, req.query.format, req.principal),
   'POST /campaigns/{id}/nominations': async (req) => ({ statusCode: 201, body: await submitNomination(req.params.id, req.body, req.principal, new Date()) }),
   'GET /campaigns/{id}/nominations': (req) => readNominations(req.params.id, req.principal),
   'POST /campaigns/{id}/close-nominations': (req) => closeCampaignNominations(req.principal.agencyId, req.params.id, req.principal.sub, new Date()),

@@ -1,4 +1,3 @@
-import type { Campaign } from '../schemas/campaign';
 import type { Title } from '../schemas/nomination';
 import { type AgencyLevel, type Authority, authorityFor, proposalGround } from './authority';
 import type { BallotResult, CouncilTally, TieChoiceResult } from './council';
@@ -266,21 +265,7 @@ function applyCouncilSeats(decisions: readonly Decision[], outcomes: Outcome[], 
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV for the Office (Excel): UTF-8 with a BOM, CRLF, RFC 4180 quoting, formula injection neutralised.
-
-/** "Đề nghị cấp trên" names who decides a proposed title (empty on the other rows), so a filter in Excel finds the proposals. */
-export const RESULTS_CSV_HEADERS = ['STT', 'Họ tên / Tập thể', 'Đơn vị', 'Danh hiệu / Hình thức', 'Đề xuất', 'Biểu quyết', 'Kết quả', 'Đề nghị cấp trên', 'Lý do'] as const;
-
-/** A field a spreadsheet would read as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe (OWASP). */
-function neutralise(field: string): string {
-  return /^[=+\-@\t\r]/.test(field) ? `'${field}` : field;
-}
-
-/** RFC 4180: a field with a comma, a double quote, CR or LF is quoted, its quotes doubled. */
-export function csvField(value: string | number): string {
-  const s = neutralise(String(value));
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// Texts the mails and the exports (shared/excel/columns.ts) share.
 
 /** "8/9 (cần 8)", or empty when the council did not vote on it. */
 export function voteText(v: OutcomeVote | undefined): string {
@@ -290,33 +275,6 @@ export function voteText(v: OutcomeVote | undefined): string {
 /** "Đủ điều kiện", "Đủ điều kiện; Hội đồng bỏ phiếu chọn". */
 export function proposalText(o: Pick<Outcome, 'proposal' | 'needsCouncilVote'>): string {
   return o.needsCouncilVote ? `${DECISION_STATUS_LABEL[o.proposal]}; ${COUNCIL_CHOICE_LABEL}` : DECISION_STATUS_LABEL[o.proposal];
-}
-
-const nameOf = (unitNames: Readonly<Record<string, string>>, unitId: string) => (Object.hasOwn(unitNames, unitId) ? (unitNames[unitId] as string) : unitId);
-
-/**
- * The results as a CSV Excel opens with its diacritics: a title row naming the campaign, the header row, then one
- * row per outcome in order, each as the reader may see it (an internal outcome, or a public one). "Đơn vị" is the nominating unit's name (its id when `unitNames` has none).
- */
-export function resultsCsv(outcomes: readonly (Outcome | PublicOutcome)[], campaign: Pick<Campaign, 'documentNumber' | 'title'>, unitNames: Readonly<Record<string, string>>): string {
-  const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const rows: (string | number)[][] = [
-    [`Kết quả bình xét thi đua, khen thưởng: ${oneLine(campaign.documentNumber)} - ${oneLine(campaign.title)}`],
-    [...RESULTS_CSV_HEADERS],
-    ...outcomes.map((o, i) => [
-      i + 1,
-      o.nominee.name ?? '(không công bố)',
-      nameOf(unitNames, o.nominatingUnitId),
-      o.titleLabel,
-      // A public row carries no proposal status and no internal reason: its ground stands in the reason column.
-      'reason' in o ? proposalText(o) : '',
-      voteText(o.vote),
-      OUTCOME_LABEL[o.outcome],
-      o.outcome === 'proposed' ? (o.proposedTo?.label ?? '') : '',
-      'reason' in o ? o.reason : o.ground,
-    ]),
-  ];
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

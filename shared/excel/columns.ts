@@ -6,7 +6,7 @@ import type { StandingsRow } from '../domain/standings';
 import type { Registration } from '../schemas/registration';
 import { type TaskRating, taskRatingLabel } from '../schemas/ratings';
 import type { CriterionValue } from '../schemas/scoring';
-import type { CellInput, Column } from './workbook';
+import type { CellInput, Column } from './column';
 
 /**
  * The columns of every export, one list per table, read by both the .xlsx (./export.ts) and the CSV (./csv.ts) writers.

@@ -1,5 +1,5 @@
 import { type ResultRow, type StandingsExportRow, type UnitNames, type CriterionHeader, resultsColumns, standingsColumns } from './columns';
-import { type Column, csvValue } from './workbook';
+import { type Column, csvValue } from './column';
 
 /**
  * CSV for the Office's spreadsheet (issue 13: "the CSV loses its title row"): the header is the first line, so Excel

@@ -1,5 +1,6 @@
 import { DomainError } from '../domain/errors';
-import { resultsCsv } from '../domain/results';
+import { resultsCsv, standingsCsv } from '../excel/csv';
+import type { StandingsExportRow } from '../excel/columns';
 import type { ReportPeriod } from '../schemas/scoring';
 import { listCampaigns, listEvents } from '../store/campaigns';
 import { listDeliveries } from '../store/deliveries';
@@ -81,6 +82,18 @@ export async function readStandings(rawId: unknown, period: unknown, principal: 
   return visibleStandings(await audience(principal), await standings(principal.agencyId, rawId, period));
 }
 
+/** `GET …/standings?format=csv`: the same rows as the JSON, the header in the first line (shared/excel/csv.ts). */
+export async function readStandingsAs(rawId: unknown, period: unknown, format: 'json' | 'csv', principal: Principal) {
+  const visible = await readStandings(rawId, period, principal);
+  if (format !== 'csv') return { body: visible };
+  const campaign = await findCampaign(principal.agencyId, rawId);
+  const criteria = (campaign.scoringTable?.sections ?? []).flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name })));
+  return {
+    raw: standingsCsv(visible.rows as StandingsExportRow[], criteria),
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="xep-hang-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"` },
+  };
+}
+
 export async function readProposal(rawId: unknown, principal: Principal) {
   const a = await audience(principal);
   return visibleProposal(a, (await proposalOf(principal.agencyId, rawId)).proposal);
@@ -94,7 +107,7 @@ export async function readResults(rawId: unknown, format: string | undefined, pr
   if (format !== 'csv') return { body: results };
   const unitNames = Object.fromEntries((await listUnits(campaign.agencyId)).map((u) => [u.unitId, u.name]));
   return {
-    raw: resultsCsv(results.outcomes, campaign, unitNames),
+    raw: resultsCsv(results.outcomes, unitNames),
     headers: {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="ket-qua-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"`,

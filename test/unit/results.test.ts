@@ -1,7 +1,8 @@
 import { tallyCouncilVote, type CouncilTally } from '../../shared/domain/council';
 import type { DecideResult } from '../../shared/domain/decide';
 import { DomainError } from '../../shared/domain/errors';
-import { NO_BALLOT_REASON, RESULTS_CSV_HEADERS, csvField, finalizeResults, resultsCsv, type Outcome } from '../../shared/domain/results';
+import { NO_BALLOT_REASON, finalizeResults, type Outcome } from '../../shared/domain/results';
+import { csvField, resultsCsv } from '../../shared/excel/csv';
 import type { CouncilVoteInput, NominationEntry } from '../../shared/schemas/nomination';
 import { DATES, decisionOf, nom, person, run } from './decide.fixtures';
 
@@ -219,10 +220,9 @@ describe('finalizeResults', () => {
 });
 
 describe('resultsCsv', () => {
-  const campaign = { documentNumber: '15/KH-SNgV', title: 'Phong trào thi đua năm 2024' };
   const names = { U1: 'Phòng Lãnh sự, Lễ tân', U2: 'Văn phòng Sở' };
   const hostile: Outcome = { ...outcome('l3'), nominationId: 'x', nominee: { kind: 'individual', unitId: 'U1', name: '=HYPERLINK("http://x","bấm")' } };
-  const csv = resultsCsv([...results.outcomes, hostile], campaign, names);
+  const csv = resultsCsv([...results.outcomes, hostile], names);
   const lines = csv.slice(1).split('\r\n');
 
   test('UTF-8 BOM first, CRLF line endings only, a final CRLF', () => {
@@ -231,18 +231,18 @@ describe('resultsCsv', () => {
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
   });
 
-  test('a title row naming the campaign, then the Vietnamese headers', () => {
-    expect(lines[0]).toBe('"Kết quả bình xét thi đua, khen thưởng: 15/KH-SNgV - Phong trào thi đua năm 2024"');
-    expect(lines[1]).toBe(RESULTS_CSV_HEADERS.join(','));
-    expect(lines[1]).toBe('STT,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Biểu quyết,Kết quả,Đề nghị cấp trên,Lý do');
+  test('the Vietnamese headers in the first line, no title above them (issue 13: Excel tables and re-imports)', () => {
+    expect(lines[0]).toBe(
+      'STT,Mã hồ sơ,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Số phiếu đồng ý,Tổng số thành viên Hội đồng,Số phiếu cần đạt,Kết quả,Đề nghị cấp trên,Lý do',
+    );
   });
 
   test('one row per outcome, diacritics intact (NFC), fields quoted where they hold a comma', () => {
-    expect(lines).toHaveLength(2 + results.outcomes.length + 1 + 1); // title, headers, rows, hostile, trailing ''
+    expect(lines).toHaveLength(1 + results.outcomes.length + 1 + 1); // headers, rows, hostile, trailing ''
     // The engine decides LĐTT before CSTĐCS: c1 is the fourth row.
     expect(results.outcomes.map((o) => o.nominationId)).toEqual(['l1', 'l2', 'l3', 'c1', 'c2']);
-    const c1 = lines[2 + 3]!;
-    expect(c1.startsWith('4,Trần Thị Bình,"Phòng Lãnh sự, Lễ tân",Chiến sĩ thi đua cơ sở,Đủ điều kiện,8/9 (cần 8),Được khen thưởng,,"Được Hội đồng biểu quyết 8/9 phiếu')).toBe(true);
+    const c1 = lines[1 + 3]!;
+    expect(c1.startsWith('4,c1,Trần Thị Bình,"Phòng Lãnh sự, Lễ tân",Chiến sĩ thi đua cơ sở,Đủ điều kiện,8,9,8,Được khen thưởng,,"Được Hội đồng biểu quyết 8/9 phiếu')).toBe(true);
     expect(csv).toContain('Tạm hoãn');
     expect(csv).toContain('Không đủ điều kiện');
     expect(csv.normalize('NFC')).toBe(csv);

@@ -1,5 +1,6 @@
 import { tallyCouncilVote } from '../../../shared/domain/council';
-import { finalizeResults, resultsCsv, publicOutcome, type Outcome } from '../../../shared/domain/results';
+import { finalizeResults, publicOutcome, type Outcome } from '../../../shared/domain/results';
+import { resultsCsv } from '../../../shared/excel/csv';
 import type { Initiative, Title } from '../../../shared/schemas/nomination';
 import { DATES, collective, nom, person, run } from '../decide.fixtures';
 
@@ -154,13 +155,12 @@ describe('finalizeResults by the level of the agency', () => {
 
 describe('the CSV carries the outcome and who decides a proposal', () => {
   const r = finalizeResults({ decisions: v2025.proposal.decisions, tally: v2025.tally, nominatingUnit: v2025.nominatingUnit });
-  const campaign = { documentNumber: '15/KH-SNgV', title: 'Phong trào thi đua năm 2025' };
 
   test.each([
     ['internal', r.outcomes as readonly Outcome[]],
     ['public', r.outcomes.map(publicOutcome)],
   ] as const)('%s rows', (_face, outcomes) => {
-    const lines = resultsCsv(outcomes, campaign, {}).slice(1).split('\r\n');
+    const lines = resultsCsv(outcomes, {}).slice(1).split('\r\n');
     const row = (name: string) => lines.find((l) => l.includes(name))!;
     expect(row('Người Bằng Khen')).toContain(',Đề nghị cấp trên xét tặng,Chủ tịch Ủy ban nhân dân tỉnh,');
     expect(row('Hoàng Thị Phương')).toContain(',Được khen thưởng,,');
