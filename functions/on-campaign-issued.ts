@@ -2,7 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { resolveRecipients } from '#shared/domain/recipients';
-import { renderLetter } from '#shared/mail/letter';
+import { renderLetterCoverNote } from '#shared/mail/letter';
+import { getAgency } from '#shared/store/agencies';
 import { logger } from '#shared/powertools';
 import { DomainEvent } from '#shared/schemas/events';
 import { getCampaign } from '#shared/store/campaigns';
@@ -17,7 +18,7 @@ import { newImage } from '#shared/stream/decode';
 
 /**
  * CampaignIssued → the outbox. Resolves the letter's Nơi nhận list, has the renderer make the letter's PDF (stored
- * and recorded as the campaign's document), renders the mail once with the PDF attached, and
+ * and recorded as the campaign's document), renders the mail once (a cover note, the PDF attached), and
  * writes one delivery per distinct address (conditional puts, so a retried batch adds nothing),
  * plus one row per archive and publication entry, which are recorded, never emailed.
  */
@@ -45,7 +46,12 @@ async function onCampaignIssued(record: DynamoDBRecord): Promise<void> {
         filename: pdfName(campaign.documentNumber),
         input: { campaign, noiNhan, number: documentNumber(campaign.documentNumber) },
       });
-  const message = { ...renderLetter(campaign, noiNhan), attachments: [attachmentOf(letter)] };
+  // The letter travels as its PDF: the mail is its cover note (issue 12), with the deadlines the units must meet.
+  const agencyName = (await getAgency(event.agencyId))?.name;
+  const message = {
+    ...renderLetterCoverNote(campaign, { recipients: resolved.emails, filename: letter.filename, ...(agencyName ? { agencyName } : {}) }),
+    attachments: [attachmentOf(letter)],
+  };
   const added = await queueMail(event, 'letter', message, {
     emails: resolved.emails,
     archives: resolved.archives,

@@ -3,7 +3,7 @@ import middy from '@middy/core';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { normaliseAddress, resolveRecipients, unitEntryCode } from '#shared/domain/recipients';
 import type { Outcome } from '#shared/domain/results';
-import { renderResultsLetter, renderUnitOutcomes } from '#shared/mail/result-mails';
+import { renderResultsMail, renderUnitOutcomes } from '#shared/mail/result-mails';
 import { queueMail } from '#shared/outbox';
 import { attachmentOf, issueDocument, pdfName } from '#shared/documents/issue';
 import { documentNumber } from '#shared/documents/number';
@@ -121,7 +121,12 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
   if (!campaign || !results) throw new Error(`campaign ${event.campaignId} or its results are missing (event ${event.eventId})`);
   const outcomes = results.outcomes as Outcome[];
   // The achievement records first (issue 13): the awards are decided whether or not every mail goes out.
-  const recorded = await recordResults(campaign, { outcomes, ruleSet: String(results.ruleSet), finalizedAt: event.occurredAt, ...(results.documents ? { documents: results.documents as ResultsDocuments } : {}) });
+  const recorded = await recordResults(campaign, {
+    outcomes,
+    ruleSet: String(results.ruleSet),
+    finalizedAt: event.occurredAt,
+    ...(results.documents ? { documents: results.documents as ResultsDocuments } : {}),
+  });
   // The documents' numbers from the register (finalize took them); results frozen before the register have none.
   const numbers = results.documents as ResultsDocuments | undefined;
   const noticeNumber = numbers?.notice;
@@ -145,21 +150,30 @@ async function onResultsFinalized(record: DynamoDBRecord): Promise<void> {
         input: { ...letterInput, number: documentNumber(noticeNumber) },
       })
     : undefined;
-  const letter = renderResultsLetter({ ...letterInput, ...(noticeNumber ? { documentNumber: noticeNumber } : {}) });
-  // Read once for the decision, the Tờ trình đề nghị and the minutes, and only when one of them is issued.
-  const ctx: DocumentContext =
-    numbers?.decision || numbers?.submission || numbers?.minutes
-      ? await Promise.all([getAgency(event.agencyId), getProposalHeader(event.agencyId, event.campaignId)]).then(([agency, proposal]) => ({
-          ...(agency ? { agencyName: agency.name } : {}),
-          ...(proposal ? { proposal } : {}),
-        }))
-      : {};
+  // Read once for the cover note, the decision, the Tờ trình đề nghị and the minutes, and only when they are issued.
+  const ctx: DocumentContext = numbers
+    ? await Promise.all([getAgency(event.agencyId), getProposalHeader(event.agencyId, event.campaignId)]).then(([agency, proposal]) => ({
+        ...(agency ? { agencyName: agency.name } : {}),
+        ...(proposal ? { proposal } : {}),
+      }))
+    : {};
   const minutes = await councilMinutesOf(event, numbers, letterInput, ctx);
   const minutesRef = minutes ? { councilMinutes: { number: documentNumber(minutes.documentNumber), date: minutes.meetingDate } } : {};
   const decision = await awardDecisionOf(event, numbers, { ...letterInput, ...minutesRef }, ctx);
   await superiorSubmissionOf(event, numbers, { ...letterInput, ...minutesRef }, ctx);
+  // With its PDFs the mail is their cover note (issue 12); results frozen before the register go out whole, as before.
+  const mail = renderResultsMail(
+    letterInput,
+    notice && {
+      recipients: resolved.emails,
+      notice: { documentNumber: notice.documentNumber, filename: notice.filename },
+      ...(decision ? { decision: { documentNumber: decision.documentNumber, filename: decision.filename } } : {}),
+      ...(ctx.agencyName ? { agencyName: ctx.agencyName } : {}),
+    },
+  );
   const attached = [notice, decision].flatMap((d) => (d ? [attachmentOf(d)] : []));
-  let queued = await queueMail(event, 'results', attached.length ? { ...letter, attachments: attached } : letter, {
+  const letter = attached.length ? { ...mail, attachments: attached } : mail;
+  let queued = await queueMail(event, 'results', letter, {
     emails: resolved.emails,
     archives: resolved.archives,
     publications: resolved.publications,

@@ -15,6 +15,7 @@ import {
   type RenderedMail,
   type Span,
 } from './layout';
+import { addresseeOf, documentRef, lowerFirst, renderCoverNote, sentenceName } from './cover-note';
 import { oneLine, upper } from './phrases';
 
 /**
@@ -103,6 +104,15 @@ function letterDate(campaign: Campaign, opts: RenderLetterOptions | undefined): 
   return date;
 }
 
+/** "Thời hạn gửi hồ sơ đề nghị khen thưởng: 17 giờ 00, ngày 10/12/2023", for each deadline the letter sets. */
+function deadlineLines(campaign: Pick<Campaign, 'deadlines'>): string[] {
+  const d = campaign.deadlines;
+  return (['registration', 'reports', 'nominations'] as const).flatMap((key) => {
+    const at = d[key];
+    return at ? [`${DEADLINE_LABELS[key]}: ${formatDeadline(at)}`] : [];
+  });
+}
+
 function bodyBlocks(campaign: Campaign): Block[] {
   const blocks: Block[] = [];
   const { heading, title } = headingAndTitle(campaign.title);
@@ -134,11 +144,7 @@ function bodyBlocks(campaign: Campaign): Block[] {
   section(SECTION_TITLES.implementation);
   numbered(campaign.implementation);
 
-  const d = campaign.deadlines;
-  const lines = (['registration', 'reports', 'nominations'] as const).flatMap((key) => {
-    const at = d[key];
-    return at ? [`${DEADLINE_LABELS[key]}: ${formatDeadline(at)}`] : [];
-  });
+  const lines = deadlineLines(campaign);
   if (lines.length > 0) {
     section(SECTION_TITLES.deadlines);
     blocks.push({ kind: 'list', lines: lines.map((line, i) => `- ${line}${i === lines.length - 1 ? '.' : ';'}`) });
@@ -189,4 +195,34 @@ export function renderLetter(campaign: Campaign, noiNhan: readonly NoiNhanEntry[
     html: renderHtml(subject, campaign, placeDate, blocks, lines),
     text: renderText(campaign, placeDate, blocks, lines),
   };
+}
+
+export interface LetterCoverOptions extends RenderLetterOptions {
+  /** The agency as a sentence names it ("Sở Ngoại vụ"); default the issuing body with only its first letter capitalised. */
+  agencyName?: string;
+  /** The addresses the note goes to, with the Nơi nhận entries each came from (resolveRecipients' `emails`): Kính gửi. */
+  recipients: readonly { groups: readonly { code: string; name: string }[] }[];
+  /** The letter's PDF as attached. */
+  filename: string;
+}
+
+/**
+ * The launch letter's mail when the letter travels as its PDF: a cover note (./cover-note) naming the letter (kind,
+ * number, date, trích yếu), asking the units to study and carry it out, with the deadlines they must meet. The subject
+ * is the letter's own, so a recipient sorts it with the campaign's other mails.
+ */
+export function renderLetterCoverNote(campaign: Campaign, opts: LetterCoverOptions): RenderedLetter {
+  // The letter's heading is PHÁT ĐỘNG over its trích yếu (a title's own "Phát động" taken out): cited as one phrase.
+  const about = `về việc phát động ${lowerFirst(headingAndTitle(oneLine(campaign.title)).title)}`;
+  const ref = documentRef(campaign.documentNumber, letterDate(campaign, opts), about);
+  const agency = oneLine(opts.agencyName ?? sentenceName(campaign.issuingBody));
+  return renderCoverNote({
+    subject: subjectOf(campaign),
+    issuingBody: campaign.issuingBody,
+    addressee: addresseeOf(opts.recipients),
+    lead: [`${agency} gửi kèm theo ${ref}; đề nghị các cơ quan, đơn vị nghiên cứu, triển khai thực hiện.`],
+    attachments: [{ title: ref, filename: opts.filename }],
+    facts: { title: 'Các thời hạn cần lưu ý:', lines: deadlineLines(campaign).map((l, i, all) => `- ${l}${i === all.length - 1 ? '.' : ';'}`) },
+    signer: campaign.signer,
+  });
 }

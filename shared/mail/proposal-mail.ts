@@ -8,6 +8,8 @@ import { html, trusted } from './html';
 import { addresseeHtml, htmlDocument, lineListHtml, paragraphHtml, sectionTitleHtml, shortLetterHeadHtml, shortLetterText, type RenderedMail } from './layout';
 import { nameOf, nominationTableHtml, nomineeLine, subjectOf, type ResultMailCampaign, type TableRow } from './nomination-list';
 import { campaignRef, oneLine } from './phrases';
+import { documentRef, lowerFirst, renderCoverNote, sentenceName } from './cover-note';
+import type { DocumentSigner } from './layout';
 
 export interface ProposalMailInput {
   campaign: ResultMailCampaign;
@@ -189,4 +191,47 @@ export function renderProposalMail(input: ProposalMailInput): RenderedMail {
     ...(decisions.length > 0 ? textRows.slice(0, -1) : [NO_NOMINATIONS]),
   ];
   return { subject, html: htmlDocument(subject, htmlBody), text: shortLetterText(campaign.issuingBody, heading, textBody) };
+}
+
+export interface ProposalCoverInput extends ProposalMailInput {
+  campaign: ProposalMailInput['campaign'] & { signer: DocumentSigner };
+  /** The Tờ trình to the Council as attached: its number (the register's), date ('YYYY-MM-DD') and file. */
+  submission: { documentNumber: string; date: string; filename: string };
+  /** The agency as a sentence names it ("Sở Ngoại vụ"). */
+  agencyName?: string;
+}
+
+export const PROPOSAL_FACTS_TITLE = 'Tóm tắt dự kiến kết quả:';
+export const PROPOSAL_TIES_LEAD = 'Các trường hợp đồng hạng trình Hội đồng biểu quyết:';
+
+/**
+ * The proposal's mail when the Tờ trình to the Council travels as its PDF: a cover note naming it (number, date, trích
+ * yếu as the Tờ trình prints it), when nominations closed, the counts by status and the ties the Council must vote on.
+ * The dossiers, their checks and citations are in the Tờ trình.
+ */
+export function renderProposalCoverNote(input: ProposalCoverInput): RenderedMail {
+  const { campaign, submission } = input;
+  const c = proposalContent(input);
+  const ref = documentRef(submission.documentNumber, submission.date, `về việc xét khen thưởng trong ${lowerFirst(oneLine(campaign.title))}`);
+  const agency = oneLine(input.agencyName ?? sentenceName(campaign.issuingBody));
+  return renderCoverNote({
+    subject: c.subject,
+    issuingBody: campaign.issuingBody,
+    addressee: c.addressee,
+    lead: [
+      `Thời hạn gửi hồ sơ đề nghị khen thưởng theo ${campaignRef(campaign)} đã kết thúc lúc ${formatDeadline(input.closedAt)}; hệ thống đã xét ${input.proposal.decisions.length} hồ sơ theo tiêu chuẩn, điều kiện và tỷ lệ khen thưởng của văn bản đang có hiệu lực.`,
+      `${agency} kính trình ${ref}; đề nghị Hội đồng Thi đua - Khen thưởng xem xét, biểu quyết.`,
+    ],
+    attachments: [{ title: ref, filename: submission.filename }],
+    facts: { title: PROPOSAL_FACTS_TITLE, lines: [c.counts, ...(c.ties.length > 0 ? [PROPOSAL_TIES_LEAD, ...c.ties] : [])] },
+    signer: campaign.signer,
+  });
+}
+
+/**
+ * The proposal's mail to the Council and the Office: the cover note when the Tờ trình travels as its PDF, else the
+ * proposal itself, whole (a campaign closed before the register has no number, hence no Tờ trình).
+ */
+export function renderProposalMailFor(input: Omit<ProposalCoverInput, 'submission' | 'agencyName'>, pdf?: Pick<ProposalCoverInput, 'submission' | 'agencyName'>): RenderedMail {
+  return pdf ? renderProposalCoverNote({ ...input, ...pdf }) : renderProposalMail(input);
 }

@@ -20,6 +20,7 @@ import {
   type NoiNhanEntry,
   type RenderedMail,
 } from './layout';
+import { addresseeOf, documentRef, renderCoverNote, sentenceName, type CoverAttachment } from './cover-note';
 import { nomineeLine, subjectOf } from './nomination-list';
 import { campaignRef, oneLine, upper } from './phrases';
 
@@ -123,6 +124,14 @@ export interface ResultsNoticeContent {
   noiNhan: string[];
 }
 
+/** "Tổng số hồ sơ được xét: 4; được khen thưởng: 2; …": the notice's KẾT QUẢ CHUNG, also its cover note's. */
+export function resultsCounts(outcomes: readonly Pick<Outcome, 'outcome'>[]): string {
+  const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
+  // Named only when there are some: a Sở's usual round proposes nothing, and "0" there would be noise.
+  const proposedCount = count('proposed') > 0 ? `đề nghị cấp trên xét tặng: ${count('proposed')}; ` : '';
+  return `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${count('awarded')}; ${proposedCount}` + `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`;
+}
+
 export function resultsNoticeContent(input: ResultsLetterInput): ResultsNoticeContent {
   const { campaign, outcomes, unitNames, finalizedAt } = input;
   const subject = subjectOf(campaign, 'Thông báo kết quả bình xét thi đua, khen thưởng');
@@ -135,9 +144,6 @@ export function resultsNoticeContent(input: ResultsLetterInput): ResultsNoticeCo
 
   const awarded = outcomes.filter((o) => o.outcome === 'awarded');
   const proposed = outcomes.filter((o) => o.outcome === 'proposed');
-  const count = (k: OutcomeKind) => outcomes.filter((o) => o.outcome === k).length;
-  // Named only when there are some: a Sở's usual round proposes nothing, and "0" there would be noise.
-  const proposedCount = proposed.length > 0 ? `đề nghị cấp trên xét tặng: ${proposed.length}; ` : '';
 
   const blocks: Block[] = [
     { kind: 'heading', text: RESULTS_HEADING, size: 'large' },
@@ -150,13 +156,7 @@ export function resultsNoticeContent(input: ResultsLetterInput): ResultsNoticeCo
     { kind: 'section', text: `${ROMAN[0]}. KẾT QUẢ CHUNG` },
     {
       kind: 'para',
-      spans: [
-        {
-          text:
-            `Tổng số hồ sơ được xét: ${outcomes.length}; được khen thưởng: ${awarded.length}; ${proposedCount}` +
-            `không được khen thưởng: ${count('not-awarded')}; tạm hoãn xét: ${count('deferred')}.`,
-        },
-      ],
+      spans: [{ text: resultsCounts(outcomes) }],
       indent: true,
     },
     { kind: 'section', text: `${ROMAN[1]}. DANH SÁCH ĐƯỢC KHEN THƯỞNG` },
@@ -176,4 +176,49 @@ export function resultsNoticeContent(input: ResultsLetterInput): ResultsNoticeCo
   if (proposed.length > 0) blocks.push(...proposedBlocks(proposed, unitNames));
 
   return { subject, head, placeDate, blocks, noiNhan: noiNhanLines(input.nơiNhận) };
+}
+
+export interface ResultsCoverInput extends Omit<ResultsLetterInput, 'documentNumber' | 'nơiNhận'> {
+  /** The notice as attached: its number (the register's) and file. */
+  notice: { documentNumber: string; filename: string };
+  /** The award decision sent with it, when the agency awarded titles itself. */
+  decision?: { documentNumber: string; filename: string };
+  /** The addresses the note goes to, with the Nơi nhận entries each came from (resolveRecipients' `emails`): Kính gửi. */
+  recipients: readonly { groups: readonly { code: string; name: string }[] }[];
+  /** The agency as a sentence names it ("Sở Ngoại vụ"). */
+  agencyName?: string;
+}
+
+/**
+ * The results' mail when the notice (and the award decision) travel as PDFs: a cover note naming each document (kind,
+ * number, date), with the counts of the notice's KẾT QUẢ CHUNG; the names are in the documents, not repeated here.
+ */
+export function renderResultsCoverNote(input: ResultsCoverInput): RenderedMail {
+  const { campaign } = input;
+  const day = vnDay(input.finalizedAt);
+  const about = `theo ${campaignRef(campaign)}`;
+  const notice = documentRef(input.notice.documentNumber, day, `về kết quả bình xét thi đua, khen thưởng ${about}`);
+  const decision = input.decision ? documentRef(input.decision.documentNumber, day, `về việc khen thưởng ${about}`) : undefined;
+  const attachments: CoverAttachment[] = [{ title: notice, filename: input.notice.filename }, ...(input.decision && decision ? [{ title: decision, filename: input.decision.filename }] : [])];
+  const agency = oneLine(input.agencyName ?? sentenceName(campaign.issuingBody));
+  return renderCoverNote({
+    subject: subjectOf(campaign, 'Thông báo kết quả bình xét thi đua, khen thưởng'),
+    issuingBody: campaign.issuingBody,
+    addressee: addresseeOf(input.recipients),
+    lead: [`${agency} gửi kèm theo ${notice}${decision ? ` và ${decision}` : ''}; đề nghị các cơ quan, đơn vị thông báo đến cán bộ, công chức, viên chức và người lao động được biết.`],
+    attachments,
+    facts: { title: 'Kết quả chung:', lines: [resultsCounts(input.outcomes)] },
+    signer: campaign.signer,
+  });
+}
+
+/** What the cover note adds to the notice's input: the documents as attached, the addresses, the agency's name. */
+export type ResultsPdfs = Pick<ResultsCoverInput, 'notice' | 'decision' | 'recipients' | 'agencyName'>;
+
+/**
+ * The results' mail to the Nơi nhận list: the cover note when the notice travels as its PDF, else the notice itself,
+ * whole (results frozen before the register have no number, hence no PDF).
+ */
+export function renderResultsMail(input: ResultsLetterInput, pdfs?: ResultsPdfs): RenderedMail {
+  return pdfs ? renderResultsCoverNote({ ...input, ...pdfs }) : renderResultsLetter(input);
 }

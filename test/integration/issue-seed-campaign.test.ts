@@ -76,20 +76,23 @@ describe('issuing the seed campaign', () => {
     for (const d of multi) expect(emails.filter((e) => e.destination.to.includes(d.address))).toHaveLength(1);
   });
 
-  it('the Vietnamese subject and body arrive intact, as the letter reads', async () => {
+  it('the Vietnamese subject and cover note arrive intact, the letter attached as its PDF', async () => {
     await issued();
     const [email] = await ourEmails();
     expect(email).toBeDefined();
     expect(email!.subject).toBe(`[${documentNumber}] ${seedCampaign.title}`);
     expect(email!.subject.normalize('NFC')).toBe(email!.subject);
+    // The letter travels as its PDF (issue 12): the body is its cover note, naming it, its date and its file.
     for (const part of [email!.body.text!, email!.body.html!]) {
-      expect(part).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
-      expect(part).toContain('Độc lập - Tự do - Hạnh phúc');
-      expect(part).toContain('Lạng Sơn, ngày 05 tháng 3 năm 2023');
-      expect(part).toContain('Nơi nhận');
-      expect(part).toContain('Trịnh Tuyết Mai');
+      expect(part.normalize('NFC')).toBe(part);
+      expect(part).toContain('Kính gửi');
       expect(part).toContain('Hội đồng TĐKT tỉnh');
+      expect(part).toContain(`Kế hoạch số ${documentNumber} ngày 05/3/2023 về việc phát động phong trào thi đua thực hiện thắng lợi nhiệm vụ chính trị năm 2023`);
+      expect(part).toContain('15_KH-SNgV.pdf');
+      expect(part).toContain('Thời hạn gửi hồ sơ đề nghị khen thưởng');
+      expect(part).toContain('Trịnh Tuyết Mai');
     }
+    expect(email!.attachments?.map((a) => [a.filename, a.contentType])).toEqual([['15_KH-SNgV.pdf', 'application/pdf']]);
     expect(email!.body.text).not.toMatch(/<[a-z]/i);
   });
 

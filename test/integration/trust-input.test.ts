@@ -1,6 +1,7 @@
 import { minimalLetter } from '../../seed/minimal-letter';
 import { MAX_BODY_BYTES } from '../../shared/http/handler';
 import { allItems, call, eventually, sentEmails, tokenFor } from './client';
+import { readPdf } from '../unit/documents/read-pdf';
 import { campaignPk, campaignsIndexPk } from '../../shared/store/keys';
 import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
@@ -55,10 +56,14 @@ describe('hostile and oversized input', () => {
     });
     expect(row).toMatchObject({ address, status: 'sent' });
     const mail = await eventually('the letter in the SES emulator', async () => (await sentEmails()).find((e) => e.subject.startsWith(`[${documentNumber}]`)));
-    // The whole letter, its last paragraph included, in both parts.
-    const last = body.contents.at(-1)!;
-    expect(mail.body.text).toContain(last);
-    expect(Buffer.byteLength(mail.body.html!)).toBeGreaterThan(bytes);
+    // The whole letter, its last paragraph included, is the attached PDF (issue 12); the mail is its cover note.
+    expect(mail.body.text).toContain(`Kế hoạch số ${documentNumber} ngày`);
+    expect(mail.attachments).toHaveLength(1);
+    const pdf = readPdf(Buffer.from(mail.attachments![0]!.content, 'base64'));
+    const squeezed = (s: string) => s.replace(/\s+/g, '');
+    // Its end, spaces aside (the renderer justifies lines and cuts a word longer than a line).
+    expect(squeezed(pdf.pages.map((p) => p.text).join(''))).toContain(squeezed(body.contents.at(-1)!).slice(-40));
+    expect(pdf.pages.length).toBeGreaterThan(10);
   });
 
   it('a message in several parts reads back whole from DynamoDB Local', async () => {
