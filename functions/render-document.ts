@@ -2,6 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { awardDecisionDocument } from '#shared/documents/award-decision';
 import { councilMinutesDocument } from '#shared/documents/council-minutes';
+import { councilSubmissionDocument } from '#shared/documents/council-submission';
 import { launchLetterDocument } from '#shared/documents/launch-letter';
 import { superiorSubmissionDocument } from '#shared/documents/superior-submission';
 import type { OfficialDocument } from '#shared/documents/model';
@@ -25,6 +26,8 @@ function documentOf(request: RenderRequest): OfficialDocument {
       return superiorSubmissionDocument(request.input);
     case 'council-minutes':
       return councilMinutesDocument(request.input);
+    case 'council-submission':
+      return councilSubmissionDocument(request.input);
   }
 }
 

@@ -379,7 +379,8 @@ const subscribers = {
   },
   onNominationsClosed: {
     entry: 'functions/on-nominations-closed.ts',
-    description: 'NominationsClosed → decides every nomination under the law in force, stores the proposal, issues it as the Tờ trình to the Council (a PDF, the renderer) and mails it to the Council and the Office',
+    description:
+      'NominationsClosed → decides every nomination under the law in force, stores the proposal, issues it as the Tờ trình to the Council (a PDF, the renderer) and mails it to the Council and the Office',
     memorySize: 1024,
     timeoutSeconds: 300,
     // BatchWriteItem: the proposal's decisions, 25 at a time.

@@ -4,6 +4,7 @@ import type { ResultsNoticeDocumentInput } from './results-notice';
 import type { AwardDecisionInput } from './award-decision';
 import type { SuperiorSubmissionInput } from './superior-submission';
 import type { CouncilMinutesInput } from './council-minutes';
+import type { CouncilSubmissionInput } from './council-submission';
 
 /**
  * What the mail-preparing consumers ask the renderer for (functions/render-document.ts), and what it answers. The
@@ -27,6 +28,7 @@ export type RenderRequest = {
   | { kind: 'award-decision'; input: AwardDecisionInput }
   | { kind: 'superior-submission'; input: SuperiorSubmissionInput }
   | { kind: 'council-minutes'; input: CouncilMinutesInput }
+  | { kind: 'council-submission'; input: CouncilSubmissionInput }
 );
 
 export interface RenderedDocument {

@@ -84,6 +84,14 @@ export const DomainEvent = z.object({
 });
 export type DomainEvent = z.infer<typeof DomainEvent>;
 
+/**
+ * `NominationsClosed`'s data: the number the register gave the Tờ trình to the Council (shared/usecases/nominations.ts
+ * closeCampaignNominations takes it before the transition, so the consumer, however often retried, reads one number).
+ * A campaign closed before the register has none: its proposal goes out without the PDF.
+ */
+export const NominationsClosedData = z.object({ councilSubmission: z.optional(z.string()) });
+export type NominationsClosedData = z.infer<typeof NominationsClosedData>;
+
 export const DeliveryChannel = z.enum(['email', 'archive', 'publication']);
 export type DeliveryChannel = z.infer<typeof DeliveryChannel>;
 

@@ -10,6 +10,8 @@ import type { Principal } from './principal';
 import type { ResultsDocuments } from '../schemas/register';
 import { getAgency } from '../store/agencies';
 import { takeNumber } from './register';
+import { listRegister } from '../store/register';
+import type { NominationsClosedData } from '../schemas/events';
 import type { Campaign } from '../schemas/campaign';
 import type { CouncilVoteRequest, Nomination } from '../schemas/nomination';
 import { newEvent, saveTransition, saveWithEvent } from '../store/campaigns';
@@ -70,14 +72,35 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
   return stored;
 }
 
+/** The register's title of the Tờ trình to the Council: also how a retried close finds the number it took before. */
+const councilSubmissionTitle = (campaign: Campaign) => `Tờ trình xét khen thưởng trình Hội đồng Thi đua - Khen thưởng: ${campaign.title}`;
+
+/**
+ * The number of the Tờ trình to the Council (TTr) the proposal is sent in, from the agency's register. A close that took
+ * one and then failed (its transaction lost, the answer lost) finds it again on its retry, so one campaign takes one
+ * number; two closes racing may each take one, and the loser's stays in the register with the campaign's name, a
+ * visible gap (as finalize's).
+ */
+async function councilSubmissionNumber(campaign: Campaign, actor: string, now: Date): Promise<string> {
+  const title = councilSubmissionTitle(campaign);
+  const year = Number(todayInVietnam(now).slice(0, 4));
+  const taken = (await listRegister(campaign.agencyId, year, 'TTr')).find((e) => e.campaignId === campaign.id && e.source === 'generated' && e.title === title);
+  if (taken) return taken.documentNumber;
+  const symbol = (await getAgency(campaign.agencyId))?.documentSymbol ?? symbolOf(campaign.documentNumber) ?? '';
+  return (await takeNumber(campaign.agencyId, { type: 'TTr', symbol, title, campaignId: campaign.id, source: 'generated', by: actor }, now)).documentNumber;
+}
+
 /**
  * issued → nominations-closed with its `NominationsClosed` event, in one conditional transaction:
- * closing twice, or the Office racing the clock, yields one event and a 409 for the loser.
+ * closing twice, or the Office racing the clock, yields one event and a 409 for the loser. The Tờ trình to the Council's
+ * number is taken before (as finalize takes the results'), and carried on the event: its consumer, retried or not,
+ * issues the Tờ trình under that one number.
  */
 export async function closeCampaignNominations(agencyId: string, rawId: unknown, actor: string, now: Date): Promise<Campaign> {
   const current = await findCampaign(agencyId, rawId);
   const next = closeNominations(current, { now: now.toISOString(), actor });
-  await saveTransition(next, current, newEvent(next, 'NominationsClosed', actor, now.toISOString()));
+  const data: NominationsClosedData = { councilSubmission: await councilSubmissionNumber(current, actor, now) };
+  await saveTransition(next, current, newEvent(next, 'NominationsClosed', actor, now.toISOString(), data));
   return next;
 }
 

@@ -86,7 +86,10 @@ describe('the Council decides the ties (issue 11)', () => {
     expect(proposal.ties[0].chain.length).toBeGreaterThan(1);
     expect(proposal.ties[0].sentence).toContain('Phòng B, Phòng C đồng hạng 2');
     const mail = await eventually('the proposal mail', async () => (await sentEmails()).find((e) => e.subject.startsWith(`[${DOC}] Dự kiến kết quả`)));
-    expect(mail.body.text).toContain('KẾT QUẢ XẾP HẠNG CÁC ĐƠN VỊ');
+    // The mail is the Tờ trình's cover note (issue 12): the standings are in the attached Tờ trình; the ties the
+    // Council must vote on are named in the note as well.
+    expect(mail.body.text).toContain('Các trường hợp đồng hạng trình Hội đồng biểu quyết:');
+    expect(mail.attachments?.map((a) => a.contentType)).toEqual(['application/pdf']);
     for (const t of proposal.ties) expect(mail.body.text).toContain(t.sentence);
     expect(`${mail.subject}\n${JSON.stringify(mail.body)}`).not.toMatch(UUID);
   });

@@ -44,6 +44,13 @@ describe('documents as PDFs', () => {
     });
     expect(attached[0]!.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(new Set(attached.map(sha256)).size).toBe(1);
+    // The mail is the letter's cover note: it names the letter and its file; the letter itself is the PDF.
+    for (const part of [mails[0]!.body.text!, mails[0]!.body.html!]) {
+      expect(part).toContain(`Kế hoạch số ${number} ngày`);
+      expect(part).toContain(`${number.replace('/', '_')}.pdf`);
+      expect(part).toContain('Kính gửi');
+      expect(part).not.toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    }
 
     const listed = await call('GET', `/campaigns/${campaignId}/documents`, { token: admin });
     expect(listed.status).toBe(200);
@@ -70,6 +77,42 @@ describe('documents as PDFs', () => {
     const res = await call('GET', `/campaigns/${campaignId}/documents`, { token: other });
     expect(res.status).toBe(404);
     expect(JSON.stringify(res.body)).not.toContain(number);
+  });
+
+  it('closing nominations issues the Tờ trình to the Council under a number of the register, mailed as its PDF to the Council and the Office', async () => {
+    const council = `hd.${MARK.toLowerCase()}@so.example.org`;
+    expect((await call('PUT', `/recipient-groups/${MARK}_HD`, { token: admin, body: { name: 'Hội đồng TĐKT Sở', kind: 'email', emails: [council] } })).status).toBe(200);
+    const kh = (await call('POST', '/document-numbers', { token: admin, body: { type: 'KH', title: `Kế hoạch ${MARK} (Tờ trình)` } })).body.documentNumber as string;
+    const created = await call('POST', '/campaigns', {
+      token: admin,
+      body: minimalLetter({ documentNumber: kh, title: `Phong trào thi đua có Tờ trình ${MARK}`, recipientGroups: [`${MARK}_DV`], councilGroup: `${MARK}_HD`, deadlines: { nominations: hours(48) } }),
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('POST', `/campaigns/${id}/issue`, { token: admin })).status).toBe(200);
+    expect((await call('POST', `/campaigns/${id}/close-nominations`, { token: admin })).status).toBe(200);
+    // Closing again is refused, and takes no second number.
+    expect((await call('POST', `/campaigns/${id}/close-nominations`, { token: admin })).status).toBe(409);
+
+    const events = (await call('GET', `/campaigns/${id}/events`, { token: admin })).body.items as { type: string; data: { councilSubmission?: string } }[];
+    const ttr = events.find((e) => e.type === 'NominationsClosed')!.data.councilSubmission!;
+    expect(ttr).toMatch(/^\d+\/TTr-/);
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date()));
+    const register = (await call('GET', `/document-numbers?year=${year}&type=TTr`, { token: admin })).body.items as { documentNumber: string; campaignId?: string }[];
+    expect(register.filter((e) => e.campaignId === id).map((e) => e.documentNumber)).toEqual([ttr]);
+
+    const mail = await eventually('the proposal mail', async () => (await sentEmails()).find((e) => e.subject.startsWith(`[${kh}] Dự kiến kết quả`) && e.destination.to.includes(council)));
+    expect(mail.attachments?.map((a) => a.filename)).toEqual([`${ttr.replace('/', '_')}.pdf`]);
+    expect(mail.body.text).toContain(`Tờ trình số ${ttr} ngày`);
+    expect(mail.body.text).not.toContain('DANH SÁCH HỒ SƠ VÀ ĐỀ XUẤT');
+    const docs = (await call('GET', `/campaigns/${id}/documents`, { token: admin })).body.items as { kind: string; documentNumber: string; sha256: string }[];
+    const submission = docs.find((d) => d.kind === 'council-submission')!;
+    expect(submission.documentNumber).toBe(ttr);
+    expect(sha256(Buffer.from(mail.attachments![0]!.content, 'base64'))).toBe(submission.sha256);
+    // The Council's paper: the Council reads it, a viewer does not.
+    const kinds = async (groups: string[]) => ((await call('GET', `/campaigns/${id}/documents`, { token: await tokenFor(groups) })).body.items as { kind: string }[]).map((d) => d.kind).sort();
+    expect(await kinds(['council'])).toEqual(['council-submission', 'launch-letter']);
+    expect(await kinds(['viewer'])).toEqual(['launch-letter']);
   });
 
   describe('the signed original', () => {

@@ -184,7 +184,17 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     expect(proposalMails.flatMap((e) => e.destination.to).sort()).toEqual([...new Set(council)].sort());
     // Issue 11: the mail names people and units, never a dossier's id (the nominations' ids are UUIDs).
     for (const m of proposalMails) expect(`${m.subject}\n${JSON.stringify(m.body)}`).not.toMatch(UUID);
-    expect(proposalMails[0]!.body.text).toContain(proposal.regime.sentence);
+    // The proposal travels as the Tờ trình to the Council (issue 12), under the number the close took from the register;
+    // the mail is its cover note, and the Tờ trình is the file the campaign lists.
+    const trail = (await call('GET', `/campaigns/${campaignId}/events`, { token: admin })).body.items as { type: string; data: { councilSubmission?: string } }[];
+    const ttr = trail.find((e) => e.type === 'NominationsClosed')!.data.councilSubmission!;
+    expect(ttr).toMatch(/^\d+\/TTr-SNgV$/);
+    expect(proposalMails[0]!.body.text).toContain(`Tờ trình số ${ttr} ngày`);
+    for (const m of proposalMails) expect(m.attachments?.map((a) => a.filename)).toEqual([`${ttr.replace('/', '_')}.pdf`]);
+    const documents = (await call('GET', `/campaigns/${campaignId}/documents`, { token: admin })).body.items as { kind: string; documentNumber: string; sha256: string }[];
+    const submission = documents.find((d) => d.kind === 'council-submission')!;
+    expect(submission.documentNumber).toBe(ttr);
+    expect(createHash('sha256').update(Buffer.from(proposalMails[0]!.attachments![0]!.content, 'base64')).digest('hex')).toBe(submission.sha256);
   });
 
   it('a manual close racing the scheduled one (and another manual one) yields one NominationsClosed event', async () => {
@@ -245,13 +255,16 @@ describe('nominations close, the Council votes, the results are emailed', () => 
       minutes: expect.stringMatching(/^\d+\/BB-SNgV$/),
     });
     const year = res.body.finalizedAt.slice(0, 4);
+    // The Tờ trình to the Council took its number when nominations closed (the same year here).
+    const closedEvents = (await call('GET', `/campaigns/${campaignId}/events`, { token: admin })).body.items as { type: string; data: { councilSubmission?: string } }[];
+    const councilSubmission = closedEvents.find((e) => e.type === 'NominationsClosed')!.data.councilSubmission!;
     const register = (await call('GET', `/document-numbers?year=${year}`, { token: admin })).body.items as { documentNumber: string; campaignId?: string; source: string }[];
     expect(
       register
         .filter((e) => e.campaignId === campaignId)
         .map((e) => e.documentNumber)
         .sort(),
-    ).toEqual([res.body.documents.notice, res.body.documents.decision, res.body.documents.minutes].sort());
+    ).toEqual([res.body.documents.notice, res.body.documents.decision, res.body.documents.minutes, councilSubmission].sort());
     // The letter's own number is in the register of its date's year.
     const letterYear = (await call('GET', `/campaigns/${campaignId}`, { token: admin })).body.date.slice(0, 4);
     const letterRegister = (await call('GET', `/document-numbers?year=${letterYear}&type=KH`, { token: admin })).body.items as typeof register;
@@ -269,9 +282,11 @@ describe('nominations close, the Council votes, the results are emailed', () => 
     const letters = (await sentEmails()).filter((e) => e.subject.startsWith(`[${DOC}] Thông báo kết quả`));
     const to = letters.flatMap((e) => e.destination.to);
     expect(to.sort()).toEqual([...distinct].sort()); // each distinct address once, nobody twice
-    expect(letters[0]!.body.text).toContain('Hoàng Thị Thảo');
-    // No document leaves with a blank number: the notice carries the one the register gave.
-    expect(letters[0]!.body.text).toContain(`Số: ${res.body.documents.notice}`);
+    // The mail is the cover note of the notice and the decision (issue 12), each named by the number the register gave;
+    // the names are in the PDFs.
+    expect(letters[0]!.body.text).toContain(`Thông báo số ${res.body.documents.notice} ngày`);
+    expect(letters[0]!.body.text).toContain(`Quyết định số ${res.body.documents.decision} ngày`);
+    expect(letters[0]!.body.text).toContain('Tổng số hồ sơ được xét: 4; được khen thưởng:');
     // The notice and the award decision go as PDFs with the letter, the files the campaign lists (issue 12).
     const pdfName = (n: string) => `${n.replace('/', '_')}.pdf`;
     for (const l of letters) expect(l.attachments?.map((a) => a.filename)).toEqual([pdfName(res.body.documents.notice), pdfName(res.body.documents.decision)]);
@@ -280,6 +295,7 @@ describe('nominations close, the Council votes, the results are emailed', () => 
       [
         ['award-decision', res.body.documents.decision],
         ['council-minutes', res.body.documents.minutes],
+        ['council-submission', councilSubmission],
         ['launch-letter', DOC],
         ['results-notice', res.body.documents.notice],
       ].sort(),
