@@ -29,13 +29,20 @@ export interface RecordsOfResultsInput {
   recordedAt: string;
   /** The nomination's own person id (agency-wide, as on the staff list), by nomination id; the proposal's is qualified by unit. */
   personIds: Readonly<Record<string, string | undefined>>;
+  /** The agency's staff list ids (recordPersonKey). */
+  staffIds: ReadonlySet<string>;
   /** Gender by nomination id, when the nomination declared it: the statistical forms count women. */
   genders?: Readonly<Record<string, 'female' | 'male' | undefined>>;
 }
 
-/** The person an individual record is kept against: the staff list's id, else the name and unit the nomination gave. */
-export function recordPersonKey(personId: string | undefined, unitId: string, name: string): string {
-  return personId ?? `${unitId}/${name.normalize('NFC')}`;
+/**
+ * The person an individual record is kept against: the staff list's id when the list holds it (an agency-wide id, the
+ * person's record across units); else the id qualified by the unit that gave it, as the decision engine qualifies it
+ * (a unit's own staff number: the same number in two units is two people); else the unit and the name.
+ */
+export function recordPersonKey(personId: string | undefined, unitId: string, name: string, staff: ReadonlySet<string>): string {
+  if (personId !== undefined) return staff.has(personId) ? personId : `${unitId}/${personId}`;
+  return `${unitId}/${name.normalize('NFC')}`;
 }
 
 export function recordsOfResults(input: RecordsOfResultsInput): { records: AwardRecord[]; coverage: RecordCoverage[] } {
@@ -51,12 +58,16 @@ export function recordsOfResults(input: RecordsOfResultsInput): { records: Award
     const gender = input.genders?.[o.nominationId];
     const subject: RecordSubject =
       n.kind === 'individual'
-        ? { kind: 'individual', personId: recordPersonKey(input.personIds[o.nominationId], n.unitId, n.name), name: n.name, unitId: n.unitId, ...(gender ? { gender } : {}) }
+        ? { kind: 'individual', personId: recordPersonKey(input.personIds[o.nominationId], n.unitId, n.name, input.staffIds), name: n.name, unitId: n.unitId, ...(gender ? { gender } : {}) }
         : { kind: 'collective', unitId: n.unitId, name: n.name };
     const document: RecordDocument =
       o.outcome === 'awarded'
         ? decisionDoc(o.title)
-        : { ...(input.documents?.submission ? { number: input.documents.submission } : {}), date: input.date, decidedBy: o.proposedTo?.label ?? authorityFor(o.title, input.agencyLevel, input.ruleSet).decidedByLabel };
+        : {
+            ...(input.documents?.submission ? { number: input.documents.submission } : {}),
+            date: input.date,
+            decidedBy: o.proposedTo?.label ?? authorityFor(o.title, input.agencyLevel, input.ruleSet).decidedByLabel,
+          };
     records.push({
       agencyId: input.agencyId,
       subject,

@@ -12,7 +12,7 @@ import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
 import { PersonInput } from '../schemas/person';
-import { ImportRequest } from '../schemas/imports';
+import { ImportRequest, XLSX_MEDIA_TYPE } from '../schemas/imports';
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
 
@@ -27,15 +27,11 @@ export const ANY_ROLE: readonly Role[] = ['admin', 'unit', 'council', 'viewer'];
 /** The platform operator's routes: agencies, nothing inside them. */
 export const PLATFORM = ['platform'] as const;
 
-export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { EXPORT_FILES, TEMPLATE_FILES, XLSX_MEDIA_TYPE } from '../schemas/imports';
 export interface TextAnswer {
   mediaType: 'text/csv' | 'text/html' | typeof XLSX_MEDIA_TYPE;
   description: string;
 }
-
-/** The spreadsheets' names in their paths (API Gateway takes a parameter only as a whole path segment). */
-export const TEMPLATE_FILES = ['units.xlsx', 'staff.xlsx', 'recipient-groups.xlsx', 'nominations.xlsx'] as const;
-export const EXPORT_FILES = ['registrations.xlsx', 'reports.xlsx', 'standings.xlsx', 'standings.csv', 'proposal.xlsx', 'results.xlsx', 'results.csv'] as const;
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -36,7 +36,9 @@ export const NO_NOMINATIONS = 'Không có hồ sơ đề nghị khen thưởng.'
 function reasonLines(d: Decision): string[] {
   const decisive = d.status === 'not-eligible' ? d.checks.filter((c) => !c.passed && c.outcome === undefined) : d.status === 'deferred' ? d.checks.filter((c) => c.outcome === 'defer') : [];
   if (decisive.length === 0) return [oneLine(d.summary)];
-  return [...new Set(decisive.map(checkLine))];
+  // The summary carries each declared past title's check against the records (issue 13); the failing checks alone do
+  // not, so they come after: a title the records contradict is why a chain fell short.
+  return [...new Set([...decisive.map(checkLine), ...(d.claims ?? []).map((c) => oneLine(c.sentence))])];
 }
 
 /** The sentence already names its legal source ("… theo Thông tư số 01/2024/TT-BNV"); an unverified one says so. */

@@ -10,7 +10,12 @@ import { describe, id } from './fields';
 export const IMPORT_KINDS = ['units', 'staff', 'recipient-groups', 'nominations'] as const;
 export const ImportKindName = z.enum(IMPORT_KINDS);
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const XLSX_MIME = XLSX_MEDIA_TYPE;
+
+/** The spreadsheets' names in their paths (API Gateway takes a parameter only as a whole path segment). */
+export const TEMPLATE_FILES = ['units.xlsx', 'staff.xlsx', 'recipient-groups.xlsx', 'nominations.xlsx'] as const;
+export const EXPORT_FILES = ['registrations.xlsx', 'reports.xlsx', 'standings.xlsx', 'standings.csv', 'proposal.xlsx', 'results.xlsx', 'results.csv'] as const;
 
 export const ImportRequest = z.lazy(() => {
   const { filename, size, sha256 } = uploadFileFields();

@@ -28,9 +28,6 @@ export const listPersonRecords = async (agencyId: string, personId: string) => a
 export const listUnitRecords = async (agencyId: string, unitId: string) => asRecords(await queryByPrefix(recordsPk(agencyId), prefixes.unitRecord(unitId)));
 
 /** Every award of the agency (the statistical forms count them), people's first, then collectives'. */
-export const listAllRecords = async (agencyId: string) => [
-  ...asRecords(await queryByPrefix(recordsPk(agencyId), prefixes.person)),
-  ...asRecords(await queryByPrefix(recordsPk(agencyId), 'UNIT#')),
-];
+export const listAllRecords = async (agencyId: string) => [...asRecords(await queryByPrefix(recordsPk(agencyId), prefixes.person)), ...asRecords(await queryByPrefix(recordsPk(agencyId), 'UNIT#'))];
 
 export const listCoverage = async (agencyId: string) => (await queryByPrefix(recordsPk(agencyId), prefixes.coverage)).map((i) => RecordCoverage.parse(withoutKeys(i)));

@@ -4,6 +4,7 @@ import { subjectKeyOf } from '../domain/decision/state';
 import { recordPersonKey } from '../domain/records';
 import type { AwardRecord } from '../schemas/record';
 import { listCoverage, listPersonRecords, listUnitRecords } from '../store/records';
+import { listStaff } from '../store/staff';
 import { isRegistered } from '../domain/registered';
 import { todayInVietnam } from '../domain/vn-date';
 import type { Campaign } from '../schemas/campaign';
@@ -48,14 +49,15 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
 /**
  * The achievement records the engine checks declared past titles against (issue 13, shared/domain/decision/claims.ts):
  * each own nominee's records, under the engine's key of the nominee, and what the agency's records cover. The records
- * are kept under the staff list's person id (shared/domain/records.ts); the engine keys a person by unit, so each is
- * looked up by the first and handed over under the second. Left out: nominations forwarded by another agency (this
+ * are kept under the staff list's person id (shared/domain/records.ts recordPersonKey); the engine keys a person by
+ * unit, so each is looked up by the first and handed over under the second. Left out: nominations forwarded by another agency (this
  * agency's records say nothing of its people), and this campaign's own records and coverage, so that deciding it again
  * after it is final decides the same.
  */
 async function pastRecordsOf(campaign: Campaign, stored: readonly StoredNomination[], entries: readonly NominationEntry[]): Promise<PastRecords> {
   const own = new Map(stored.filter((s) => s.origin === undefined).map((s) => [s.id, s]));
   const notThis = <T extends { campaignId: string }>(items: readonly T[]) => items.filter((r) => r.campaignId !== campaign.id);
+  const staffIds = new Set((await listStaff(campaign.agencyId)).map((p) => p.personId));
   const bySubject: Record<string, AwardRecord[]> = {};
   await Promise.all(
     entries.map(async (e) => {
@@ -66,7 +68,7 @@ async function pastRecordsOf(campaign: Campaign, stored: readonly StoredNominati
       bySubject[key] = [];
       const raw = s.nominee as { kind: string; personId?: string; unitId: string; name: string };
       const found =
-        raw.kind === 'individual' ? await listPersonRecords(campaign.agencyId, recordPersonKey(raw.personId, raw.unitId, raw.name)) : await listUnitRecords(campaign.agencyId, raw.unitId);
+        raw.kind === 'individual' ? await listPersonRecords(campaign.agencyId, recordPersonKey(raw.personId, raw.unitId, raw.name, staffIds)) : await listUnitRecords(campaign.agencyId, raw.unitId);
       bySubject[key] = notThis(found);
     }),
   );

@@ -154,14 +154,24 @@ type Rows<K extends ImportKind> = { sheet: string; row: number; key: string; val
 
 /** Whether a stored item already holds what the row says (the fields the row sets; `updatedAt` and the keys aside). */
 const same = (stored: Record<string, unknown> | undefined, next: Record<string, unknown>) =>
-  stored !== undefined && JSON.stringify(Object.keys(next).sort().map((k) => [k, stored[k]])) === JSON.stringify(Object.keys(next).sort().map((k) => [k, next[k]]));
+  stored !== undefined &&
+  JSON.stringify(
+    Object.keys(next)
+      .sort()
+      .map((k) => [k, stored[k]]),
+  ) ===
+    JSON.stringify(
+      Object.keys(next)
+        .sort()
+        .map((k) => [k, next[k]]),
+    );
 
-function tally<T>(rows: readonly T[], storedOf: (r: T) => Record<string, unknown> | undefined, valueOf: (r: T) => Record<string, unknown>) {
+function tally<T>(rows: readonly T[], storedOf: (r: T) => Record<string, unknown> | undefined, fieldsOf: (r: T) => Record<string, unknown>) {
   const counts: Counts = { created: 0, updated: 0, unchanged: 0 };
   const changed: T[] = [];
   for (const r of rows) {
     const stored = storedOf(r);
-    if (same(stored, valueOf(r))) counts.unchanged++;
+    if (same(stored, fieldsOf(r))) counts.unchanged++;
     else {
       changed.push(r);
       if (stored) counts.updated++;
@@ -180,30 +190,39 @@ async function applyUnits(agencyId: string, rows: Rows<'units'>, units: readonly
   const errors: ImportError[] = rows.flatMap((r) => {
     const p = r.value.parentUnitId;
     if (p === undefined) return [];
-    const message = !parents.has(p) ? `không có đơn vị "${p}" trong danh bạ hay trong tệp` : lineageOf(p, parents).includes(r.value.unitId) ? `"${p}" nằm dưới "${r.value.unitId}"; đơn vị không thể là cấp trên của chính mình` : undefined;
+    const message = !parents.has(p)
+      ? `không có đơn vị "${p}" trong danh bạ hay trong tệp`
+      : lineageOf(p, parents).includes(r.value.unitId)
+        ? `"${p}" nằm dưới "${r.value.unitId}"; đơn vị không thể là cấp trên của chính mình`
+        : undefined;
     return message ? [{ sheet: r.sheet, row: r.row, column: headerOf('Mã đơn vị cấp trên'), message }] : [];
   });
   if (errors.length) return { ok: false, errors };
   const byId = new Map(units.map((u) => [u.unitId, u as unknown as Record<string, unknown>]));
-  const valueOf = (r: Rows<'units'>[number]) => ({ name: r.value.name, emails: r.value.emails, parentUnitId: r.value.parentUnitId });
-  const { counts, changed } = tally(rows, (r) => byId.get(r.value.unitId), valueOf);
+  const fieldsOf = (r: Rows<'units'>[number]) => ({ name: r.value.name, emails: r.value.emails, parentUnitId: r.value.parentUnitId });
+  const { counts, changed } = tally(rows, (r) => byId.get(r.value.unitId), fieldsOf);
   await batchWriteAll(changed.map((r) => ({ PutRequest: { Item: { ...keys.unit(agencyId, r.value.unitId), entity: 'Unit', ...stripUndefined({ ...r.value, updatedAt: at }) } } })));
   return { ok: true, rows: rows.length, counts };
 }
 
 async function applyStaff(agencyId: string, rows: Rows<'staff'>, at: string): Promise<Checked> {
   const byId = new Map((await listStaff(agencyId)).map((p) => [p.personId, p as unknown as Record<string, unknown>]));
-  const valueOf = (r: Rows<'staff'>[number]) => ({ name: r.value.name, gender: r.value.gender, unitId: r.value.unitId, position: r.value.position, hireDate: r.value.hireDate });
-  const { counts, changed } = tally(rows, (r) => byId.get(r.value.personId), valueOf);
-  await putPeople(agencyId, changed.map((r) => stripUndefined({ ...r.value, updatedAt: at }) as Person));
+  const fieldsOf = (r: Rows<'staff'>[number]) => ({ name: r.value.name, gender: r.value.gender, unitId: r.value.unitId, position: r.value.position, hireDate: r.value.hireDate });
+  const { counts, changed } = tally(rows, (r) => byId.get(r.value.personId), fieldsOf);
+  await putPeople(
+    agencyId,
+    changed.map((r) => stripUndefined({ ...r.value, updatedAt: at }) as Person),
+  );
   return { ok: true, rows: rows.length, counts };
 }
 
 async function applyGroups(agencyId: string, rows: Rows<'recipient-groups'>, at: string): Promise<Checked> {
   const byCode = new Map((await listRecipientGroups(agencyId)).map((g) => [g.code, g as unknown as Record<string, unknown>]));
-  const valueOf = (r: Rows<'recipient-groups'>[number]) => ({ name: r.value.name, kind: r.value.kind, purpose: r.value.purpose, emails: r.value.emails });
-  const { counts, changed } = tally(rows, (r) => byCode.get(r.value.code), valueOf);
-  await batchWriteAll(changed.map((r) => ({ PutRequest: { Item: { ...keys.group(agencyId, r.value.code), entity: 'RecipientGroup', ...(stripUndefined({ ...r.value, updatedAt: at }) as RecipientGroup) } } })));
+  const fieldsOf = (r: Rows<'recipient-groups'>[number]) => ({ name: r.value.name, kind: r.value.kind, purpose: r.value.purpose, emails: r.value.emails });
+  const { counts, changed } = tally(rows, (r) => byCode.get(r.value.code), fieldsOf);
+  await batchWriteAll(
+    changed.map((r) => ({ PutRequest: { Item: { ...keys.group(agencyId, r.value.code), entity: 'RecipientGroup', ...(stripUndefined({ ...r.value, updatedAt: at }) as RecipientGroup) } } })),
+  );
   return { ok: true, rows: rows.length, counts };
 }
 
@@ -265,7 +284,13 @@ async function applyNominations(campaign: Campaign, rows: Rows<'nominations'>, u
 /** A value with its keys sorted at every level and undefined fields dropped: two equal nominations print the same. */
 function canonical(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, x]) => [k, canonical(x)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .filter(([, x]) => x !== undefined)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   return v;
 }
 

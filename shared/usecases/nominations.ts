@@ -19,6 +19,8 @@ import { councilVoteItem, getCouncilVote, getProposal, listNominations, nominati
 import { findCampaign } from './find-campaign';
 import { requireIssued, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
+import { getPerson } from '../store/staff';
+import { lineageOf } from '../domain/lineage';
 import { unitScope } from './visibility';
 
 /**
@@ -59,6 +61,7 @@ export async function submitNomination(rawId: unknown, input: Nomination, princi
   }
   requireIssued(campaign, 'nhận hồ sơ đề nghị khen thưởng');
   requireParticipant(campaign, unitId, units);
+  await requireStaffUnit(campaign.agencyId, input, units);
   if (isPast(campaign.deadlines.nominations, now)) {
     throw new DomainError('conflict', `Đã quá hạn nộp hồ sơ đề nghị khen thưởng (${formatDeadline(campaign.deadlines.nominations)}).`, undefined, 'nomination.deadline_passed');
   }
@@ -88,6 +91,22 @@ async function councilSubmissionNumber(campaign: Campaign, actor: string, now: D
   if (taken) return taken.documentNumber;
   const symbol = (await getAgency(campaign.agencyId))?.documentSymbol ?? symbolOf(campaign.documentNumber) ?? '';
   return (await takeNumber(campaign.agencyId, { type: 'TTr', symbol, title, campaignId: campaign.id, source: 'generated', by: actor }, now)).documentNumber;
+}
+
+/**
+ * A person the staff list holds is nominated by their own unit's line (issue 13): their achievement record is kept
+ * under the list's agency-wide id, so a unit may not file someone of another unit under that id and have the award
+ * recorded on that person's record. A person the list does not hold is the unit's own staff number, as before.
+ */
+async function requireStaffUnit(agencyId: string, input: Nomination, units: readonly { unitId: string; parentUnitId?: string }[]) {
+  if (input.nominee.kind !== 'individual' || input.nominee.personId === undefined) return;
+  const person = await getPerson(agencyId, input.nominee.personId);
+  if (!person) return;
+  const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
+  const unitId = input.nominee.unitId;
+  if (person.unitId === unitId || lineageOf(unitId, parents).includes(person.unitId) || lineageOf(person.unitId, parents).includes(unitId)) return;
+  const message = `theo danh sách cán bộ, "${input.nominee.personId}" thuộc đơn vị "${person.unitId}", không phải "${unitId}"`;
+  throw new DomainError('invalid', `Dữ liệu không hợp lệ: nominee.personId`, [{ path: 'nominee.personId', message }], 'nomination.not_staff_unit');
 }
 
 /**

@@ -10,7 +10,7 @@ import type { AwardRecord } from '../schemas/record';
 import { listUnits } from '../store/directory';
 import { listNominations } from '../store/nominations';
 import { listPersonRecords, listUnitRecords, putRecords } from '../store/records';
-import { getPerson } from '../store/staff';
+import { getPerson, listStaff } from '../store/staff';
 import { parseParam } from './params';
 import type { Principal } from './principal';
 import { audienceOf, seesUnit } from './visibility';
@@ -25,7 +25,7 @@ import { audienceOf, seesUnit } from './visibility';
 
 /** What ResultsFinalized's consumer records: every awarded and proposed outcome, and what the campaign decided on. */
 export async function recordResults(campaign: Campaign, results: { outcomes: Outcome[]; ruleSet: string; finalizedAt: string; documents?: { decision?: string; submission?: string } }) {
-  const nominations = await listNominations(campaign.agencyId, campaign.id);
+  const [nominations, staff] = await Promise.all([listNominations(campaign.agencyId, campaign.id), listStaff(campaign.agencyId)]);
   // Stored as the API parsed them; only the two fields read here are trusted, and only when they have their type.
   const nominees = nominations.map((n) => [n.id, (n.nominee ?? {}) as { personId?: unknown; gender?: unknown }] as const);
   const personIds = Object.fromEntries(nominees.map(([k, n]) => [k, typeof n.personId === 'string' ? n.personId : undefined]));
@@ -41,6 +41,7 @@ export async function recordResults(campaign: Campaign, results: { outcomes: Out
     date: todayInVietnam(new Date(Date.parse(results.finalizedAt))),
     recordedAt: results.finalizedAt,
     personIds,
+    staffIds: new Set(staff.map((p) => p.personId)),
     genders,
   });
   await putRecords(campaign.agencyId, records, coverage);
@@ -70,4 +71,3 @@ export async function readUnitRecord(rawUnitId: unknown, principal: Principal) {
   await requireSees(principal, [unitId]);
   return { unitId, items: sortByYear(await listUnitRecords(principal.agencyId, unitId)) };
 }
-

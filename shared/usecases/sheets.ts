@@ -6,7 +6,7 @@ import { proposalWorkbook, registrationsWorkbook, reportsWorkbook, resultsWorkbo
 import type { ImportKind } from '../excel/kinds';
 import { buildTemplate } from '../excel/templates';
 import { contentDisposition } from '../files/presign';
-import { EXPORT_FILES, TEMPLATE_FILES, XLSX_MEDIA_TYPE } from '../http/routes';
+import { EXPORT_FILES, TEMPLATE_FILES, XLSX_MEDIA_TYPE } from '../schemas/imports';
 import { Registration } from '../schemas/registration';
 import { ReportPeriod, UnitReport, Verification } from '../schemas/scoring';
 import { listUnits } from '../store/directory';

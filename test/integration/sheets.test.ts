@@ -139,14 +139,21 @@ describe('spreadsheets: templates and imports', () => {
     const number = (await call('POST', '/document-numbers', { token: admin, body: { type: 'KH', title: `Kế hoạch ${MARK}` } })).body.documentNumber;
     const created = await call('POST', '/campaigns', {
       token: admin,
-      body: { ...minimalLetter({ documentNumber: number, title: `Phong trào nhập từ Excel ${MARK}`, recipientGroups: [`${MARK}_DV`], deadlines: { nominations: hours(48) } }), participatingUnits: [U1, U2] },
+      body: {
+        ...minimalLetter({ documentNumber: number, title: `Phong trào nhập từ Excel ${MARK}`, recipientGroups: [`${MARK}_DV`], deadlines: { nominations: hours(48) } }),
+        participatingUnits: [U1, U2],
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
     expect((await call('POST', `/campaigns/${id}/issue`, { token: admin })).status).toBe(200);
 
     // Unit A's people on the staff list; the third row names unit B: the file is refused whole.
-    for (const [i, unitId] of [[1, U1], [2, U1], [3, U2]] as const) {
+    for (const [i, unitId] of [
+      [1, U1],
+      [2, U1],
+      [3, U2],
+    ] as const) {
       const body = { name: `Nguyễn Thị Ánh ${MARK} ${i}`, gender: i % 2 ? 'male' : 'female', unitId, hireDate: '2015-03-01' };
       expect((await call('PUT', `/people/${MARK}-${String(i).padStart(4, '0')}`, { token: admin, body })).status).toBe(200);
     }
@@ -184,6 +191,10 @@ describe('spreadsheets: templates and imports', () => {
       [`${MARK}-0002`, U1],
     ]);
 
+    // Filed one by one, the same person under another unit is refused: the staff list says whose they are.
+    const elsewhere = await call('POST', `/campaigns/${id}/nominations`, { token: admin, body: { ...nominee(3, U1), title: 'LDTT' } });
+    expect([elsewhere.status, elsewhere.body.code, elsewhere.body.errors?.[0]?.path]).toEqual([400, 'nomination.not_staff_unit', 'nominee.personId']);
+
     expect((await call('POST', `/campaigns/${id}/close-nominations`, { token: admin })).status).toBe(200);
     await eventually('the proposal', async () => ((await call('GET', `/campaigns/${id}/proposal`, { token: council })).status === 200 ? true : undefined));
     const votes = nominations.map((n, i) => ({ nominationId: n.id, title: 'GIAY_KHEN', yes: i === 0 ? 9 : 2 }));
@@ -213,7 +224,10 @@ describe('spreadsheets: templates and imports', () => {
     expect(wb.worksheets[1]!.getSheetValues().flat().join('|')).toContain(created.body.documentNumber);
     const csv = await download(`/campaigns/${id}/exports/results.csv`, unitB);
     expect(csv.status).toBe(200);
-    const header = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]!;
+    const header = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!;
     expect(header.split(',').length).toBeGreaterThan(3);
     // Unit B reads the public face: the one not awarded is not named.
     expect(csv.bytes.toString('utf8')).toContain(nominations[0]!.nominee.name);

@@ -206,13 +206,14 @@ describe('trust between units', () => {
     for (const [who, token] of Object.entries({ admin, council, viewer, unitA, unitB })) {
       let text = '';
       for (const spec of reads) {
-        const suffixes = spec.path.endsWith('/results')
-          ? ['', '?format=csv']
-          : spec.path.endsWith('/campaigns')
-            ? ['?limit=100']
-            : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
-              ? [`?year=${new Date().getUTCFullYear()}`]
-              : [''];
+        const suffixes =
+          spec.path.endsWith('/results') || spec.path.endsWith('/standings')
+            ? ['', '?format=csv']
+            : spec.path.endsWith('/campaigns')
+              ? ['?limit=100']
+              : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
+                ? [`?year=${new Date().getUTCFullYear()}`]
+                : [''];
         // Every export the role may read; the CSVs carry their text as it is, where a leak would show.
         const paths = spec.path.endsWith('/exports/{file}') ? ['standings.csv', 'results.csv', 'registrations.xlsx', 'standings.xlsx'].map((f) => path(spec).replace('{file}', f)) : [path(spec)];
         for (const [suffix, p] of suffixes.flatMap((x) => paths.map((p) => [x, p] as const))) {

@@ -232,9 +232,7 @@ describe('resultsCsv', () => {
   });
 
   test('the Vietnamese headers in the first line, no title above them (issue 13: Excel tables and re-imports)', () => {
-    expect(lines[0]).toBe(
-      'STT,Mã hồ sơ,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Số phiếu đồng ý,Tổng số thành viên Hội đồng,Số phiếu cần đạt,Kết quả,Đề nghị cấp trên,Lý do',
-    );
+    expect(lines[0]).toBe('STT,Mã hồ sơ,Họ tên / Tập thể,Đơn vị,Danh hiệu / Hình thức,Đề xuất,Số phiếu đồng ý,Tổng số thành viên Hội đồng,Số phiếu cần đạt,Kết quả,Đề nghị cấp trên,Lý do');
   });
 
   test('one row per outcome, diacritics intact (NFC), fields quoted where they hold a comma', () => {
