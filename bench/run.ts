@@ -4,6 +4,7 @@ import { decideBench } from './decide';
 import { documentsBench, documentsHeading } from './documents';
 import { issueLatency } from './issue-latency';
 import { sendRateBench } from './send-rate';
+import { sheetsBench } from './sheets';
 import { sendRequestsBench } from './send-requests';
 import { standingsBench } from './standings';
 import { throttledSendBench } from './throttled-send';
@@ -19,6 +20,10 @@ import { throttledSendBench } from './throttled-send';
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 async function main() {
+  // Issue 13: a 5,000-row import and export, each in its own process, time and peak memory against a 512 MB Lambda.
+  console.log('# workbooks: 5,000 staff rows imported, 5,000 standings rows exported; a fresh Node 24 process each, sized as a 512 MB Lambda');
+  console.table(await sheetsBench());
+
   // Issue 12: rendering the launch letter and a decision's 300-row annex, and the PDF module's cold import.
   const docs = await documentsBench();
   console.log(documentsHeading.render);

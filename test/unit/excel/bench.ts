@@ -71,6 +71,8 @@ async function main(phase: string, dir: string) {
   } else {
     throw new Error('usage: bench.ts prepare|import|export <dir>');
   }
+  // The process's own peak (getrusage), what a Lambda's memory limit is held against; bench/sheets.ts reads this line.
+  if (phase !== 'prepare') console.log(`maxrss: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 }
 
 main(process.argv[2] ?? '', process.argv[3] ?? '/tmp/thidua-excel-bench').catch((e) => {
