@@ -100,6 +100,10 @@ export const CampaignInput = /* @__PURE__ */ z.lazy(() =>
       'Năm đánh giá: the year whose work is judged (tenure, consecutive years, initiatives); the reference date still chooses the law. Default: the letter’s year (its date), else the year of the final reports’ deadline, else of the nomination deadline',
     ),
     ruleOptions: describe(z.optional(RuleOptions), 'Per-campaign settings of the rules the notes mark unverified, and quotas; each default states its source'),
+    kind: describe(
+      z.optional(z.enum(['regular', 'thematic'])),
+      'Thi đua thường xuyên (the year’s regular movement) or theo chuyên đề (a thematic one, for a period): the Ministry’s form 0601.N counts them apart. Default: regular',
+    ),
   }),
 );
 export type CampaignInput = z.infer<typeof CampaignInput>;
