@@ -12,6 +12,7 @@ import { RegistrationInput } from '../schemas/registration';
 import { ReportPeriod, ScoringTable, UnitReport, Verification } from '../schemas/scoring';
 import { UserInput } from '../schemas/user';
 import { PersonInput } from '../schemas/person';
+import { describe, id } from '../schemas/fields';
 import { ImportRequest, XLSX_MEDIA_TYPE } from '../schemas/imports';
 import type { Role } from '../usecases/principal';
 import type { RouteRole } from './auth';
@@ -133,6 +134,9 @@ export const routes = [
     path: '/people/{personId}/record',
     auth: 'jwt',
     roles: ['admin', 'council', 'unit'],
+    query: z.strictObject({
+      unitId: describe(z.optional(id), 'For a person not on the staff list: the unit whose own staff number `personId` is (the record is kept under both)'),
+    }),
     summary: 'A person’s achievement record across years: every award the agency’s campaigns decided or proposed, with its decision (the Office, the Council, and the reporter of the person’s unit)',
   },
   {

@@ -57,11 +57,21 @@ async function requireSees(principal: Principal, unitIds: readonly string[]) {
   throw new DomainError('forbidden', 'Hồ sơ thành tích chỉ dành cho Văn phòng, Hội đồng Thi đua - Khen thưởng và đơn vị của người, tập thể đó.', undefined, 'auth.forbidden');
 }
 
-export async function readPersonRecord(rawPersonId: unknown, principal: Principal) {
+/**
+ * A person's record: under the staff list's id, and, when the caller names the unit, under that unit's own staff
+ * number (a person the list did not hold when they were awarded: shared/domain/records.ts recordPersonKey).
+ */
+export async function readPersonRecord(rawPersonId: unknown, rawUnitId: unknown, principal: Principal) {
   const personId = parseParam(id, rawPersonId, 'personId');
-  const [person, items] = await Promise.all([getPerson(principal.agencyId, personId), listPersonRecords(principal.agencyId, personId)]);
+  const unitId = rawUnitId === undefined ? undefined : parseParam(id, rawUnitId, 'unitId');
+  const [person, listed, unitOwn] = await Promise.all([
+    getPerson(principal.agencyId, personId),
+    listPersonRecords(principal.agencyId, personId),
+    unitId ? listPersonRecords(principal.agencyId, `${unitId}/${personId}`) : [],
+  ]);
+  const items = [...listed, ...unitOwn];
   // The person's unit today (staff list) and every unit a record names: a unit sees its people's record, earlier awards included.
-  await requireSees(principal, [...(person ? [person.unitId] : []), ...items.map((r) => r.subject.unitId)]);
+  await requireSees(principal, [...(person ? [person.unitId] : []), ...(unitId ? [unitId] : []), ...items.map((r) => r.subject.unitId)]);
   if (!person && items.length === 0) throw new DomainError('not-found', `Không có người "${personId}" trong danh sách cán bộ và hồ sơ thành tích.`, undefined, 'person.not_found');
   return { personId, ...(person ? { person } : {}), items: sortByYear(items) };
 }

@@ -9,7 +9,9 @@ import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
  */
 describe('issuing the seed campaign', () => {
   const documentNumber = seedCampaign.documentNumber;
-  const ourEmails = async () => (await sentEmails()).filter((e) => e.subject.includes(documentNumber));
+  // The number exactly, not inside another ("3015/KH-SNgV", another test's random number, contains "15/KH-SNgV").
+  const ownNumber = new RegExp(`(^|[^0-9])${documentNumber.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`);
+  const ourEmails = async () => (await sentEmails()).filter((e) => ownNumber.test(e.subject));
 
   /** The directory and the seed campaign as a draft. */
   const drafted = once(async () => {

@@ -211,6 +211,8 @@ describe('trust between units', () => {
             ? ['', '?format=csv']
             : spec.path.endsWith('/campaigns')
               ? ['?limit=100']
+              : spec.path === '/people/{personId}/record'
+              ? [`?unitId=${B}`]
               : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
                 ? [`?year=${new Date().getUTCFullYear()}`]
                 : [''];
