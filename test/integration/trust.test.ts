@@ -212,10 +212,10 @@ describe('trust between units', () => {
             : spec.path.endsWith('/campaigns')
               ? ['?limit=100']
               : spec.path === '/people/{personId}/record'
-              ? [`?unitId=${B}`]
-              : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
-                ? [`?year=${new Date().getUTCFullYear()}`]
-                : [''];
+                ? [`?unitId=${B}`]
+                : spec.path === '/document-numbers' || spec.path.startsWith('/statistics/')
+                  ? [`?year=${new Date().getUTCFullYear()}`]
+                  : [''];
         // Every export the role may read; the CSVs carry their text as it is, where a leak would show.
         const paths = spec.path.endsWith('/exports/{file}') ? ['standings.csv', 'results.csv', 'registrations.xlsx', 'standings.xlsx'].map((f) => path(spec).replace('{file}', f)) : [path(spec)];
         for (const [suffix, p] of suffixes.flatMap((x) => paths.map((p) => [x, p] as const))) {
