@@ -191,6 +191,23 @@ const setFaults = (settings: FaultSettingsInput) => ok<{ settings: unknown; coun
 const faultCounters = async () => (await ok<{ counters: FaultCounters }>('GET', '/local/faults')).counters;
 
 /**
+ * The stream run to its end until `check` holds. One idle() is not always enough: on a loaded machine DynamoDB Local's
+ * stream can show a write a moment after the poller's last read came back empty (the cloud's streams lag too), so
+ * the twin looks idle before the issue's records reach the consumers. Nothing is run here that the scenario does not
+ * (the reconciler is not): only the wait is longer.
+ */
+async function idleUntil<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await twin.idle({ timeoutMs });
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms for ${what}`);
+    await sleep(50);
+  }
+}
+
+/**
  * Runs the stream to its end, then the reconciler, again and again, until no row of the campaign
  * is pending, claimed or sending (claims lapse after MAIL_LEASE_SECONDS = 1).
  */
@@ -328,7 +345,7 @@ describe('faults on the local twin', () => {
     const kill = killOnce('claimed, before the sending mark', '#status = :sending, sendingAt', '@fault-a.');
     const id = await draftCampaign('FAULT_A', '101/KH-FA', addresses);
     await issue(id);
-    await twin.idle();
+    await idleUntil('three claims killed', async () => kill.killed.size === 3);
     expect((await deliveries(id)).map((d) => d.status)).toEqual(['claimed', 'claimed', 'claimed']);
     expect(await mailsOf('101/KH-FA')).toHaveLength(0);
 
@@ -342,7 +359,7 @@ describe('faults on the local twin', () => {
     const kill = killOnce('SES accepted, before the sent record', 'messageId = :messageId, sentAt', '@fault-b.');
     const id = await draftCampaign('FAULT_B', '102/KH-FB', addresses);
     await issue(id);
-    await twin.idle();
+    await idleUntil('four sent records killed', async () => kill.killed.size === 4);
     const inDoubt = await deliveries(id);
     expect(kill.killed.size).toBe(4);
     expect(countTo(await mailsOf('102/KH-FB'))).toEqual(Object.fromEntries(addresses.map((a) => [a, 1])));
@@ -386,7 +403,10 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: Array(16).fill('throttle'), match: { to: '@fault-c.' } });
     const id = await draftCampaign('FAULT_C', '103/KH-FC', addresses);
     await issue(id);
-    await twin.idle({ timeoutMs: 20_000 });
+    await idleUntil('the first round of sends', async () => {
+      const items = await deliveries(id);
+      return items.length === 3 && items.every((d) => d.status === 'sent' || d.status === 'failed');
+    });
     const afterFirstRound = await deliveries(id);
     expect(afterFirstRound.some((d) => d.status === 'failed' && d.retryable === true && /TooManyRequests/.test(d.lastError ?? ''))).toBe(true);
 
@@ -541,8 +561,10 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: ['dropAfterForward'], match: { to: '@fault-h.' } });
     const id = await draftCampaign('FAULT_H', '108/KH-FH', addresses);
     await issue(id);
-    await twin.idle();
-    const dropped = (await deliveries(id)).find((d) => d.status === 'sending');
+    const dropped = await idleUntil('the dropped send recorded in doubt', async () => {
+      const items = await deliveries(id);
+      return items.length === 3 && items.every((d) => d.status !== 'pending' && d.status !== 'claimed') ? items.find((d) => d.status === 'sending') : undefined;
+    });
     expect(dropped?.lastError).toBeTruthy(); // the network error, kept for the reconciler
 
     const rows = await expectSettled(id, '108/KH-FH', Object.fromEntries(addresses.map((a) => [a, a === dropped!.address ? 'uncertain' : 'sent'])));
