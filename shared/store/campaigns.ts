@@ -173,6 +173,18 @@ export async function listCampaigns(agencyId: string, limit: number, cursor?: st
   };
 }
 
+/** Every campaign of an agency, newest first, page by page (an agency runs a handful a year). */
+export async function listAllCampaigns(agencyId: string): Promise<Campaign[]> {
+  const out: Campaign[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listCampaigns(agencyId, 100, cursor);
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
 /** Every item of the campaign partition whose sort key starts with `prefix`, in key order. */
 export const queryCampaignItems = (agencyId: string, campaignId: string, prefix: string) => queryByPrefix(campaignPk(agencyId, campaignId), prefix);
 

@@ -1,9 +1,10 @@
 import { assessmentYearOf, referenceDateOf } from '../domain/campaign';
 import { decideNominations, type DecideResult, type PastRecords } from '../domain/decide';
+import { recordSubjectKey } from '../domain/decision/claims';
 import { subjectKeyOf } from '../domain/decision/state';
 import { recordPersonKey } from '../domain/records';
 import type { AwardRecord } from '../schemas/record';
-import { listCoverage, listPersonRecords, listUnitRecords } from '../store/records';
+import { listAllRecords, listCoverage } from '../store/records';
 import { listStaff } from '../store/staff';
 import { isRegistered } from '../domain/registered';
 import { todayInVietnam } from '../domain/vn-date';
@@ -57,22 +58,22 @@ export async function decideCampaign(campaign: Campaign): Promise<DecideResult> 
 async function pastRecordsOf(campaign: Campaign, stored: readonly StoredNomination[], entries: readonly NominationEntry[]): Promise<PastRecords> {
   const own = new Map(stored.filter((s) => s.origin === undefined).map((s) => [s.id, s]));
   const notThis = <T extends { campaignId: string }>(items: readonly T[]) => items.filter((r) => r.campaignId !== campaign.id);
-  const staffIds = new Set((await listStaff(campaign.agencyId)).map((p) => p.personId));
+  // The agency's records in a few paged queries of their one partition, however many nominees: grouped here by subject.
+  const [staff, records, coverage] = await Promise.all([listStaff(campaign.agencyId), listAllRecords(campaign.agencyId), listCoverage(campaign.agencyId)]);
+  const staffIds = new Set(staff.map((p) => p.personId));
+  const kept = new Map<string, AwardRecord[]>();
+  for (const r of notThis(records)) {
+    const key = recordSubjectKey(r.subject);
+    kept.set(key, [...(kept.get(key) ?? []), r]);
+  }
   const bySubject: Record<string, AwardRecord[]> = {};
-  await Promise.all(
-    entries.map(async (e) => {
-      const s = own.get(e.id);
-      if (!s) return;
-      const key = subjectKeyOf(e.nominee);
-      if (bySubject[key]) return;
-      bySubject[key] = [];
-      const raw = s.nominee as { kind: string; personId?: string; unitId: string; name: string };
-      const found =
-        raw.kind === 'individual' ? await listPersonRecords(campaign.agencyId, recordPersonKey(raw.personId, raw.unitId, raw.name, staffIds)) : await listUnitRecords(campaign.agencyId, raw.unitId);
-      bySubject[key] = notThis(found);
-    }),
-  );
-  return { bySubject, coverage: notThis(await listCoverage(campaign.agencyId)) };
+  for (const e of entries) {
+    const raw = own.get(e.id)?.nominee as { kind: string; personId?: string; unitId: string; name: string } | undefined;
+    if (!raw) continue;
+    const recordKey = raw.kind === 'individual' ? `p:${recordPersonKey(raw.personId, raw.unitId, raw.name, staffIds)}` : `c:${raw.unitId}`;
+    bySubject[subjectKeyOf(e.nominee)] = kept.get(recordKey) ?? [];
+  }
+  return { bySubject, coverage: notThis(coverage) };
 }
 
 /**

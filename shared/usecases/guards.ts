@@ -20,9 +20,12 @@ export function requireOwnUnit(principal: Principal, unitId: string, adminAllowe
 }
 
 /** A unit takes part when the letter names it, or names a unit above it in the directory (its Sở, for a phòng). */
+export function takesPart(campaign: Pick<Campaign, 'participatingUnits'>, unitId: string, parents: ReadonlyMap<string, string | undefined>): boolean {
+  return campaign.participatingUnits.length === 0 || lineageOf(unitId, parents).some((u) => campaign.participatingUnits.includes(u));
+}
+
 export function requireParticipant(campaign: Campaign, unitId: string, units: readonly Pick<Unit, 'unitId' | 'parentUnitId'>[] = []) {
-  const lineage = lineageOf(unitId, new Map(units.map((u) => [u.unitId, u.parentUnitId])));
-  if (campaign.participatingUnits.length > 0 && !lineage.some((u) => campaign.participatingUnits.includes(u))) {
+  if (!takesPart(campaign, unitId, new Map(units.map((u) => [u.unitId, u.parentUnitId])))) {
     throw new DomainError(
       'invalid',
       `Đơn vị "${unitId}" không tham gia phong trào này.`,

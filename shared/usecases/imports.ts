@@ -21,7 +21,8 @@ import { keys } from '../store/keys';
 import { listNominations, type StoredNomination } from '../store/nominations';
 import { listStaff, putPeople } from '../store/staff';
 import { findCampaign } from './find-campaign';
-import { requireIssued } from './guards';
+import { requireIssued, takesPart } from './guards';
+import { staffUnitProblem } from './nominations';
 import { parseParam } from './params';
 import type { Principal } from './principal';
 import { unitScope } from './visibility';
@@ -242,7 +243,6 @@ async function applyNominations(campaign: Campaign, rows: Rows<'nominations'>, u
   if (!isOffice && !principal.unitId) throw new DomainError('forbidden', 'Tài khoản chưa gắn với đơn vị nào; không thể đề nghị khen thưởng.', undefined, 'auth.no_unit');
   const scope = isOffice ? undefined : unitScope(principal.unitId as string, units);
   const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
-  const taking = (unitId: string) => campaign.participatingUnits.length === 0 || lineageOf(unitId, parents).some((u) => campaign.participatingUnits.includes(u));
   const people = new Map(staff.map((p) => [p.personId, p]));
   const existing = new Map((await listNominations(campaign.agencyId, campaign.id)).map((n) => [n.id, n]));
   const errors: ImportError[] = [];
@@ -255,13 +255,10 @@ async function applyNominations(campaign: Campaign, rows: Rows<'nominations'>, u
     const memberOf = n.nominee.kind === 'individual' ? n.nominee.memberOf : undefined;
     if (scope && !scope.has(unitId)) cell('Mã đơn vị', `"${unitId}" không thuộc đơn vị "${principal.unitId}"; đơn vị chỉ đề nghị cho đơn vị mình và đơn vị trực thuộc`);
     if (scope && memberOf !== undefined && !scope.has(memberOf)) cell('Thuộc tập thể', `"${memberOf}" không thuộc đơn vị "${principal.unitId}"`);
-    if (!taking(unitId)) cell('Mã đơn vị', `"${unitId}" không phải đơn vị tham gia phong trào này`);
-    if (n.nominee.kind === 'individual' && n.nominee.personId !== undefined) {
-      const person = people.get(n.nominee.personId);
-      if (person && person.unitId !== unitId && !lineageOf(unitId, parents).includes(person.unitId) && !lineageOf(person.unitId, parents).includes(unitId)) {
-        cell('Mã cán bộ', `theo danh sách cán bộ, "${n.nominee.personId}" thuộc đơn vị "${person.unitId}", không phải "${unitId}"`);
-      }
-    }
+    if (!takesPart(campaign, unitId, parents)) cell('Mã đơn vị', `"${unitId}" không phải đơn vị tham gia phong trào này`);
+    const person = n.nominee.kind === 'individual' && n.nominee.personId !== undefined ? people.get(n.nominee.personId) : undefined;
+    const notTheirs = person && staffUnitProblem(person, unitId, parents);
+    if (notTheirs) cell('Mã cán bộ', notTheirs);
     const nominationId = `imp-${createHash('sha256').update(`${campaign.id}\n${r.key}`).digest('hex').slice(0, 32)}`;
     const stored = existing.get(nominationId);
     if (stored) {

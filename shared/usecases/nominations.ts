@@ -20,6 +20,7 @@ import { findCampaign } from './find-campaign';
 import { requireIssued, requireParticipant } from './guards';
 import { listUnits } from '../store/directory';
 import { getPerson } from '../store/staff';
+import type { Person } from '../schemas/person';
 import { lineageOf } from '../domain/lineage';
 import { unitScope } from './visibility';
 
@@ -101,12 +102,14 @@ async function councilSubmissionNumber(campaign: Campaign, actor: string, now: D
 async function requireStaffUnit(agencyId: string, input: Nomination, units: readonly { unitId: string; parentUnitId?: string }[]) {
   if (input.nominee.kind !== 'individual' || input.nominee.personId === undefined) return;
   const person = await getPerson(agencyId, input.nominee.personId);
-  if (!person) return;
-  const parents = new Map(units.map((u) => [u.unitId, u.parentUnitId]));
-  const unitId = input.nominee.unitId;
-  if (person.unitId === unitId || lineageOf(unitId, parents).includes(person.unitId) || lineageOf(person.unitId, parents).includes(unitId)) return;
-  const message = `theo danh sách cán bộ, "${input.nominee.personId}" thuộc đơn vị "${person.unitId}", không phải "${unitId}"`;
-  throw new DomainError('invalid', `Dữ liệu không hợp lệ: nominee.personId`, [{ path: 'nominee.personId', message }], 'nomination.not_staff_unit');
+  const message = person && staffUnitProblem(person, input.nominee.unitId, new Map(units.map((u) => [u.unitId, u.parentUnitId])));
+  if (message) throw new DomainError('invalid', `Dữ liệu không hợp lệ: nominee.personId`, [{ path: 'nominee.personId', message }], 'nomination.not_staff_unit');
+}
+
+/** Why a listed person may not be nominated under `unitId` (their unit, a unit above or below it is fine), or undefined. */
+export function staffUnitProblem(person: Pick<Person, 'personId' | 'unitId'>, unitId: string, parents: ReadonlyMap<string, string | undefined>): string | undefined {
+  if (person.unitId === unitId || lineageOf(unitId, parents).includes(person.unitId) || lineageOf(person.unitId, parents).includes(unitId)) return undefined;
+  return `theo danh sách cán bộ, "${person.personId}" thuộc đơn vị "${person.unitId}", không phải "${unitId}"`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { resultsCsv, standingsCsv } from '../excel/csv';
 import type { StandingsExportRow } from '../excel/columns';
 import type { ReportPeriod } from '../schemas/scoring';
 import { listCampaigns, listEvents } from '../store/campaigns';
+import type { Campaign } from '../schemas/campaign';
 import { listDeliveries } from '../store/deliveries';
 import { listMailings } from '../store/mailings';
 import { listRecipientGroups, listUnits } from '../store/directory';
@@ -82,15 +83,20 @@ export async function readStandings(rawId: unknown, period: unknown, principal: 
   return visibleStandings(await audience(principal), await standings(principal.agencyId, rawId, period));
 }
 
+/** "15/KH-SNgV" → "15-KH-SNgV": the campaign's number as part of a downloaded file's name. */
+export const filePart = (documentNumber: string) => documentNumber.replace(/[^A-Za-z0-9-]+/g, '-');
+
+/** The scoring table's criteria, to head the per-criterion columns of a standings export. */
+export const criterionHeaders = (campaign: Pick<Campaign, 'scoringTable'>) => (campaign.scoringTable?.sections ?? []).flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name })));
+
 /** `GET …/standings?format=csv`: the same rows as the JSON, the header in the first line (shared/excel/csv.ts). */
 export async function readStandingsAs(rawId: unknown, period: unknown, format: 'json' | 'csv', principal: Principal) {
   const visible = await readStandings(rawId, period, principal);
   if (format !== 'csv') return { body: visible };
   const campaign = await findCampaign(principal.agencyId, rawId);
-  const criteria = (campaign.scoringTable?.sections ?? []).flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name })));
   return {
-    raw: standingsCsv(visible.rows as StandingsExportRow[], criteria),
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="xep-hang-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"` },
+    raw: standingsCsv(visible.rows as StandingsExportRow[], criterionHeaders(campaign)),
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="xep-hang-${filePart(campaign.documentNumber)}.csv"` },
   };
 }
 
@@ -110,7 +116,7 @@ export async function readResults(rawId: unknown, format: string | undefined, pr
     raw: resultsCsv(results.outcomes, unitNames),
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="ket-qua-${campaign.documentNumber.replace(/[^A-Za-z0-9-]+/g, '-')}.csv"`,
+      'content-disposition': `attachment; filename="ket-qua-${filePart(campaign.documentNumber)}.csv"`,
     },
   };
 }

@@ -107,10 +107,20 @@ export async function verifyReport(rawId: unknown, rawUnitId: unknown, rawPeriod
 }
 
 /** The stored report without the bookkeeping, as the scoring core takes it. */
-const pickReport = (r: Record<string, unknown>) => {
+export const pickReport = (r: Record<string, unknown>) => {
   const { submittedAt: _a, submittedBy: _b, resubmission: _c, selfTotal: _d, ...rest } = r;
   return rest;
 };
+
+/** The Office's stored verifications, by unit, as the scoring core takes them (without who and when). */
+export function verificationsByUnit(items: readonly Record<string, unknown>[]): Record<string, Verification> {
+  const byUnit: Record<string, Verification> = {};
+  for (const v of items) {
+    const { unitId, period: _p, verifiedAt: _a, verifiedBy: _b, ...rest } = v as Record<string, unknown> & { unitId: string };
+    byUnit[unitId] = Verification.parse(rest);
+  }
+  return byUnit;
+}
 
 /** Units ranked by total for a period: a pure recomputation from the stored reports (no stored copy to drift). */
 export async function standings(agencyId: string, rawId: unknown, rawPeriod: unknown): Promise<Standings> {
@@ -122,11 +132,7 @@ export async function standings(agencyId: string, rawId: unknown, rawPeriod: unk
     listVerifications(campaign.agencyId, campaign.id, period),
     listUnits(campaign.agencyId),
   ]);
-  const byUnit: Record<string, Verification> = {};
-  for (const v of verifications) {
-    const { unitId, period: _p, verifiedAt: _a, verifiedBy: _b, ...rest } = v as Record<string, unknown> & { unitId: string };
-    byUnit[unitId] = Verification.parse(rest);
-  }
+  const byUnit = verificationsByUnit(verifications);
   const reported = new Set(reports.map((r) => String(r.unitId)));
   const unitNames = Object.fromEntries(units.filter((u) => reported.has(u.unitId)).map((u) => [u.unitId, u.name]));
   const computed = computeStandings(

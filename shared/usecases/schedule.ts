@@ -5,7 +5,7 @@ import { closeCampaignNominations } from './nominations';
 import { reconcileDeliveries, type ReconcileReport } from './reconcile';
 import { logger } from '../powertools';
 import type { Campaign } from '../schemas/campaign';
-import { listCampaigns, saveWithEvent } from '../store/campaigns';
+import { listAllCampaigns, saveWithEvent } from '../store/campaigns';
 import { keys } from '../store/keys';
 import { listAgencies } from '../store/agencies';
 
@@ -16,14 +16,7 @@ import { listAgencies } from '../store/agencies';
  */
 async function allCampaigns(): Promise<Campaign[]> {
   const out: Campaign[] = [];
-  for (const agency of await listAgencies()) {
-    let cursor: string | undefined;
-    do {
-      const page = await listCampaigns(agency.id, 100, cursor);
-      out.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
+  for (const agency of await listAgencies()) out.push(...(await listAllCampaigns(agency.id)));
   return out;
 }
 

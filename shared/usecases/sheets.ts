@@ -8,18 +8,18 @@ import { buildTemplate } from '../excel/templates';
 import { contentDisposition } from '../files/presign';
 import { EXPORT_FILES, TEMPLATE_FILES, XLSX_MEDIA_TYPE } from '../schemas/imports';
 import { Registration } from '../schemas/registration';
-import { ReportPeriod, UnitReport, Verification } from '../schemas/scoring';
+import { ReportPeriod, UnitReport } from '../schemas/scoring';
+import { pickReport, verificationsByUnit } from './reports';
 import { listUnits } from '../store/directory';
 import { listAgencies } from '../store/agencies';
-import { listCampaigns } from '../store/campaigns';
+import { listAllCampaigns } from '../store/campaigns';
 import { listAllRecords } from '../store/records';
-import type { Campaign } from '../schemas/campaign';
 import { STATISTICS_FORM_IDS, StatisticsInputError, buildStatisticsWorkbook } from '../statistics/index';
 import { listReports, listVerifications } from '../store/reports';
 import { findCampaign } from './find-campaign';
 import { parseParam } from './params';
 import type { Principal } from './principal';
-import { audience, readProposal, readRegistrations, readResults, readStandings } from './reads';
+import { audience, criterionHeaders, filePart, readProposal, readRegistrations, readResults, readStandings } from './reads';
 import { seesUnit } from './visibility';
 import * as z from 'zod/mini';
 
@@ -44,9 +44,6 @@ export async function templateFile(rawTemplate: unknown, principal: Principal) {
   return xlsx(await buildTemplate(kind, { units }), `mau-nhap-${kind}.xlsx`);
 }
 
-/** "15/KH-SNgV" → "15-KH-SNgV": a file name's part. */
-const numberPart = (documentNumber: string) => documentNumber.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-|-$/g, '') || 'phong-trao';
-
 /** GET /campaigns/{id}/exports/{file}. */
 export async function exportCampaignFile(rawId: unknown, rawFile: unknown, rawPeriod: unknown, principal: Principal, now: Date) {
   const file = parseParam(ExportFile, rawFile, 'file');
@@ -54,7 +51,7 @@ export async function exportCampaignFile(rawId: unknown, rawFile: unknown, rawPe
   const campaign = await findCampaign(principal.agencyId, rawId);
   const ref = { title: campaign.title, documentNumber: campaign.documentNumber };
   const exportedAt = now.toISOString();
-  const name = `${file.replace(/\.(xlsx|csv)$/, '')}-${numberPart(campaign.documentNumber)}.${file.endsWith('.csv') ? 'csv' : 'xlsx'}`;
+  const name = `${file.replace(/\.(xlsx|csv)$/, '')}-${filePart(campaign.documentNumber)}.${file.endsWith('.csv') ? 'csv' : 'xlsx'}`;
   const unitNames = async () => Object.fromEntries((await listUnits(campaign.agencyId)).map((u) => [u.unitId, u.name]));
   switch (file) {
     case 'registrations.xlsx': {
@@ -66,7 +63,7 @@ export async function exportCampaignFile(rawId: unknown, rawFile: unknown, rawPe
     case 'standings.xlsx':
     case 'standings.csv': {
       const standings = await readStandings(campaign.id, period, principal);
-      const criteria = (campaign.scoringTable?.sections ?? []).flatMap((s) => s.criteria.map((c) => ({ id: c.id, name: c.name })));
+      const criteria = criterionHeaders(campaign);
       const rows = standings.rows as StandingsExportRow[];
       if (file === 'standings.csv') return csv(standingsCsv(rows, criteria), name);
       return xlsx(await standingsWorkbook({ campaign: ref, standings: { ...standings, rows }, criteria, exportedAt }), name);
@@ -94,18 +91,12 @@ async function visibleReportsWithVerifications(campaign: Awaited<ReturnType<type
     listUnits(campaign.agencyId),
   ]);
   const names = new Map(units.map((u) => [u.unitId, u.name]));
-  const byUnit = new Map(
-    verifications.map((v) => {
-      const { unitId, period: _p, verifiedAt: _a, verifiedBy: _b, ...rest } = v as Record<string, unknown> & { unitId: string };
-      return [unitId, Verification.parse(rest)] as const;
-    }),
-  );
+  const byUnit = verificationsByUnit(verifications);
   const rows = reports
     .filter((r) => seesUnit(a, String(r.unitId)))
     .map((r) => {
-      const { submittedAt: _a, submittedBy: _b, resubmission: _c, selfTotal: _d, ...rest } = r as Record<string, unknown>;
-      const report = UnitReport.parse(rest);
-      const verification = byUnit.get(report.unitId);
+      const report = UnitReport.parse(pickReport(r));
+      const verification = byUnit[report.unitId];
       const unitName = names.get(report.unitId);
       return { report, ...(verification ? { verification } : {}), ...(unitName ? { unitName } : {}) };
     });
@@ -144,16 +135,4 @@ export async function statisticsFile(rawForm: unknown, year: number, principal: 
     if (error instanceof StatisticsInputError) throw new DomainError('invalid', error.message, [{ path: 'form', message: error.message }]);
     throw error;
   }
-}
-
-/** Every campaign of an agency, page by page. */
-async function listAllCampaigns(agencyId: string) {
-  const all: Campaign[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listCampaigns(agencyId, 100, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
 }

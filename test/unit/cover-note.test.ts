@@ -11,6 +11,7 @@ import { renderProposalCoverNote, renderProposalMail, renderProposalMailFor, ren
 import { resultsCounts } from '../../shared/mail/results-notice';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
 import { DATES, nom, person, run } from './decide.fixtures';
+import { visible } from './visible-text';
 
 /*
  * The cover notes (issue 12): when a document travels as its PDF, the mail names it (kind, number, date), lists the
@@ -34,16 +35,6 @@ const directory = {
 const recipients = resolveRecipients(campaign.recipientGroups, campaign.participatingUnits, directory).emails;
 const noiNhan: NoiNhanEntry[] = seedDirectory.groups.map((g) => ({ name: g.name }));
 
-/** The visible text of the HTML part, roughly: tags dropped, the five entities decoded. */
-const visible = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('the launch letter’s cover note', () => {

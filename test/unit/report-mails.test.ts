@@ -6,6 +6,7 @@ import { REPORT_PERIOD_LABEL, renderReportAcknowledgement, renderReportOfficeNot
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
 import type { Unit } from '../../shared/schemas/directory';
 import type { UnitReport } from '../../shared/schemas/scoring';
+import { visible } from './visible-text';
 
 const campaign: Campaign = Campaign.parse({
   ...CampaignInput.parse({ ...seedCampaign, scoringTable: canThoTable }),
@@ -34,17 +35,6 @@ const reminder = renderReportReminder({ campaign, unit, period: 'final', deadlin
 
 const CRITERION_NAMES = canThoTable.sections.flatMap((s) => s.criteria.map((c) => c.name));
 const TAG = /<\/?[a-z][^>]*>/i;
-
-/** The visible text of the HTML part, roughly: tags dropped, the five entities decoded. */
-const visible = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 describe('the worked Cần Thơ report', () => {
   test('scores 97,20 of 115 (docs/legal-sources.md §3.2)', () => {

@@ -6,6 +6,7 @@ import { FOOTER, QUOC_HIEU, TIEU_NGU, type NoiNhanEntry } from '../../shared/mai
 import { renderProposalMail, renderResultsLetter, renderUnitOutcomes } from '../../shared/mail/result-mails';
 import { Campaign, CampaignInput } from '../../shared/schemas/campaign';
 import { DATES, collective, nom, person, run } from './decide.fixtures';
+import { visible } from './visible-text';
 
 const campaign: Campaign = Campaign.parse({
   ...CampaignInput.parse(seedCampaign),
@@ -71,17 +72,6 @@ const proposalMail = renderProposalMail({ campaign, proposal, unitNames, closedA
 const letter = renderResultsLetter({ campaign, outcomes, unitNames, nơiNhận: noiNhan, finalizedAt: FINALIZED_AT });
 const lsOutcomes = outcomes.filter((o) => o.nominatingUnitId === 'LS');
 const unitMail = renderUnitOutcomes({ campaign, unit: { unitId: 'LS', name: 'Phòng Lãnh sự' }, outcomes: lsOutcomes, finalizedAt: FINALIZED_AT });
-
-/** The visible text of the HTML part, roughly: tags dropped, the five entities decoded. */
-const visible = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 
 function expectInOrder(haystack: string, needles: readonly string[]) {
   let from = 0;
