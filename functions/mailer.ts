@@ -78,8 +78,8 @@ function messageFor(d: Delivery) {
   return m;
 }
 
-/** The most items one round marks and sends at once: one second of this process's share of the rate (and a request's 25 statements). */
-const MAX_ROUND = 25;
+/** The most items one round marks and sends at once: one second of this process's share of the rate, and one transaction's 100 operations. */
+const MAX_ROUND = 100;
 
 /**
  * The protocol's ports, bound to DynamoDB and SES v2 (shared/usecases/send-delivery.ts), for one agency's sender. The

@@ -21,7 +21,7 @@ import { QueueConsumer } from './constructs/queue-consumer';
 import { StreamConsumer } from './constructs/stream-consumer';
 import { bindTable, createTable } from './constructs/table';
 import { ThiduaFunction } from './constructs/thidua-function';
-import { type BucketAccess, DEFAULT_BUCKET_PREFIX, type FunctionName, type FunctionSpec, functionNameVariable, functions, metrics, routesOf, wiringProblems } from './wiring';
+import { type BucketAccess, DEFAULT_BUCKET_PREFIX, type FunctionName, type FunctionSpec, functionNameVariable, functions, metrics, queueAtSendRate, routesOf, wiringProblems } from './wiring';
 
 /** The groups of the user pool; tokens carry them in `cognito:groups`. */
 export const groups = {
@@ -406,7 +406,8 @@ export class ThiduaStack extends Stack {
       }
 
       if (spec.queue) {
-        this.consumers[name] = new QueueConsumer(this, `${pascal(name)}Queue`, { fn: f.fn, timeoutSeconds: spec.timeoutSeconds, subscription: spec.queue, removalPolicy });
+        const subscription = queueAtSendRate(spec, config.sendRate)!;
+        this.consumers[name] = new QueueConsumer(this, `${pascal(name)}Queue`, { fn: f.fn, timeoutSeconds: spec.timeoutSeconds, subscription, removalPolicy });
       }
 
       if (spec.sesEvents) {

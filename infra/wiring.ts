@@ -63,6 +63,28 @@ export interface QueueSubscription {
  */
 export const visibilityTimeoutSeconds = (spec: Pick<FunctionSpec, 'timeoutSeconds'>) => 6 * spec.timeoutSeconds;
 
+/** The most messages a Lambda SQS mapping hands a mailer at once: its claim, marks and records each fit one transaction (100 operations). */
+const MAX_MAILER_BATCH = 100;
+
+/**
+ * A mailer's queue when the deployer set the send rate (`sendRate`, MAIL_SEND_RATE): a batch is what
+ * one process sends in a quarter of its timeout at its share of the rate (rate / maxConcurrency),
+ * between the wiring's own size (10: a batch must be sent within the timeout even at the SES
+ * sandbox's 1 email a second) and 100. Larger batches mean fewer invocations and fewer DynamoDB
+ * requests per email. Without a configured rate (the SES quota is read at run time) the wiring's
+ * size stands. Every other queue is the wiring's.
+ */
+export function queueAtSendRate(spec: FunctionSpec, sendRate: number | undefined): QueueSubscription | undefined {
+  if (!spec.queue || !spec.sendsEmail || !sendRate || spec.queue.order !== 'none') return spec.queue;
+  const fits = Math.floor(((sendRate / spec.queue.maxConcurrency) * spec.timeoutSeconds) / 4);
+  return { ...spec.queue, batchSize: Math.max(spec.queue.batchSize, Math.min(MAX_MAILER_BATCH, fits)) };
+}
+
+/** The wiring with each mailer's queue at the send rate (`queueAtSendRate`). */
+export function functionsAtSendRate(sendRate: number | undefined): Record<string, FunctionSpec> {
+  return Object.fromEntries((Object.entries(functions) as [string, FunctionSpec][]).map(([name, spec]) => [name, spec.queue ? { ...spec, queue: queueAtSendRate(spec, sendRate)! } : spec]));
+}
+
 /** A function run by the clock: EventBridge Scheduler in the cloud, the twin's scheduler locally. */
 export interface ScheduleSpec {
   /** An EventBridge Scheduler expression, e.g. `rate(1 minute)`. */
@@ -87,7 +109,7 @@ export type TableAction =
   | 'DeleteItem'
   | 'BatchWriteItem'
   | 'ConditionCheckItem'
-  // PartiQL statements (BatchExecuteStatement: shared/store/statement-batch.ts), authorized by kind.
+  // PartiQL statements (BatchExecuteStatement, ExecuteStatement), authorized by kind: none used today.
   | 'PartiQLInsert'
   | 'PartiQLUpdate'
   | 'PartiQLDelete'
@@ -227,10 +249,10 @@ const consumerDefaults = {
  * What every consumer that queues mail does (shared/outbox.ts `queueMail`): reads the campaign
  * (GetItem) and the directory (Query), checks the suppression list (BatchGetItem), writes the
  * rendered message with a conditional put (PutItem) and one outbox item per address with
- * conditional inserts, 25 to a request (PartiQLInsert), then marks the event's mailing prepared
+ * conditional puts, up to 100 to a TransactWriteItems (authorized as PutItem), then marks the event's mailing prepared
  * (UpdateItem, shared/store/mailings.ts).
  */
-const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'PartiQLInsert', 'UpdateItem'] as const satisfies readonly TableAction[];
+const queuesMail = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem'] as const satisfies readonly TableAction[];
 
 /** Every function but the stream router, which is built from them. */
 const subscribers = {
@@ -430,10 +452,10 @@ const subscribers = {
     memorySize: 512,
     timeoutSeconds: 120,
     table: {
-      // Claims, marks and records a batch's items with conditional PartiQL updates, 25 to a request
-      // (UpdateItem only for a write the translation does not cover); reads the rendered message
+      // Claims, marks and records a batch's items with conditional updates, up to 100 to a
+      // TransactWriteItems (authorized as UpdateItem, shared/store/write-together.ts); reads the rendered message
       // (its parts, a Query of one partition); the suppression list once per batch. No Put, no delete.
-      actions: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem', 'PartiQLUpdate'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'UpdateItem'],
       indexes: [],
     },
     sendsEmail: true,

@@ -15,7 +15,7 @@ export interface OutboxRows {
 /**
  * Queue one mail of an event (docs/architecture.md "Email goes through an outbox"): the rendered message
  * once, then one delivery per address, keyed by event, message and address, with conditional
- * puts (25 to a request, shared/store/statement-batch.ts), so a consumer re-run by a retried batch
+ * puts (up to 100 to a request, shared/store/write-together.ts), so a consumer re-run by a retried batch
  * queues nobody twice. Returns how many rows were new.
  */
 export async function queueMail(event: DomainEvent, name: string, message: RenderedMessage, rows: OutboxRows, now = new Date().toISOString()): Promise<number> {
@@ -45,7 +45,7 @@ export async function queueMail(event: DomainEvent, name: string, message: Rende
     })),
   ];
   const wakeAt = new Date(Date.parse(now) + pendingWakeMs(0)).toISOString();
-  // 25 conditional inserts to a request (a re-run consumer finds the existing ones refused, and queues nobody twice).
+  // Up to 100 conditional puts to a request (a re-run consumer finds the existing ones refused, and queues nobody twice).
   const added = await putDeliveriesIfAbsent(deliveries.map((d) => ({ delivery: d, ...(d.status === 'pending' ? { lookAgainAt: wakeAt } : {}) })));
   const failed = added.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;

@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import path from 'node:path';
-import { functionNameVariable, functions, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
+import { functionNameVariable, functions, functionsAtSendRate, type FunctionName, type FunctionSpec, wiringProblems } from '../wiring';
 import { startLambdaLocal } from './lambda-local';
 import type { LoopbackServer } from './loopback-server';
 import { type ConsumerQueues, type QueueDeadLetter, startConsumerQueues } from './consumer-queues';
@@ -327,10 +327,12 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
     // The port is fixed before java starts so the handlers can be configured and imported while
     // DynamoDB Local boots (its slowest part); startDynamoDbLocal checks it is still free.
     const dynamodbPort = await ensurePortFree(options.dynamodbPort ?? envNumber('DYNAMODB_PORT', 8000));
+    const mailSendRate = Number(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50);
     const dynamodbEndpoint = `http://127.0.0.1:${dynamodbPort}`;
     // The consumers' queues and the SQS endpoint first: the router learns their URLs from ROUTES.
     queues = await startConsumerQueues({
-      functions,
+      // A mailer's batch follows the send rate, as the stack sizes it from `sendRate`.
+      functions: functionsAtSendRate(mailSendRate),
       region: LOCAL_REGION,
       deadLetterDir,
       ...(dataDir ? { queueDir: path.join(dataDir, 'queues') } : {}),
@@ -368,7 +370,7 @@ export async function startTwin(options: TwinOptions = {}): Promise<Twin> {
       MAIL_FROM: options.mailFrom ?? process.env.MAIL_FROM ?? 'no-reply@thidua.example.org',
       // The senders an agency may choose, as the stack's context `allowedSenders` (the SES emulator accepts any).
       ALLOWED_SENDERS: process.env.ALLOWED_SENDERS ?? '',
-      MAIL_SEND_RATE: String(options.mailSendRate ?? process.env.MAIL_SEND_RATE ?? 50),
+      MAIL_SEND_RATE: String(mailSendRate),
       POWERTOOLS_SERVICE_NAME: 'thidua',
       LOG_LEVEL: logLevel,
       // The metrics' EMF JSON is for CloudWatch: the request and batch lines say what a person

@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Delivery, type DeliveryStatus } from '../schemas/events';
 import { documentClient, tableName } from './client';
-import { insertTogether, updateTogether } from './statement-batch';
+import { insertTogether, updateTogether } from './write-together';
 import { ATTENTION_PK, attentionAt } from './attention';
 import { isConditionFailure } from './conditions';
 import { outboxLogKey } from '../redact';
@@ -46,7 +46,7 @@ export async function putDeliveryIfAbsent(delivery: Delivery, lookAgainAt?: stri
   }
 }
 
-/** The same for many items, 25 to a request (shared/store/statement-batch.ts); per item whether it was new. */
+/** The same for many items, up to 100 to a request (shared/store/write-together.ts); per item whether it was new. */
 export async function putDeliveriesIfAbsent(items: readonly { delivery: Delivery; lookAgainAt?: string }[]): Promise<PromiseSettledResult<boolean>[]> {
   return (await insertTogether(items.map((i) => putIfAbsentCommand(i.delivery, i.lookAgainAt)))).map(written);
 }
@@ -84,7 +84,7 @@ const claimCommand = (d: Key, seenAttempts: number, now: Date, leaseMs: number, 
   });
 };
 
-/** A claim per item, 25 to a request: the claim (attempt = seen + 1), undefined when someone else holds, finished or moved it, or the write's error. */
+/** A claim per item, up to 100 to a request: the claim (attempt = seen + 1), undefined when someone else holds, finished or moved it, or the write's error. */
 export async function claimDeliveries(
   items: readonly { d: Key; attempts: number; token: string }[],
   now: Date,
@@ -115,7 +115,7 @@ const markSendingCommand = (d: Key, token: string, now: Date) =>
     ExpressionAttributeValues: { ':sending': 'sending', ':claimed': 'claimed', ':token': token, ':now': now.toISOString() },
   });
 
-/** The sending marks of a round, 25 to a request: per item true, false when the claim was lost (the reconciler took the item back), or the write's error. */
+/** The sending marks of a round, in one request: per item true, false when the claim was lost (the reconciler took the item back), or the write's error. */
 export async function markSendingAll(items: readonly { d: Key; token: string }[], now: Date): Promise<PromiseSettledResult<boolean>[]> {
   return (await updateTogether(items.map((i) => markSendingCommand(i.d, i.token, now)))).map(written);
 }
@@ -161,7 +161,7 @@ const recordCommand = (d: Key, token: string, outcome: Recorded, now: Date) => {
   });
 };
 
-/** The outcomes of a round (and its doubts), 25 to a request, each under its claim; per item done or the write's error (a lost claim included). */
+/** The outcomes of a round (and its doubts), in one request, each under its claim; per item done or the write's error (a lost claim included). */
 export async function recordAll(items: readonly { d: Key; token: string; outcome: Recorded }[], now: Date): Promise<PromiseSettledResult<void>[]> {
   return updateTogether(items.map((i) => recordCommand(i.d, i.token, i.outcome, now)));
 }

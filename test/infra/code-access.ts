@@ -144,7 +144,7 @@ export async function codeAccess(entry: string): Promise<CodeAccess> {
       continue;
     }
     if (PARTIQL_BATCH.has(source.name)) {
-      // The statements are built beside the call (shared/store/statement-batch.ts): each kind of statement the bundle writes counts.
+      // The statements may be built beside the call: each kind of statement the bundle writes counts.
       const kinds = [...text.matchAll(/`(INSERT INTO|UPDATE|DELETE FROM|SELECT)\b/g)].map((k) => PARTIQL_STATEMENT[k[1]!]!);
       if (!kinds.length) access.unknown.push(`${source.name} without a recognisable statement`);
       for (const a of kinds) access.table.add(a);

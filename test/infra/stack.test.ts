@@ -9,7 +9,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { bindTable, createTable } from '../../infra/constructs/table';
 import { routeKey } from '../../shared/http/routes';
 import { table as tableDefinition } from '../../infra/table-definition';
-import { environmentKeys, type FunctionName, type FunctionSpec, functions, metrics } from '../../infra/wiring';
+import { environmentKeys, type FunctionName, type FunctionSpec, functions, metrics, queueAtSendRate } from '../../infra/wiring';
 import { groups } from '../../infra/stack';
 import { covers, mergePatterns } from '../../shared/stream/filter-match';
 import { buildStack, cdkContext } from './build';
@@ -145,6 +145,25 @@ describe('functions, from infra/wiring.ts', () => {
     expect(JSON.stringify(t.toJSON())).toContain('"ses:FromAddress":"thidua@songoaivu.langson.gov.vn"');
     // No origins configured, no CORS.
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: Match.absent() });
+  });
+
+  it('size the mailer’s queue batch from sendRate: what one of its processes sends in a quarter of its timeout, 10 to 100', () => {
+    const [mailer, spec] = wiring.find(([, s]) => s.sendsEmail)!;
+    const batchAt = (sendRate?: string) => {
+      const { stack: s, logicalId: lid } = buildStack(sendRate ? { context: { sendRate } } : {});
+      const mapping = Object.values(Template.fromStack(s).findResources('AWS::Lambda::EventSourceMapping')).find(
+        (m) => (m as { Properties: { FunctionName?: { Ref?: string } } }).Properties.FunctionName?.Ref === lid(s.functions[mailer].fn),
+      ) as { Properties: { BatchSize: number; MaximumBatchingWindowInSeconds?: number } };
+      return mapping.Properties;
+    };
+    // 200/s over 4 processes: 50/s each, 30 s of a 120 s timeout: 1,500, capped at one transaction's 100 operations.
+    expect(batchAt('200')).toMatchObject({ BatchSize: 100, MaximumBatchingWindowInSeconds: 1 });
+    expect(batchAt('4')).toMatchObject({ BatchSize: Math.floor(((4 / spec.queue!.maxConcurrency) * spec.timeoutSeconds) / 4) });
+    // The SES sandbox's 1/s, or no rate (the quota is read at run time): the wiring's 10.
+    expect(batchAt('1').BatchSize).toBe(spec.queue!.batchSize);
+    expect(batchAt().BatchSize).toBe(spec.queue!.batchSize);
+    // Every other consumer's batch is the wiring's, whatever the rate.
+    for (const [, other] of consumers.filter(([, s]) => !s.sendsEmail)) expect(queueAtSendRate(other, 200)).toBe(other.queue);
   });
 
   it('let agencies mail from the senders the deployer allowed (allowedSenders), and from no other', () => {
