@@ -140,9 +140,7 @@ export const insertTogether = (commands: readonly PutCommand[], client = documen
   together(
     commands,
     ({ input: { ReturnValues, ReturnConsumedCapacity, ReturnItemCollectionMetrics, ...put } }) =>
-      ReturnValues && ReturnValues !== 'NONE'
-        ? undefined
-        : { operation: { Put: { ...put } } as Operation, key: keyOf(put.TableName, Object.fromEntries(keyNames.map((k) => [k, put.Item?.[k]]))) },
+      ReturnValues && ReturnValues !== 'NONE' ? undefined : { operation: { Put: { ...put } } as Operation, key: keyOf(put.TableName, Object.fromEntries(keyNames.map((k) => [k, put.Item?.[k]]))) },
     client,
   );
 
