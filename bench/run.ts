@@ -68,7 +68,7 @@ async function main() {
     '# and the send rate, issue → last sent, over the configured one (goal ≥ 0.95), beside the emulator floor measured in the same twin; DynamoDB Local in memory, and on disk (as npm start keeps .local/)',
   );
   const requests = [];
-  for (const rate of (process.env.BENCH_SEND_RATES ?? '50,100,200').split(',').map(Number)) requests.push(await sendRequestsBench({ addresses: 2000, rate }));
+  for (const rate of (process.env.BENCH_SEND_RATES ?? '50,75,100,200').split(',').map(Number)) requests.push(await sendRequestsBench({ addresses: 2000, rate }));
   requests.push(await sendRequestsBench({ addresses: 2000, rate: 200, onDisk: true }));
   console.table(requests);
   const holds = requests.filter((r) => r.storage === 'in memory' && r['achieved / configured'] >= 0.95).map((r) => r['configured (/s)']);

@@ -13,8 +13,9 @@ import { documentClient } from './client';
  *
  * Why a transaction, and not BatchExecuteStatement (which this module used before): both take many
  * conditional writes in one request, but DynamoDB Local parses every PartiQL statement anew, and
- * measured on this machine a conditional update cost its one SQLite thread about 2–3.6 ms of CPU as
- * a statement against about 1 ms as an operation of a transaction (bench/write-cost.ts); the twin's
+ * measured on this machine (bench/write-cost.ts) a conditional update cost its one SQLite thread
+ * 1.8–2.2 ms of CPU as a statement (25 or 10 to a request) against 1.25–1.6 ms as an operation of
+ * a transaction (100 or 10 to a request); the twin's
  * send rate is bound by that thread. In the cloud the request count is the same (a quarter, with 100
  * operations a request), a transactional write costs two write units instead of one, and the
  * request's idempotency token (filled by the SDK, the same on its retries) makes a retried request
