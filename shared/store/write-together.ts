@@ -27,8 +27,8 @@ import { documentClient } from './client';
  *   sent again, at once, without it;
  * - a throttled or conflicting operation is sent again with backoff, a few times, then rejects with
  *   its code;
- * - a request refused as a whole (a validation error) is split in two until the refused write is
- *   alone, and only that command rejects;
+ * - a request refused as a whole by a validation error (one item too large, say) is split in two
+ *   until the refused write is alone, and only that command rejects;
  * - a request that failed otherwise (after the SDK's own retries) rejects every command it carried.
  *
  * A transaction returns no item: a caller that needs the new values must know them (the claim sets
@@ -61,7 +61,7 @@ const keyOf = (table: string | undefined, key: Record<string, unknown>) => `${ta
 
 const conditionFailed = (message: string) => new ConditionalCheckFailedException({ message, $metadata: {} });
 
-type Cancellation = { name?: string; $fault?: string; CancellationReasons?: { Code?: string; Message?: string }[] };
+type Cancellation = { name?: string; CancellationReasons?: { Code?: string; Message?: string }[] };
 
 /** The requests of one pass: ≤ 100 operations each, and no item twice in one (DynamoDB refuses a transaction that names an item twice). */
 function requestsOf(pending: readonly Pending[]): Pending[][] {
@@ -98,10 +98,17 @@ async function transact(request: Pending[], client: typeof documentClient, lastT
         else if (RETRYABLE.has(code) && !lastTry) again.push(p);
         else p.reject(Object.assign(new Error(`${code}: ${reason.Message ?? ''}`), { name: code }));
       });
+      // A cancellation that names no write cannot shrink: it is tried again later, as a conflict is.
+      if (spared.length === request.length) {
+        if (!lastTry) return spared;
+        for (const p of spared) p.reject(error);
+        return [];
+      }
       // Nothing was written: the spared ones go again now, without the writes that cancelled them.
       return [...again, ...(spared.length ? await transact(spared, client, lastTry) : [])];
     }
-    if (e.$fault === 'client' && e.name !== 'TransactionCanceledException' && request.length > 1) {
+    // Only a validation error is split: a throttled request split in halves would only ask more of a table that is short of capacity.
+    if (e.name === 'ValidationException' && request.length > 1) {
       // Refused as a whole (one item too large, say): halves, until the refused write is alone.
       const half = Math.ceil(request.length / 2);
       return [...(await transact(request.slice(0, half), client, lastTry)), ...(await transact(request.slice(half), client, lastTry))];

@@ -14,7 +14,7 @@ import { insertTogether, updateTogether } from '../../shared/store/write-togethe
  */
 
 /** A reason for one operation (undefined: it would have been written). */
-type Answer = { Code: string; Message?: string } | { refuse: string } | undefined;
+type Answer = { Code: string; Message?: string } | { refuse: string } | { throttle: true } | undefined;
 type Operation = { kind: 'Update' | 'Put'; sk: string; input: Record<string, unknown> };
 
 function fakeDynamoDb(answer: (op: Operation, request: number) => Answer) {
@@ -37,6 +37,7 @@ function fakeDynamoDb(answer: (op: Operation, request: number) => Answer) {
           const reply = (status: number, payload: unknown) => ({
             response: { statusCode: status, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: Readable.from([JSON.stringify(payload)]) },
           });
+          if (answers.some((a) => a && 'throttle' in a)) return reply(400, { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'Rate exceeded' });
           const refused = answers.find((a) => a && 'refuse' in a) as { refuse: string } | undefined;
           if (refused) return reply(400, { __type: 'com.amazonaws.dynamodb.v20120810#ValidationException', message: refused.refuse });
           if (answers.every((a) => !a)) return reply(200, {});
@@ -124,6 +125,24 @@ describe('writing together', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
     expect(sks()).toEqual([['S0', 'S1', 'S2', 'S3'], ['S0', 'S1'], ['S2', 'S3'], ['S2'], ['S3']]);
     expect(String(rejected(results[2]))).toContain('maximum allowed size');
+  });
+
+  it('a request throttled as a whole (past the SDK’s retries) fails its commands, and is not split into more requests', async () => {
+    const { client, sks } = fakeDynamoDb(() => ({ throttle: true }));
+    const results = await updateTogether([mark('S0'), mark('S1'), mark('S2')], client);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(String(rejected(results[0]))).toContain('ProvisionedThroughputExceeded');
+    expect(sks()).toEqual([['S0', 'S1', 'S2']]);
+  });
+
+  it('a cancellation that names no write is tried again later, not at once and forever', async () => {
+    const { client, sks } = fakeDynamoDb((_, n) => (n === 0 ? { Code: 'None' } : undefined));
+    const results = await updateTogether([mark('S0'), mark('S1')], client);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(sks()).toEqual([
+      ['S0', 'S1'],
+      ['S0', 'S1'],
+    ]);
   });
 
   it('the same item twice goes into two requests (DynamoDB refuses a transaction that names an item twice)', async () => {
