@@ -422,8 +422,10 @@ describe('faults on the local twin', () => {
     await setFaults({ queue: ['error5xx', { kind: 'error5xx', status: 503 }], match: { to: '@fault-d.' } });
     const id = await draftCampaign('FAULT_D', '104/KH-FD', addresses);
     await issue(id);
-    await twin.idle();
-    const failed = (await deliveries(id)).filter((d) => d.status === 'failed');
+    const failed = await idleUntil('two sends failed', async () => {
+      const rows = (await deliveries(id)).filter((d) => d.status === 'failed');
+      return rows.length === 2 && rows;
+    });
     expect(failed).toHaveLength(2);
     expect(failed.every((d) => d.retryable === true && /InternalFailure|ServiceUnavailable/.test(d.lastError ?? ''))).toBe(true);
 
@@ -542,7 +544,7 @@ describe('faults on the local twin', () => {
     withheld.set(id, held);
     try {
       await issue(id);
-      await twin.idle();
+      await idleUntil('three records held back', async () => held.length === 3);
       expect(held).toHaveLength(3);
       expect((await deliveries(id)).map((d) => d.status)).toEqual(['pending', 'pending', 'pending']);
       const event: DynamoDBStreamEvent = { Records: held };
