@@ -4,7 +4,7 @@ import type { AgencyLevel } from '../schemas/agency-level';
 import type { CampaignStatus } from '../schemas/campaign-item';
 import type { AwardRecord } from '../schemas/record';
 import { Title } from '../schemas/titles';
-import { FORM_LAYOUTS, type FormColumn, type FormLayout, type StatisticsFormId } from './forms';
+import { FORM_LAYOUTS, type FormColumn, type FormLayout, type FormRow, type StatisticsFormId } from './forms';
 
 /**
  * The cell model of the Ministry's statistical forms (docs/statistics.md), computed from what the system holds: the
@@ -69,13 +69,8 @@ export interface StatisticsInput {
 
 export type Cell = number | null;
 
-export interface ComputedRow {
-  key?: string;
-  code: string;
-  label: string;
-  unit?: string;
-  heading?: boolean;
-  bold?: boolean;
+/** A row of the form's layout with its figures. */
+export interface ComputedRow extends FormRow {
   /** One per column of the layout; empty for a section heading. */
   cells: Cell[];
 }

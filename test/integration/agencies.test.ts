@@ -4,7 +4,7 @@ import { minimalLetter } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { routes, type RouteSpec } from '../../shared/http/routes';
 import { agencyPk, keys } from '../../shared/store/keys';
-import { allItems, call, eventually, sentEmails, type StoredEmail } from './client';
+import { allItems, call, eventually, routePath, sentEmails, type StoredEmail } from './client';
 
 /**
  * Agencies and the line of authority (issue 10), on the twin: a province and two of its departments in one deployment.
@@ -375,20 +375,7 @@ describe('agencies and the line of authority', () => {
     };
     /** Routes whose path names one of B's resources: they must answer 403 or 404. The rest act in A's own namespace. */
     const namesB = (spec: RouteSpec) => /\{(id|username)\}/.test(spec.path);
-    const path = (spec: RouteSpec) =>
-      spec.path
-        .replace('{id}', bCampaign)
-        .replace('{code}', bCode)
-        .replace('{unitId}', bUnit)
-        .replace('{period}', 'final')
-        .replace('{username}', encodeURIComponent(bUsername))
-        .replace('{docId}', 'launch-letter')
-        .replace('{fileId}', '00000000-0000-4000-8000-000000000000')
-        .replace('{importId}', '00000000-0000-4000-8000-000000000000')
-        .replace('{personId}', 'nv-01')
-        .replace('{template}', 'staff.xlsx')
-        .replace('{file}', 'standings.csv')
-        .replace('{form}', '0601.N');
+    const path = (spec: RouteSpec) => routePath(spec.path, { id: bCampaign, code: bCode, unitId: bUnit, username: bUsername });
 
     const doc = await call('GET', '/openapi.json');
     let checked = 0;

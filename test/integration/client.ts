@@ -121,6 +121,26 @@ export async function allItems(): Promise<Record<string, unknown>[]> {
  * flight. Mail only leaves through items on that stream, so after this a "nothing (more) was sent"
  * check is final, without guessing a sleep.
  */
+/**
+ * A route's path with every placeholder filled: the identifiers the caller names, and for the
+ * others a value of the right form (a route sweep calls every route, so a new placeholder is added here once).
+ */
+export function routePath(template: string, ids: { id: string; code: string; unitId: string; username?: string }): string {
+  return template
+    .replace('{id}', ids.id)
+    .replace('{code}', ids.code)
+    .replace('{unitId}', ids.unitId)
+    .replace('{period}', 'final')
+    .replace('{username}', encodeURIComponent(ids.username ?? 'nobody'))
+    .replace('{docId}', 'launch-letter')
+    .replace('{fileId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{importId}', '00000000-0000-4000-8000-000000000000')
+    .replace('{personId}', 'nv-01')
+    .replace('{template}', 'staff.xlsx')
+    .replace('{file}', 'standings.csv')
+    .replace('{form}', '0601.N');
+}
+
 export async function streamIdle(): Promise<void> {
   const res = await call('POST', '/local/stream/idle');
   if (res.status !== 200) throw new Error(`the stream did not settle: ${res.status} ${JSON.stringify(res.body)}`);

@@ -1,7 +1,7 @@
 import { minimalLetter } from '../../seed/minimal-letter';
 import { canThoTable, canThoWorkedReport } from '../../seed/scoring-table-can-tho';
 import { routes, type RouteSpec } from '../../shared/http/routes';
-import { allItems, call, eventually, streamIdle, tokenFor } from './client';
+import { allItems, call, eventually, routePath, streamIdle, tokenFor } from './client';
 import { campaignPk, directoryPk } from '../../shared/store/keys';
 import { DEFAULT_AGENCY_ID } from '../../shared/usecases/principal';
 
@@ -170,18 +170,7 @@ describe('trust between units', () => {
     for (const spec of routes as readonly RouteSpec[]) {
       expect(doc.body.paths[spec.path][spec.method.toLowerCase()]).toBeDefined();
       if (spec.auth === 'none') continue;
-      const path = spec.path
-        .replace('{id}', id)
-        .replace('{code}', `${CODE}_VP`)
-        .replace('{unitId}', B)
-        .replace('{period}', 'final')
-        .replace('{docId}', 'launch-letter')
-        .replace('{fileId}', '00000000-0000-4000-8000-000000000000')
-        .replace('{importId}', '00000000-0000-4000-8000-000000000000')
-        .replace('{personId}', 'nv-01')
-        .replace('{template}', 'staff.xlsx')
-        .replace('{file}', 'standings.csv')
-        .replace('{form}', '0601.N');
+      const path = routePath(spec.path, { id, code: `${CODE}_VP`, unitId: B });
       for (const [role, token] of Object.entries(tokens)) {
         if ((spec.roles ?? []).includes(role as never)) continue;
         const res = await call(spec.method, path, { token, ...(spec.body ? { body: {} } : {}) });
