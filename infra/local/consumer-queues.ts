@@ -46,6 +46,8 @@ export interface ConsumerQueues {
   /** The stream router's ROUTES. */
   routes: string;
   queues: Record<string, { queue: LocalQueue; deadLetterQueue: LocalQueue }>;
+  /** The wiring the queues were made from (a mailer's batch at the send rate, infra/wiring.ts `functionsAtSendRate`). */
+  functions: Record<string, FunctionSpec>;
   sqs: SqsLocal;
   /** Starts a mapping per consumer, with its handler (loaded after the environment is set). */
   start(handlers: Record<string, unknown>): void;
@@ -148,6 +150,7 @@ export async function startConsumerQueues(o: ConsumerQueuesOptions): Promise<Con
     endpoint: sqs.endpoint,
     routes: JSON.stringify(routesOf(o.functions, (name) => queues[name]!.queue.url)),
     queues,
+    functions: o.functions,
     sqs,
     start(handlers) {
       for (const [name, { queue }] of Object.entries(queues)) {

@@ -12,7 +12,6 @@
  */
 import path from 'node:path';
 import { routes } from '../../shared/http/routes';
-import { type FunctionSpec, functions } from '../wiring';
 import { LOCAL_ROUTES } from './gateway';
 import { defaultDataDir, resetData } from './reset';
 import { startTwin, type Twin } from './twin';
@@ -56,7 +55,7 @@ function describe(twin: Twin): string {
   lines.push('', '  Its queues, one per consumer (local SQS; Lambda SQS mappings; filters in infra/wiring.ts):');
   const nameWidth = Math.max(...Object.keys(twin.queues.queues).map((n) => n.length));
   for (const [name, { queue }] of Object.entries(twin.queues.queues)) {
-    const spec = functions[name as keyof typeof functions] as FunctionSpec;
+    const spec = twin.queues.functions[name]!;
     const q = spec.queue!;
     lines.push(
       `    ${name.padEnd(nameWidth)}  ${queue.fifo ? 'FIFO (per campaign)' : 'standard'}, batch ${q.batchSize}${q.maxBatchingWindowSeconds ? `, window ${q.maxBatchingWindowSeconds}s` : ''}, ` +

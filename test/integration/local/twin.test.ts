@@ -63,6 +63,10 @@ describe('the local twin with the real handlers', () => {
         .map((q) => q.queue.url)
         .sort(),
     );
+    // The mailer's batch follows the send rate, as the stack sizes it from `sendRate` (50/s here: 100); the others are the wiring's.
+    expect(process.env.MAIL_SEND_RATE).toBe('50');
+    expect(twin.queues.functions.mailer!.queue!.batchSize).toBe(100);
+    expect(twin.queues.functions.onCampaignIssued!.queue).toEqual(functions.onCampaignIssued.queue);
   });
 
   it('serves the open routes and guards the others like the cloud authorizer', async () => {
